@@ -1,1 +1,34 @@
-Console.WriteLine("Inspection Assistant");
+using Assistant.Channels.Telegram;
+using Assistant.Core.Storage;
+using Assistant.Hosting;
+using Assistant.Operator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+var invocation = Invocation.Parse(args);
+try
+{
+    var (builder, mode) = AssistantHost.CreateBuilder(invocation);
+    using var host = builder.Build();
+    if (mode == HostMode.Operator)
+    {
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        return OperatorVerbs.Run(host.Services, invocation, Console.Out, Console.Error);
+    }
+
+    await host.RunAsync();
+    return TelegramPoller.FatalExitCode ?? 0;
+}
+catch (OptionsValidationException ex)
+{
+    return StartupFailure.Report(ex);
+}
+catch (DatabaseUnavailableException ex)
+{
+    return StartupFailure.Report(ex);
+}
+catch (InvalidOperationException ex) when (StartupFailure.IsConfigurationError(ex))
+{
+    return StartupFailure.Report(ex);
+}

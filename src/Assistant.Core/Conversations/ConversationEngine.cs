@@ -1,0 +1,166 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using Assistant.Core.Common;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core.Conversations;
+
+/// <summary>
+/// Runs flows. Loads the member's draft, hands the input to its flow, saves the draft again, all
+/// inside the update's transaction. A button from an earlier question or another draft is stale: it
+/// changes nothing and says so.
+/// </summary>
+public sealed class ConversationEngine : IConversationRunner
+{
+    private const string NonceAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+
+    private readonly DraftStore _drafts;
+    private readonly FrozenDictionary<string, IFlow> _flows;
+    private readonly AssistantDatabase _db;
+    private readonly IOptions<AssistantOptions> _options;
+
+    public ConversationEngine(DraftStore drafts, IEnumerable<IFlow> flows, AssistantDatabase db, IOptions<AssistantOptions> options)
+    {
+        _drafts = drafts;
+        _flows = flows.ToFrozenDictionary(f => f.Name);
+        _db = db;
+        _options = options;
+    }
+
+    public TimeSpan DraftTimeout => TimeSpan.FromHours(_options.Value.DraftTimeoutHours);
+
+    public IReadOnlyCollection<IFlow> Flows => _flows.Values;
+
+    public Draft? OpenDraft(long userId) => _drafts.Get(userId);
+
+    /// <summary>Starts a flow, or resumes the member's open draft when there is one.</summary>
+    public void Start(UpdateContext context, string flowName, Action<FlowTurn> begin)
+    {
+        var existing = LiveDraft(context);
+        if (existing is not null && _flows.TryGetValue(existing.Flow, out var open))
+        {
+            var key = existing.Flow == flowName ? "flow.resumed" : "flow.other_open";
+            context.Reply(context.T.Format(key, context.T[open.TitleKey]));
+            Run(open, context, existing, FlowInput.None, resume: true);
+            return;
+        }
+
+        var draft = new Draft
+        {
+            Id = context.UserId,
+            TeamId = context.Member?.TeamId ?? 0,
+            ChatId = context.Update.ChatId,
+            Flow = flowName,
+            Nonce = NewNonce(),
+            StartedUtc = context.UtcNow,
+            UpdatedUtc = context.UtcNow,
+        };
+        var turn = new FlowTurn(context, draft, FlowInput.None, _db.Database.Mapper);
+        begin(turn);
+        Persist(turn, context.UtcNow);
+    }
+
+    public bool TryContinue(UpdateContext context)
+    {
+        var draft = LiveDraft(context);
+        if (draft is null || !_flows.TryGetValue(draft.Flow, out var flow))
+        {
+            return false;
+        }
+
+        var update = context.Update;
+        Run(flow, context, draft, new FlowInput(update.Text, null, update.Files, update.Location), resume: false);
+        return true;
+    }
+
+    public bool TryHandleCallback(UpdateContext context, string data)
+    {
+        if (!FlowTurn.TryParse(data, out var nonce, out var step, out var value))
+        {
+            return false;
+        }
+
+        var draft = LiveDraft(context);
+        if (draft is null || !_flows.TryGetValue(draft.Flow, out var flow))
+        {
+            context.Reply(context.T["callback.expired"]);
+            return true;
+        }
+
+        if (draft.Nonce != nonce || draft.Step != step)
+        {
+            context.Reply(context.T["callback.expired_in_flow"]);
+            Run(flow, context, draft, FlowInput.None, resume: true);
+            return true;
+        }
+
+        context.RemoveOriginKeyboard();
+        Run(flow, context, draft, new FlowInput(null, value, [], null), resume: false);
+        return true;
+    }
+
+    public bool Cancel(UpdateContext context) => _drafts.Delete(context.UserId);
+
+    /// <summary>Drafts nobody touched within the timeout (for the janitor).</summary>
+    public IReadOnlyList<Draft> StaleDrafts(DateTime utcNow) => _drafts.UntouchedSince(utcNow - DraftTimeout);
+
+    public void Drop(Draft draft) => _drafts.Delete(draft.Id);
+
+    public string TitleKeyOf(Draft draft) => _flows.TryGetValue(draft.Flow, out var f) ? f.TitleKey : "flow.unknown";
+
+    private Draft? LiveDraft(UpdateContext context)
+    {
+        var draft = _drafts.Get(context.UserId);
+        if (draft is null)
+        {
+            return null;
+        }
+
+        if (draft.UpdatedUtc < context.UtcNow - DraftTimeout || draft.TeamId != (context.Member?.TeamId ?? 0))
+        {
+            _drafts.Delete(draft.Id);
+            context.Reply(context.T.Format("flow.expired", context.T[TitleKeyOf(draft)], _options.Value.DraftTimeoutHours));
+            return null;
+        }
+
+        return draft;
+    }
+
+    private void Run(IFlow flow, UpdateContext context, Draft draft, FlowInput input, bool resume)
+    {
+        var turn = new FlowTurn(context, draft, input, _db.Database.Mapper);
+        if (resume)
+        {
+            flow.AskAgain(turn);
+        }
+        else
+        {
+            flow.Continue(turn);
+        }
+
+        Persist(turn, context.UtcNow);
+    }
+
+    private void Persist(FlowTurn turn, DateTime utcNow)
+    {
+        if (turn.IsFinished)
+        {
+            _drafts.Delete(turn.Draft.Id);
+            return;
+        }
+
+        turn.Draft.UpdatedUtc = utcNow;
+        _drafts.Save(turn.Draft);
+    }
+
+    private static string NewNonce() =>
+        string.Create(4, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = NonceAlphabet[RandomNumberGenerator.GetInt32(NonceAlphabet.Length)];
+            }
+        });
+}

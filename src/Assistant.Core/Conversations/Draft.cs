@@ -1,0 +1,35 @@
+using LiteDB;
+
+namespace Assistant.Core.Conversations;
+
+/// <summary>
+/// A flow in progress: which flow, which step, and what was entered so far. One per user; saved after
+/// every answer, so leaving, a restart or a crash never loses what was typed.
+/// </summary>
+public sealed class Draft
+{
+    /// <summary>The user whose draft this is (one open flow per user).</summary>
+    public long Id { get; set; }
+
+    public int TeamId { get; set; }
+
+    public long ChatId { get; set; }
+
+    public string Flow { get; set; } = "";
+
+    /// <summary>The Stateless state, by name.</summary>
+    public string State { get; set; } = "";
+
+    /// <summary>The flow's own data (mapped to its data class by the flow).</summary>
+    public BsonDocument Data { get; set; } = [];
+
+    /// <summary>Identifies this draft in button data, so a button from another draft is recognised as stale.</summary>
+    public string Nonce { get; set; } = "";
+
+    /// <summary>Increases with every question asked; a button from an earlier question is stale.</summary>
+    public int Step { get; set; }
+
+    public DateTime StartedUtc { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+}

@@ -1,0 +1,27 @@
+using Assistant.Core.Storage;
+using LiteDB;
+
+namespace Assistant.Core.Conversations;
+
+public sealed class DraftStore(AssistantDatabase db)
+{
+    public const string CollectionName = "drafts";
+
+    private ILiteCollection<Draft> Collection => db.Collection<Draft>(CollectionName);
+
+    public Draft? Get(long userId) => Collection.FindById(userId);
+
+    public void Save(Draft draft) => Collection.Upsert(draft);
+
+    public bool Delete(long userId) => Collection.Delete(userId);
+
+    public IReadOnlyList<Draft> UntouchedSince(DateTime utc) => Collection.Find(x => x.UpdatedUtc < utc).ToList();
+
+    public IReadOnlyList<Draft> All() => Collection.FindAll().ToList();
+
+    public static void EnsureSchema(ILiteDatabase database)
+    {
+        database.Mapper.Entity<Draft>().Id(x => x.Id, autoId: false);
+        database.GetCollection<Draft>(CollectionName).EnsureIndex(x => x.UpdatedUtc);
+    }
+}

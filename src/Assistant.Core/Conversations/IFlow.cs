@@ -1,0 +1,20 @@
+namespace Assistant.Core.Conversations;
+
+/// <summary>
+/// A guided conversation (a Stateless machine over a <see cref="Draft"/>). The engine loads the draft,
+/// calls the flow with the member's input, and saves the draft in the same transaction.
+/// </summary>
+public interface IFlow
+{
+    /// <summary>Stable name stored in drafts ("finding").</summary>
+    string Name { get; }
+
+    /// <summary>Catalog key of the flow's name as users see it ("flow.finding").</summary>
+    string TitleKey { get; }
+
+    /// <summary>Handles one input (text, a button, a photo, a location) at the draft's current step.</summary>
+    void Continue(FlowTurn turn);
+
+    /// <summary>Asks the current step's question again (after a restart, or when the member returns).</summary>
+    void AskAgain(FlowTurn turn);
+}

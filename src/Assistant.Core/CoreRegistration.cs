@@ -1,0 +1,20 @@
+using Assistant.Core.Conversations;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Messaging;
+using Assistant.Core.Storage;
+using Assistant.Core.Teams;
+using Microsoft.Extensions.Hosting;
+
+namespace Assistant.Core;
+
+public static class CoreRegistration
+{
+    /// <summary>Everything channel-agnostic: storage, messaging, dispatching, flows and each capability.</summary>
+    public static IHostApplicationBuilder AddAssistantCore(this IHostApplicationBuilder builder) =>
+        builder
+            .AddStorage()
+            .AddMessaging()
+            .AddDispatching()
+            .AddConversations()
+            .AddTeams();
+}

@@ -1,0 +1,33 @@
+using Assistant.Core.Common;
+using Assistant.Core.General;
+using Assistant.Core.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Assistant.Core.Dispatching;
+
+public static class DispatchingRegistration
+{
+    /// <summary>The dispatcher, the router, the general commands (help, lang, cancel) and the catalogs.</summary>
+    public static IHostApplicationBuilder AddDispatching(this IHostApplicationBuilder builder)
+    {
+        builder.AddSettings<AssistantOptions>(AssistantOptions.Section);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(TextCatalog.Default);
+        services.TryAddSingleton(new Administrators([]));
+        services.TryAddSingleton<BotIdentity>();
+        services.AddSingleton<ContextFactory>();
+        services.AddSingleton<Router>();
+        services.AddSingleton<Dispatcher>();
+        services.AddSingleton<HelpRenderer>();
+        services.AddSingleton<ICommandHandler, HelpCommand>();
+        services.AddSingleton<LanguageCommand>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<LanguageCommand>());
+        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<LanguageCommand>());
+        services.AddSingleton<ICommandHandler, CancelCommand>();
+        services.TryAddSingleton<IFreeInputHandler, FreeInputHint>();
+        return builder;
+    }
+}

@@ -1,0 +1,55 @@
+using Assistant.Core.Dispatching;
+using Assistant.Core.Localization;
+using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
+
+namespace Assistant.Core.General;
+
+/// <summary>/lang [zh-CN|en]: the language this member is spoken to in. Without an argument, two buttons.</summary>
+public sealed class LanguageCommand(TeamStore teams) : ICommandHandler, ICallbackHandler
+{
+    public IReadOnlyList<string> Names { get; } = ["lang", "language"];
+
+    public Permission Permission => Permission.Basics;
+
+    public ChatScope Scope => ChatScope.PrivateOnly;
+
+    public IReadOnlyList<HelpLine> Help { get; } = [new("/lang", "help.cmd.lang", Permission.Basics)];
+
+    public string Prefix => "lang";
+
+    public void Handle(UpdateContext context, CommandLine command)
+    {
+        if (command.Arguments.Length == 0)
+        {
+            context.Reply(context.T["lang.choose"], [[new Button("中文", "lang:zh-CN"), new Button("English", "lang:en")]]);
+            return;
+        }
+
+        Apply(context, command.Arguments);
+    }
+
+    public void Handle(UpdateContext context, string payload)
+    {
+        context.EditOrigin(context.T["lang.choose"]);
+        Apply(context, payload);
+    }
+
+    private void Apply(UpdateContext context, string value)
+    {
+        if (LanguageCodes.Parse(value) is not { } language)
+        {
+            context.Reply(context.T.Format("lang.unknown", value));
+            return;
+        }
+
+        if (context.Member is { } member)
+        {
+            member.Language = language;
+            teams.Upsert(member);
+        }
+
+        context.UseLanguage(language);
+        context.Reply(context.T["lang.set"]);
+    }
+}

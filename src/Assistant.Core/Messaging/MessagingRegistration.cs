@@ -1,0 +1,20 @@
+using Assistant.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Assistant.Core.Messaging;
+
+public static class MessagingRegistration
+{
+    /// <summary>The outbox and its sender. The channel registers the <see cref="IMessageTransport"/>.</summary>
+    public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSchema(nameof(Outbox), Outbox.EnsureSchema);
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        return builder;
+    }
+}

@@ -1,0 +1,173 @@
+using System.Threading.Channels;
+using Assistant.Core.Storage;
+using LiteDB;
+
+namespace Assistant.Core.Messaging;
+
+/// <summary>
+/// Messages waiting to be delivered. Handlers' replies, reminders and digests are written here in the
+/// same transaction as the change that caused them, so a crash can delay a message but never lose it.
+/// A row is deleted once the channel accepted it; a message the channel refuses for good moves to
+/// <c>outbox_dead</c> with the reason.
+/// </summary>
+public sealed class Outbox(AssistantDatabase db, OutboxSignal signal)
+{
+    public const string CollectionName = "outbox";
+    public const string DeadCollectionName = "outbox_dead";
+    public const int MaxCaptionLength = 1000;
+
+    private ILiteCollection<OutboxItem> Items => db.Collection<OutboxItem>(CollectionName);
+
+    private ILiteCollection<OutboxItem> Dead => db.Collection<OutboxItem>(DeadCollectionName);
+
+    /// <summary>
+    /// Adds messages (long text split into parts, buttons on the last part) and returns the chats
+    /// involved. Call <see cref="NotifyAfterCommit"/> with them once the transaction has committed.
+    /// </summary>
+    public IReadOnlyCollection<long> Enqueue(IEnumerable<OutgoingMessage> messages, DateTime utcNow)
+    {
+        var chats = new HashSet<long>();
+        foreach (var message in messages)
+        {
+            foreach (var item in ToItems(message, utcNow))
+            {
+                Items.Insert(item);
+            }
+
+            chats.Add(message.ChatId);
+        }
+
+        return chats;
+    }
+
+    /// <summary>Wakes the sender for these chats. Only after commit: before it, the sender cannot see the rows.</summary>
+    public void NotifyAfterCommit(IEnumerable<long> chats)
+    {
+        foreach (var chat in chats)
+        {
+            signal.Notify(chat);
+        }
+    }
+
+    public OutboxItem? NextFor(long chatId) =>
+        Items.Query().Where(x => x.ChatId == chatId).OrderBy(x => x.Id).Limit(1).FirstOrDefault();
+
+    public IReadOnlyCollection<long> PendingChats() =>
+        Items.Query().Select(x => x.ChatId).ToEnumerable().ToHashSet();
+
+    public int PendingCount() => Items.Count();
+
+    public void Delivered(OutboxItem item) => Items.Delete(item.Id);
+
+    public void Update(OutboxItem item) => Items.Update(item);
+
+    public void GiveUp(OutboxItem item, string reason) => db.InTransaction(() =>
+    {
+        item.LastError = reason;
+        Items.Delete(item.Id);
+        Dead.Insert(item);
+    });
+
+    public IReadOnlyList<OutboxItem> DeadLetters() => Dead.FindAll().ToList();
+
+    public static void EnsureSchema(ILiteDatabase database) =>
+        database.GetCollection<OutboxItem>(CollectionName).EnsureIndex(x => x.ChatId);
+
+    private static IEnumerable<OutboxItem> ToItems(OutgoingMessage message, DateTime utcNow)
+    {
+        OutboxItem Item(string html) => new()
+        {
+            ChatId = message.ChatId,
+            Html = html,
+            IsGroup = message.IsGroup,
+            Purpose = message.Purpose,
+            CreatedUtc = utcNow,
+        };
+
+        if (message.EditMessageId is { } edit)
+        {
+            var item = Item(message.KeyboardOnly ? "" : TextSplitter.Split(message.Html)[0]);
+            item.EditMessageId = edit;
+            item.KeyboardOnly = message.KeyboardOnly;
+            item.Keyboard = OutboxButton.From(message.Keyboard);
+            yield return item;
+            yield break;
+        }
+
+        var textParts = message.Html.Length == 0 ? [] : TextSplitter.Split(message.Html);
+        var captionFits = message.File is not null && message.Html.Length <= MaxCaptionLength;
+        var standaloneText = captionFits ? [] : textParts;
+        for (var i = 0; i < standaloneText.Count; i++)
+        {
+            var item = Item(standaloneText[i]);
+            if (i == standaloneText.Count - 1 && message.File is null)
+            {
+                item.Keyboard = OutboxButton.From(message.Keyboard);
+            }
+
+            yield return item;
+        }
+
+        if (message.File is { } file)
+        {
+            var item = Item(captionFits ? message.Html : "");
+            item.FileName = file.FileName;
+            item.FileContent = file.Content;
+            item.FileAsPhoto = file.AsPhoto;
+            item.Keyboard = OutboxButton.From(message.Keyboard);
+            yield return item;
+        }
+    }
+}
+
+/// <summary>A message in the outbox, as stored.</summary>
+public sealed class OutboxItem
+{
+    public long Id { get; set; }
+
+    public long ChatId { get; set; }
+
+    public string Html { get; set; } = "";
+
+    public List<List<OutboxButton>>? Keyboard { get; set; }
+
+    public int? EditMessageId { get; set; }
+
+    public bool KeyboardOnly { get; set; }
+
+    public string? FileName { get; set; }
+
+    public byte[]? FileContent { get; set; }
+
+    public bool FileAsPhoto { get; set; }
+
+    public bool IsGroup { get; set; }
+
+    public string? Purpose { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+}
+
+public sealed class OutboxButton
+{
+    public string Label { get; set; } = "";
+
+    public string Data { get; set; } = "";
+
+    public static List<List<OutboxButton>>? From(IReadOnlyList<IReadOnlyList<Button>>? keyboard) =>
+        keyboard?.Select(row => row.Select(b => new OutboxButton { Label = b.Label, Data = b.Data }).ToList()).ToList();
+}
+
+/// <summary>Tells the sender which chats have new messages. In memory; the sender also sweeps the table.</summary>
+public sealed class OutboxSignal
+{
+    private readonly Channel<long> _chats = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Notify(long chatId) => _chats.Writer.TryWrite(chatId);
+
+    public ChannelReader<long> Reader => _chats.Reader;
+}

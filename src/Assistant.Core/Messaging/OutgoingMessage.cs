@@ -1,0 +1,37 @@
+namespace Assistant.Core.Messaging;
+
+/// <summary>An inline button: a label and the callback data it sends back (at most 64 bytes).</summary>
+public sealed record Button(string Label, string Data)
+{
+    public const int MaxDataBytes = 64;
+}
+
+/// <summary>A file sent with a message (an export, a chart, a document).</summary>
+public sealed record OutgoingFile(string FileName, byte[] Content, bool AsPhoto = false);
+
+/// <summary>
+/// A message to send or a message to edit. Text is Telegram HTML: tags from the catalogs,
+/// everything a user typed escaped (see <see cref="Html"/>).
+/// </summary>
+public sealed record OutgoingMessage
+{
+    public required long ChatId { get; init; }
+
+    public required string Html { get; init; }
+
+    public IReadOnlyList<IReadOnlyList<Button>>? Keyboard { get; init; }
+
+    /// <summary>When set, edit this earlier message instead of sending a new one.</summary>
+    public int? EditMessageId { get; init; }
+
+    /// <summary>With <see cref="EditMessageId"/>: change only the buttons (none removes them), not the text.</summary>
+    public bool KeyboardOnly { get; init; }
+
+    public OutgoingFile? File { get; init; }
+
+    /// <summary>A group chat: slower pacing applies (20 a minute).</summary>
+    public bool IsGroup { get; init; }
+
+    /// <summary>Free text saying why it was sent ("reply", "reminder:42"); helps when reading the outbox.</summary>
+    public string? Purpose { get; init; }
+}

@@ -1,0 +1,61 @@
+using Assistant.Core.Storage;
+using LiteDB;
+
+namespace Assistant.Core.Teams;
+
+/// <summary>Teams, members and invitations in LiteDB.</summary>
+public sealed class TeamStore(AssistantDatabase db)
+{
+    public const string Teams = "teams";
+    public const string Members = "members";
+    public const string Invitations = "invitations";
+
+    private ILiteCollection<Team> TeamCollection => db.Collection<Team>(Teams);
+
+    private ILiteCollection<Member> MemberCollection => db.Collection<Member>(Members);
+
+    private ILiteCollection<Invitation> InvitationCollection => db.Collection<Invitation>(Invitations);
+
+    public Team? GetTeam(int id) => TeamCollection.FindById(id);
+
+    public Team? FindTeamByName(string name) => TeamCollection.FindOne(x => x.Name == name.Trim());
+
+    public Team? FindTeamByGroup(long chatId) => TeamCollection.FindOne(x => x.GroupChatIds.Contains(chatId));
+
+    public IReadOnlyList<Team> AllTeams() => TeamCollection.FindAll().OrderBy(x => x.Id).ToList();
+
+    public void Insert(Team team) => TeamCollection.Insert(team);
+
+    public void Update(Team team) => TeamCollection.Update(team);
+
+    /// <summary>Issues the next finding number of the team. Call inside the transaction that saves the finding.</summary>
+    public int NextFindingNumber(int teamId)
+    {
+        var team = GetTeam(teamId) ?? throw new InvalidOperationException($"Team {teamId} does not exist.");
+        team.FindingSequence++;
+        TeamCollection.Update(team);
+        return team.FindingSequence;
+    }
+
+    public Member? GetMember(long userId) => MemberCollection.FindById(userId);
+
+    public IReadOnlyList<Member> MembersOf(int teamId) =>
+        MemberCollection.Find(x => x.TeamId == teamId).OrderBy(x => x.Role).ThenBy(x => x.JoinedUtc).ToList();
+
+    public void Upsert(Member member) => MemberCollection.Upsert(member);
+
+    public bool RemoveMember(long userId) => MemberCollection.Delete(userId);
+
+    public Invitation? GetInvitation(string code) => InvitationCollection.FindById(code);
+
+    public void Upsert(Invitation invitation) => InvitationCollection.Upsert(invitation);
+
+    public static void EnsureSchema(ILiteDatabase database)
+    {
+        var teams = database.GetCollection<Team>(Teams);
+        teams.EnsureIndex(x => x.Name, unique: true);
+        database.Mapper.Entity<Member>().Id(x => x.Id, autoId: false);
+        database.GetCollection<Member>(Members).EnsureIndex(x => x.TeamId);
+        database.GetCollection<Invitation>(Invitations).EnsureIndex(x => x.TeamId);
+    }
+}

@@ -1,0 +1,24 @@
+using Assistant.Core.Dispatching;
+using Assistant.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Assistant.Core.Teams;
+
+public static class TeamsRegistration
+{
+    /// <summary>Teams, members, invitations and their commands.</summary>
+    public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSchema(nameof(TeamStore), TeamStore.EnsureSchema);
+        services.AddSingleton<TeamStore>();
+        services.AddSingleton<InvitationService>();
+        services.AddSingleton<TeamAdministration>();
+        services.AddSingleton<ICommandHandler, StartCommand>();
+        services.AddSingleton<ICommandHandler, InviteCommand>();
+        services.AddSingleton<ICommandHandler, MembersCommand>();
+        services.AddSingleton<ICommandHandler, LinkGroupCommand>();
+        return builder;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Localization;
+using Assistant.Core.Messaging;
+using Assistant.Core.Storage;
+using Assistant.Core.Teams;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Channels.Console;
+
+/// <summary>
+/// The assistant in a terminal, without a bot token. Each line is one message from the operator
+/// (a leader of the local team); a number or a label picks a button of the last message. Works with
+/// piped input: at end of input it waits for the last replies and stops the host.
+/// </summary>
+public sealed class ConsoleChannel(
+    ConsoleSession session,
+    Dispatcher dispatcher,
+    OutboxSender sender,
+    KeyValueStore state,
+    AssistantDatabase db,
+    ConsoleWorkspace workspace,
+    TextCatalog catalog,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<ConsoleChannel> logger) : BackgroundService
+{
+    public const string Channel = "console";
+    private const string UpdateCounterKey = "console.update";
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the rest of start-up finish before reading the terminal.
+        await Task.Yield();
+        var member = workspace.EnsureOperator();
+        var texts = catalog.For(member.Language);
+        await session.Output.WriteLineAsync(Html.ToPlainText(texts.Format("console.banner", member.DisplayName, texts[member.Role.CatalogKey()])));
+        await session.Output.FlushAsync(stoppingToken);
+
+        var next = state.GetLong(UpdateCounterKey) ?? 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            string? line;
+            try
+            {
+                line = await session.Input.ReadLineAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            if (line is null)
+            {
+                break;
+            }
+
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            next++;
+            db.InTransaction(() => state.Set(UpdateCounterKey, next));
+            var outcome = await dispatcher.DispatchAsync(ToUpdate(line, next, member));
+            if (outcome == DispatchOutcome.StorageUnavailable)
+            {
+                await session.Output.WriteLineAsync("The database refused the write; the message was not saved. Check the disk and try again.");
+            }
+
+            await WaitUntilDeliveredAsync(ConsoleIdentity.ChatId, stoppingToken);
+        }
+
+        await WaitUntilDeliveredAsync(null, stoppingToken);
+        logger.LogInformation("End of console input; stopping.");
+        lifetime.StopApplication();
+    }
+
+    private IncomingUpdate ToUpdate(string line, long id, Member member)
+    {
+        var button = line.StartsWith('/') ? null : session.Match(line);
+        return new IncomingUpdate
+        {
+            Channel = Channel,
+            UpdateId = id,
+            Kind = button is null ? UpdateKind.Message : UpdateKind.Callback,
+            ChatId = ConsoleIdentity.ChatId,
+            ChatKind = ChatKind.Private,
+            UserId = ConsoleIdentity.UserId,
+            FirstName = member.DisplayName,
+            Date = time.GetUtcNow(),
+            Text = button is null ? line : null,
+            CallbackData = button?.Data,
+            CallbackId = button is null ? null : id.ToString(CultureInfo.InvariantCulture),
+            MessageId = button is null ? null : 1,
+        };
+    }
+
+    private async Task WaitUntilDeliveredAsync(long? chatId, CancellationToken ct)
+    {
+        var deadline = time.GetUtcNow() + DrainLimit;
+        while (!ct.IsCancellationRequested && time.GetUtcNow() < deadline)
+        {
+            if (chatId is { } chat ? sender.IsIdle(chat) : sender.IsIdle())
+            {
+                return;
+            }
+
+            await Task.Delay(5, ct);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
+
+namespace Assistant.Channels.Console;
+
+/// <summary>
+/// Prints messages to the terminal: HTML becomes plain text, buttons become numbered choices.
+/// Messages for other people (notifications to team members) are shown with their name.
+/// Edits of earlier messages are not shown: every essential answer is also a new message.
+/// </summary>
+public sealed class ConsoleTransport(ConsoleSession session, TeamStore teams) : IMessageTransport
+{
+    public DeliveryLimits Limits => DeliveryLimits.Unlimited;
+
+    public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        if (item.EditMessageId is not null)
+        {
+            return new DeliveryResult.Delivered(item.EditMessageId);
+        }
+
+        var sb = new StringBuilder();
+        var toOperator = item.ChatId == ConsoleIdentity.ChatId;
+        if (!toOperator)
+        {
+            var name = teams.GetMember(item.ChatId)?.DisplayName ?? item.ChatId.ToString(CultureInfo.InvariantCulture);
+            sb.Append("[→ ").Append(name).Append("] ");
+        }
+
+        sb.Append(Html.ToPlainText(item.Html));
+        if (item.FileName is not null)
+        {
+            var path = SaveFile(item);
+            sb.Append(sb.Length > 0 ? "\n" : "").Append("📎 ").Append(item.FileName).Append(" → ").Append(path);
+        }
+
+        if (item.Keyboard is { Count: > 0 } keyboard && toOperator)
+        {
+            var buttons = keyboard.SelectMany(row => row).ToList();
+            session.ShowButtons(buttons);
+            var number = 1;
+            foreach (var row in keyboard)
+            {
+                sb.Append("\n ");
+                foreach (var button in row)
+                {
+                    sb.Append(" [").Append(number++.ToString(CultureInfo.InvariantCulture)).Append("] ").Append(button.Label);
+                }
+            }
+        }
+
+        sb.Append('\n');
+        await session.Output.WriteLineAsync(sb.ToString());
+        await session.Output.FlushAsync(cancellationToken);
+        return new DeliveryResult.Delivered(null);
+    }
+
+    private static string SaveFile(OutboxItem item)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "inspection-assistant");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, Path.GetFileName(item.FileName!));
+        File.WriteAllBytes(path, item.FileContent ?? []);
+        return path;
+    }
+}

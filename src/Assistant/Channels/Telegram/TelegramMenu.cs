@@ -1,0 +1,71 @@
+using Assistant.Core.Dispatching;
+using Assistant.Core.Localization;
+using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+
+namespace Assistant.Channels.Telegram;
+
+/// <summary>
+/// At start: learns the bot's username (getMe) and registers the command menu in both languages
+/// (setMyCommands). Failures are logged, never fatal: the bot works without a menu.
+/// </summary>
+public sealed class TelegramMenu(ITelegramBotClient client, Router router, BotIdentity identity, TextCatalog catalog, IOptions<TelegramOptions> options, ILogger<TelegramMenu> logger)
+{
+    /// <summary>Commands a member sees in the menu (others are in /help).</summary>
+    private static readonly HashSet<Permission> MenuPermissions =
+    [
+        Permission.Basics, Permission.ViewSchedule, Permission.LogFindings, Permission.ViewTeamFindings,
+        Permission.ViewLedger, Permission.ViewSummary,
+    ];
+
+    public async Task SetUpAsync(CancellationToken ct)
+    {
+        try
+        {
+            var me = await client.GetMe(ct);
+            identity.Username = me.Username;
+            logger.LogInformation("Connected to Telegram as @{Username}.", me.Username);
+        }
+        catch (Exception ex) when (ex is ApiRequestException or RequestException or HttpRequestException or OperationCanceledException)
+        {
+            logger.LogWarning("getMe failed ({Error}); invitation links will show the code only until it succeeds.", Redact(ex.Message));
+        }
+
+        // Long polling and a webhook exclude each other; keep pending updates (DropPendingUpdates = false).
+        await TryAsync("deleteWebhook", () => client.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct));
+        await TryAsync("setMyCommands (zh-CN)", () => client.SetMyCommands(Commands(catalog.Chinese), cancellationToken: ct));
+        await TryAsync("setMyCommands (en)", () => client.SetMyCommands(Commands(catalog.English), languageCode: "en", cancellationToken: ct));
+    }
+
+    public IReadOnlyList<BotCommand> Commands(Texts texts) =>
+        router.Commands
+            .SelectMany(h => h.Help.Where(line => MenuPermissions.Contains(line.Permission)).Take(1).Select(line => (h.Names[0], line)))
+            .Select(x => new BotCommand(x.Item1, Describe(texts[x.line.TextKey])))
+            .DistinctBy(c => c.Command)
+            .ToList();
+
+    private static string Describe(string html)
+    {
+        var text = Html.ToPlainText(html);
+        return text.Length <= 250 ? text : text[..250];
+    }
+
+    private async Task TryAsync(string what, Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (Exception ex) when (ex is ApiRequestException or RequestException or HttpRequestException or OperationCanceledException)
+        {
+            logger.LogWarning("{What} failed ({Error}); the command menu may be out of date.", what, Redact(ex.Message));
+        }
+    }
+
+    private string Redact(string text) => TokenRedaction.Redact(text, options.Value.BotToken);
+}

@@ -1,0 +1,156 @@
+using Assistant.Core.Dispatching;
+using Assistant.Core.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace Assistant.Channels.Telegram;
+
+/// <summary>
+/// Long polling. A batch of updates is confirmed to Telegram (by asking with a higher offset) only
+/// after every update in it has been committed, and the offset is persisted, so a crash or restart
+/// never loses an update; a redelivered one is recognised by the dispatcher.
+/// </summary>
+public sealed class TelegramPoller(
+    ITelegramBotClient client,
+    Dispatcher dispatcher,
+    KeyValueStore state,
+    AssistantDatabase db,
+    TelegramMenu menu,
+    IOptions<TelegramOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    ILogger<TelegramPoller> logger) : BackgroundService
+{
+    public const string OffsetKey = "telegram.offset";
+
+    /// <summary>A 409 this soon after start means another instance already polls this token: refuse to run.</summary>
+    private static readonly TimeSpan StartupConflictWindow = TimeSpan.FromSeconds(60);
+
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.ChannelPost];
+
+    /// <summary>Set when the host stopped because of an unrecoverable Telegram condition (exit code for Program).</summary>
+    public static int? FatalExitCode { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = time.GetUtcNow();
+        await menu.SetUpAsync(stoppingToken);
+        var offset = state.GetLong(OffsetKey) ?? 0;
+        var failures = 0;
+        var conflictLogged = false;
+        logger.LogInformation("Polling Telegram for updates from offset {Offset}.", offset);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Update[] updates;
+            try
+            {
+                updates = await client.GetUpdates((int)offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
+                failures = 0;
+                conflictLogged = false;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 409)
+            {
+                if (time.GetUtcNow() - started < StartupConflictWindow)
+                {
+                    Fatal(4, "Another process is already polling this bot token (Telegram answered 409 Conflict). Stop the other instance; this one will not start.");
+                    return;
+                }
+
+                if (!conflictLogged)
+                {
+                    logger.LogError("Telegram answered 409 Conflict: another process is polling this bot token or a webhook is set. Updates are shared until it stops; retrying.");
+                    conflictLogged = true;
+                }
+
+                await DelayAsync(TimeSpan.FromSeconds(5), stoppingToken);
+                continue;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 401 || ex.ErrorCode == 404)
+            {
+                Fatal(5, "Telegram rejected the bot token (401 Unauthorized). Check Telegram:BotToken; the assistant stops.");
+                return;
+            }
+            catch (Exception ex) when (ex is ApiRequestException or RequestException or HttpRequestException or OperationCanceledException)
+            {
+                failures++;
+                var wait = Backoff(failures);
+                logger.LogWarning("Could not reach Telegram ({Error}); retry {Attempt} in {Seconds}s.", TokenRedaction.Redact(ex.Message, options.Value.BotToken), failures, wait.TotalSeconds);
+                await DelayAsync(wait, stoppingToken);
+                continue;
+            }
+
+            if (updates.Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var callback in updates.Select(u => u.CallbackQuery).OfType<CallbackQuery>())
+            {
+                _ = AnswerAsync(callback.Id);
+            }
+
+            var outcomes = await Task.WhenAll(updates.Select(u => dispatcher.DispatchAsync(TelegramUpdateMapper.Map(u))));
+            var firstUnhandled = Array.FindIndex(outcomes, o => o == DispatchOutcome.StorageUnavailable);
+            if (firstUnhandled >= 0)
+            {
+                // Leave it unconfirmed: Telegram delivers it again once storage works (handled ones are deduplicated).
+                offset = updates[firstUnhandled].Id;
+                failures++;
+                await DelayAsync(Backoff(failures), stoppingToken);
+                continue;
+            }
+
+            offset = updates[^1].Id + 1;
+            try
+            {
+                db.InTransaction(() => state.Set(OffsetKey, offset));
+            }
+            catch (Exception ex) when (Dispatcher.IsStorageFailure(ex))
+            {
+                logger.LogWarning("Could not persist the polling offset ({Error}); updates may be redelivered and will be deduplicated.", ex.Message);
+            }
+        }
+    }
+
+    private async Task AnswerAsync(string callbackId)
+    {
+        try
+        {
+            await client.AnswerCallbackQuery(callbackId);
+        }
+        catch (Exception ex) when (ex is ApiRequestException or RequestException or HttpRequestException or OperationCanceledException)
+        {
+            // An old or duplicate query: the button's effect does not depend on this.
+            logger.LogDebug("answerCallbackQuery failed: {Error}", TokenRedaction.Redact(ex.Message, options.Value.BotToken));
+        }
+    }
+
+    private void Fatal(int exitCode, string message)
+    {
+        logger.LogCritical("{Message}", message);
+        FatalExitCode = exitCode;
+        lifetime.StopApplication();
+    }
+
+    private async Task DelayAsync(TimeSpan wait, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(wait, time, ct);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static TimeSpan Backoff(int failures) => TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures - 1, 5))));
+}

@@ -1,0 +1,149 @@
+using Assistant.Core.Messaging;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace Assistant.Channels.Telegram;
+
+/// <summary>
+/// Sends outbox items through the Bot API (HTML parse mode) and classifies what came back:
+/// 429 → wait its retry_after, 5xx and network errors → retry, "message is not modified" → done,
+/// a blocked bot or a missing chat → give up.
+/// </summary>
+public sealed class TelegramTransport(ITelegramBotClient client, IOptions<TelegramOptions> options, ILogger<TelegramTransport> logger) : IMessageTransport
+{
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan UploadTimeout = TimeSpan.FromSeconds(120);
+    private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
+
+    public DeliveryLimits Limits => DeliveryLimits.Telegram;
+
+    public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(item.FileContent is null ? SendTimeout : UploadTimeout);
+        try
+        {
+            return new DeliveryResult.Delivered(await SendAsync(item, ParseMode.Html, item.Html, timeout.Token));
+        }
+        catch (ApiRequestException ex) when (ex.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase))
+        {
+            // A formatting bug must not cost the user the message: send it once more as plain text.
+            logger.LogError("Chat {Chat}: Telegram rejected the HTML of message {Id} ({Error}); sending it as plain text.", item.ChatId, item.Id, Redact(ex.Message));
+            try
+            {
+                return new DeliveryResult.Delivered(await SendAsync(item, ParseMode.None, Html.ToPlainText(item.Html), timeout.Token));
+            }
+            catch (Exception retry) when (retry is ApiRequestException or RequestException or HttpRequestException)
+            {
+                return Classify(retry, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is ApiRequestException or RequestException or HttpRequestException or OperationCanceledException)
+        {
+            return Classify(ex, cancellationToken);
+        }
+    }
+
+    private async Task<int?> SendAsync(OutboxItem item, ParseMode mode, string text, CancellationToken ct)
+    {
+        var markup = Markup(item.Keyboard);
+        if (item.EditMessageId is { } messageId)
+        {
+            if (item.KeyboardOnly)
+            {
+                await client.EditMessageReplyMarkup(item.ChatId, messageId, markup, cancellationToken: ct);
+            }
+            else
+            {
+                await client.EditMessageText(item.ChatId, messageId, text, mode, markup, NoPreview, cancellationToken: ct);
+            }
+
+            return messageId;
+        }
+
+        if (item.FileContent is { } content)
+        {
+            await using var stream = new MemoryStream(content, writable: false);
+            var file = InputFile.FromStream(stream, item.FileName ?? "file");
+            var caption = text.Length == 0 ? null : text;
+            var sent = item.FileAsPhoto
+                ? await client.SendPhoto(item.ChatId, file, caption, mode, replyMarkup: markup, cancellationToken: ct)
+                : await client.SendDocument(item.ChatId, file, caption, mode, replyMarkup: markup, cancellationToken: ct);
+            return sent.Id;
+        }
+
+        var message = await client.SendMessage(item.ChatId, text, mode, replyMarkup: markup, linkPreviewOptions: NoPreview, cancellationToken: ct);
+        return message.Id;
+    }
+
+    private DeliveryResult Classify(Exception ex, CancellationToken stopping)
+    {
+        if (ex is OperationCanceledException)
+        {
+            return stopping.IsCancellationRequested
+                ? new DeliveryResult.RetryLater("stopping")
+                : new DeliveryResult.RetryLater("timed out");
+        }
+
+        var reason = Redact(ex.Message);
+        if (ex is ApiRequestException api)
+        {
+            if (api.ErrorCode == 429)
+            {
+                return new DeliveryResult.RetryLater(reason, TimeSpan.FromSeconds(Math.Max(1, api.Parameters?.RetryAfter ?? 5)));
+            }
+
+            if (api.ErrorCode == 400 && (reason.Contains("message is not modified", StringComparison.OrdinalIgnoreCase)
+                || reason.Contains("message to edit not found", StringComparison.OrdinalIgnoreCase)
+                || reason.Contains("message can't be edited", StringComparison.OrdinalIgnoreCase)))
+            {
+                // Edits are cosmetic: the state they show was already sent, or the message is gone.
+                return new DeliveryResult.Delivered(null);
+            }
+
+            if (api.ErrorCode is >= 500 or 401 or 0)
+            {
+                return new DeliveryResult.RetryLater(reason);
+            }
+
+            return new DeliveryResult.Failed($"{api.ErrorCode}: {reason}");
+        }
+
+        return new DeliveryResult.RetryLater(reason);
+    }
+
+    private string Redact(string text) => TokenRedaction.Redact(text, options.Value.BotToken);
+
+    private static InlineKeyboardMarkup? Markup(List<List<OutboxButton>>? keyboard) =>
+        keyboard is null
+            ? null
+            : new InlineKeyboardMarkup(keyboard.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data))));
+}
+
+/// <summary>Keeps the bot token out of anything written to a log.</summary>
+public static class TokenRedaction
+{
+    public static string Redact(string? text, string? token)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        if (string.IsNullOrEmpty(token))
+        {
+            return text;
+        }
+
+        var redacted = text.Replace(token, "[token]", StringComparison.Ordinal);
+        var colon = token.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < token.Length - 1
+            ? redacted.Replace(token[(colon + 1)..], "[token]", StringComparison.Ordinal)
+            : redacted;
+    }
+}

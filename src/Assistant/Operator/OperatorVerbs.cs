@@ -1,0 +1,123 @@
+using System.Globalization;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Teams;
+using Assistant.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assistant.Operator;
+
+/// <summary>
+/// Command-line verbs that work on the same database and exit:
+/// <c>team add</c>, <c>team list</c>, <c>invite</c>. Output goes to stdout, problems to stderr.
+/// </summary>
+public static class OperatorVerbs
+{
+    public const int Ok = 0;
+    public const int Usage = 1;
+
+    public static int Run(IServiceProvider services, Invocation invocation, TextWriter output, TextWriter error)
+    {
+        var admin = services.GetRequiredService<TeamAdministration>();
+        return (invocation.Verb, invocation.SubVerb) switch
+        {
+            ("team", "add") => AddTeam(admin, invocation, output, error),
+            ("team", "list") => ListTeams(admin, output),
+            ("invite", _) => Invite(admin, services.GetRequiredService<BotIdentity>(), invocation, output, error),
+            _ => UsageError(error, "usage: team add --name NAME --region REGION --from YYYY-MM-DD --to YYYY-MM-DD [--code G7] [--tz Asia/Shanghai]\n       team list\n       invite --team NAME --role leader|liaison|member|contact [--uses N] [--days N]\n       demo"),
+        };
+    }
+
+    private static int AddTeam(TeamAdministration admin, Invocation invocation, TextWriter output, TextWriter error)
+    {
+        if (!TryDate(invocation, "from", error, out var from) || !TryDate(invocation, "to", error, out var to))
+        {
+            return Usage;
+        }
+
+        var (team, problem) = admin.CreateTeam(invocation.Option("name") ?? "", invocation.Option("region") ?? "", from, to, invocation.Option("code"), invocation.Option("tz"));
+        if (team is null)
+        {
+            return UsageError(error, "team add: " + problem);
+        }
+
+        output.WriteLine($"Created team {team.Name} ({team.Code}), {team.Region}, {team.VisitFrom:yyyy-MM-dd} to {team.VisitTo:yyyy-MM-dd}, time zone {team.TimeZone}.");
+        output.WriteLine($"Invite its leader with: invite --team {team.Name} --role leader");
+        return Ok;
+    }
+
+    private static int ListTeams(TeamAdministration admin, TextWriter output)
+    {
+        var teams = admin.ListTeams();
+        if (teams.Count == 0)
+        {
+            output.WriteLine("No teams yet. Create one with: team add --name 第七组 --region 湖南省 --from 2023-11-01 --to 2023-11-10");
+            return Ok;
+        }
+
+        foreach (var team in teams)
+        {
+            var members = admin.MembersOf(team);
+            output.WriteLine($"{team.Code}\t{team.Name}\t{team.Region}\t{team.VisitFrom:yyyy-MM-dd}..{team.VisitTo:yyyy-MM-dd}\t{team.TimeZone}\t{members.Count} member(s)\t{team.GroupChatIds.Count} group(s)");
+        }
+
+        return Ok;
+    }
+
+    private static int Invite(TeamAdministration admin, BotIdentity bot, Invocation invocation, TextWriter output, TextWriter error)
+    {
+        var teamName = invocation.Option("team");
+        if (teamName is null || Roles.Parse(invocation.Option("role")) is not { } role)
+        {
+            return UsageError(error, "invite: --team NAME and --role leader|liaison|member|contact are required");
+        }
+
+        var uses = 1;
+        if (invocation.Option("uses") is { } usesText && !int.TryParse(usesText, NumberStyles.None, CultureInfo.InvariantCulture, out uses))
+        {
+            return UsageError(error, $"invite: --uses '{usesText}' is not a whole number");
+        }
+
+        int? days = null;
+        if (invocation.Option("days") is { } daysText)
+        {
+            if (!int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out var d))
+            {
+                return UsageError(error, $"invite: --days '{daysText}' is not a whole number");
+            }
+
+            days = d;
+        }
+
+        var (invitation, team, problem) = admin.Invite(teamName, role, uses, days);
+        if (invitation is null)
+        {
+            return UsageError(error, "invite: " + problem);
+        }
+
+        output.WriteLine(invitation.Id);
+        error.WriteLine($"Invitation to {team!.Name} as {role}, {invitation.MaxUses} use(s), valid until {invitation.ExpiresUtc:yyyy-MM-dd HH:mm} UTC.");
+        error.WriteLine(bot.StartLink(invitation.Id) is { } link
+            ? $"Link: {link}"
+            : $"In a private chat with the bot, send: /start {invitation.Id}  (or https://t.me/<your bot>?start={invitation.Id})");
+        return Ok;
+    }
+
+    private static bool TryDate(Invocation invocation, string name, TextWriter error, out DateOnly date)
+    {
+        var text = invocation.Option(name);
+        if (text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return true;
+        }
+
+        date = default;
+        error.WriteLine($"team add: --{name} '{text}' is not a date: expected YYYY-MM-DD, e.g. 2023-11-01");
+        return false;
+    }
+
+    private static int UsageError(TextWriter error, string message)
+    {
+        error.WriteLine(message);
+        return Usage;
+    }
+}
