@@ -68,6 +68,8 @@ public sealed class Dispatcher : IDisposable
 
     private async Task RunAfterAsync(Task previous, IncomingUpdate update, (string, long) key, TaskCompletionSource<DispatchOutcome> done)
     {
+        // Never run on the caller's thread: the poller hands over a whole batch and chats must run side by side.
+        await Task.Yield();
         await previous;
         await _slots.WaitAsync();
         try

@@ -1,16 +1,17 @@
 namespace Assistant.Core.Messaging;
 
 /// <summary>
-/// Token buckets that keep sends within a channel's limits: one bucket per chat, one more per group,
-/// one for everything. A send waits until every bucket it draws on has a token, so bursts queue
-/// instead of tripping a 429.
+/// Sliding windows that keep sends within a channel's limits: one window per chat, one more per
+/// group, one for everything. A send waits until every window it counts against has room, so a
+/// burst queues instead of tripping a 429. Windows (not token buckets) because Telegram's limits
+/// are "at most N in any period": a bucket would allow its burst on top of its rate.
 /// </summary>
 public sealed class DeliveryPacer(DeliveryLimits limits, TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<long, Bucket> _chats = [];
-    private readonly Dictionary<long, Bucket> _groups = [];
-    private readonly Bucket _global = new(limits.GlobalPerSecond, limits.GlobalBurst, time.GetUtcNow());
+    private readonly Dictionary<long, Window> _chats = [];
+    private readonly Dictionary<long, Window> _groups = [];
+    private readonly Window _global = new(limits.Global);
 
     public async Task WaitTurnAsync(long chatId, bool isGroup, CancellationToken cancellationToken)
     {
@@ -20,14 +21,14 @@ public sealed class DeliveryPacer(DeliveryLimits limits, TimeProvider time)
             lock (_gate)
             {
                 var now = time.GetUtcNow();
-                var chat = GetBucket(_chats, chatId, limits.PerChatPerSecond, limits.PerChatBurst, now);
-                var group = isGroup ? GetBucket(_groups, chatId, limits.PerGroupPerMinute / 60.0, limits.PerGroupBurst, now) : null;
+                var chat = GetWindow(_chats, chatId, limits.PerChat, now);
+                var group = isGroup ? GetWindow(_groups, chatId, limits.PerGroup, now) : null;
                 wait = Max(_global.WaitFor(now), chat.WaitFor(now), group?.WaitFor(now) ?? TimeSpan.Zero);
                 if (wait <= TimeSpan.Zero)
                 {
-                    _global.Take();
-                    chat.Take();
-                    group?.Take();
+                    _global.Record(now);
+                    chat.Record(now);
+                    group?.Record(now);
                     return;
                 }
             }
@@ -42,36 +43,36 @@ public sealed class DeliveryPacer(DeliveryLimits limits, TimeProvider time)
         lock (_gate)
         {
             var now = time.GetUtcNow();
-            GetBucket(_chats, chatId, limits.PerChatPerSecond, limits.PerChatBurst, now).BlockUntil(now + duration);
+            GetWindow(_chats, chatId, limits.PerChat, now).BlockUntil(now + duration);
         }
     }
 
-    private static Bucket GetBucket(Dictionary<long, Bucket> buckets, long key, double ratePerSecond, int burst, DateTimeOffset now)
+    private static Window GetWindow(Dictionary<long, Window> windows, long key, RateLimit limit, DateTimeOffset now)
     {
-        if (!buckets.TryGetValue(key, out var bucket))
+        if (!windows.TryGetValue(key, out var window))
         {
             // Forget idle chats so the table does not grow without bound.
-            if (buckets.Count > 10_000)
+            if (windows.Count > 10_000)
             {
-                foreach (var idle in buckets.Where(b => b.Value.IsFull(now)).Select(b => b.Key).ToList())
+                foreach (var idle in windows.Where(w => w.Value.IsIdle(now)).Select(w => w.Key).ToList())
                 {
-                    buckets.Remove(idle);
+                    windows.Remove(idle);
                 }
             }
 
-            bucket = new Bucket(ratePerSecond, burst, now);
-            buckets[key] = bucket;
+            window = new Window(limit);
+            windows[key] = window;
         }
 
-        return bucket;
+        return window;
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b, TimeSpan c) => a > b ? (a > c ? a : c) : (b > c ? b : c);
 
-    private sealed class Bucket(double ratePerSecond, int capacity, DateTimeOffset now)
+    /// <summary>The times of the last <see cref="RateLimit.Count"/> sends.</summary>
+    private sealed class Window(RateLimit limit)
     {
-        private double _tokens = capacity;
-        private DateTimeOffset _last = now;
+        private readonly Queue<DateTimeOffset> _sent = new();
         private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
 
         public TimeSpan WaitFor(DateTimeOffset now)
@@ -81,26 +82,29 @@ public sealed class DeliveryPacer(DeliveryLimits limits, TimeProvider time)
                 return _blockedUntil - now;
             }
 
-            if (double.IsPositiveInfinity(ratePerSecond))
+            if (limit.IsUnlimited)
             {
                 return TimeSpan.Zero;
             }
 
-            _tokens = Math.Min(capacity, _tokens + ((now - _last).TotalSeconds * ratePerSecond));
-            _last = now;
-            return _tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / ratePerSecond);
+            while (_sent.Count > 0 && _sent.Peek() <= now - limit.Period)
+            {
+                _sent.Dequeue();
+            }
+
+            return _sent.Count < limit.Count ? TimeSpan.Zero : _sent.Peek() + limit.Period - now;
         }
 
-        public void Take()
+        public void Record(DateTimeOffset now)
         {
-            if (!double.IsPositiveInfinity(ratePerSecond))
+            if (!limit.IsUnlimited)
             {
-                _tokens -= 1;
+                _sent.Enqueue(now);
             }
         }
 
         public void BlockUntil(DateTimeOffset until) => _blockedUntil = until > _blockedUntil ? until : _blockedUntil;
 
-        public bool IsFull(DateTimeOffset now) => now >= _blockedUntil && (double.IsPositiveInfinity(ratePerSecond) || _tokens + ((now - _last).TotalSeconds * ratePerSecond) >= capacity);
+        public bool IsIdle(DateTimeOffset now) => now >= _blockedUntil && (_sent.Count == 0 || _sent.Peek() + limit.Period <= now);
     }
 }

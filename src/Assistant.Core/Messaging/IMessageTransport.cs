@@ -22,17 +22,25 @@ public abstract record DeliveryResult
     public sealed record Failed(string Reason) : DeliveryResult;
 }
 
-/// <summary>Rate limits of a channel. Telegram: about 1 a second per chat, 20 a minute per group, 30 a second overall.</summary>
-public sealed record DeliveryLimits(
-    double PerChatPerSecond,
-    int PerChatBurst,
-    double PerGroupPerMinute,
-    int PerGroupBurst,
-    double GlobalPerSecond,
-    int GlobalBurst,
-    int MaxConcurrentSends)
+/// <summary>At most <see cref="Count"/> sends in any <see cref="Period"/>.</summary>
+public sealed record RateLimit(int Count, TimeSpan Period)
 {
-    public static DeliveryLimits Telegram { get; } = new(1, 3, 20, 3, 30, 30, 8);
+    public static RateLimit None { get; } = new(int.MaxValue, TimeSpan.Zero);
 
-    public static DeliveryLimits Unlimited { get; } = new(double.PositiveInfinity, int.MaxValue, double.PositiveInfinity, int.MaxValue, double.PositiveInfinity, int.MaxValue, 1);
+    public bool IsUnlimited => Count == int.MaxValue;
+}
+
+/// <summary>
+/// Rate limits of a channel. Telegram: about one message a second per chat with short bursts,
+/// 20 a minute per group, 30 a second overall.
+/// </summary>
+public sealed record DeliveryLimits(RateLimit PerChat, RateLimit PerGroup, RateLimit Global, int MaxConcurrentSends)
+{
+    public static DeliveryLimits Telegram { get; } = new(
+        new RateLimit(3, TimeSpan.FromSeconds(3)),
+        new RateLimit(20, TimeSpan.FromMinutes(1)),
+        new RateLimit(30, TimeSpan.FromSeconds(1)),
+        MaxConcurrentSends: 8);
+
+    public static DeliveryLimits Unlimited { get; } = new(RateLimit.None, RateLimit.None, RateLimit.None, 1);
 }

@@ -31,7 +31,7 @@ public enum HostMode
 /// <summary>Composition of the application: settings, core capabilities and one channel.</summary>
 public static class AssistantHost
 {
-    public const string TelegramUsernameKey = "telegram.username";
+    public const string TelegramUsernameKey = "telegram-username";
 
     /// <summary>
     /// Builds the host for an invocation. <paramref name="configure"/> runs after the default

@@ -27,7 +27,7 @@ public sealed class ConsoleChannel(
     ILogger<ConsoleChannel> logger) : BackgroundService
 {
     public const string Channel = "console";
-    private const string UpdateCounterKey = "console.update";
+    private const string UpdateCounterKey = "console-update-counter";
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

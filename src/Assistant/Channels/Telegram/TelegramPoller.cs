@@ -26,7 +26,7 @@ public sealed class TelegramPoller(
     TimeProvider time,
     ILogger<TelegramPoller> logger) : BackgroundService
 {
-    public const string OffsetKey = "telegram.offset";
+    public const string OffsetKey = "telegram-offset";
 
     /// <summary>A 409 this soon after start means another instance already polls this token: refuse to run.</summary>
     private static readonly TimeSpan StartupConflictWindow = TimeSpan.FromSeconds(60);

@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using Assistant.Core.Messaging;
+using Assistant.Core.Storage;
+using Assistant.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Assistant.Tests.Messaging;
+
+public sealed class OutboxSenderTests
+{
+    [Fact]
+    public async Task Sender_429WithRetryAfter_WaitsThatLongThenDeliversOnceInOrder()
+    {
+        var transport = new ScriptedTransport(DeliveryLimits.Unlimited);
+        transport.Script.Enqueue(new DeliveryResult.RetryLater("429", TimeSpan.FromSeconds(7)));
+        using var h = CoreHarness.Create(configure: b => b.Services.AddSingleton<IMessageTransport>(transport));
+        await using var run = await SenderRun.StartAsync(h);
+
+        run.Enqueue(10, "first", "second");
+        await transport.WaitForAttemptsAsync(1);
+        h.Time.Advance(TimeSpan.FromSeconds(6));
+        await Task.Delay(100);
+        Assert.Empty(transport.Delivered);
+
+        h.Time.Advance(TimeSpan.FromSeconds(2));
+        await transport.WaitForDeliveredAsync(2);
+
+        Assert.Equal(["first", "second"], transport.Delivered.Select(d => d.Html).ToArray());
+        Assert.Equal(0, h.Get<Outbox>().PendingCount());
+    }
+
+    [Fact]
+    public async Task Sender_TransientFailures_BackOffAndDeliverWhenTheChannelReturns()
+    {
+        var transport = new ScriptedTransport(DeliveryLimits.Unlimited);
+        for (var i = 0; i < 3; i++)
+        {
+            transport.Script.Enqueue(new DeliveryResult.RetryLater("502 Bad Gateway"));
+        }
+
+        using var h = CoreHarness.Create(configure: b => b.Services.AddSingleton<IMessageTransport>(transport));
+        await using var run = await SenderRun.StartAsync(h);
+
+        run.Enqueue(11, "hello");
+        for (var i = 1; i <= 3; i++)
+        {
+            await transport.WaitForAttemptsAsync(i);
+            h.Time.Advance(TimeSpan.FromSeconds(Math.Pow(2, i - 1)));
+        }
+
+        await transport.WaitForDeliveredAsync(1);
+        Assert.Equal("hello", Assert.Single(transport.Delivered).Html);
+        Assert.Equal(4, transport.Attempts);
+    }
+
+    [Fact]
+    public async Task Sender_PermanentFailure_MovesToDeadLettersAndGoesOn()
+    {
+        var transport = new ScriptedTransport(DeliveryLimits.Unlimited);
+        transport.Script.Enqueue(new DeliveryResult.Failed("403: bot was blocked by the user"));
+        using var h = CoreHarness.Create(configure: b => b.Services.AddSingleton<IMessageTransport>(transport));
+        await using var run = await SenderRun.StartAsync(h);
+
+        run.Enqueue(12, "lost", "kept");
+        await transport.WaitForDeliveredAsync(1);
+
+        Assert.Equal("kept", Assert.Single(transport.Delivered).Html);
+        var dead = Assert.Single(h.Get<Outbox>().DeadLetters());
+        Assert.Equal("lost", dead.Html);
+        Assert.Contains("blocked", dead.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sender_PerChatLimit_QueuesABurstInsteadOfFailing()
+    {
+        var transport = new ScriptedTransport(DeliveryLimits.Telegram);
+        using var h = CoreHarness.Create(configure: b => b.Services.AddSingleton<IMessageTransport>(transport));
+        await using var run = await SenderRun.StartAsync(h);
+
+        run.Enqueue(13, "1", "2", "3", "4", "5");
+        await transport.WaitForDeliveredAsync(3);
+        await Task.Delay(100);
+        Assert.Equal(3, transport.Delivered.Count);
+
+        // At most 3 in any 3 seconds: nothing more until the burst leaves the window.
+        h.Time.Advance(TimeSpan.FromSeconds(2.9));
+        await Task.Delay(100);
+        Assert.Equal(3, transport.Delivered.Count);
+
+        h.Time.Advance(TimeSpan.FromSeconds(0.1));
+        await transport.WaitForDeliveredAsync(5);
+        Assert.Equal(["1", "2", "3", "4", "5"], transport.Delivered.Select(d => d.Html).ToArray());
+    }
+
+    [Fact]
+    public async Task Pacer_ThousandMessagesToFiftyChats_NeverExceedsThirtyPerSecond()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var pacer = new DeliveryPacer(DeliveryLimits.Telegram, time);
+        var sent = new ConcurrentQueue<DateTimeOffset>();
+        var tasks = Enumerable.Range(0, 1000).Select(async i =>
+        {
+            await pacer.WaitTurnAsync(i % 50, isGroup: i % 5 == 0, CancellationToken.None);
+            sent.Enqueue(time.GetUtcNow());
+        }).ToList();
+
+        while (tasks.Any(t => !t.IsCompleted))
+        {
+            time.Advance(TimeSpan.FromMilliseconds(50));
+            await Task.Delay(1);
+        }
+
+        var times = sent.OrderBy(t => t).ToList();
+        Assert.Equal(1000, times.Count);
+        for (var i = 30; i < times.Count; i++)
+        {
+            // Any 31 consecutive sends span at least one second (minus a tick step).
+            Assert.True(times[i] - times[i - 30] >= TimeSpan.FromMilliseconds(950), $"burst at {i}");
+        }
+    }
+
+    /// <summary>Starts the real <see cref="OutboxSender"/> of a harness and stops it at the end.</summary>
+    private sealed class SenderRun : IAsyncDisposable
+    {
+        private readonly CoreHarness _h;
+        private readonly OutboxSender _sender;
+
+        private SenderRun(CoreHarness h, OutboxSender sender)
+        {
+            _h = h;
+            _sender = sender;
+        }
+
+        public static async Task<SenderRun> StartAsync(CoreHarness h)
+        {
+            var sender = h.Get<OutboxSender>();
+            await sender.StartAsync(CancellationToken.None);
+            return new SenderRun(h, sender);
+        }
+
+        public void Enqueue(long chat, params string[] texts)
+        {
+            var outbox = _h.Get<Outbox>();
+            var chats = _h.Get<AssistantDatabase>().InTransaction(() =>
+                outbox.Enqueue(texts.Select(t => new OutgoingMessage { ChatId = chat, Html = t }), DateTime.UtcNow));
+            outbox.NotifyAfterCommit(chats);
+        }
+
+        public async ValueTask DisposeAsync() => await _sender.StopAsync(CancellationToken.None);
+    }
+
+    private sealed class ScriptedTransport(DeliveryLimits limits) : IMessageTransport
+    {
+        private int _attempts;
+
+        public ConcurrentQueue<DeliveryResult> Script { get; } = new();
+
+        public ConcurrentQueue<OutboxItem> DeliveredQueue { get; } = new();
+
+        public IReadOnlyList<OutboxItem> Delivered => [.. DeliveredQueue];
+
+        public int Attempts => _attempts;
+
+        public DeliveryLimits Limits => limits;
+
+        public Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _attempts);
+            if (Script.TryDequeue(out var scripted))
+            {
+                return Task.FromResult(scripted);
+            }
+
+            DeliveredQueue.Enqueue(item);
+            return Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered(1));
+        }
+
+        public Task WaitForAttemptsAsync(int count) => Eventually.TrueAsync(() => _attempts >= count, $"{count} attempts");
+
+        public Task WaitForDeliveredAsync(int count) => Eventually.TrueAsync(() => DeliveredQueue.Count >= count, $"{count} deliveries");
+    }
+}
