@@ -11,9 +11,11 @@ try
 {
     var (builder, mode) = AssistantHost.CreateBuilder(invocation);
     using var host = builder.Build();
+
+    // Validate settings before the host starts, so a bad value gives one line instead of a logged stack trace.
+    host.Services.GetRequiredService<IStartupValidator>().Validate();
     if (mode == HostMode.Operator)
     {
-        host.Services.GetRequiredService<IStartupValidator>().Validate();
         return OperatorVerbs.Run(host.Services, invocation, Console.Out, Console.Error);
     }
 
