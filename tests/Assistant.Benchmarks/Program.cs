@@ -1,1 +1,46 @@
-Console.WriteLine("benchmarks");
+using Assistant.Benchmarks;
+
+// Benchmarks and load drivers. Run in Release, on an otherwise idle machine:
+//   dotnet run -c Release --project tests/Assistant.Benchmarks -- pipeline
+//   dotnet run -c Release --project tests/Assistant.Benchmarks -- idle
+var what = args.Length > 0 ? args[0] : "all";
+var root = FindRoot();
+
+switch (what)
+{
+    case "pipeline":
+        await PipelineBenchmark.RunAsync(
+            chats: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
+            updatesPerChat: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200,
+            command: args.Length > 3 ? args[3] : "/help");
+        break;
+    case "idle":
+        await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
+        break;
+    case "all":
+        await PipelineBenchmark.RunAsync();
+        await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
+        break;
+    default:
+        Console.Error.WriteLine("usage: pipeline | idle | all");
+        return 1;
+}
+
+return 0;
+
+static string FindRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Assistant.sln")))
+    {
+        dir = dir.Parent;
+    }
+
+    return dir?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+}
+
+static string AssistantDll(string root)
+{
+    var release = Path.Combine(root, "src", "Assistant", "bin", "Release", "net10.0", "Assistant.dll");
+    return File.Exists(release) ? release : throw new FileNotFoundException("Build src/Assistant in Release first: dotnet build -c Release src/Assistant", release);
+}

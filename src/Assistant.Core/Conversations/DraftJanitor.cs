@@ -43,7 +43,7 @@ public sealed class DraftJanitor(
         var count = 0;
         foreach (var draft in engine.StaleDrafts(now))
         {
-            var chats = db.InTransaction(() =>
+            var queued = db.InTransaction(() =>
             {
                 engine.Drop(draft);
                 var t = catalog.For(teams.GetMember(draft.Id)?.Language ?? Language.Chinese);
@@ -55,7 +55,7 @@ public sealed class DraftJanitor(
                 };
                 return outbox.Enqueue([notice], now);
             });
-            outbox.NotifyAfterCommit(chats);
+            outbox.NotifyAfterCommit(queued);
             count++;
         }
 

@@ -13,6 +13,7 @@ public static class MessagingRegistration
         services.AddSchema(nameof(Outbox), Outbox.EnsureSchema);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<Outbox>();
+        services.AddSingleton<DeliveryLog>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         return builder;

@@ -21,43 +21,42 @@ public sealed class Outbox(AssistantDatabase db, OutboxSignal signal)
     private ILiteCollection<OutboxItem> Dead => db.Collection<OutboxItem>(DeadCollectionName);
 
     /// <summary>
-    /// Adds messages (long text split into parts, buttons on the last part) and returns the chats
-    /// involved. Call <see cref="NotifyAfterCommit"/> with them once the transaction has committed.
+    /// Adds messages (long text split into parts, buttons on the last part) and returns what was
+    /// queued. Call <see cref="NotifyAfterCommit"/> with it once the transaction has committed.
     /// </summary>
-    public IReadOnlyCollection<long> Enqueue(IEnumerable<OutgoingMessage> messages, DateTime utcNow)
+    public IReadOnlyList<OutboxEntry> Enqueue(IEnumerable<OutgoingMessage> messages, DateTime utcNow)
     {
-        var chats = new HashSet<long>();
+        var queued = new List<OutboxEntry>();
         foreach (var message in messages)
         {
             foreach (var item in ToItems(message, utcNow))
             {
                 Items.Insert(item);
+                queued.Add(new OutboxEntry(item.ChatId, item.Id, item));
             }
-
-            chats.Add(message.ChatId);
         }
 
-        return chats;
+        return queued;
     }
 
-    /// <summary>Wakes the sender for these chats. Only after commit: before it, the sender cannot see the rows.</summary>
-    public void NotifyAfterCommit(IEnumerable<long> chats)
+    /// <summary>Hands queued messages to the sender. Only after commit: before it, the sender cannot see the rows.</summary>
+    public void NotifyAfterCommit(IEnumerable<OutboxEntry> queued)
     {
-        foreach (var chat in chats)
+        foreach (var entry in queued)
         {
-            signal.Notify(chat);
+            signal.Notify(entry);
         }
     }
 
-    public OutboxItem? NextFor(long chatId) =>
-        Items.Query().Where(x => x.ChatId == chatId).OrderBy(x => x.Id).Limit(1).FirstOrDefault();
+    public OutboxItem? Get(long id) => Items.FindById(id);
 
-    public IReadOnlyCollection<long> PendingChats() =>
-        Items.Query().Select(x => x.ChatId).ToEnumerable().ToHashSet();
+    /// <summary>Everything in the table, oldest first (at start and in the sender's periodic sweep).</summary>
+    public IReadOnlyList<OutboxEntry> Pending() =>
+        Items.FindAll().Select(x => new OutboxEntry(x.ChatId, x.Id)).ToList();
 
     public int PendingCount() => Items.Count();
 
-    public void Delivered(OutboxItem item) => Items.Delete(item.Id);
+    public void Delete(long id) => Items.Delete(id);
 
     public void Update(OutboxItem item) => Items.Update(item);
 
@@ -70,8 +69,10 @@ public sealed class Outbox(AssistantDatabase db, OutboxSignal signal)
 
     public IReadOnlyList<OutboxItem> DeadLetters() => Dead.FindAll().ToList();
 
-    public static void EnsureSchema(ILiteDatabase database) =>
-        database.GetCollection<OutboxItem>(CollectionName).EnsureIndex(x => x.ChatId);
+    public static void EnsureSchema(ILiteDatabase database)
+    {
+        // Keyed by id only: the sender tracks chats in memory, so no secondary index slows each insert.
+    }
 
     private static IEnumerable<OutboxItem> ToItems(OutgoingMessage message, DateTime utcNow)
     {
@@ -162,12 +163,15 @@ public sealed class OutboxButton
         keyboard?.Select(row => row.Select(b => new OutboxButton { Label = b.Label, Data = b.Data }).ToList()).ToList();
 }
 
-/// <summary>Tells the sender which chats have new messages. In memory; the sender also sweeps the table.</summary>
+/// <summary>A queued outbox row: its chat and id, and the row itself when it was just written (saves reading it back).</summary>
+public readonly record struct OutboxEntry(long ChatId, long Id, OutboxItem? Item = null);
+
+/// <summary>Tells the sender about new rows. In memory; the sender also sweeps the table.</summary>
 public sealed class OutboxSignal
 {
-    private readonly Channel<long> _chats = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<OutboxEntry> _entries = Channel.CreateUnbounded<OutboxEntry>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Notify(long chatId) => _chats.Writer.TryWrite(chatId);
+    public void Notify(OutboxEntry entry) => _entries.Writer.TryWrite(entry);
 
-    public ChannelReader<long> Reader => _chats.Reader;
+    public ChannelReader<OutboxEntry> Reader => _entries.Reader;
 }

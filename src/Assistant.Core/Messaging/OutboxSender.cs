@@ -12,6 +12,7 @@ namespace Assistant.Core.Messaging;
 public sealed class OutboxSender(
     Outbox outbox,
     OutboxSignal signal,
+    DeliveryLog deliveries,
     IMessageTransport transport,
     TimeProvider time,
     ILogger<OutboxSender> logger) : BackgroundService
@@ -20,13 +21,14 @@ public sealed class OutboxSender(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
 
     private readonly Lock _gate = new();
+    private readonly Dictionary<long, SortedDictionary<long, OutboxItem?>> _pending = [];
     private readonly HashSet<long> _lanes = [];
-    private readonly HashSet<long> _dirty = [];
+    private readonly HashSet<long> _sending = [];
     private readonly DeliveryPacer _pacer = new(transport.Limits, time);
     private readonly SemaphoreSlim _sends = new(transport.Limits.MaxConcurrentSends);
     private CancellationToken _stopping;
 
-    /// <summary>True when no lane is running and nothing is waiting for this chat.</summary>
+    /// <summary>True when nothing is waiting or being sent for this chat.</summary>
     public bool IsIdle(long chatId)
     {
         lock (_gate)
@@ -37,7 +39,7 @@ public sealed class OutboxSender(
             }
         }
 
-        return outbox.NextFor(chatId) is null;
+        return !outbox.Pending().Any(e => e.ChatId == chatId && !deliveries.IsPending(e.Id));
     }
 
     /// <summary>True when nothing at all is waiting or being sent.</summary>
@@ -51,7 +53,7 @@ public sealed class OutboxSender(
             }
         }
 
-        return outbox.PendingCount() == 0;
+        return outbox.Pending().All(e => deliveries.IsPending(e.Id));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -62,9 +64,9 @@ public sealed class OutboxSender(
         var sweeping = SweepLoopAsync(sweep, stoppingToken);
         try
         {
-            await foreach (var chat in signal.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var entry in signal.Reader.ReadAllAsync(stoppingToken))
             {
-                StartLane(chat);
+                Add(entry);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -89,13 +91,14 @@ public sealed class OutboxSender(
         }
     }
 
+    /// <summary>Picks up rows the signal did not announce (written before start, or by a lane that stopped).</summary>
     private void Sweep()
     {
         try
         {
-            foreach (var chat in outbox.PendingChats())
+            foreach (var entry in outbox.Pending())
             {
-                StartLane(chat);
+                Add(entry);
             }
         }
         catch (Exception ex)
@@ -104,18 +107,58 @@ public sealed class OutboxSender(
         }
     }
 
-    private void StartLane(long chatId)
+    private void Add(OutboxEntry entry)
     {
+        if (deliveries.IsPending(entry.Id))
+        {
+            return;
+        }
+
         lock (_gate)
         {
-            if (!_lanes.Add(chatId))
+            if (_sending.Contains(entry.Id))
             {
-                _dirty.Add(chatId);
+                // The sweep read a row a lane is sending right now.
+                return;
+            }
+
+            if (!_pending.TryGetValue(entry.ChatId, out var ids))
+            {
+                ids = [];
+                _pending[entry.ChatId] = ids;
+            }
+
+            if (!ids.TryGetValue(entry.Id, out var known) || known is null)
+            {
+                ids[entry.Id] = entry.Item;
+            }
+
+            if (!_lanes.Add(entry.ChatId))
+            {
                 return;
             }
         }
 
-        _ = Task.Run(() => RunLaneAsync(chatId));
+        _ = Task.Run(() => RunLaneAsync(entry.ChatId));
+    }
+
+    /// <summary>The chat's oldest waiting row, or null (and the lane ends) when there is none.</summary>
+    private (long Id, OutboxItem? Item)? Next(long chatId)
+    {
+        lock (_gate)
+        {
+            if (_pending.TryGetValue(chatId, out var ids) && ids.Count > 0)
+            {
+                var (id, item) = ids.First();
+                ids.Remove(id);
+                _sending.Add(id);
+                return (id, item);
+            }
+
+            _pending.Remove(chatId);
+            _lanes.Remove(chatId);
+            return null;
+        }
     }
 
     private async Task RunLaneAsync(long chatId)
@@ -123,48 +166,47 @@ public sealed class OutboxSender(
         var failures = 0;
         try
         {
-            while (!_stopping.IsCancellationRequested)
+            while (!_stopping.IsCancellationRequested && Next(chatId) is { } next)
             {
-                var item = outbox.NextFor(chatId);
-                if (item is null)
+                var item = next.Item ?? outbox.Get(next.Id);
+                if (item is null || deliveries.IsPending(item.Id))
                 {
-                    lock (_gate)
-                    {
-                        if (!_dirty.Remove(chatId))
-                        {
-                            _lanes.Remove(chatId);
-                            return;
-                        }
-                    }
-
+                    Sent(next.Id);
                     continue;
                 }
 
-                await _pacer.WaitTurnAsync(chatId, item.IsGroup, _stopping);
-                var result = await DeliverAsync(item);
-                switch (result)
+                while (item is not null && !_stopping.IsCancellationRequested)
                 {
-                    case DeliveryResult.Delivered:
-                        outbox.Delivered(item);
-                        failures = 0;
-                        break;
-                    case DeliveryResult.RetryLater { After: { } after } limited:
-                        logger.LogWarning("Chat {Chat}: the channel asked to wait {Seconds}s ({Reason}); waiting.", chatId, after.TotalSeconds, limited.Reason);
-                        _pacer.Block(chatId, after);
-                        break;
-                    case DeliveryResult.RetryLater transient:
-                        failures++;
-                        item.Attempts++;
-                        item.LastError = transient.Reason;
-                        outbox.Update(item);
-                        var backoff = Backoff(failures);
-                        logger.LogWarning("Chat {Chat}: delivery failed ({Reason}); retry {Attempt} in {Seconds}s.", chatId, transient.Reason, item.Attempts, backoff.TotalSeconds);
-                        await Task.Delay(backoff, time, _stopping);
-                        break;
-                    case DeliveryResult.Failed failed:
-                        logger.LogWarning("Chat {Chat}: message {Id} cannot be delivered ({Reason}); moved to outbox_dead.", chatId, item.Id, failed.Reason);
-                        outbox.GiveUp(item, failed.Reason);
-                        break;
+                    await _pacer.WaitTurnAsync(chatId, item.IsGroup, _stopping);
+                    var result = await DeliverAsync(item);
+                    switch (result)
+                    {
+                        case DeliveryResult.Delivered:
+                            deliveries.Record(item.Id);
+                            Sent(item.Id);
+                            failures = 0;
+                            item = null;
+                            break;
+                        case DeliveryResult.RetryLater { After: { } after } limited:
+                            logger.LogWarning("Chat {Chat}: the channel asked to wait {Seconds}s ({Reason}); waiting.", chatId, after.TotalSeconds, limited.Reason);
+                            _pacer.Block(chatId, after);
+                            break;
+                        case DeliveryResult.RetryLater transient:
+                            failures++;
+                            item.Attempts++;
+                            item.LastError = transient.Reason;
+                            outbox.Update(item);
+                            var backoff = Backoff(failures);
+                            logger.LogWarning("Chat {Chat}: delivery failed ({Reason}); retry {Attempt} in {Seconds}s.", chatId, transient.Reason, item.Attempts, backoff.TotalSeconds);
+                            await Task.Delay(backoff, time, _stopping);
+                            break;
+                        case DeliveryResult.Failed failed:
+                            logger.LogWarning("Chat {Chat}: message {Id} cannot be delivered ({Reason}); moved to outbox_dead.", chatId, item.Id, failed.Reason);
+                            outbox.GiveUp(item, failed.Reason);
+                            Sent(item.Id);
+                            item = null;
+                            break;
+                    }
                 }
             }
         }
@@ -174,12 +216,19 @@ public sealed class OutboxSender(
         catch (Exception ex)
         {
             logger.LogError("Chat {Chat}: delivery lane stopped: {Error}. The sweep restarts it.", chatId, ex.Message);
+            lock (_gate)
+            {
+                _lanes.Remove(chatId);
+                _sending.Clear();
+            }
         }
+    }
 
+    private void Sent(long id)
+    {
         lock (_gate)
         {
-            _lanes.Remove(chatId);
-            _dirty.Remove(chatId);
+            _sending.Remove(id);
         }
     }
 

@@ -3,29 +3,38 @@ using LiteDB;
 namespace Assistant.Core.Storage;
 
 /// <summary>
-/// Update keys already handled. A key is written in the same transaction as the update's effects,
-/// so an update delivered twice (getUpdates is at-least-once) is handled once.
+/// Remembers, per chat, the last update handled. A chat's updates are handled strictly in order and
+/// channels number them increasingly, so "id at or below the cursor" means "already handled". The
+/// cursor is written in the same transaction as the update's effects: an update delivered twice
+/// (getUpdates is at-least-once) is handled once. One small row per chat, nothing to purge.
 /// </summary>
 public sealed class ProcessedUpdates(AssistantDatabase db)
 {
-    public const string CollectionName = "processed_updates";
+    public const string CollectionName = "chat_cursors";
 
-    private ILiteCollection<ProcessedUpdate> Collection => db.Collection<ProcessedUpdate>(CollectionName);
+    private ILiteCollection<ChatCursor> Collection => db.Collection<ChatCursor>(CollectionName);
 
-    public bool Contains(string key) => Collection.Exists(x => x.Id == key);
+    public static string CursorId(string channel, long chatId) => $"{channel}:{chatId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
-    public void Add(string key, DateTime utcNow) => Collection.Upsert(new ProcessedUpdate { Id = key, HandledUtc = utcNow });
+    /// <summary>The last update id handled in the chat, or null when none was.</summary>
+    public long? LastHandled(string channel, long chatId) => Collection.FindById(CursorId(channel, chatId))?.LastUpdateId;
 
-    /// <summary>Forgets keys older than the cutoff (Telegram never redelivers after a day).</summary>
-    public int Purge(DateTime olderThanUtc) => Collection.DeleteMany(x => x.HandledUtc < olderThanUtc);
+    public bool IsHandled(string channel, long chatId, long updateId) => LastHandled(channel, chatId) >= updateId;
 
-    public static void EnsureSchema(ILiteDatabase database) =>
-        database.GetCollection<ProcessedUpdate>(CollectionName).EnsureIndex(x => x.HandledUtc);
+    public void MarkHandled(string channel, long chatId, long updateId, DateTime utcNow) =>
+        Collection.Upsert(new ChatCursor { Id = CursorId(channel, chatId), LastUpdateId = updateId, HandledUtc = utcNow });
+
+    public static void EnsureSchema(ILiteDatabase database)
+    {
+        // Keyed by id only: no secondary index to update on every message.
+    }
 }
 
-public sealed class ProcessedUpdate
+public sealed class ChatCursor
 {
     public string Id { get; set; } = "";
+
+    public long LastUpdateId { get; set; }
 
     public DateTime HandledUtc { get; set; }
 }

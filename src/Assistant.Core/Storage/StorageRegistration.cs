@@ -20,7 +20,7 @@ public static class StorageRegistration
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             var path = Path.IsPathRooted(options.DatabasePath) ? options.DatabasePath : Path.Combine(root, options.DatabasePath);
-            return AssistantDatabase.Open(path, sp.GetServices<SchemaSetup>());
+            return AssistantDatabase.Open(path, sp.GetServices<SchemaSetup>(), options.CheckpointPages);
         });
         services.AddSingleton<ProcessedUpdates>();
         services.AddSingleton<KeyValueStore>();

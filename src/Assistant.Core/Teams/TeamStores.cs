@@ -6,6 +6,9 @@ namespace Assistant.Core.Teams;
 /// <summary>Teams, members and invitations in LiteDB.</summary>
 public sealed class TeamStore(AssistantDatabase db)
 {
+    private readonly ReadCache<int, Team> _teams = new(db);
+    private readonly ReadCache<long, Member> _members = new(db);
+
     public const string Teams = "teams";
     public const string Members = "members";
     public const string Invitations = "invitations";
@@ -16,7 +19,7 @@ public sealed class TeamStore(AssistantDatabase db)
 
     private ILiteCollection<Invitation> InvitationCollection => db.Collection<Invitation>(Invitations);
 
-    public Team? GetTeam(int id) => TeamCollection.FindById(id);
+    public Team? GetTeam(int id) => _teams.Get(id, k => TeamCollection.FindById(k));
 
     public Team? FindTeamByName(string name) => TeamCollection.FindOne(x => x.Name == name.Trim());
 
@@ -26,25 +29,37 @@ public sealed class TeamStore(AssistantDatabase db)
 
     public void Insert(Team team) => TeamCollection.Insert(team);
 
-    public void Update(Team team) => TeamCollection.Update(team);
+    public void Update(Team team)
+    {
+        _teams.Invalidate(team.Id);
+        TeamCollection.Update(team);
+    }
 
     /// <summary>Issues the next finding number of the team. Call inside the transaction that saves the finding.</summary>
     public int NextFindingNumber(int teamId)
     {
         var team = GetTeam(teamId) ?? throw new InvalidOperationException($"Team {teamId} does not exist.");
         team.FindingSequence++;
-        TeamCollection.Update(team);
+        Update(team);
         return team.FindingSequence;
     }
 
-    public Member? GetMember(long userId) => MemberCollection.FindById(userId);
+    public Member? GetMember(long userId) => _members.Get(userId, k => MemberCollection.FindById(k));
 
     public IReadOnlyList<Member> MembersOf(int teamId) =>
         MemberCollection.Find(x => x.TeamId == teamId).OrderBy(x => x.Role).ThenBy(x => x.JoinedUtc).ToList();
 
-    public void Upsert(Member member) => MemberCollection.Upsert(member);
+    public void Upsert(Member member)
+    {
+        _members.Invalidate(member.Id);
+        MemberCollection.Upsert(member);
+    }
 
-    public bool RemoveMember(long userId) => MemberCollection.Delete(userId);
+    public bool RemoveMember(long userId)
+    {
+        _members.Invalidate(userId);
+        return MemberCollection.Delete(userId);
+    }
 
     public Invitation? GetInvitation(string code) => InvitationCollection.FindById(code);
 

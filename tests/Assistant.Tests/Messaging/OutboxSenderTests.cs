@@ -142,9 +142,9 @@ public sealed class OutboxSenderTests
         public void Enqueue(long chat, params string[] texts)
         {
             var outbox = _h.Get<Outbox>();
-            var chats = _h.Get<AssistantDatabase>().InTransaction(() =>
+            var queued = _h.Get<AssistantDatabase>().InTransaction(() =>
                 outbox.Enqueue(texts.Select(t => new OutgoingMessage { ChatId = chat, Html = t }), DateTime.UtcNow));
-            outbox.NotifyAfterCommit(chats);
+            outbox.NotifyAfterCommit(queued);
         }
 
         public async ValueTask DisposeAsync() => await _sender.StopAsync(CancellationToken.None);

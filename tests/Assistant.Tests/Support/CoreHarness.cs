@@ -127,7 +127,7 @@ public sealed class CoreHarness : IDisposable
     public IReadOnlyList<OutboxItem> Messages(long chatId)
     {
         var messages = Get<AssistantDatabase>().Collection<OutboxItem>(Outbox.CollectionName)
-            .Find(x => x.ChatId == chatId).Where(x => x.EditMessageId is null).OrderBy(x => x.Id).ToList();
+            .FindAll().Where(x => x.ChatId == chatId && x.EditMessageId is null).OrderBy(x => x.Id).ToList();
         foreach (var message in messages)
         {
             CatalogGuard.AssertNoMissingKeys(message.Html);

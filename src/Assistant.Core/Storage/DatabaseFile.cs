@@ -1,0 +1,137 @@
+namespace Assistant.Core.Storage;
+
+/// <summary>
+/// One of the two files LiteDB writes (the data file and its write-ahead log), opened exclusively
+/// and unbuffered. LiteDB 5.0 asks for a disk sync after every log page it writes, and because of
+/// how its writer queue is woken, the committing thread pays for each of those syncs (about eight a
+/// transaction here). This stream decides instead: the data file is synced whenever LiteDB flushes it
+/// (checkpoints), the log is synced by <see cref="LogSync"/> in batches. See docs/architecture.md.
+/// </summary>
+internal sealed class DatabaseFile : Stream
+{
+    private readonly FileStream _file;
+    private readonly bool _syncOnFlush;
+    private long _writes;
+
+    public DatabaseFile(string path, bool syncOnFlush)
+    {
+        _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0, FileOptions.RandomAccess);
+        _syncOnFlush = syncOnFlush;
+    }
+
+    /// <summary>How many writes have been made (the log sync compares it with what it last synced).</summary>
+    public long Writes => Interlocked.Read(ref _writes);
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => true;
+
+    public override bool CanWrite => true;
+
+    public override long Length => _file.Length;
+
+    public override long Position
+    {
+        get => _file.Position;
+        set => _file.Position = value;
+    }
+
+    public override void Flush()
+    {
+        if (_syncOnFlush)
+        {
+            SyncToDisk();
+        }
+    }
+
+    /// <summary>Forces what was written to the disk (fsync). Safe alongside writes from other threads.</summary>
+    public void SyncToDisk() => RandomAccess.FlushToDisk(_file.SafeFileHandle);
+
+    public override int Read(byte[] buffer, int offset, int count) => _file.Read(buffer, offset, count);
+
+    public override long Seek(long offset, SeekOrigin origin) => _file.Seek(offset, origin);
+
+    public override void SetLength(long value)
+    {
+        _file.SetLength(value);
+        Interlocked.Increment(ref _writes);
+    }
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        _file.Write(buffer, offset, count);
+        Interlocked.Increment(ref _writes);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _file.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>
+/// Syncs the log to disk in batches: every <see cref="Interval"/> when something was written, and at
+/// once when asked (before an update is confirmed to Telegram). A crash of the process loses nothing
+/// (writes reach the operating system before a commit returns); a power cut loses at most the last
+/// interval of commits, and never an update already confirmed to the channel.
+/// </summary>
+internal sealed class LogSync : IDisposable
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+
+    private readonly DatabaseFile _log;
+    private readonly Lock _gate = new();
+    private readonly Timer _timer;
+    private long _synced;
+
+    public LogSync(DatabaseFile log)
+    {
+        _log = log;
+        _timer = new Timer(_ => TrySync(), null, Interval, Interval);
+    }
+
+    /// <summary>Syncs now if anything was written since the last sync.</summary>
+    public void SyncNow()
+    {
+        lock (_gate)
+        {
+            var writes = _log.Writes;
+            if (writes == _synced)
+            {
+                return;
+            }
+
+            _log.SyncToDisk();
+            _synced = writes;
+        }
+    }
+
+    private void TrySync()
+    {
+        try
+        {
+            SyncNow();
+        }
+        catch (IOException)
+        {
+            // The next commit or sync reports a failing disk; the timer must not die.
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    public void Dispose()
+    {
+        _timer.Dispose();
+        lock (_gate)
+        {
+            _synced = long.MaxValue;
+        }
+    }
+}

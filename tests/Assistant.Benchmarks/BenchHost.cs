@@ -1,0 +1,102 @@
+using Assistant.Core;
+using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Benchmarks;
+
+/// <summary>The real core on a LiteDB file in a temp folder, no channel: what the pipeline benchmarks drive.</summary>
+public sealed class BenchHost : IDisposable
+{
+    private readonly IHost _host;
+
+    public BenchHost(string? folder = null, Action<HostApplicationBuilder>? configure = null)
+    {
+        Folder = folder ?? Path.Combine(Path.GetTempPath(), "ia-bench", Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Folder);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Folder });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(Folder, "assistant.db") });
+        builder.Logging.ClearProviders();
+        builder.AddAssistantCore();
+        builder.Services.AddSingleton<IMessageTransport, NullTransport>();
+        configure?.Invoke(builder);
+        _host = builder.Build();
+    }
+
+    public string Folder { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
+
+    public Team CreateTeam(string name, string code)
+    {
+        var (team, error) = Get<TeamAdministration>().CreateTeam(name, "湖南省", new DateOnly(2023, 11, 1), new DateOnly(2023, 11, 10), code);
+        return team ?? throw new InvalidOperationException(error);
+    }
+
+    public void AddMembers(Team team, long firstUserId, int count, Role role = Role.Member)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            Get<TeamAdministration>().AddMember(team, firstUserId + i, $"成员{i}", role, Core.Localization.Language.Chinese);
+        }
+    }
+
+    /// <summary>Starts the outbox sender (to a null channel) so the outbox does not grow during a run.</summary>
+    public Task StartSenderAsync() => Get<OutboxSender>().StartAsync(CancellationToken.None);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private sealed class NullTransport : IMessageTransport
+    {
+        public DeliveryLimits Limits => DeliveryLimits.Unlimited with { MaxConcurrentSends = 8 };
+
+        public Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken) =>
+            Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered(1));
+    }
+}
+
+/// <summary>Latency samples in microseconds, with percentiles.</summary>
+public sealed class Samples
+{
+    private readonly List<double> _values = [];
+
+    public void Add(double microseconds)
+    {
+        lock (_values)
+        {
+            _values.Add(microseconds);
+        }
+    }
+
+    public int Count => _values.Count;
+
+    public double Percentile(double p)
+    {
+        lock (_values)
+        {
+            if (_values.Count == 0)
+            {
+                return 0;
+            }
+
+            var sorted = _values.Order().ToList();
+            var index = (int)Math.Ceiling(p / 100 * sorted.Count) - 1;
+            return sorted[Math.Clamp(index, 0, sorted.Count - 1)];
+        }
+    }
+}
