@@ -1,4 +1,3 @@
-using Assistant.Channels.Telegram;
 using Assistant.Core.Storage;
 using Assistant.Hosting;
 using Assistant.Operator;
@@ -19,8 +18,9 @@ try
         return OperatorVerbs.Run(host.Services, invocation, Console.Out, Console.Error);
     }
 
+    var exitCode = host.Services.GetRequiredService<ExitCode>();
     await host.RunAsync();
-    return TelegramPoller.FatalExitCode ?? 0;
+    return exitCode.Value ?? 0;
 }
 catch (OptionsValidationException ex)
 {

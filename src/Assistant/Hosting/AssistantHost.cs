@@ -53,6 +53,7 @@ public static class AssistantHost
             : HostMode.Telegram;
 
         ConfigureLogging(builder, mode);
+        builder.Services.AddSingleton<ExitCode>();
         builder.AddSettings<TelegramOptions>(TelegramOptions.Section);
         builder.Services.AddSingleton<IConfigureOptions<TelegramOptions>, AdminUserIdsSetup>();
         builder.AddAssistantCore();

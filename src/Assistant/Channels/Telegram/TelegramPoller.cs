@@ -1,5 +1,6 @@
 using Assistant.Core.Dispatching;
 using Assistant.Core.Storage;
+using Assistant.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed class TelegramPoller(
     TelegramMenu menu,
     IOptions<TelegramOptions> options,
     IHostApplicationLifetime lifetime,
+    ExitCode exitCode,
     TimeProvider time,
     ILogger<TelegramPoller> logger) : BackgroundService
 {
@@ -32,9 +34,6 @@ public sealed class TelegramPoller(
     private static readonly TimeSpan StartupConflictWindow = TimeSpan.FromSeconds(60);
 
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.ChannelPost];
-
-    /// <summary>Set when the host stopped because of an unrecoverable Telegram condition (exit code for Program).</summary>
-    public static int? FatalExitCode { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -134,10 +133,10 @@ public sealed class TelegramPoller(
         }
     }
 
-    private void Fatal(int exitCode, string message)
+    private void Fatal(int code, string message)
     {
         logger.LogCritical("{Message}", message);
-        FatalExitCode = exitCode;
+        exitCode.Value = code;
         lifetime.StopApplication();
     }
 
