@@ -1,5 +1,8 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
+using Assistant.Core.Findings;
+using Assistant.Core.Jobs;
+using Assistant.Core.Notes;
 using Assistant.Core.Messaging;
 using Assistant.Core.Storage;
 using Assistant.Core.Teams;
@@ -16,5 +19,8 @@ public static class CoreRegistration
             .AddMessaging()
             .AddDispatching()
             .AddConversations()
-            .AddTeams();
+            .AddJobs()
+            .AddTeams()
+            .AddFindings()
+            .AddNotes();
 }

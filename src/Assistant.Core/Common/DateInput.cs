@@ -32,14 +32,15 @@ public enum YearlessDates
     /// <summary>This year if that day is today or later, otherwise next year: the choice for deadlines.</summary>
     NextOccurrence,
 
-    /// <summary>Always today's year: the choice for looking up the day of a visit.</summary>
+    /// <summary>Always today's year (or <see cref="DateInputOptions.Year"/>): the choice for looking up the day of a visit.</summary>
     SameYear,
 }
 
 /// <summary>Options for <see cref="DateInput.Parse"/> and <see cref="DateTimeInput.Parse"/>.</summary>
 /// <param name="Yearless">How dates typed without a year are resolved.</param>
 /// <param name="AllowPast">When false, a date before today is reported as <see cref="DateInputError.InPast"/>.</param>
-public sealed record DateInputOptions(YearlessDates Yearless = YearlessDates.NextOccurrence, bool AllowPast = true)
+/// <param name="Year">With <see cref="YearlessDates.SameYear"/>: the year to use instead of today's (the year of the visit).</param>
+public sealed record DateInputOptions(YearlessDates Yearless = YearlessDates.NextOccurrence, bool AllowPast = true, int? Year = null)
 {
     /// <summary>Next occurrence for yearless dates, past dates allowed.</summary>
     public static DateInputOptions Default { get; } = new();
@@ -381,7 +382,7 @@ public static partial class DateInput
         var today = context.Today;
         if (context.Options.Yearless == YearlessDates.SameYear)
         {
-            return CreateDate(today.Year, month, day);
+            return CreateDate(context.Options.Year ?? today.Year, month, day);
         }
 
         // NextOccurrence: this year if that day is today or later, else next year (2月29日 only in a leap year).

@@ -17,4 +17,7 @@ public interface IFlow
 
     /// <summary>Asks the current step's question again (after a restart, or when the member returns).</summary>
     void AskAgain(FlowTurn turn);
+
+    /// <summary>The flow's state machine as Mermaid text, drawn from the machine itself (docs/flows/NAME.md).</summary>
+    string Diagram();
 }

@@ -27,7 +27,6 @@ public static class DispatchingRegistration
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<LanguageCommand>());
         services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<LanguageCommand>());
         services.AddSingleton<ICommandHandler, CancelCommand>();
-        services.TryAddSingleton<IFreeInputHandler, FreeInputHint>();
         return builder;
     }
 }

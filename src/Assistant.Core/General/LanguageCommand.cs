@@ -31,7 +31,7 @@ public sealed class LanguageCommand(TeamStore teams) : ICommandHandler, ICallbac
 
     public void Handle(UpdateContext context, string payload)
     {
-        context.EditOrigin(context.T["lang.choose"]);
+        context.RemoveOriginKeyboard();
         Apply(context, payload);
     }
 

@@ -13,7 +13,11 @@ public sealed class DeliveryPacer(DeliveryLimits limits, TimeProvider time)
     private readonly Dictionary<long, Window> _groups = [];
     private readonly Window _global = new(limits.Global);
 
-    public async Task WaitTurnAsync(long chatId, bool isGroup, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until a send to the chat fits every limit. <paramref name="chatLimited"/> false (an edit
+    /// that only changes buttons) counts against the overall limit only.
+    /// </summary>
+    public async Task WaitTurnAsync(long chatId, bool isGroup, CancellationToken cancellationToken, bool chatLimited = true)
     {
         while (true)
         {
@@ -22,13 +26,18 @@ public sealed class DeliveryPacer(DeliveryLimits limits, TimeProvider time)
             {
                 var now = time.GetUtcNow();
                 var chat = GetWindow(_chats, chatId, limits.PerChat, now);
-                var group = isGroup ? GetWindow(_groups, chatId, limits.PerGroup, now) : null;
-                wait = Max(_global.WaitFor(now), chat.WaitFor(now), group?.WaitFor(now) ?? TimeSpan.Zero);
+                var group = isGroup && chatLimited ? GetWindow(_groups, chatId, limits.PerGroup, now) : null;
+                var chatWait = chat.WaitFor(now);
+                wait = Max(_global.WaitFor(now), chatLimited ? chatWait : chat.BlockedFor(now), group?.WaitFor(now) ?? TimeSpan.Zero);
                 if (wait <= TimeSpan.Zero)
                 {
                     _global.Record(now);
-                    chat.Record(now);
-                    group?.Record(now);
+                    if (chatLimited)
+                    {
+                        chat.Record(now);
+                        group?.Record(now);
+                    }
+
                     return;
                 }
             }
@@ -94,6 +103,8 @@ public sealed class DeliveryPacer(DeliveryLimits limits, TimeProvider time)
 
             return _sent.Count < limit.Count ? TimeSpan.Zero : _sent.Peek() + limit.Period - now;
         }
+
+        public TimeSpan BlockedFor(DateTimeOffset now) => now < _blockedUntil ? _blockedUntil - now : TimeSpan.Zero;
 
         public void Record(DateTimeOffset now)
         {

@@ -39,7 +39,7 @@ public sealed record GeoPoint(double Latitude, double Longitude);
 /// One update from any channel, in channel-agnostic form. The Telegram adapter and the console
 /// adapter both produce these; everything below the adapter sees only this.
 /// </summary>
-public sealed class IncomingUpdate
+public sealed record IncomingUpdate
 {
     /// <summary>"telegram" or "console".</summary>
     public required string Channel { get; init; }

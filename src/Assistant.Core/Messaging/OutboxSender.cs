@@ -177,7 +177,7 @@ public sealed class OutboxSender(
 
                 while (item is not null && !_stopping.IsCancellationRequested)
                 {
-                    await _pacer.WaitTurnAsync(chatId, item.IsGroup, _stopping);
+                    await _pacer.WaitTurnAsync(chatId, item.IsGroup, _stopping, chatLimited: !item.KeyboardOnly);
                     var result = await DeliverAsync(item);
                     switch (result)
                     {

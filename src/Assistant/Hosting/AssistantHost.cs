@@ -102,6 +102,7 @@ public static class AssistantHost
             });
         services.AddSingleton<TelegramTransport>();
         services.AddSingleton<IMessageTransport>(sp => sp.GetRequiredService<TelegramTransport>());
+        services.AddSingleton<IFileSource, TelegramFileSource>();
         services.AddSingleton<TelegramMenu>();
         services.AddHostedService<TelegramPoller>();
     }

@@ -73,11 +73,11 @@ public sealed partial class TelegramEndToEndTests
     }
 
     [Fact]
-    public async Task ManyChatsAtOnce_EachChatsRepliesKeepTheirOrder()
+    public async Task ManyChatsAtOnce_EachChatsRepliesKeepTheirOrder_WithinTelegramsLimits()
     {
         await using var api = await FakeBotApi.StartAsync();
         using var folder = new TempFolder();
-        await using var app = await TestApp.StartAsync(api, folder);
+        await using var app = await TestApp.StartAsync(api, folder, pacing: true);
         var team = app.CreateTeam();
         const int chats = 20;
         for (var c = 0; c < chats; c++)
@@ -94,6 +94,12 @@ public sealed partial class TelegramEndToEndTests
         }
 
         await Eventually.TrueAsync(() => api.Sent.Count(m => !m.IsEdit) >= chats * 3, "all replies", Long);
+        var times = api.Calls.Where(c => c.Method == "sendMessage").Select(c => c.Time).Order().ToList();
+        for (var i = 30; i < times.Count; i++)
+        {
+            Assert.True(times[i] - times[i - 30] >= TimeSpan.FromMilliseconds(900), "more than 30 messages in a second");
+        }
+
         for (var c = 0; c < chats; c++)
         {
             var replies = api.Sent.Where(m => m.ChatId == 3000 + c).Select(m => m.PlainText!).ToList();

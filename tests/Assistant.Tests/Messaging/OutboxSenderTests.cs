@@ -120,6 +120,21 @@ public sealed class OutboxSenderTests
         }
     }
 
+    [Fact]
+    public async Task Pacer_KeyboardOnlyEdits_DoNotUseTheChatsAllowance()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var pacer = new DeliveryPacer(DeliveryLimits.Telegram, time);
+        for (var i = 0; i < 10; i++)
+        {
+            await pacer.WaitTurnAsync(1, isGroup: false, CancellationToken.None, chatLimited: false);
+        }
+
+        var sends = Enumerable.Range(0, 3).Select(_ => pacer.WaitTurnAsync(1, false, CancellationToken.None)).ToList();
+
+        Assert.All(sends, s => Assert.True(s.IsCompletedSuccessfully));
+    }
+
     /// <summary>Starts the real <see cref="OutboxSender"/> of a harness and stops it at the end.</summary>
     private sealed class SenderRun : IAsyncDisposable
     {

@@ -36,7 +36,8 @@ public sealed class TestApp : IAsyncDisposable
         TempFolder folder,
         IEnumerable<long>? admins = null,
         IDictionary<string, string?>? settings = null,
-        Action<HostApplicationBuilder>? configure = null)
+        Action<HostApplicationBuilder>? configure = null,
+        bool pacing = false)
     {
         var logs = new LogCapture();
         var (builder, mode) = AssistantHost.CreateBuilder(Invocation.Parse([]), b =>
@@ -46,6 +47,7 @@ public sealed class TestApp : IAsyncDisposable
                 ["Telegram:BotToken"] = api.Token,
                 ["Telegram:ApiBaseUrl"] = api.BaseUrl,
                 ["Telegram:PollTimeoutSeconds"] = "1",
+                ["Telegram:Pacing"] = pacing ? "true" : "false",
                 ["Storage:DatabasePath"] = folder.DatabasePath,
             };
             var i = 0;

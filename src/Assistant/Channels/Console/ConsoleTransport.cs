@@ -16,7 +16,7 @@ public sealed class ConsoleTransport(ConsoleSession session, TeamStore teams) : 
 
     public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        if (item.EditMessageId is not null)
+        if (item.EditMessageId is not null && (item.KeyboardOnly || item.Html.Length == 0))
         {
             return new DeliveryResult.Delivered(item.EditMessageId);
         }

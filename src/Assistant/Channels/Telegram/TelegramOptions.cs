@@ -24,6 +24,9 @@ public sealed partial class TelegramOptions : IValidatableSettings
     /// <summary>Long-polling timeout in seconds for getUpdates.</summary>
     public int PollTimeoutSeconds { get; set; } = 25;
 
+    /// <summary>Keep to Telegram's rate limits when sending. Turn off only for a local emulator or tests.</summary>
+    public bool Pacing { get; set; } = true;
+
     internal List<string> AdminUserIdErrors { get; } = [];
 
     public bool HasToken => !string.IsNullOrWhiteSpace(BotToken);

@@ -20,7 +20,7 @@ public sealed class TelegramTransport(ITelegramBotClient client, IOptions<Telegr
     private static readonly TimeSpan UploadTimeout = TimeSpan.FromSeconds(120);
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
-    public DeliveryLimits Limits => DeliveryLimits.Telegram;
+    public DeliveryLimits Limits => options.Value.Pacing ? DeliveryLimits.Telegram : DeliveryLimits.Unlimited with { MaxConcurrentSends = DeliveryLimits.Telegram.MaxConcurrentSends };
 
     public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {

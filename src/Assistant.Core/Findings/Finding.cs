@@ -1,0 +1,128 @@
+namespace Assistant.Core.Findings;
+
+/// <summary>
+/// A problem or hazard found by the team, classified the way the feedback needs it. Saved findings
+/// get a number per team (<see cref="Code"/>, e.g. G7-012). Every change after saving is kept in
+/// the audit trail (<see cref="FindingChange"/>).
+/// </summary>
+public sealed class Finding
+{
+    public int Id { get; set; }
+
+    public int TeamId { get; set; }
+
+    public int Number { get; set; }
+
+    /// <summary>Readable number, team code and sequence: G7-012.</summary>
+    public string Code { get; set; } = "";
+
+    public long AuthorId { get; set; }
+
+    public string AuthorName { get; set; } = "";
+
+    public Aspect Aspect { get; set; }
+
+    public Sector Sector { get; set; }
+
+    /// <summary>The sector in words when <see cref="Sector"/> is Other.</summary>
+    public string? SectorOther { get; set; }
+
+    public Method Method { get; set; }
+
+    /// <summary>暗访: visible only to the author, the liaison and the leader; never in a group.</summary>
+    public bool Covert { get; set; }
+
+    /// <summary>City or county (市、县、区).</summary>
+    public string City { get; set; } = "";
+
+    public string? Place { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    /// <summary>The unit inspected (被检查单位).</summary>
+    public string Unit { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public Severity Severity { get; set; }
+
+    /// <summary>The rule it breaks (依据); asked for major hazards.</summary>
+    public string? Basis { get; set; }
+
+    public List<Evidence> Evidence { get; set; } = [];
+
+    public string? ResponsibleUnit { get; set; }
+
+    public string? ResponsiblePerson { get; set; }
+
+    public DateOnly? Deadline { get; set; }
+
+    /// <summary>立行立改: fixed on the spot.</summary>
+    public bool FixedOnSpot { get; set; }
+
+    /// <summary>The note it was made from, if any.</summary>
+    public int? NoteId { get; set; }
+
+    /// <summary>The day (team time) it was recorded: the day whose brief it belongs to.</summary>
+    public DateOnly Day { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+
+    /// <summary>Increases with every saved change; buttons on an older card are stale.</summary>
+    public int Revision { get; set; }
+}
+
+/// <summary>A photo, document or voice message attached to a finding.</summary>
+public sealed class Evidence
+{
+    public EvidenceKind Kind { get; set; }
+
+    /// <summary>The channel's file id (Telegram file_id); enough to send it again.</summary>
+    public string FileId { get; set; } = "";
+
+    public string? FileName { get; set; }
+
+    public string? MimeType { get; set; }
+
+    public long? Size { get; set; }
+
+    /// <summary>Path of the downloaded copy beside the database, once fetched.</summary>
+    public string? LocalPath { get; set; }
+
+    public DateTime AddedUtc { get; set; }
+}
+
+public enum EvidenceKind
+{
+    Photo,
+    Document,
+    Voice,
+    Video,
+    Text,
+}
+
+/// <summary>One changed field of a saved finding: who, when, old and new value.</summary>
+public sealed class FindingChange
+{
+    public long Id { get; set; }
+
+    public int FindingId { get; set; }
+
+    public int TeamId { get; set; }
+
+    public long UserId { get; set; }
+
+    public string UserName { get; set; } = "";
+
+    public DateTime TimeUtc { get; set; }
+
+    public string Field { get; set; } = "";
+
+    public string? OldValue { get; set; }
+
+    public string? NewValue { get; set; }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using Assistant.Core.Localization;
+using Assistant.Core.Messaging;
+
+namespace Assistant.Core.Findings;
+
+/// <summary>Renders a finding (saved, or a draft being reviewed) as a card in the reader's language.</summary>
+public static class FindingCard
+{
+    /// <summary>Descriptions longer than this are shortened on the review card (the saved card shows all).</summary>
+    public const int ReviewDescriptionLength = 1200;
+
+    public static string Render(Texts t, Finding f, bool fullDescription = true)
+    {
+        var sb = new StringBuilder();
+        var title = f.Code.Length > 0 ? Html.Bold(f.Code) : $"<b>{t["card.draft_title"]}</b>";
+        sb.Append(title).Append(" · ").Append(t[f.Severity.Key()]).Append(" · ").Append(t[Classification.OpennessKey(f.Covert)]);
+        Line(sb, t, "field.aspect", t[f.Aspect.Key()]);
+        Line(sb, t, "field.sector", f.Sector == Sector.Other && !string.IsNullOrWhiteSpace(f.SectorOther) ? Html.Escape(f.SectorOther) : t[f.Sector.Key()]);
+        Line(sb, t, "field.method", t[f.Method.Key()]);
+        var place = Html.Escape(f.City) + (string.IsNullOrWhiteSpace(f.Place) ? "" : " · " + Html.Escape(f.Place));
+        if (f.Latitude is { } lat && f.Longitude is { } lon)
+        {
+            place += string.Create(CultureInfo.InvariantCulture, $" (📍{lat:F5}, {lon:F5})");
+        }
+
+        Line(sb, t, "field.place", place);
+        Line(sb, t, "field.unit", Html.Escape(f.Unit));
+        var description = f.Description;
+        if (!fullDescription && description.Length > ReviewDescriptionLength)
+        {
+            description = description[..ReviewDescriptionLength] + "… " + t.Format("card.description_length", f.Description.Length);
+        }
+
+        Line(sb, t, "field.description", Html.Escape(description));
+        if (!string.IsNullOrWhiteSpace(f.Basis))
+        {
+            Line(sb, t, "field.basis", Html.Escape(f.Basis));
+        }
+
+        Line(sb, t, "field.evidence", Evidence(t, f.Evidence));
+        Line(sb, t, "field.responsible_unit", Html.Escape(f.ResponsibleUnit) is { Length: > 0 } unit ? unit : t["card.not_set"]);
+        Line(sb, t, "field.responsible_person", Html.Escape(f.ResponsiblePerson) is { Length: > 0 } person ? person : t["card.not_set"]);
+        Line(sb, t, "field.deadline", f.Deadline is { } d ? Date(t, d) : t["card.not_set"]);
+        Line(sb, t, "field.fixed_on_spot", t[f.FixedOnSpot ? "common.yes" : "common.no"]);
+        if (f.AuthorName.Length > 0)
+        {
+            sb.Append('\n').Append(t.Format("card.recorded_by", f.AuthorName, Date(t, f.Day)));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>One line of a list: G7-012 · sector · unit · severity.</summary>
+    public static string ListLine(Texts t, Finding f) =>
+        $"{Html.Bold(f.Code)} · {t[f.Sector.Key()]} · {Html.Escape(Shorten(f.Unit, 24))} · {t[f.Severity.Key()]}{(f.Covert ? " · " + t["openness.covert"] : "")}";
+
+    public static string Date(Texts t, DateOnly date) =>
+        date.ToString(t.Language == Language.English ? "d MMM yyyy" : "yyyy年M月d日", t.Culture);
+
+    public static string Evidence(Texts t, IReadOnlyCollection<Evidence> evidence)
+    {
+        if (evidence.Count == 0)
+        {
+            return t["card.none"];
+        }
+
+        var parts = evidence.GroupBy(e => e.Kind).OrderBy(g => g.Key).Select(g => t.Format("evidence." + g.Key.ToString().ToLowerInvariant(), g.Count()));
+        return string.Join(t["list.separator"], parts);
+    }
+
+    private static void Line(StringBuilder sb, Texts t, string fieldKey, string valueHtml) =>
+        sb.Append('\n').Append(t[fieldKey]).Append(t["card.colon"]).Append(valueHtml);
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "…";
+}

@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text;
+using Assistant.Core.Audit;
+using Assistant.Core.Common;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Localization;
+using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
+
+namespace Assistant.Core.Findings;
+
+/// <summary>
+/// /finding starts a finding; /finding G7-012 opens one; /mine lists mine; /findings [today|DATE]
+/// lists the team's of a day. Lists are paged; every item and every card button is checked against
+/// the reader's team and the covert rule, whatever the button data says.
+/// Button data: fd:v:ID (open), fd:e:ID:REV (edit), fd:h:ID (history), fd:l:SCOPE:PAGE (page).
+/// </summary>
+public sealed class FindingCommands(FindingStore store, FindingStarter starter, AuditLog audit) : ICommandHandler, ICallbackHandler
+{
+    public const int PageSize = 10;
+
+    public IReadOnlyList<string> Names { get; } = ["finding", "mine", "findings"];
+
+    public Permission Permission => Permission.ViewTeamFindings;
+
+    public ChatScope Scope => ChatScope.PrivateOnly;
+
+    public IReadOnlyList<HelpLine> Help { get; } =
+    [
+        new("/finding", "help.cmd.finding", Permission.LogFindings),
+        new("/finding G7-012", "help.cmd.finding_open", Permission.ViewTeamFindings),
+        new("/mine", "help.cmd.mine", Permission.LogFindings),
+        new("/findings [DATE]", "help.cmd.findings", Permission.ViewTeamFindings),
+    ];
+
+    public string Prefix => "fd";
+
+    public void Handle(UpdateContext context, CommandLine command)
+    {
+        var member = context.Member!;
+        switch (command.Name)
+        {
+            case "finding" when command.Arguments.Length == 0:
+                if (!context.Can(Permission.LogFindings))
+                {
+                    context.Reply(context.T["finding.not_allowed"]);
+                    return;
+                }
+
+                starter.Start(context, new FindingDraft());
+                return;
+            case "finding":
+                Open(context, member, store.GetByCode(command.Arguments));
+                return;
+            case "mine":
+                List(context, member, "m", 0, fromButton: false);
+                return;
+            default:
+                var day = DayArgument(context, command.Arguments);
+                if (day is not null)
+                {
+                    List(context, member, "d" + day.Value.ToString("yyyyMMdd", CultureInfo.InvariantCulture), 0, fromButton: false);
+                }
+
+                return;
+        }
+    }
+
+    public void Handle(UpdateContext context, string payload)
+    {
+        var t = context.T;
+        if (context.Member is not { } member)
+        {
+            context.Reply(t["callback.expired"]);
+            return;
+        }
+
+        var parts = payload.Split(':');
+        var id = parts.Length >= 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1;
+        switch (parts[0])
+        {
+            case "v":
+                Open(context, member, store.Get(id));
+                break;
+            case "h":
+                History(context, member, store.Get(id));
+                break;
+            case "e" when parts.Length == 3:
+                Edit(context, member, store.Get(id), parts[2]);
+                break;
+            case "l" when parts.Length == 3 && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var page):
+                List(context, member, parts[1], page, fromButton: true);
+                break;
+            default:
+                context.Reply(t["callback.expired"]);
+                break;
+        }
+    }
+
+    /// <summary>The buttons under a finding's card for this reader.</summary>
+    public static IReadOnlyList<IReadOnlyList<Button>>? CardButtons(Texts t, Finding finding, Member reader)
+    {
+        if (!FindingVisibility.CanEdit(reader, finding))
+        {
+            return null;
+        }
+
+        var id = finding.Id.ToString(CultureInfo.InvariantCulture);
+        return
+        [[
+            new Button(t["finding.edit"], $"fd:e:{id}:{finding.Revision.ToString(CultureInfo.InvariantCulture)}"),
+            new Button(t["finding.history"], $"fd:h:{id}"),
+        ]];
+    }
+
+    private void Open(UpdateContext context, Member member, Finding? finding)
+    {
+        var t = context.T;
+        if (finding is null || !FindingVisibility.CanSee(member, finding))
+        {
+            if (finding is not null)
+            {
+                audit.Write(member.Id, member.TeamId, "denied", $"finding {finding.Id}");
+            }
+
+            // The same answer whether it does not exist or is not theirs: nothing leaks.
+            context.Reply(t["finding.not_found"]);
+            return;
+        }
+
+        context.Reply(FindingCard.Render(t, finding), CardButtons(t, finding, member));
+    }
+
+    private void History(UpdateContext context, Member member, Finding? finding)
+    {
+        var t = context.T;
+        if (finding is null || !FindingVisibility.CanSee(member, finding))
+        {
+            context.Reply(t["finding.not_found"]);
+            return;
+        }
+
+        var sb = new StringBuilder(t.Format("finding.history_title", finding.Code));
+        foreach (var change in store.ChangesOf(finding.Id))
+        {
+            var when = TimeZones.ToLocal(change.TimeUtc, context.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            sb.Append('\n').Append(change.Field == "created"
+                ? t.Format("finding.history_created", when, change.UserName)
+                : t.Format("finding.history_line", when, change.UserName, change.Field, Short(change.OldValue), Short(change.NewValue)));
+        }
+
+        context.Reply(sb.ToString());
+    }
+
+    private void Edit(UpdateContext context, Member member, Finding? finding, string revision)
+    {
+        var t = context.T;
+        if (finding is null || !FindingVisibility.CanSee(member, finding))
+        {
+            context.Reply(t["finding.not_found"]);
+            return;
+        }
+
+        if (!FindingVisibility.CanEdit(member, finding))
+        {
+            audit.Write(member.Id, member.TeamId, "denied", $"edit finding {finding.Id}");
+            context.Reply(t["finding.edit_not_allowed"]);
+            return;
+        }
+
+        if (revision != finding.Revision.ToString(CultureInfo.InvariantCulture))
+        {
+            context.Reply(t["finding.card_stale"]);
+            context.Reply(FindingCard.Render(t, finding), CardButtons(t, finding, member));
+            return;
+        }
+
+        starter.Start(context, FindingDraft.From(finding));
+    }
+
+    private void List(UpdateContext context, Member member, string scope, int page, bool fromButton)
+    {
+        var t = context.T;
+        IReadOnlyList<Finding> all;
+        string title;
+        if (scope == "m")
+        {
+            all = store.ByAuthor(member.TeamId, member.Id);
+            title = t["findings.mine_title"];
+        }
+        else if (scope.Length == 9 && DateOnly.TryParseExact(scope[1..], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            all = store.OnDay(member.TeamId, day).Where(f => FindingVisibility.CanSee(member, f)).ToList();
+            title = t.Format("findings.day_title", FindingCard.Date(t, day));
+        }
+        else
+        {
+            context.Reply(t["callback.expired"]);
+            return;
+        }
+
+        if (all.Count == 0)
+        {
+            context.Reply(title + "\n" + t["findings.none"]);
+            return;
+        }
+
+        var pages = (all.Count + PageSize - 1) / PageSize;
+        page = Math.Clamp(page, 0, pages - 1);
+        var items = all.Skip(page * PageSize).Take(PageSize).ToList();
+        var sb = new StringBuilder(title).Append(t.Format("findings.page", page + 1, pages, all.Count));
+        foreach (var finding in items)
+        {
+            sb.Append('\n').Append(FindingCard.ListLine(t, finding));
+        }
+
+        var rows = items.Chunk(5).Select(row => (IReadOnlyList<Button>)[.. row.Select(f => new Button(f.Code, $"fd:v:{f.Id.ToString(CultureInfo.InvariantCulture)}"))]).ToList();
+        var nav = new List<Button>();
+        if (page > 0)
+        {
+            nav.Add(new Button(t["common.previous"], $"fd:l:{scope}:{(page - 1).ToString(CultureInfo.InvariantCulture)}"));
+        }
+
+        if (page < pages - 1)
+        {
+            nav.Add(new Button(t["common.next_page"], $"fd:l:{scope}:{(page + 1).ToString(CultureInfo.InvariantCulture)}"));
+        }
+
+        if (nav.Count > 0)
+        {
+            rows.Add(nav);
+        }
+
+        if (fromButton)
+        {
+            context.EditOrigin(sb.ToString(), rows);
+        }
+        else
+        {
+            context.Reply(sb.ToString(), rows);
+        }
+    }
+
+    /// <summary>The day a /findings argument names (today when empty); null after explaining a bad one.</summary>
+    private static DateOnly? DayArgument(UpdateContext context, string argument)
+    {
+        if (argument.Length == 0)
+        {
+            return context.Today;
+        }
+
+        var visitYear = context.Team?.VisitFrom.Year;
+        var result = DateInput.Parse(argument, context.Today, new DateInputOptions(YearlessDates.SameYear, AllowPast: true, Year: visitYear));
+        if (result.Ok)
+        {
+            return result.Date;
+        }
+
+        var t = context.T;
+        context.Reply(result.Error == DateInputError.Impossible ? t.Format("date.impossible", argument)
+            : result.Error == DateInputError.Ambiguous ? t.Format("date.ambiguous", argument)
+            : t.Format("date.unrecognized", argument));
+        return null;
+    }
+
+    private static string Short(string? value) => value is null ? "—" : value.Length <= 40 ? value : value[..40] + "…";
+}

@@ -1,0 +1,118 @@
+namespace Assistant.Core.Findings;
+
+/// <summary>What has been entered in the finding flow so far (the draft's data).</summary>
+public sealed class FindingDraft
+{
+    /// <summary>Set when the flow edits a saved finding instead of creating one.</summary>
+    public int? EditingFindingId { get; set; }
+
+    public int EditingRevision { get; set; }
+
+    /// <summary>The current question was reached from the summary card: answering returns there.</summary>
+    public bool ReturnToReview { get; set; }
+
+    public Aspect? Aspect { get; set; }
+
+    public Sector? Sector { get; set; }
+
+    public string? SectorOther { get; set; }
+
+    public Method? Method { get; set; }
+
+    public bool? Covert { get; set; }
+
+    public string? City { get; set; }
+
+    public string? Place { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public string? Unit { get; set; }
+
+    public string Description { get; set; } = "";
+
+    public Severity? Severity { get; set; }
+
+    public string? Basis { get; set; }
+
+    public List<Evidence> Evidence { get; set; } = [];
+
+    public string? ResponsibleUnit { get; set; }
+
+    public string? ResponsiblePerson { get; set; }
+
+    public DateOnly? Deadline { get; set; }
+
+    public bool FixedOnSpot { get; set; }
+
+    public int? NoteId { get; set; }
+
+    /// <summary>Texts offered as buttons at the current question (a button carries only its index).</summary>
+    public List<string> Offered { get; set; } = [];
+
+    public static FindingDraft From(Finding finding) => new()
+    {
+        EditingFindingId = finding.Id,
+        EditingRevision = finding.Revision,
+        Aspect = finding.Aspect,
+        Sector = finding.Sector,
+        SectorOther = finding.SectorOther,
+        Method = finding.Method,
+        Covert = finding.Covert,
+        City = finding.City,
+        Place = finding.Place,
+        Latitude = finding.Latitude,
+        Longitude = finding.Longitude,
+        Unit = finding.Unit,
+        Description = finding.Description,
+        Severity = finding.Severity,
+        Basis = finding.Basis,
+        Evidence = [.. finding.Evidence],
+        ResponsibleUnit = finding.ResponsibleUnit,
+        ResponsiblePerson = finding.ResponsiblePerson,
+        Deadline = finding.Deadline,
+        FixedOnSpot = finding.FixedOnSpot,
+        NoteId = finding.NoteId,
+    };
+
+    /// <summary>Copies the entered fields onto a finding (new or saved).</summary>
+    public void ApplyTo(Finding finding)
+    {
+        finding.Aspect = Aspect ?? finding.Aspect;
+        finding.Sector = Sector ?? finding.Sector;
+        finding.SectorOther = Sector == Findings.Sector.Other ? SectorOther : null;
+        finding.Method = Method ?? finding.Method;
+        finding.Covert = Covert ?? finding.Covert;
+        finding.City = City ?? "";
+        finding.Place = Place;
+        finding.Latitude = Latitude;
+        finding.Longitude = Longitude;
+        finding.Unit = Unit ?? "";
+        finding.Description = Description;
+        finding.Severity = Severity ?? finding.Severity;
+        finding.Basis = Basis;
+        finding.Evidence = [.. Evidence];
+        finding.ResponsibleUnit = ResponsibleUnit;
+        finding.ResponsiblePerson = ResponsiblePerson;
+        finding.Deadline = Deadline;
+        finding.FixedOnSpot = FixedOnSpot;
+        finding.NoteId = NoteId;
+    }
+
+    /// <summary>What is still missing before saving (catalog keys of the fields).</summary>
+    public IReadOnlyList<string> Missing()
+    {
+        var missing = new List<string>();
+        if (Aspect is null) missing.Add("field.aspect");
+        if (Sector is null || (Sector == Findings.Sector.Other && string.IsNullOrWhiteSpace(SectorOther))) missing.Add("field.sector");
+        if (Method is null) missing.Add("field.method");
+        if (Covert is null) missing.Add("field.openness");
+        if (string.IsNullOrWhiteSpace(City)) missing.Add("field.city");
+        if (string.IsNullOrWhiteSpace(Unit)) missing.Add("field.unit");
+        if (string.IsNullOrWhiteSpace(Description)) missing.Add("field.description");
+        if (Severity is null) missing.Add("field.severity");
+        return missing;
+    }
+}

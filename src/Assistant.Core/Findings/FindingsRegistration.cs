@@ -1,0 +1,32 @@
+using Assistant.Core.Conversations;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Jobs;
+using Assistant.Core.Messaging;
+using Assistant.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Assistant.Core.Findings;
+
+public static class FindingsRegistration
+{
+    /// <summary>Findings: the capture flow, the commands, evidence downloads.</summary>
+    public static IHostApplicationBuilder AddFindings(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSchema(nameof(FindingStore), FindingStore.EnsureSchema);
+        services.AddSingleton<FindingStore>();
+        services.AddSingleton<FindingService>();
+        services.AddSingleton<FindingFlow>();
+        services.AddSingleton<IFlow>(sp => sp.GetRequiredService<FindingFlow>());
+        services.AddSingleton<FindingStarter>();
+        services.AddSingleton<FindingCommands>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<FindingCommands>());
+        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<FindingCommands>());
+        services.TryAddSingleton<IFileSource, NoFileSource>();
+        services.AddSingleton<EvidenceDownloads>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<EvidenceDownloads>());
+        return builder;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Frozen;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Core.Jobs;
+
+/// <summary>
+/// Runs due jobs, one at a time, oldest due first. A job is removed only after it succeeded, so a
+/// crash in the middle runs it again on restart (job handlers are written to be repeatable).
+/// </summary>
+public sealed class JobRunner(JobStore store, JobSignal signal, IEnumerable<IJobHandler> handlers, TimeProvider time, ILogger<JobRunner> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+    private readonly FrozenDictionary<string, IJobHandler> _handlers = handlers.ToFrozenDictionary(h => h.Kind);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunDueAsync(stoppingToken);
+                var next = store.NextDue();
+                var wait = next is { } due ? due - time.GetUtcNow().UtcDateTime : MaxWait;
+                wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxWait ? MaxWait : wait;
+                if (wait > TimeSpan.Zero)
+                {
+                    using var delay = new CancellationTokenSource();
+                    var woken = signal.WaitAsync(Timeout.InfiniteTimeSpan, delay.Token);
+                    var slept = Task.Delay(wait, time, stoppingToken);
+                    await Task.WhenAny(woken, slept);
+                    await delay.CancelAsync();
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError("The job runner hit an error ({Error}); continuing in a moment.", ex.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Runs every job due now; returns how many ran.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var ran = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var due = store.Due(time.GetUtcNow().UtcDateTime, 20);
+            if (due.Count == 0)
+            {
+                return ran;
+            }
+
+            foreach (var job in due)
+            {
+                await RunAsync(job, cancellationToken);
+                ran++;
+            }
+        }
+
+        return ran;
+    }
+
+    private async Task RunAsync(Job job, CancellationToken cancellationToken)
+    {
+        if (!_handlers.TryGetValue(job.Kind, out var handler))
+        {
+            store.Fail(job, $"no handler for job kind '{job.Kind}'");
+            return;
+        }
+
+        JobResult result;
+        try
+        {
+            result = await handler.RunAsync(job, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Job {Id} ({Kind}) failed.", job.Id, job.Kind);
+            result = new JobResult.Retry(Backoff(job.Attempts + 1), ex.Message);
+        }
+
+        switch (result)
+        {
+            case JobResult.Completed:
+                store.Complete(job);
+                break;
+            case JobResult.Retry retry when job.Attempts < 20:
+                job.Attempts++;
+                job.LastError = retry.Reason;
+                job.DueUtc = time.GetUtcNow().UtcDateTime + retry.After;
+                store.Reschedule(job);
+                logger.LogWarning("Job {Id} ({Kind}) will be retried in {Seconds}s: {Reason}", job.Id, job.Kind, retry.After.TotalSeconds, retry.Reason);
+                break;
+            case JobResult.Retry retry:
+                store.Fail(job, "gave up after 20 attempts: " + retry.Reason);
+                break;
+            case JobResult.Failed failed:
+                logger.LogWarning("Job {Id} ({Kind}) failed for good: {Reason}", job.Id, job.Kind, failed.Reason);
+                store.Fail(job, failed.Reason);
+                break;
+        }
+    }
+
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, Math.Min(attempt, 10))));
+}

@@ -1,0 +1,44 @@
+namespace Assistant.Core.Notes;
+
+/// <summary>The kind of a note; tips (举报线索) are confidential.</summary>
+public enum NoteKind
+{
+    General,
+    Meeting,
+    Interview,
+    DocumentReview,
+    Tip,
+}
+
+/// <summary>A note of the day: free text (or a voice message) a member sent outside any flow.</summary>
+public sealed class Note
+{
+    public int Id { get; set; }
+
+    public int TeamId { get; set; }
+
+    public long AuthorId { get; set; }
+
+    public string AuthorName { get; set; } = "";
+
+    public NoteKind Kind { get; set; }
+
+    public string Text { get; set; } = "";
+
+    public string? VoiceFileId { get; set; }
+
+    public int? VoiceSeconds { get; set; }
+
+    /// <summary>The day (team time) the note belongs to.</summary>
+    public DateOnly Day { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    /// <summary>Undone by its author; kept for the record but shown nowhere.</summary>
+    public bool Deleted { get; set; }
+
+    /// <summary>The finding made from this note, if any.</summary>
+    public int? FindingId { get; set; }
+
+    public string KindKey => "note.kind." + Kind.ToString().ToLowerInvariant();
+}

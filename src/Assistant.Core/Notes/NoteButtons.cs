@@ -1,0 +1,79 @@
+using System.Globalization;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Findings;
+using Assistant.Core.Localization;
+using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
+
+namespace Assistant.Core.Notes;
+
+/// <summary>
+/// The buttons under a saved note: undo, turn into a finding, tag its kind. Data: n:ID:u, n:ID:f,
+/// n:ID:k:Kind. Only the note's author may use them; anything else is refused.
+/// </summary>
+public sealed class NoteButtons(NoteStore notes, FindingStarter findings) : ICallbackHandler
+{
+    public string Prefix => "n";
+
+    public static string Saved(Texts t, Note note)
+    {
+        var preview = note.VoiceFileId is not null
+            ? t.Format("note.voice", note.VoiceSeconds ?? 0)
+            : note.Text.Length > 60 ? note.Text[..60] + "…" : note.Text;
+        return t.Format("note.saved", t[note.KindKey], FindingCard.Date(t, note.Day), preview);
+    }
+
+    public static IReadOnlyList<IReadOnlyList<Button>> For(Texts t, Note note)
+    {
+        var id = note.Id.ToString(CultureInfo.InvariantCulture);
+        var kinds = Enum.GetValues<NoteKind>().Where(k => k != note.Kind)
+            .Select(k => new Button(t["note.kind." + k.ToString().ToLowerInvariant()], $"n:{id}:k:{k}"));
+        return
+        [
+            [new Button(t["note.undo"], $"n:{id}:u"), new Button(t["note.to_finding"], $"n:{id}:f")],
+            [.. kinds],
+        ];
+    }
+
+    public void Handle(UpdateContext context, string payload)
+    {
+        var t = context.T;
+        var parts = payload.Split(':');
+        var note = parts.Length >= 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? notes.Get(id) : null;
+        if (note is null || context.Member is not { } member || note.AuthorId != member.Id || note.TeamId != member.TeamId)
+        {
+            context.Reply(t["callback.expired"]);
+            return;
+        }
+
+        if (note.Deleted)
+        {
+            context.Reply(t["note.already_undone"]);
+            return;
+        }
+
+        switch (parts[1])
+        {
+            case "u":
+                note.Deleted = true;
+                notes.Update(note);
+                context.EditOrigin(t["note.undone"]);
+                break;
+            case "f" when note.FindingId is null && context.Can(Permission.LogFindings):
+                context.RemoveOriginKeyboard();
+                findings.Start(context, new FindingDraft { Description = note.Text, NoteId = note.Id });
+                break;
+            case "f":
+                context.Reply(t["note.already_finding"]);
+                break;
+            case "k" when parts.Length == 3 && Enum.TryParse<NoteKind>(parts[2], out var kind):
+                note.Kind = kind;
+                notes.Update(note);
+                context.EditOrigin(Saved(t, note), For(t, note));
+                break;
+            default:
+                context.Reply(t["callback.expired"]);
+                break;
+        }
+    }
+}

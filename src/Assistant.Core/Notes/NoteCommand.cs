@@ -1,0 +1,56 @@
+using System.Text;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Findings;
+using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
+
+namespace Assistant.Core.Notes;
+
+/// <summary>/note TEXT saves a note of the day; /notes lists today's notes this member may see.</summary>
+public sealed class NoteCommand(NotesInput input, NoteStore notes) : ICommandHandler
+{
+    public IReadOnlyList<string> Names { get; } = ["note", "notes"];
+
+    public Permission Permission => Permission.LogFindings;
+
+    public ChatScope Scope => ChatScope.PrivateOnly;
+
+    public IReadOnlyList<HelpLine> Help { get; } =
+    [
+        new("/note TEXT", "help.cmd.note", Permission.LogFindings),
+        new("/notes", "help.cmd.notes", Permission.LogFindings),
+    ];
+
+    public void Handle(UpdateContext context, CommandLine command)
+    {
+        var t = context.T;
+        var member = context.Member!;
+        if (command.Name == "notes")
+        {
+            var visible = notes.OnDay(member.TeamId, context.Today).Where(n => NoteStore.CanSee(member, n)).ToList();
+            if (visible.Count == 0)
+            {
+                context.Reply(t["notes.none_today"]);
+                return;
+            }
+
+            var sb = new StringBuilder(t.Format("notes.title", FindingCard.Date(t, context.Today), visible.Count));
+            foreach (var note in visible)
+            {
+                var text = note.VoiceFileId is not null ? t.Format("note.voice", note.VoiceSeconds ?? 0) : note.Text;
+                sb.Append("\n\n").Append(t.Format("notes.line", t[note.KindKey], note.AuthorName)).Append('\n').Append(Html.Escape(text));
+            }
+
+            context.Reply(sb.ToString());
+            return;
+        }
+
+        if (command.Arguments.Length == 0)
+        {
+            context.Reply(t["note.usage"]);
+            return;
+        }
+
+        input.Save(context, member, NoteKind.General, command.Arguments, null);
+    }
+}

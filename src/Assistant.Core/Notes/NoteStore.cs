@@ -1,0 +1,49 @@
+using Assistant.Core.Storage;
+using Assistant.Core.Teams;
+using LiteDB;
+
+namespace Assistant.Core.Notes;
+
+public sealed class NoteStore(AssistantDatabase db)
+{
+    public const string CollectionName = "notes";
+
+    private ILiteCollection<Note> Notes => db.Collection<Note>(CollectionName);
+
+    public Note? Get(int id) => Notes.FindById(id);
+
+    public void Insert(Note note) => Notes.Insert(note);
+
+    public void Update(Note note) => Notes.Update(note);
+
+    /// <summary>The team's notes of a day, oldest first, undone ones left out.</summary>
+    public IReadOnlyList<Note> OnDay(int teamId, DateOnly day) =>
+        Notes.Find(Query.EQ(nameof(Note.Day), new BsonValue(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))))
+            .Where(n => n.TeamId == teamId && !n.Deleted).OrderBy(n => n.Id).ToList();
+
+    public IReadOnlyList<Note> OfTeam(int teamId) =>
+        Notes.Find(Query.EQ(nameof(Note.TeamId), teamId)).Where(n => !n.Deleted).OrderBy(n => n.Id).ToList();
+
+    /// <summary>Marks the note as turned into a finding (only the author's own note).</summary>
+    public void LinkToFinding(int noteId, long authorId, int findingId)
+    {
+        var note = Get(noteId);
+        if (note is not null && note.AuthorId == authorId)
+        {
+            note.FindingId = findingId;
+            Update(note);
+        }
+    }
+
+    /// <summary>Tips are seen only by their author, the liaison and the leader; other notes by the whole team.</summary>
+    public static bool CanSee(Member viewer, Note note) =>
+        viewer.TeamId == note.TeamId && viewer.Role != Role.Contact
+        && (note.Kind != NoteKind.Tip || viewer.Id == note.AuthorId || viewer.Role.IsCoordinator());
+
+    public static void EnsureSchema(ILiteDatabase database)
+    {
+        var notes = database.GetCollection<Note>(CollectionName);
+        notes.EnsureIndex(x => x.TeamId);
+        notes.EnsureIndex(x => x.Day);
+    }
+}

@@ -1,0 +1,119 @@
+using Assistant.Core.Dispatching;
+using Assistant.Core.Findings;
+using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
+
+namespace Assistant.Core.Notes;
+
+/// <summary>
+/// What a member sends outside commands and flows. Text (and /note TEXT) becomes a note of the day,
+/// a voice message a voice note; a photo, a document or a shared location starts a finding with it.
+/// Documents a capability claims (an itinerary file) go to that capability first.
+/// </summary>
+public sealed class NotesInput(NoteStore notes, FindingStarter findings, IEnumerable<IDocumentHandler> documentHandlers) : IFreeInputHandler
+{
+    public const int MaxNoteLength = 20_000;
+
+    public void Handle(UpdateContext context)
+    {
+        var t = context.T;
+        if (context.Member is not { } member || !context.Can(Permission.LogFindings))
+        {
+            context.Reply(t["free.hint"]);
+            return;
+        }
+
+        var update = context.Update;
+        var files = update.Files;
+        if (files.Count > 0)
+        {
+            var file = files[0];
+            if (file.Kind == FileKind.Document && documentHandlers.FirstOrDefault(h => h.Accepts(file)) is { } handler)
+            {
+                handler.Handle(context, file);
+                return;
+            }
+
+            switch (file.Kind)
+            {
+                case FileKind.Voice or FileKind.Audio:
+                    Save(context, member, NoteKind.General, update.Text ?? "", file);
+                    return;
+                case FileKind.Sticker or FileKind.Animation:
+                    context.Reply(t["note.unsupported"]);
+                    return;
+                default:
+                    context.Reply(t["finding.started_from_file"]);
+                    findings.Start(context, new FindingDraft
+                    {
+                        Description = update.Text?.Trim() ?? "",
+                        Evidence = [.. files.Select(f => new Evidence
+                        {
+                            Kind = f.Kind switch
+                            {
+                                FileKind.Photo => EvidenceKind.Photo,
+                                FileKind.Video or FileKind.VideoNote => EvidenceKind.Video,
+                                _ => EvidenceKind.Document,
+                            },
+                            FileId = f.FileId,
+                            FileName = f.FileName,
+                            MimeType = f.MimeType,
+                            Size = f.Size,
+                            AddedUtc = context.UtcNow,
+                        })],
+                    });
+                    return;
+            }
+        }
+
+        if (update.Location is { } location)
+        {
+            context.Reply(t["finding.started_from_location"]);
+            findings.Start(context, new FindingDraft { Latitude = location.Latitude, Longitude = location.Longitude });
+            return;
+        }
+
+        var text = update.Text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            context.Reply(t["note.unsupported"]);
+            return;
+        }
+
+        Save(context, member, NoteKind.General, text, null);
+    }
+
+    /// <summary>Saves a note of today and replies with its buttons (undo, turn into a finding, kind).</summary>
+    public void Save(UpdateContext context, Member member, NoteKind kind, string text, IncomingFile? voice)
+    {
+        var t = context.T;
+        if (text.Length > MaxNoteLength)
+        {
+            context.Reply(t.Format("note.too_long", MaxNoteLength));
+            return;
+        }
+
+        var note = new Note
+        {
+            TeamId = member.TeamId,
+            AuthorId = member.Id,
+            AuthorName = member.DisplayName,
+            Kind = kind,
+            Text = text,
+            VoiceFileId = voice?.FileId,
+            VoiceSeconds = voice?.DurationSeconds,
+            Day = context.Today,
+            CreatedUtc = context.UtcNow,
+        };
+        notes.Insert(note);
+        context.Reply(NoteButtons.Saved(t, note), NoteButtons.For(t, note));
+    }
+}
+
+/// <summary>A capability that takes certain documents sent outside a flow (an itinerary file).</summary>
+public interface IDocumentHandler
+{
+    bool Accepts(IncomingFile file);
+
+    void Handle(UpdateContext context, IncomingFile file);
+}

@@ -1,0 +1,153 @@
+using Assistant.Core.Findings;
+using Assistant.Core.Messaging;
+using Assistant.Core.Notes;
+using Assistant.Core.Teams;
+using Assistant.Tests.Support;
+
+namespace Assistant.Tests.Findings;
+
+public sealed class NotesTests
+{
+    private const long Member = 701;
+    private const long Colleague = 702;
+    private const long Leader = 704;
+
+    private static CoreHarness Team(out Team team)
+    {
+        var h = CoreHarness.Create();
+        team = h.CreateTeam();
+        h.AddMember(team, Member, Role.Member, "李明");
+        h.AddMember(team, Colleague, Role.Member, "张伟");
+        h.AddMember(team, Leader, Role.Leader, "赵组长");
+        return h;
+    }
+
+    [Fact]
+    public void FreeText_IsSavedAtOnceAsANoteOfTheDay()
+    {
+        using var h = Team(out var team);
+
+        h.Send(Member, "省应急厅汇报：今年开展重大事故隐患排查 1.2 万家次");
+
+        var note = Assert.Single(h.Get<NoteStore>().OnDay(team.Id, new DateOnly(2023, 11, 2)));
+        Assert.Equal("省应急厅汇报：今年开展重大事故隐患排查 1.2 万家次", note.Text);
+        Assert.Equal(NoteKind.General, note.Kind);
+        Assert.Contains("已记为2023年11月2日的笔记", h.LastText(Member), StringComparison.Ordinal);
+        Assert.Contains(h.LatestButtons(Member), b => b.Label == "撤销");
+        Assert.Contains(h.LatestButtons(Member), b => b.Label == "转为问题");
+    }
+
+    [Fact]
+    public void NoteCommand_SavesTheRestOfTheLine()
+    {
+        using var h = Team(out var team);
+
+        h.Send(Member, "/note 与企业负责人谈话");
+        h.Send(Member, "/note");
+
+        Assert.Equal("与企业负责人谈话", Assert.Single(h.Get<NoteStore>().OfTeam(team.Id)).Text);
+        Assert.Contains("用法", h.LastText(Member), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Undo_HidesTheNote()
+    {
+        using var h = Team(out var team);
+        h.Send(Member, "记错了");
+
+        h.Press(Member, "撤销");
+
+        Assert.Empty(h.Get<NoteStore>().OfTeam(team.Id));
+    }
+
+    [Fact]
+    public void Kind_CanBeTaggedAndTipsStayWithAuthorLiaisonAndLeader()
+    {
+        using var h = Team(out var team);
+        h.Send(Member, "群众电话举报：某烟花仓库超量储存（举报人：匿名）");
+
+        h.Press(Member, "举报线索");
+        h.Send(Colleague, "/notes");
+        h.Send(Leader, "/notes");
+
+        Assert.Equal(NoteKind.Tip, h.Get<NoteStore>().OfTeam(team.Id)[0].Kind);
+        Assert.DoesNotContain("烟花仓库", h.LastText(Colleague), StringComparison.Ordinal);
+        Assert.Contains("烟花仓库", h.LastText(Leader), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoteButtons_OfAnotherMember_AreRefused()
+    {
+        using var h = Team(out var team);
+        h.Send(Member, "我的笔记");
+        var undo = h.LatestButtons(Member).Single(b => b.Label == "撤销").Data;
+
+        h.PressData(Colleague, undo);
+
+        Assert.Single(h.Get<NoteStore>().OfTeam(team.Id));
+        Assert.Contains("过期", h.LastText(Colleague), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToFinding_StartsTheFlowWithTheNoteAsDescriptionAndLinksThem()
+    {
+        using var h = Team(out var team);
+        h.Send(Member, "疏散通道被货物堵塞");
+
+        h.Press(Member, "转为问题");
+        h.Press(Member, "基层末梢抓工作落实");
+        h.Press(Member, "人员密集场所");
+        h.Press(Member, "实地检查");
+        h.Press(Member, "明查");
+        h.Send(Member, "长沙市");
+        h.Press(Member, "跳过");
+        h.Send(Member, "某商场");
+        Assert.Contains("共 9 字", h.LastText(Member), StringComparison.Ordinal);
+        h.Press(Member, "描述完成");
+        h.Press(Member, "一般隐患");
+        h.Press(Member, "无证据");
+        h.Press(Member, "下一步");
+        h.Press(Member, "保存");
+
+        var finding = h.Get<FindingStore>().OfTeam(team.Id)[0];
+        Assert.Equal("疏散通道被货物堵塞", finding.Description);
+        var note = h.Get<NoteStore>().OfTeam(team.Id)[0];
+        Assert.Equal(finding.Id, note.FindingId);
+        Assert.Equal(note.Id, finding.NoteId);
+    }
+
+    [Fact]
+    public void Voice_IsKeptAsANoteWithItsFileId()
+    {
+        using var h = Team(out var team);
+
+        h.Dispatch(CoreHarness.Text(Member, "") with { Text = null, Files = [new IncomingFile(FileKind.Voice, "voice-1", null, "audio/ogg", 5000, 12)] });
+
+        var note = Assert.Single(h.Get<NoteStore>().OfTeam(team.Id));
+        Assert.Equal("voice-1", note.VoiceFileId);
+        Assert.Equal(12, note.VoiceSeconds);
+        Assert.Contains("语音 12 秒", h.LastText(Member), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Location_OutsideAFlow_StartsAFinding()
+    {
+        using var h = Team(out _);
+
+        h.Dispatch(CoreHarness.Text(Member, "") with { Text = null, Location = new GeoPoint(27.8, 113.1) });
+
+        Assert.Contains("开始记录", h.AllText(Member), StringComparison.Ordinal);
+        Assert.Equal("finding", h.Get<Core.Conversations.DraftStore>().Get(Member)!.Flow);
+    }
+
+    [Fact]
+    public void Sticker_OutsideAFlow_GetsAClearAnswer()
+    {
+        using var h = Team(out var team);
+
+        h.Dispatch(CoreHarness.Text(Member, "") with { Text = null, Files = [new IncomingFile(FileKind.Sticker, "s1")] });
+
+        Assert.Contains("暂不支持", h.LastText(Member), StringComparison.Ordinal);
+        Assert.Empty(h.Get<NoteStore>().OfTeam(team.Id));
+    }
+}
