@@ -13,7 +13,7 @@ public sealed class BenchHost : IDisposable
 {
     private readonly IHost _host;
 
-    public BenchHost(string? folder = null, Action<HostApplicationBuilder>? configure = null)
+    public BenchHost(string? folder = null, Action<HostApplicationBuilder>? configure = null, IMessageTransport? transport = null)
     {
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "ia-bench", Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(Folder);
@@ -21,7 +21,7 @@ public sealed class BenchHost : IDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(Folder, "assistant.db") });
         builder.Logging.ClearProviders();
         builder.AddAssistantCore();
-        builder.Services.AddSingleton<IMessageTransport, NullTransport>();
+        builder.Services.AddSingleton(transport ?? new NullTransport());
         configure?.Invoke(builder);
         _host = builder.Build();
     }
@@ -61,7 +61,7 @@ public sealed class BenchHost : IDisposable
         }
     }
 
-    private sealed class NullTransport : IMessageTransport
+    public sealed class NullTransport : IMessageTransport
     {
         public DeliveryLimits Limits => DeliveryLimits.Unlimited with { MaxConcurrentSends = 8 };
 

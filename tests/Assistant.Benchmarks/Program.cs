@@ -2,6 +2,7 @@ using Assistant.Benchmarks;
 
 // Benchmarks and load drivers. Run in Release, on an otherwise idle machine:
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- pipeline
+//   dotnet run -c Release --project tests/Assistant.Benchmarks -- finding
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- idle
 var what = args.Length > 0 ? args[0] : "all";
 var root = FindRoot();
@@ -14,15 +15,19 @@ switch (what)
             updatesPerChat: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200,
             command: args.Length > 3 ? args[3] : "/help");
         break;
+    case "finding":
+        await FindingFlowBenchmark.RunAsync();
+        break;
     case "idle":
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
     case "all":
         await PipelineBenchmark.RunAsync();
+        await FindingFlowBenchmark.RunAsync();
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
     default:
-        Console.Error.WriteLine("usage: pipeline | idle | all");
+        Console.Error.WriteLine("usage: pipeline | finding | idle | all");
         return 1;
 }
 
