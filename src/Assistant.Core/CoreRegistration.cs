@@ -3,6 +3,8 @@ using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Jobs;
 using Assistant.Core.Notes;
+using Assistant.Core.Reminders;
+using Assistant.Core.Schedule;
 using Assistant.Core.Messaging;
 using Assistant.Core.Storage;
 using Assistant.Core.Teams;
@@ -20,7 +22,9 @@ public static class CoreRegistration
             .AddDispatching()
             .AddConversations()
             .AddJobs()
+            .AddReminders()
             .AddTeams()
             .AddFindings()
-            .AddNotes();
+            .AddNotes()
+            .AddSchedule();
 }

@@ -95,11 +95,10 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
             data.ReturnToReview = true;
         }
 
-        turn.Save(data);
-        Ask(turn, data, Current(turn.Draft));
+        AskAndSave(turn, data, Current(turn.Draft));
     }
 
-    public void AskAgain(FlowTurn turn) => Ask(turn, turn.Data<FindingDraft>(), Current(turn.Draft));
+    public void AskAgain(FlowTurn turn) => AskAndSave(turn, turn.Data<FindingDraft>(), Current(turn.Draft));
 
     public string Diagram() => MermaidGraph.Format(Build(new Draft { State = nameof(State.Aspect) }, new FindingDraft()).GetInfo());
 
@@ -222,10 +221,14 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
 
     private static State Current(Draft draft) => Enum.TryParse<State>(draft.State, out var s) ? s : State.Aspect;
 
-    private void Finish(FlowTurn turn, FindingDraft data, StateMachine<State, Trigger> machine, State state)
+    private void Finish(FlowTurn turn, FindingDraft data, StateMachine<State, Trigger> machine, State state) =>
+        AskAndSave(turn, data, machine.State == state ? state : machine.State);
+
+    /// <summary>Asks the question, then saves: asking records which texts its buttons stand for.</summary>
+    private void AskAndSave(FlowTurn turn, FindingDraft data, State state)
     {
+        Ask(turn, data, state);
         turn.Save(data);
-        Ask(turn, data, machine.State == state ? state : machine.State);
     }
 
     /// <summary>Reads the answer to the current question; returns the trigger to fire, or null to ask again.</summary>

@@ -6,7 +6,7 @@ namespace Assistant.Hosting;
 /// </summary>
 public sealed record Invocation(string? Verb, string? SubVerb, IReadOnlyDictionary<string, string> Options, bool Console, string[] ConfigurationArgs)
 {
-    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "team", "invite", "demo" };
+    public static readonly IReadOnlySet<string> Verbs = new HashSet<string>(StringComparer.Ordinal) { "team", "invite", "demo", "schedule" };
 
     public static Invocation Parse(string[] args)
     {
@@ -21,7 +21,7 @@ public sealed record Invocation(string? Verb, string? SubVerb, IReadOnlyDictiona
             if (i == 0 && Verbs.Contains(arg))
             {
                 verb = arg;
-                if (verb == "team" && i + 1 < args.Length && !args[i + 1].StartsWith('-'))
+                if (verb is "team" or "schedule" && i + 1 < args.Length && !args[i + 1].StartsWith('-'))
                 {
                     subVerb = args[++i];
                 }

@@ -1,5 +1,11 @@
 using System.Globalization;
+using Assistant.Core.Demo;
 using Assistant.Core.Dispatching;
+using Assistant.Core.Localization;
+using Assistant.Core.Messaging;
+using Assistant.Core.Schedule;
+using Assistant.Core.Schedule.Files;
+using Assistant.Core.Storage;
 using Assistant.Core.Teams;
 using Assistant.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +29,9 @@ public static class OperatorVerbs
             ("team", "add") => AddTeam(admin, invocation, output, error),
             ("team", "list") => ListTeams(admin, output),
             ("invite", _) => Invite(admin, services.GetRequiredService<BotIdentity>(), invocation, output, error),
-            _ => UsageError(error, "usage: team add --name NAME --region REGION --from YYYY-MM-DD --to YYYY-MM-DD [--code G7] [--tz Asia/Shanghai]\n       team list\n       invite --team NAME --role leader|liaison|member|contact [--uses N] [--days N]\n       demo"),
+            ("demo", _) => Demo(services.GetRequiredService<DemoLoader>(), invocation, output, error),
+            ("schedule", "import") => ImportSchedule(services, invocation, output, error),
+            _ => UsageError(error, "usage: team add --name NAME --region REGION --from YYYY-MM-DD --to YYYY-MM-DD [--code G7] [--tz Asia/Shanghai]\n       team list\n       invite --team NAME --role leader|liaison|member|contact [--uses N] [--days N]\n       schedule import --team NAME --file ITINERARY.csv|.ics\n       demo [--start YYYY-MM-DD]"),
         };
     }
 
@@ -99,6 +107,53 @@ public static class OperatorVerbs
         error.WriteLine(bot.StartLink(invitation.Id) is { } link
             ? $"Link: {link}"
             : $"In a private chat with the bot, send: /start {invitation.Id}  (or https://t.me/<your bot>?start={invitation.Id})");
+        return Ok;
+    }
+
+    private static int Demo(DemoLoader demo, Invocation invocation, TextWriter output, TextWriter error)
+    {
+        var shift = 0;
+        if (invocation.Option("start") is not null)
+        {
+            if (!TryDate(invocation, "start", error, out var start))
+            {
+                return Usage;
+            }
+
+            shift = start.DayNumber - DemoLoader.VisitStart.DayNumber;
+        }
+
+        var (team, created) = demo.Load(shift);
+        output.WriteLine(created
+            ? $"Loaded the demo: team {team.Name} ({team.Code}), {team.Region}, {team.VisitFrom:yyyy-MM-dd} to {team.VisitTo:yyyy-MM-dd}, with its itinerary and {DemoLoader.People.Count} placeholder people."
+            : $"The demo team {team.Name} exists already; nothing changed.");
+        output.WriteLine($"Invite yourself as its leader: invite --team {team.Name} --role leader");
+        return Ok;
+    }
+
+    private static int ImportSchedule(IServiceProvider services, Invocation invocation, TextWriter output, TextWriter error)
+    {
+        var teams = services.GetRequiredService<TeamStore>();
+        var team = invocation.Option("team") is { } name ? teams.FindTeamByName(name) : null;
+        var path = invocation.Option("file");
+        if (team is null || path is null || !File.Exists(path))
+        {
+            return UsageError(error, "schedule import: --team NAME (an existing team) and --file PATH (an existing .csv or .ics file) are required");
+        }
+
+        var content = File.ReadAllBytes(path);
+        var result = path.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) ? ItineraryIcs.Parse(content, team.Zone) : ItineraryCsv.Parse(content, team.Zone);
+        if (!result.Ok)
+        {
+            error.WriteLine(Html.ToPlainText(ItineraryImport.Errors(services.GetRequiredService<TextCatalog>().English, result)));
+            return Usage;
+        }
+
+        var import = services.GetRequiredService<ItineraryImport>();
+        var items = import.ToItems(team, result.Items);
+        services.GetRequiredService<AssistantDatabase>().InTransaction(() =>
+            services.GetRequiredService<ScheduleService>().Import(team.Id, TeamAdministration.OperatorActor, items, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
+        output.WriteLine($"Imported {items.Count} item(s) into the itinerary of {team.Name}.");
         return Ok;
     }
 

@@ -86,6 +86,32 @@ public sealed class FindingFlowTests
     }
 
     [Fact]
+    public void Flow_UnitsAndCitiesUsedBefore_AreOfferedAsButtonsThatWork()
+    {
+        using var h = WithTeam(out var team);
+        Record(h, Member, "长沙某化工有限公司");
+        h.Send(Member, "/finding");
+        h.Press(Member, "安全生产责任落实");
+        h.Press(Member, "消防");
+        h.Press(Member, "实地检查");
+        h.Press(Member, "明查");
+
+        h.Press(Member, "长沙市望城区");
+        h.Press(Member, "跳过");
+        h.Press(Member, "长沙某化工有限公司");
+        h.Send(Member, "又一个问题");
+        h.Press(Member, "描述完成");
+        h.Press(Member, "问题");
+        h.Press(Member, "无证据");
+        h.Press(Member, "下一步");
+        h.Press(Member, "保存");
+
+        var second = h.Get<FindingStore>().OfTeam(team.Id)[1];
+        Assert.Equal("长沙市望城区", second.City);
+        Assert.Equal("长沙某化工有限公司", second.Unit);
+    }
+
+    [Fact]
     public void Flow_TypedLabelsAndNumbers_WorkLikeButtons()
     {
         using var h = WithTeam(out var team);

@@ -252,13 +252,17 @@ public static partial class ItineraryCsv
         string? Value(Column column) => values.GetValueOrDefault(column);
         void Error(ImportProblem problem, Column column) => errors.Add(new ImportError(line, problem, Name(column)));
 
+        // For a value that cannot be read, the value itself says more to the person fixing the file than its column.
+        void BadValue(ImportProblem problem, Column column) =>
+            errors.Add(new ImportError(line, problem, Value(column) is { } v ? (v.Length > 40 ? v[..40] + "…" : v) : Name(column)));
+
         DateOnly? date = null;
         if (Has(Column.Date))
         {
             date = ParseDate(Value(Column.Date));
             if (date is null)
             {
-                Error(ImportProblem.BadDate, Column.Date);
+                BadValue(ImportProblem.BadDate, Column.Date);
             }
         }
 
@@ -268,7 +272,7 @@ public static partial class ItineraryCsv
             start = ParseTime(Value(Column.Start));
             if (start is null)
             {
-                Error(ImportProblem.BadTime, Column.Start);
+                BadValue(ImportProblem.BadTime, Column.Start);
             }
         }
 
@@ -278,7 +282,7 @@ public static partial class ItineraryCsv
             end = ParseTime(endText);
             if (end is null)
             {
-                Error(ImportProblem.BadTime, Column.End);
+                BadValue(ImportProblem.BadTime, Column.End);
             }
         }
 
@@ -296,7 +300,7 @@ public static partial class ItineraryCsv
             }
             else
             {
-                Error(ImportProblem.UnknownKind, Column.Kind);
+                BadValue(ImportProblem.UnknownKind, Column.Kind);
             }
         }
 

@@ -36,7 +36,8 @@ public sealed class ConsoleChannel(
         await Task.Yield();
         var member = workspace.EnsureOperator();
         var texts = catalog.For(member.Language);
-        await session.Output.WriteLineAsync(Html.ToPlainText(texts.Format("console.banner", member.DisplayName, texts[member.Role.CatalogKey()])));
+        var team = workspace.TeamOf(member);
+        await session.Output.WriteLineAsync(Html.ToPlainText(texts.Format("console.banner", member.DisplayName, texts[member.Role.CatalogKey()], team.Name, team.Region)));
         await session.Output.FlushAsync(stoppingToken);
 
         var next = state.GetLong(UpdateCounterKey) ?? 0;

@@ -1,14 +1,16 @@
 using Assistant.Core.Common;
+using Assistant.Core.Demo;
 using Assistant.Core.Teams;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Channels.Console;
 
-/// <summary>The console operator's team: created on first run, the operator as its leader.</summary>
-public sealed class ConsoleWorkspace(TeamStore teams, TeamAdministration admin, TimeProvider time, IOptions<AssistantOptions> options)
+/// <summary>
+/// The console operator's team. On first run the demo team (第七组, Hunan, with its itinerary) is
+/// loaded and the operator becomes its leader, so a newcomer sees a real-looking visit at once.
+/// </summary>
+public sealed class ConsoleWorkspace(TeamStore teams, DemoLoader demo, IOptions<AssistantOptions> options)
 {
-    public const string LocalTeamName = "本地组";
-
     public Member EnsureOperator()
     {
         if (teams.GetMember(ConsoleIdentity.UserId) is { } existing)
@@ -16,14 +18,10 @@ public sealed class ConsoleWorkspace(TeamStore teams, TeamAdministration admin, 
             return existing;
         }
 
-        var team = teams.FindTeamByName(LocalTeamName);
-        if (team is null)
-        {
-            var today = TimeZones.Today(time.GetUtcNow(), options.Value.TimeZoneInfo);
-            (team, var error) = admin.CreateTeam(LocalTeamName, "本地", today, today.AddDays(9), "L1");
-            team ??= teams.FindTeamByName(LocalTeamName) ?? throw new InvalidOperationException(error);
-        }
-
-        return admin.AddMember(team, ConsoleIdentity.UserId, "控制台用户", Role.Leader, options.Value.DefaultLanguageValue);
+        demo.Load(leaderId: ConsoleIdentity.UserId, language: options.Value.DefaultLanguageValue);
+        return teams.GetMember(ConsoleIdentity.UserId)
+            ?? throw new InvalidOperationException("The demo team exists but the console operator is not in it.");
     }
+
+    public Team TeamOf(Member member) => teams.GetTeam(member.TeamId)!;
 }

@@ -1,0 +1,85 @@
+using System.Reflection;
+using Assistant.Core.Localization;
+using Assistant.Core.Schedule;
+using Assistant.Core.Schedule.Files;
+using Assistant.Core.Storage;
+using Assistant.Core.Teams;
+
+namespace Assistant.Core.Demo;
+
+/// <summary>
+/// A team and an itinerary modelled on team 7's visit to Hunan (1–10 November 2023, from the seed
+/// article): the kick-off meeting in Changsha with the provincial report, document reviews and
+/// interviews, site inspections, the extension to Xiangtan and Zhuzhou, covert visits, training,
+/// and the feedback meeting. The itinerary is an embedded CSV read by the real importer.
+/// The people are placeholders; Load's leaderId lets the console operator be the leader.
+/// </summary>
+public sealed class DemoLoader(TeamAdministration admin, TeamStore teams, ScheduleService schedule, ItineraryImport import, AssistantDatabase db, TimeProvider time)
+{
+    public const string TeamName = "第七组";
+    public static readonly DateOnly VisitStart = new(2023, 11, 1);
+    public static readonly DateOnly VisitEnd = new(2023, 11, 10);
+
+    /// <summary>Placeholder people of the demo team (ids outside Telegram's range of real users in tests).</summary>
+    public static readonly IReadOnlyList<(long Id, string Name, Role Role)> People =
+    [
+        (900_001, "刘组长", Role.Leader),
+        (900_002, "陈静", Role.Liaison),
+        (900_003, "李明", Role.Member),
+        (900_004, "张伟", Role.Member),
+        (900_005, "王芳", Role.Member),
+        (900_006, "赵强", Role.Member),
+        (900_007, "孙磊", Role.Member),
+        (900_008, "周敏", Role.Member),
+    ];
+
+    /// <summary>Loads the demo unless a team of that name exists. <paramref name="shiftDays"/> moves the whole visit.</summary>
+    public (Team Team, bool Created) Load(int shiftDays = 0, long? leaderId = null, Language language = Language.Chinese)
+    {
+        if (teams.FindTeamByName(TeamName) is { } existing)
+        {
+            return (existing, false);
+        }
+
+        var (team, error) = admin.CreateTeam(TeamName, "湖南省", VisitStart.AddDays(shiftDays), VisitEnd.AddDays(shiftDays), "G7", "Asia/Shanghai");
+        if (team is null)
+        {
+            throw new InvalidOperationException("The demo team could not be created: " + error);
+        }
+
+        foreach (var (id, name, role) in People)
+        {
+            var userId = role == Role.Leader && leaderId is { } leader ? leader : id;
+            if (teams.GetMember(userId) is null)
+            {
+                admin.AddMember(team, userId, name, role, language);
+            }
+        }
+
+        var parsed = ItineraryCsv.Parse(Itinerary(), team.Zone);
+        if (!parsed.Ok)
+        {
+            throw new InvalidOperationException("The embedded demo itinerary does not parse: " + string.Join("; ", parsed.Errors));
+        }
+
+        var shift = TimeSpan.FromDays(shiftDays);
+        var items = import.ToItems(team, parsed.Items);
+        foreach (var item in items)
+        {
+            item.StartUtc += shift;
+            item.EndUtc += shift;
+        }
+
+        db.InTransaction(() => schedule.Import(team.Id, leaderId ?? People[0].Id, items, time.GetUtcNow().UtcDateTime));
+        return (team, true);
+    }
+
+    public static byte[] Itinerary()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Assistant.Core.Demo.hunan-2023.csv")
+            ?? throw new InvalidOperationException("The demo itinerary is not embedded.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}

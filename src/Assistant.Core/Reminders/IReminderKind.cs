@@ -1,0 +1,29 @@
+using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
+
+namespace Assistant.Core.Reminders;
+
+/// <summary>Writes the message of one kind of reminder at the moment it is sent (so it shows the latest state).</summary>
+public interface IReminderKind
+{
+    string Kind { get; }
+
+    /// <summary>Whether it may be sent during the recipient's quiet hours (a reminder for an item inside them).</summary>
+    bool MaySendInQuietHours(Reminder reminder, Member recipient, TimeZoneInfo zone);
+
+    /// <summary>The messages to send, or a reason to skip it. Runs inside the transaction that marks it sent.</summary>
+    ReminderMessage Compose(Reminder reminder, Member recipient, DateTime utcNow);
+}
+
+public abstract record ReminderMessage
+{
+    public sealed record Send(IReadOnlyList<OutgoingMessage> Messages) : ReminderMessage;
+
+    public sealed record Skip(string Reason) : ReminderMessage;
+}
+
+/// <summary>Plans reminders that recur (a digest every morning): asked on every pass of the service.</summary>
+public interface IReminderPlanner
+{
+    void Plan(DateTime utcNow);
+}

@@ -1,0 +1,101 @@
+using Assistant.Core.Storage;
+using LiteDB;
+
+namespace Assistant.Core.Reminders;
+
+public sealed class ReminderStore(AssistantDatabase db, ReminderSignal signal)
+{
+    public const string CollectionName = "reminders";
+
+    private ILiteCollection<Reminder> Reminders => db.Collection<Reminder>(CollectionName);
+
+    /// <summary>Plans a reminder unless one with this key exists already (sent or not). Returns it, or null.</summary>
+    public Reminder? Plan(string key, string kind, int teamId, long recipientId, string subject, DateTime dueUtc, DateTime utcNow, BsonDocument? data = null)
+    {
+        if (Reminders.FindOne(Query.EQ(nameof(Reminder.Key), key)) is not null)
+        {
+            return null;
+        }
+
+        var reminder = new Reminder
+        {
+            Key = key,
+            Kind = kind,
+            TeamId = teamId,
+            RecipientId = recipientId,
+            Subject = subject,
+            DueUtc = dueUtc,
+            PendingDueUtc = dueUtc,
+            Status = ReminderStatus.Pending,
+            Data = data ?? [],
+            CreatedUtc = utcNow,
+        };
+        Reminders.Insert(reminder);
+        AssistantDatabase.OnTransactionEnd(signal.Notify);
+        return reminder;
+    }
+
+    /// <summary>Withdraws every pending reminder about a subject (before planning them again).</summary>
+    public int Withdraw(string subject)
+    {
+        var pending = Reminders.Find(Query.EQ(nameof(Reminder.Subject), subject)).Where(r => r.Status == ReminderStatus.Pending).ToList();
+        foreach (var reminder in pending)
+        {
+            reminder.Status = ReminderStatus.Cancelled;
+            reminder.PendingDueUtc = null;
+            Reminders.Update(reminder);
+        }
+
+        return pending.Count;
+    }
+
+    /// <summary>Pending reminders due at or before the time, oldest first. Reads only pending rows (index range).</summary>
+    public IReadOnlyList<Reminder> Due(DateTime utcNow, int limit) =>
+        Reminders.Find(Query.Between(nameof(Reminder.PendingDueUtc), DateTime.MinValue, utcNow), limit: limit).ToList();
+
+    public DateTime? NextDue() =>
+        Reminders.Find(Query.Between(nameof(Reminder.PendingDueUtc), DateTime.MinValue, DateTime.MaxValue), limit: 1).FirstOrDefault()?.PendingDueUtc;
+
+    public void Update(Reminder reminder) => Reminders.Update(reminder);
+
+    public Reminder? ByKey(string key) => Reminders.FindOne(Query.EQ(nameof(Reminder.Key), key));
+
+    public IReadOnlyList<Reminder> About(string subject) => Reminders.Find(Query.EQ(nameof(Reminder.Subject), subject)).ToList();
+
+    public IReadOnlyList<Reminder> ForRecipient(long recipientId) => Reminders.Find(Query.EQ(nameof(Reminder.RecipientId), recipientId)).ToList();
+
+    public int Count() => Reminders.Count();
+
+    public static void EnsureSchema(ILiteDatabase database)
+    {
+        var reminders = database.GetCollection<Reminder>(CollectionName);
+        reminders.EnsureIndex(x => x.Key, unique: true);
+        reminders.EnsureIndex(x => x.PendingDueUtc);
+        reminders.EnsureIndex(x => x.Subject);
+        reminders.EnsureIndex(x => x.RecipientId);
+    }
+}
+
+/// <summary>Wakes the reminder service when a reminder is planned (it may be due sooner than its next wake-up).</summary>
+public sealed class ReminderSignal : IDisposable
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            if (_signal.CurrentCount == 0)
+            {
+                _signal.Release();
+            }
+        }
+        catch (SemaphoreFullException)
+        {
+        }
+    }
+
+    public Task<bool> WaitAsync(CancellationToken cancellationToken) => _signal.WaitAsync(Timeout.InfiniteTimeSpan, cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
+}

@@ -1,0 +1,38 @@
+using Assistant.Core.Common;
+using Assistant.Core.Conversations;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Jobs;
+using Assistant.Core.Notes;
+using Assistant.Core.Reminders;
+using Assistant.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Assistant.Core.Schedule;
+
+public static class ScheduleRegistration
+{
+    /// <summary>The itinerary: views, the schedule flow, import and export, event reminders and the morning digest.</summary>
+    public static IHostApplicationBuilder AddSchedule(this IHostApplicationBuilder builder)
+    {
+        builder.AddSettings<ScheduleOptions>(ScheduleOptions.Section);
+        var services = builder.Services;
+        services.AddSchema(nameof(ScheduleStore), ScheduleStore.EnsureSchema);
+        services.AddSingleton<ScheduleStore>();
+        services.AddSingleton<ScheduleView>();
+        services.AddSingleton<ScheduleService>();
+        services.AddSingleton<ScheduleFlow>();
+        services.AddSingleton<IFlow>(sp => sp.GetRequiredService<ScheduleFlow>());
+        services.AddSingleton<ScheduleCommands>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ScheduleCommands>());
+        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<ScheduleCommands>());
+        services.AddSingleton<IReminderKind, EventReminderKind>();
+        services.AddSingleton<IReminderKind, DigestReminderKind>();
+        services.AddSingleton<IReminderPlanner, DigestPlanner>();
+        services.AddSingleton<ItineraryImport>();
+        services.AddSingleton<IDocumentHandler>(sp => sp.GetRequiredService<ItineraryImport>());
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ItineraryImport>());
+        services.AddSingleton<Demo.DemoLoader>();
+        return builder;
+    }
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Messaging;
+using Assistant.Core.Reminders;
+using Assistant.Core.Teams;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core.Schedule;
+
+/// <summary>
+/// Adds, changes and cancels itinerary items. Every change re-plans the participants' reminders and
+/// tells the participants (old and new) what changed, in their own language.
+/// </summary>
+public sealed class ScheduleService(ScheduleStore store, ReminderStore reminders, TeamStore teams, ScheduleView view, IOptions<ScheduleOptions> options)
+{
+    public const string EventReminder = "event";
+
+    public static string Subject(ScheduleItem item) => "item:" + item.Id.ToString(CultureInfo.InvariantCulture);
+
+    public ScheduleItem Create(UpdateContext context, ScheduleItem item)
+    {
+        item.TeamId = context.Team!.Id;
+        item.CreatedBy = context.UserId;
+        item.CreatedUtc = context.UtcNow;
+        item.UpdatedUtc = context.UtcNow;
+        item.Revision = 1;
+        store.Insert(item);
+        PlanReminders(item, context.UtcNow);
+        NotifyParticipants(context, item, Recipients(item), "schedule.notify_added");
+        return item;
+    }
+
+    /// <summary>Applies a change; null when the item changed meanwhile (revision) or does not belong to the team.</summary>
+    public ScheduleItem? Update(UpdateContext context, int itemId, int expectedRevision, Action<ScheduleItem> change)
+    {
+        var item = store.Get(itemId);
+        if (item is null || item.TeamId != context.Team!.Id || item.Revision != expectedRevision || item.Cancelled)
+        {
+            return null;
+        }
+
+        var before = Recipients(item);
+        change(item);
+        item.Revision++;
+        item.UpdatedUtc = context.UtcNow;
+        store.Update(item);
+        PlanReminders(item, context.UtcNow);
+        NotifyParticipants(context, item, before.Union(Recipients(item)).ToList(), "schedule.notify_changed");
+        return item;
+    }
+
+    public ScheduleItem? Cancel(UpdateContext context, int itemId, int expectedRevision)
+    {
+        var item = store.Get(itemId);
+        if (item is null || item.TeamId != context.Team!.Id || item.Revision != expectedRevision || item.Cancelled)
+        {
+            return null;
+        }
+
+        item.Cancelled = true;
+        item.Revision++;
+        item.UpdatedUtc = context.UtcNow;
+        store.Update(item);
+        reminders.Withdraw(Subject(item));
+        NotifyParticipants(context, item, Recipients(item), "schedule.notify_cancelled");
+        return item;
+    }
+
+    /// <summary>Saves a whole itinerary at once (an import). Call inside one transaction: all or nothing.</summary>
+    public void Import(int teamId, long importer, IEnumerable<ScheduleItem> items, DateTime utcNow)
+    {
+        foreach (var item in items)
+        {
+            item.TeamId = teamId;
+            item.CreatedBy = importer;
+            item.CreatedUtc = utcNow;
+            item.UpdatedUtc = utcNow;
+            item.Revision = 1;
+            store.Insert(item);
+            PlanReminders(item, utcNow);
+        }
+    }
+
+    /// <summary>Members who take part (everyone but rectification contacts for a whole-team item).</summary>
+    public IReadOnlyList<Member> Recipients(ScheduleItem item) =>
+        teams.MembersOf(item.TeamId).Where(m => m.Role != Role.Contact && item.Involves(m.Id)).ToList();
+
+    /// <summary>Withdraws the item's pending reminders and plans one per participant, ReminderMinutes before it.</summary>
+    public void PlanReminders(ScheduleItem item, DateTime utcNow)
+    {
+        reminders.Withdraw(Subject(item));
+        if (item.Cancelled || item.StartUtc <= utcNow)
+        {
+            return;
+        }
+
+        var due = item.StartUtc.AddMinutes(-options.Value.ReminderMinutes);
+        if (due < utcNow)
+        {
+            due = utcNow;
+        }
+
+        foreach (var member in Recipients(item))
+        {
+            var key = $"event:{item.Id.ToString(CultureInfo.InvariantCulture)}:r{item.Revision.ToString(CultureInfo.InvariantCulture)}:{member.Id.ToString(CultureInfo.InvariantCulture)}";
+            reminders.Plan(key, EventReminder, item.TeamId, member.Id, Subject(item), due, utcNow,
+                new BsonDocument { ["item"] = item.Id, ["revision"] = item.Revision });
+        }
+    }
+
+    private void NotifyParticipants(UpdateContext context, ScheduleItem item, IReadOnlyList<Member> recipients, string key)
+    {
+        var team = context.Team!;
+        foreach (var member in recipients.Where(m => m.Id != context.UserId))
+        {
+            context.Notify(member, t => t.Format(key, context.Member?.DisplayName ?? "") + "\n" + new SafeHtml(view.Card(t, team, item, member, inGroup: false)));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using Assistant.Core.Demo;
+using Assistant.Core.Schedule;
+using Assistant.Core.Teams;
+using Assistant.Tests.Support;
+
+namespace Assistant.Tests.Schedule;
+
+public sealed class DemoTests
+{
+    [Fact]
+    public void Demo_LoadsTeamSevenAndTheHunanItinerary()
+    {
+        using var h = CoreHarness.Create();
+
+        var (team, created) = h.Get<DemoLoader>().Load();
+
+        Assert.True(created);
+        Assert.Equal("G7", team.Code);
+        Assert.Equal(new DateOnly(2023, 11, 1), team.VisitFrom);
+        var items = h.Get<ScheduleStore>().OfTeam(team.Id);
+        Assert.True(items.Count >= 30);
+        Assert.Equal(EventKind.KickOffMeeting, items[0].Kind);
+        Assert.Equal(EventKind.FeedbackMeeting, items.Last(i => i.Kind != EventKind.Travel).Kind);
+        Assert.Contains(items, i => i.IsCovert);
+        Assert.Contains(items, i => i.Title.Contains("湘潭", StringComparison.Ordinal));
+        Assert.Contains(items, i => i.Title.Contains("株洲", StringComparison.Ordinal));
+        Assert.Equal(DemoLoader.People.Count, h.Get<TeamStore>().MembersOf(team.Id).Count);
+        Assert.False(h.Get<DemoLoader>().Load().Created);
+    }
+
+    [Fact]
+    public void Demo_ShiftedToToday_StartsToday()
+    {
+        using var h = CoreHarness.Create();
+
+        var (team, _) = h.Get<DemoLoader>().Load(shiftDays: 1);
+
+        Assert.Equal(new DateOnly(2023, 11, 2), team.VisitFrom);
+        Assert.Equal(new DateTime(2023, 11, 2, 1, 0, 0), h.Get<ScheduleStore>().OfTeam(team.Id)[0].StartUtc);
+    }
+
+    [Fact]
+    public async Task Console_FirstRun_ShowsTheDemoItinerary()
+    {
+        using var folder = new TempFolder();
+
+        var (code, stdout, stderr) = await AssistantProcess.RunAsync(folder.Path, ["--console"], "/schedule\n/next\n", new Dictionary<string, string>
+        {
+            ["Storage__DatabasePath"] = folder.DatabasePath,
+            ["Telegram__BotToken"] = "",
+        });
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("第七组（湖南省）的刘组长", stdout, StringComparison.Ordinal);
+        Assert.Contains("考核巡查见面会", stdout, StringComparison.Ordinal);
+        Assert.Contains("★", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoVerb_LoadsTheDemoOnce()
+    {
+        using var folder = new TempFolder();
+        var env = new Dictionary<string, string> { ["Storage__DatabasePath"] = folder.DatabasePath };
+
+        var first = await AssistantProcess.RunAsync(folder.Path, ["demo"], environment: env);
+        var second = await AssistantProcess.RunAsync(folder.Path, ["demo"], environment: env);
+        var list = await AssistantProcess.RunAsync(folder.Path, ["team", "list"], environment: env);
+
+        Assert.Contains("Loaded the demo: team 第七组 (G7)", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("exists already", second.Stdout, StringComparison.Ordinal);
+        Assert.Contains("G7\t第七组\t湖南省\t2023-11-01..2023-11-10", list.Stdout, StringComparison.Ordinal);
+    }
+}

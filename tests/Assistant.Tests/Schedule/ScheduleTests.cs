@@ -1,0 +1,303 @@
+using Assistant.Core.Common;
+using Assistant.Core.Conversations;
+using Assistant.Core.Messaging;
+using Assistant.Core.Schedule;
+using Assistant.Core.Teams;
+using Assistant.Tests.Support;
+
+namespace Assistant.Tests.Schedule;
+
+public sealed class ScheduleTests
+{
+    internal const long Leader = 801;
+    internal const long Liaison = 802;
+    internal const long Li = 803;
+    internal const long Zhang = 804;
+    internal const long Contact = 805;
+    private const long Group = -1009;
+
+    internal static readonly TimeZoneInfo Shanghai = TimeZones.Find("Asia/Shanghai")!;
+
+    internal static CoreHarness Team(out Team team, DateTimeOffset? start = null, TempFolder? folder = null, bool seed = true)
+    {
+        var h = CoreHarness.Create(folder, start);
+        team = seed ? h.CreateTeam() : h.Get<TeamStore>().FindTeamByName("第七组")!;
+        if (seed)
+        {
+            h.AddMember(team, Leader, Role.Leader, "刘组长");
+            h.AddMember(team, Liaison, Role.Liaison, "陈静");
+            h.AddMember(team, Li, Role.Member, "李明");
+            h.AddMember(team, Zhang, Role.Member, "张伟");
+            h.AddMember(team, Contact, Role.Contact, "刘责任人");
+        }
+
+        return h;
+    }
+
+    /// <summary>Adds an item directly (as an import would), times in team time.</summary>
+    internal static ScheduleItem Add(CoreHarness h, Team team, EventKind kind, string title, DateTime localStart, int minutes, bool wholeTeam, params long[] participants)
+    {
+        var item = new ScheduleItem
+        {
+            Kind = kind,
+            Title = title,
+            Place = title.Contains("暗访", StringComparison.Ordinal) ? "城区某液化气站" : "省应急管理厅",
+            StartUtc = TimeZones.ToUtc(DateOnly.FromDateTime(localStart), TimeOnly.FromDateTime(localStart), Shanghai),
+            EndUtc = TimeZones.ToUtc(DateOnly.FromDateTime(localStart), TimeOnly.FromDateTime(localStart.AddMinutes(minutes)), Shanghai),
+            WholeTeam = wholeTeam,
+            Participants = [.. participants],
+        };
+        h.Get<Core.Storage.AssistantDatabase>().InTransaction(() => h.Get<ScheduleService>().Import(team.Id, TeamAdministration.OperatorActor, [item], h.Time.GetUtcNow().UtcDateTime));
+        return item;
+    }
+
+    private static CoreHarness WithDay(out Team team)
+    {
+        var h = Team(out team);
+        Add(h, team, EventKind.Briefing, "听取省应急管理厅专题汇报", new DateTime(2023, 11, 2, 8, 30, 0), 90, true);
+        Add(h, team, EventKind.CovertVisit, "暗访城区瓶装液化气供应站", new DateTime(2023, 11, 2, 5, 30, 0), 150, false, Li);
+        Add(h, team, EventKind.SiteInspection, "检查望城区化工园区", new DateTime(2023, 11, 2, 14, 30, 0), 180, false, Li, Zhang);
+        Add(h, team, EventKind.Travel, "赴湘潭市", new DateTime(2023, 11, 3, 8, 30, 0), 60, true);
+        return h;
+    }
+
+    [Fact]
+    public void Today_ShowsTheDayInTeamTimeWithWhoGoesAndMyItemsStarred()
+    {
+        using var h = WithDay(out _);
+
+        h.Send(Zhang, "/today");
+
+        var text = h.LastText(Zhang);
+        Assert.Contains("11月2日 星期四", text, StringComparison.Ordinal);
+        Assert.Contains("08:30–10:00 汇报会 · 听取省应急管理厅专题汇报 · 省应急管理厅 · 全体", text, StringComparison.Ordinal);
+        Assert.Contains("★ 14:30–17:30 实地检查 · 检查望城区化工园区 · 省应急管理厅 · 李明、张伟", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("赴湘潭市", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("05:30", StringComparison.Ordinal) < text.IndexOf("08:30", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CovertVisit_IsABusySlotForOthersAndFullForItsParticipantAndTheLeader()
+    {
+        using var h = WithDay(out _);
+
+        h.Send(Zhang, "/today");
+        h.Send(Liaison, "/today");
+        h.Send(Li, "/today");
+        h.Send(Leader, "/today");
+
+        foreach (var other in new[] { Zhang, Liaison })
+        {
+            Assert.Contains("05:30–08:00 忙碌（暗访安排，详情不公开）", h.LastText(other), StringComparison.Ordinal);
+            Assert.DoesNotContain("液化气", h.LastText(other), StringComparison.Ordinal);
+        }
+
+        Assert.Contains("暗访城区瓶装液化气供应站", h.LastText(Li), StringComparison.Ordinal);
+        Assert.Contains("暗访城区瓶装液化气供应站", h.LastText(Leader), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CovertVisit_InAGroupChat_IsABusySlotEvenForItsParticipant()
+    {
+        using var h = WithDay(out _);
+        h.Send(Leader, "/linkgroup", Group, ChatKind.Group);
+
+        h.Send(Li, "/today", Group, ChatKind.Group);
+        h.Send(Leader, "/week@inspection_test_bot", Group, ChatKind.Group);
+
+        var text = h.AllText(Group);
+        Assert.Contains("忙碌", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("液化气", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("城区某", text, StringComparison.Ordinal);
+        Assert.Contains("听取省应急管理厅专题汇报", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TomorrowWeekDateAndWholeVisit_ShowTheRightDays()
+    {
+        using var h = WithDay(out _);
+
+        h.Send(Li, "/tomorrow");
+        Assert.Contains("赴湘潭市", h.LastText(Li), StringComparison.Ordinal);
+        Assert.DoesNotContain("汇报", h.LastText(Li), StringComparison.Ordinal);
+        h.Send(Li, "/week");
+        Assert.Contains("11月3日 星期五", h.LastText(Li), StringComparison.Ordinal);
+        h.Send(Li, "/schedule 11月3日");
+        Assert.Contains("赴湘潭市", h.LastText(Li), StringComparison.Ordinal);
+        h.Send(Li, "/schedule");
+        Assert.Contains("第七组行程", h.LastText(Li), StringComparison.Ordinal);
+        Assert.Contains("11月2日", h.LastText(Li), StringComparison.Ordinal);
+        h.Send(Li, "/schedule 2月30日");
+        Assert.Contains("不是一个存在的日期", h.LastText(Li), StringComparison.Ordinal);
+        h.Send(Li, "/schedule 11-20");
+        Assert.Contains("没有安排", h.LastText(Li), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Next_ShowsMyNextItemOnly()
+    {
+        using var h = WithDay(out _);
+
+        h.Send(Zhang, "/next");
+
+        // 09:00 in Changsha: the 08:30 briefing has begun, so the next is the 14:30 inspection.
+        Assert.Contains("检查望城区化工园区", h.LastText(Zhang), StringComparison.Ordinal);
+        Assert.Contains("5 小时 30 分钟后", h.LastText(Zhang), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TeamTime_IsShownWhateverTheClockOfTheServer()
+    {
+        // 23:10 UTC on 1 Nov is 07:10 on 2 Nov in Changsha: "today" is the 2nd.
+        using var h = CoreHarness.Create(start: new DateTimeOffset(2023, 11, 1, 23, 10, 0, TimeSpan.Zero));
+        var team = h.CreateTeam();
+        h.AddMember(team, Li, Role.Member, "李明", Core.Localization.Language.English);
+        Add(h, team, EventKind.Briefing, "Provincial briefing", new DateTime(2023, 11, 2, 8, 30, 0), 90, true);
+
+        h.Send(Li, "/today");
+
+        Assert.Contains("Thursday 2 November", h.LastText(Li), StringComparison.Ordinal);
+        Assert.Contains("08:30–10:00 briefing · Provincial briefing", h.LastText(Li), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Contact_CannotSeeTheSchedule()
+    {
+        using var h = WithDay(out _);
+
+        h.Send(Contact, "/today");
+
+        Assert.Contains("角色不能进行此操作", h.LastText(Contact), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddFlow_ByTheLiaison_SavesTheItemAndTellsTheParticipants()
+    {
+        using var h = Team(out var team);
+
+        h.Send(Liaison, "/schedule add");
+        h.Press(Liaison, "汇报会");
+        h.Send(Liaison, "听取湘潭市政府汇报");
+        h.Send(Liaison, "11-03 09:30");
+        h.Press(Liaison, "2小时");
+        h.Send(Liaison, "湘潭市人民政府");
+        h.Press(Liaison, "李明");
+        h.Send(Liaison, "张伟、省应急厅陪同人员");
+        h.Press(Liaison, "下一步");
+        h.Press(Liaison, "跳过");
+        Assert.Contains("请核对", h.LastText(Liaison), StringComparison.Ordinal);
+        h.Press(Liaison, "保存");
+
+        var item = Assert.Single(h.Get<ScheduleStore>().OfTeam(team.Id));
+        Assert.Equal(new DateTime(2023, 11, 3, 1, 30, 0), item.StartUtc);
+        Assert.Equal(new DateTime(2023, 11, 3, 3, 30, 0), item.EndUtc);
+        Assert.Equal([Li, Zhang], item.Participants.ToArray());
+        Assert.Equal(["省应急厅陪同人员"], item.OtherParticipants.ToArray());
+        Assert.Contains("陈静为您安排了", h.LastText(Li), StringComparison.Ordinal);
+        Assert.Contains("听取湘潭市政府汇报", h.LastText(Zhang), StringComparison.Ordinal);
+        Assert.Empty(h.Messages(Leader));
+    }
+
+    [Fact]
+    public void AddFlow_BadTimesAreExplainedAndAskedAgain()
+    {
+        using var h = Team(out _);
+        h.Send(Liaison, "/schedule add");
+        h.Press(Liaison, "培训");
+        h.Send(Liaison, "专题培训");
+
+        h.Send(Liaison, "2月30日 9:00");
+        Assert.Contains("不是一个存在的日期", h.AllText(Liaison), StringComparison.Ordinal);
+        h.Send(Liaison, "明天 25:00");
+        Assert.Contains("没看懂", h.AllText(Liaison), StringComparison.Ordinal);
+        h.Send(Liaison, "明天 14:00");
+        h.Send(Liaison, "13:00");
+        Assert.Contains("结束时间要晚于开始时间", h.AllText(Liaison), StringComparison.Ordinal);
+        h.Send(Liaison, "17:30");
+
+        Assert.Contains("地点", h.LastText(Liaison), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddFlow_ByAMember_IsRefused()
+    {
+        using var h = Team(out _);
+
+        h.Send(Li, "/schedule add");
+
+        Assert.Contains("只有联络员和组长可以修改日程", h.LastText(Li), StringComparison.Ordinal);
+        Assert.Null(h.Get<DraftStore>().Get(Li));
+    }
+
+    [Fact]
+    public void EditFromTheCard_ChangesTheItemAndTellsOldAndNewParticipants()
+    {
+        using var h = WithDay(out var team);
+        var item = h.Get<ScheduleStore>().OfTeam(team.Id).Single(i => i.Title == "检查望城区化工园区");
+        h.Clear();
+
+        h.PressData(Leader, $"sc:v:{item.Id}");
+        h.Press(Leader, "修改");
+        h.Press(Leader, "时间");
+        h.Send(Leader, "11-02 15:00");
+        h.Press(Leader, "3小时");
+        h.Press(Leader, "保存");
+
+        var saved = h.Get<ScheduleStore>().Get(item.Id)!;
+        Assert.Equal(new DateTime(2023, 11, 2, 7, 0, 0), saved.StartUtc);
+        Assert.Equal(2, saved.Revision);
+        Assert.Contains("刘组长修改", h.LastText(Li), StringComparison.Ordinal);
+        Assert.Contains("15:00–18:00", h.LastText(Zhang), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CancelFromTheCard_AsksThenCancelsAndTellsTheParticipants()
+    {
+        using var h = WithDay(out var team);
+        var item = h.Get<ScheduleStore>().OfTeam(team.Id).Single(i => i.Title == "检查望城区化工园区");
+
+        h.PressData(Liaison, $"sc:c:{item.Id}:{item.Revision}");
+        Assert.Contains("确定取消", h.LastText(Liaison), StringComparison.Ordinal);
+        h.Press(Liaison, "确定取消");
+
+        Assert.True(h.Get<ScheduleStore>().Get(item.Id)!.Cancelled);
+        Assert.Contains("陈静取消", h.LastText(Li), StringComparison.Ordinal);
+        h.Send(Zhang, "/today");
+        Assert.DoesNotContain("望城区化工园区", h.LastText(Zhang), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CardButtons_ForgedByAMemberOrAnotherTeam_AreRefused()
+    {
+        using var h = WithDay(out var team);
+        var covert = h.Get<ScheduleStore>().OfTeam(team.Id).Single(i => i.IsCovert);
+        var other = h.CreateTeam("第八组", "广东省");
+        h.AddMember(other, 990, Role.Leader, "钱组长");
+
+        h.PressData(Zhang, $"sc:x:{covert.Id}:{covert.Revision}");
+        h.PressData(990, $"sc:v:{covert.Id}");
+        h.PressData(990, $"sc:x:{covert.Id}:{covert.Revision}");
+        h.PressData(Zhang, $"sc:v:{covert.Id}");
+
+        Assert.False(h.Get<ScheduleStore>().Get(covert.Id)!.Cancelled);
+        Assert.DoesNotContain("液化气", h.AllText(990), StringComparison.Ordinal);
+        Assert.DoesNotContain("液化气", h.AllText(Zhang), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StaleCard_FromBeforeAnEdit_DoesNothingAndShowsTheCurrentItem()
+    {
+        using var h = WithDay(out var team);
+        var item = h.Get<ScheduleStore>().OfTeam(team.Id).Single(i => i.Title == "检查望城区化工园区");
+        var staleCancel = $"sc:c:{item.Id}:{item.Revision}";
+        h.PressData(Leader, $"sc:e:{item.Id}:{item.Revision}");
+        h.Press(Leader, "地点");
+        h.Send(Leader, "长沙市望城区");
+        h.Press(Leader, "保存");
+
+        h.PressData(Liaison, staleCancel);
+
+        Assert.Contains("这张卡片已过期", h.LastText(Liaison), StringComparison.Ordinal);
+        Assert.False(h.Get<ScheduleStore>().Get(item.Id)!.Cancelled);
+    }
+}
