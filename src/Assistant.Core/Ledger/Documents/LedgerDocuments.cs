@@ -1,0 +1,54 @@
+namespace Assistant.Core.Ledger.Documents;
+
+/// <summary>
+/// One row of the rectification ledger (台账), already in the reader's language: every text is
+/// final; the writers only lay it out. Columns follow shared/domain.md.
+/// </summary>
+public sealed record LedgerRow(
+    string Number,
+    string Unit,
+    string Location,
+    string Sector,
+    string Aspect,
+    string Problem,
+    string? Basis,
+    string Severity,
+    string? ResponsibleUnit,
+    string? ResponsiblePerson,
+    DateOnly? Deadline,
+    string Status,
+    string? FixEvidence,
+    string? VerifiedBy,
+    DateTime? VerifiedAt,
+    int DaysOverdue);
+
+/// <summary>The column headings, in the reader's language, in the order the columns appear.</summary>
+public sealed record LedgerHeadings(
+    string Number,
+    string Unit,
+    string Location,
+    string Sector,
+    string Aspect,
+    string Problem,
+    string Basis,
+    string Severity,
+    string ResponsibleUnit,
+    string ResponsiblePerson,
+    string Deadline,
+    string Status,
+    string FixEvidence,
+    string VerifiedBy,
+    string VerifiedAt,
+    string DaysOverdue);
+
+/// <summary>Counts for the statistics chart, labels already in the reader's language.</summary>
+public sealed record StatsChartData(
+    string Title,
+    string ByStatusTitle,
+    IReadOnlyList<(string Label, int Count)> ByStatus,
+    string BySectorTitle,
+    IReadOnlyList<(string Label, int Count)> BySector,
+    string ByAspectTitle,
+    IReadOnlyList<(string Label, int Count)> ByAspect,
+    string BySeverityTitle,
+    IReadOnlyList<(string Label, int Count)> BySeverity);
