@@ -1,0 +1,533 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Assistant.Core.Ledger.Documents;
+
+/// <summary>
+/// The rectification ledger as files a team sends on: an Excel workbook (one sheet, the rows as an Excel table) and
+/// a CSV with the same columns. Every text arrives localized; this class only lays it out.
+/// </summary>
+public static class LedgerWorkbook
+{
+    /// <summary>The name of the Excel table (ListObject) that holds the ledger.</summary>
+    public const string TableName = "Ledger";
+
+    /// <summary>The table style: Excel's default blue, banded rows.</summary>
+    public const string TableStyle = "TableStyleMedium2";
+
+    /// <summary>The rows above the first ledger row: the title and the header.</summary>
+    internal const int HeaderRow = 2;
+
+    private const string ExcelFont = "等线"; // DengXian, the default font of Chinese Excel since 2016
+
+    // Indexes into the cellXfs of the stylesheet built by Styles().
+    private const uint StyleTitle = 1;
+    private const uint StyleHeader = 2;
+    private const uint StyleText = 3;
+    private const uint StyleDate = 4;
+    private const uint StyleDateTime = 5;
+    private const uint StyleNumber = 6;
+    private const uint StyleOverdue = 7;
+
+    private static readonly DateOnly ExcelEpoch = new(1899, 12, 30);
+
+    /// <summary>The streamed parts are UTF-8 without a byte order mark, like the parts the SDK saves itself.</summary>
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private static readonly ColumnSpec[] Specs =
+    [
+        new(h => h.Number, CellKind.Text, 8, 16),
+        new(h => h.Unit, CellKind.Text, 14, 30),
+        new(h => h.Location, CellKind.Text, 10, 24),
+        new(h => h.Sector, CellKind.Text, 8, 16),
+        new(h => h.Aspect, CellKind.Text, 8, 18),
+        new(h => h.Problem, CellKind.Text, 40, 60),
+        new(h => h.Basis, CellKind.Text, 30, 45),
+        new(h => h.Severity, CellKind.Text, 8, 16),
+        new(h => h.ResponsibleUnit, CellKind.Text, 12, 28),
+        new(h => h.ResponsiblePerson, CellKind.Text, 8, 14),
+        new(h => h.Deadline, CellKind.Date, 12, 16),
+        new(h => h.Status, CellKind.Text, 8, 14),
+        new(h => h.FixEvidence, CellKind.Text, 16, 40),
+        new(h => h.VerifiedBy, CellKind.Text, 8, 14),
+        new(h => h.VerifiedAt, CellKind.DateTime, 17, 20),
+        new(h => h.DaysOverdue, CellKind.Number, 8, 12),
+    ];
+
+    private static readonly string[] ColumnLetters = Enumerable.Range(0, Specs.Length).Select(i => ((char)('A' + i)).ToString()).ToArray();
+
+    private enum CellKind
+    {
+        Text,
+        Date,
+        DateTime,
+        Number,
+    }
+
+    /// <summary>The number of columns of the ledger, in both files.</summary>
+    public static int ColumnCount => Specs.Length;
+
+    /// <summary>
+    /// An .xlsx with one worksheet named <paramref name="sheetName"/>: the title merged across the columns, then the
+    /// header and one row per <see cref="LedgerRow"/> as an Excel table with filters, the title and header frozen.
+    /// Deadline and VerifiedAt are Excel dates, DaysOverdue a number (blank unless overdue, then on a light red
+    /// fill). Text is always stored as text, never as a formula.
+    /// </summary>
+    /// <remarks>
+    /// The sheet is streamed with <see cref="OpenXmlWriter"/>. Texts lose the characters XML forbids and are cut to
+    /// Excel's 32,767 characters; headings are made non-empty and unique (Excel compares them ignoring case), because
+    /// the table's column names must equal the header cells. A sheet name Excel would refuse is repaired. An empty
+    /// ledger still gets one (empty) table row, since Excel cannot open a table without one.
+    /// </remarks>
+    public static byte[] Xlsx(IReadOnlyList<LedgerRow> rows, LedgerHeadings headings, string title, string sheetName)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(headings);
+
+        var names = TableColumnNames(headings);
+        var sheet = SafeSheetName(sheetName);
+        var lastRow = HeaderRow + Math.Max(rows.Count, 1);
+        var tableRange = "A" + HeaderRow.ToString(CultureInfo.InvariantCulture) + ":" + ColumnLetters[^1] + lastRow.ToString(CultureInfo.InvariantCulture);
+        var strings = new SharedStrings();
+
+        using var output = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = document.AddWorkbookPart();
+            var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
+            stylesPart.Stylesheet = Styles();
+
+            var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
+            var tablePart = worksheetPart.AddNewPart<TableDefinitionPart>();
+            tablePart.Table = BuildTable(names, tableRange);
+            WriteWorksheet(worksheetPart, worksheetPart.GetIdOfPart(tablePart), rows, names, title, strings, lastRow);
+
+            var stringsPart = workbookPart.AddNewPart<SharedStringTablePart>();
+            strings.WriteTo(stringsPart);
+
+            workbookPart.Workbook = new Workbook(
+                new BookViews(new WorkbookView()),
+                new Sheets(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = 1, Name = sheet }),
+                new DefinedNames(new DefinedName("'" + sheet.Replace("'", "''", StringComparison.Ordinal) + "'!$1:$" + HeaderRow.ToString(CultureInfo.InvariantCulture))
+                {
+                    Name = "_xlnm.Print_Titles",
+                    LocalSheetId = 0,
+                }));
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// The same columns as CSV for Excel: UTF-8 with BOM, comma-separated, CRLF, RFC 4180 quoting, dates as
+    /// yyyy-MM-dd and yyyy-MM-dd HH:mm, DaysOverdue blank unless overdue. A text cell that a spreadsheet would run as a
+    /// formula (starting with = + - @ tab or CR) gets a leading apostrophe. Header row only, no title.
+    /// </summary>
+    public static byte[] Csv(IReadOnlyList<LedgerRow> rows, LedgerHeadings headings)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(headings);
+
+        var options = new CsvWriterOptions
+        {
+            WriteByteOrderMark = true,
+            Injection = CsvInjection.Escape, // OWASP: ' before = + - @ tab CR
+            FormatProvider = CultureInfo.InvariantCulture,
+        };
+
+        using var output = new MemoryStream();
+        using (var writer = CsvWriter.Create(output, options, leaveOpen: true))
+        {
+            writer.WriteHeader(Specs.Select(c => c.Heading(headings)).ToArray());
+            foreach (var row in rows)
+            {
+                for (var column = 0; column < Specs.Length; column++)
+                {
+                    switch (Specs[column].Kind)
+                    {
+                        case CellKind.Date:
+                            writer.WriteField(row.Deadline, "yyyy-MM-dd");
+                            break;
+                        case CellKind.DateTime:
+                            writer.WriteField(row.VerifiedAt, "yyyy-MM-dd HH:mm");
+                            break;
+                        case CellKind.Number:
+                            writer.WriteField(row.DaysOverdue > 0 ? row.DaysOverdue : (int?)null, default);
+                            break;
+                        default:
+                            writer.WriteField(TextOf(row, column));
+                            break;
+                    }
+                }
+
+                writer.EndRecord();
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>The header texts as the workbook writes them: cleaned, non-empty, unique ignoring case.</summary>
+    internal static string[] TableColumnNames(LedgerHeadings headings)
+    {
+        var names = new string[Specs.Length];
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Specs.Length; i++)
+        {
+            // Line breaks in a column name are legal but make structured references awkward; a space reads the same.
+            var name = SpreadsheetText.Clean(Specs[i].Heading(headings), 255).Replace('\n', ' ').Replace('\t', ' ').Trim();
+            if (name.Length == 0)
+            {
+                name = "Column" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            }
+
+            var unique = name;
+            for (var n = 2; !used.Add(unique); n++)
+            {
+                unique = name + n.ToString(CultureInfo.InvariantCulture);
+            }
+
+            names[i] = unique;
+        }
+
+        return names;
+    }
+
+    /// <summary>
+    /// A name Excel accepts for a sheet: 1 to 31 characters, none of : \ / ? * [ ], not starting or ending with an
+    /// apostrophe, not "History" (reserved). Anything else is repaired rather than refused.
+    /// </summary>
+    internal static string SafeSheetName(string? name)
+    {
+        var chars = SpreadsheetText.Clean(name, 64)
+            .Select(c => c is ':' or '\\' or '/' or '?' or '*' or '[' or ']' or '\n' or '\t' ? '_' : c)
+            .ToArray();
+        var safe = new string(chars).Trim().Trim('\'').Trim();
+        if (safe.Length > 31)
+        {
+            safe = safe[..(char.IsHighSurrogate(safe[30]) ? 30 : 31)].TrimEnd().TrimEnd('\'');
+        }
+
+        return safe.Length == 0 || safe.Equals("History", StringComparison.OrdinalIgnoreCase) ? "Sheet1" : safe;
+    }
+
+    private static void WriteWorksheet(
+        WorksheetPart part, string tableRelationshipId, IReadOnlyList<LedgerRow> rows, string[] names, string title, SharedStrings strings, int lastRow)
+    {
+        var firstDataRow = (HeaderRow + 1).ToString(CultureInfo.InvariantCulture);
+        using var writer = OpenXmlWriter.Create(part, Utf8);
+        var cells = new CellWriter(writer);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        writer.WriteElement(new SheetDimension { Reference = "A1:" + ColumnLetters[^1] + lastRow.ToString(CultureInfo.InvariantCulture) });
+        writer.WriteElement(new SheetViews(
+            new SheetView(
+                new Pane
+                {
+                    VerticalSplit = HeaderRow, // ySplit: the title and header rows stay on screen
+                    TopLeftCell = "A" + firstDataRow,
+                    ActivePane = PaneValues.BottomLeft,
+                    State = PaneStateValues.Frozen,
+                },
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A" + firstDataRow, SequenceOfReferences = new ListValue<StringValue> { InnerText = "A" + firstDataRow } })
+            {
+                TabSelected = true,
+                WorkbookViewId = 0U,
+            }));
+        writer.WriteElement(ColumnWidths(rows, names));
+
+        writer.WriteStartElement(new SheetData());
+
+        writer.WriteStartElement(new Row { RowIndex = 1U, Height = 30, CustomHeight = true });
+        WriteText(cells, strings, "A1", SpreadsheetText.Clean(title), StyleTitle);
+        writer.WriteEndElement();
+
+        writer.WriteStartElement(new Row { RowIndex = (uint)HeaderRow });
+        for (var column = 0; column < names.Length; column++)
+        {
+            WriteText(cells, strings, ColumnLetters[column] + HeaderRow.ToString(CultureInfo.InvariantCulture), names[column], StyleHeader);
+        }
+
+        writer.WriteEndElement();
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var rowIndex = HeaderRow + 1 + i;
+            var rowNumber = rowIndex.ToString(CultureInfo.InvariantCulture);
+            writer.WriteStartElement(new Row { RowIndex = (uint)rowIndex });
+            WriteRowCells(cells, strings, rows[i], rowNumber);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement(); // sheetData
+
+        writer.WriteElement(new MergeCells(new MergeCell { Reference = "A1:" + ColumnLetters[^1] + "1" }) { Count = 1U });
+        writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        writer.WriteElement(new PageSetup { PaperSize = 9U, Orientation = OrientationValues.Landscape, FitToWidth = 1U, FitToHeight = 0U });
+        writer.WriteElement(new TableParts(new TablePart { Id = tableRelationshipId }) { Count = 1U });
+        writer.WriteEndElement(); // worksheet
+        writer.Close();
+    }
+
+    private static void WriteRowCells(CellWriter writer, SharedStrings strings, LedgerRow row, string rowNumber)
+    {
+        for (var column = 0; column < Specs.Length; column++)
+        {
+            var reference = ColumnLetters[column] + rowNumber;
+            switch (Specs[column].Kind)
+            {
+                case CellKind.Date when row.Deadline is { } deadline:
+                    writer.Write(reference, (deadline.DayNumber - ExcelEpoch.DayNumber).ToString(CultureInfo.InvariantCulture), StyleDate);
+                    break;
+                case CellKind.DateTime when row.VerifiedAt is { } verifiedAt:
+                    writer.Write(reference, SerialOf(verifiedAt).ToString("R", CultureInfo.InvariantCulture), StyleDateTime);
+                    break;
+                case CellKind.Number when row.DaysOverdue > 0:
+                    writer.Write(reference, row.DaysOverdue.ToString(CultureInfo.InvariantCulture), StyleOverdue);
+                    break;
+                case CellKind.Text:
+                    WriteText(writer, strings, reference, SpreadsheetText.Clean(TextOf(row, column)), StyleText);
+                    break;
+                default:
+                    break; // no date, or not overdue: the cell stays empty
+            }
+        }
+    }
+
+    /// <summary>A date and time as Excel's serial number (days since 1899-12-30), to the second.</summary>
+    private static double SerialOf(DateTime value)
+    {
+        var seconds = (long)(value.TimeOfDay.Ticks / TimeSpan.TicksPerSecond);
+        return (DateOnly.FromDateTime(value).DayNumber - ExcelEpoch.DayNumber) + (seconds / 86400.0);
+    }
+
+    private static void WriteText(CellWriter writer, SharedStrings strings, string reference, string text, uint style)
+    {
+        if (text.Length != 0)
+        {
+            writer.Write(reference, strings.IndexOf(text).ToString(CultureInfo.InvariantCulture), style, sharedString: true);
+        }
+    }
+
+    private static string? TextOf(LedgerRow row, int column) => column switch
+    {
+        0 => row.Number,
+        1 => row.Unit,
+        2 => row.Location,
+        3 => row.Sector,
+        4 => row.Aspect,
+        5 => row.Problem,
+        6 => row.Basis,
+        7 => row.Severity,
+        8 => row.ResponsibleUnit,
+        9 => row.ResponsiblePerson,
+        11 => row.Status,
+        12 => row.FixEvidence,
+        13 => row.VerifiedBy,
+        _ => throw new ArgumentOutOfRangeException(nameof(column), column, "not a text column"),
+    };
+
+    /// <summary>
+    /// Widths in Excel's character units: wide enough for the heading and its filter button and for the content,
+    /// within each column's bounds (long texts wrap).
+    /// </summary>
+    private static Columns ColumnWidths(IReadOnlyList<LedgerRow> rows, string[] names)
+    {
+        var columns = new Columns();
+        for (var column = 0; column < Specs.Length; column++)
+        {
+            var spec = Specs[column];
+            var content = spec.Kind switch
+            {
+                CellKind.Date => 10,
+                CellKind.DateTime => 16,
+                CellKind.Number => rows.Count == 0 ? 0 : rows.Max(r => r.DaysOverdue).ToString(CultureInfo.InvariantCulture).Length,
+                _ => rows.Count == 0 ? 0 : rows.Max(r => SpreadsheetText.DisplayWidth(TextOf(r, column) ?? "")),
+            };
+            var wanted = Math.Max(SpreadsheetText.DisplayWidth(names[column]) + 4, content + 2);
+            var width = Math.Clamp(wanted, spec.MinWidth, spec.MaxWidth);
+            columns.Append(new Column { Min = (uint)(column + 1), Max = (uint)(column + 1), Width = width, CustomWidth = true });
+        }
+
+        return columns;
+    }
+
+    private static Table BuildTable(string[] names, string range)
+    {
+        var columns = new TableColumns { Count = (uint)names.Length };
+        for (var i = 0; i < names.Length; i++)
+        {
+            columns.Append(new TableColumn { Id = (uint)(i + 1), Name = SpreadsheetText.EscapeForStorage(names[i]) });
+        }
+
+        return new Table(
+            new AutoFilter { Reference = range },
+            columns,
+            new TableStyleInfo { Name = TableStyle, ShowFirstColumn = false, ShowLastColumn = false, ShowRowStripes = true, ShowColumnStripes = false })
+        {
+            Id = 1U,
+            Name = TableName,
+            DisplayName = TableName,
+            Reference = range,
+            TotalsRowShown = false,
+        };
+    }
+
+    private static Stylesheet Styles()
+    {
+        static Font MakeFont(double size, bool bold = false, string? color = null)
+        {
+            var font = new Font();
+            if (bold)
+            {
+                font.Append(new Bold());
+            }
+
+            font.Append(new FontSize { Val = size });
+            if (color is not null)
+            {
+                font.Append(new Color { Rgb = color });
+            }
+
+            font.Append(new FontName { Val = ExcelFont }, new FontFamilyNumbering { Val = 2 }, new FontCharSet { Val = 134 });
+            return font;
+        }
+
+        static Alignment Aligned(VerticalAlignmentValues vertical, HorizontalAlignmentValues? horizontal = null, bool wrap = false)
+        {
+            var alignment = new Alignment { Vertical = vertical };
+            if (horizontal is { } h)
+            {
+                alignment.Horizontal = h;
+            }
+
+            if (wrap)
+            {
+                alignment.WrapText = true;
+            }
+
+            return alignment;
+        }
+
+        static CellFormat Format(uint numberFormat, uint font, uint fill, Alignment alignment) => new(alignment)
+        {
+            NumberFormatId = numberFormat,
+            FontId = font,
+            FillId = fill,
+            BorderId = 0U,
+            FormatId = 0U,
+            ApplyNumberFormat = numberFormat != 0 ? true : null,
+            ApplyFont = font != 0 ? true : null,
+            ApplyFill = fill != 0 ? true : null,
+            ApplyAlignment = true,
+        };
+
+        return new Stylesheet(
+            new NumberingFormats(
+                new NumberingFormat { NumberFormatId = 164U, FormatCode = "yyyy-mm-dd" },
+                new NumberingFormat { NumberFormatId = 165U, FormatCode = "yyyy-mm-dd hh:mm" })
+            { Count = 2U },
+            new Fonts(
+                MakeFont(11),
+                MakeFont(16, bold: true),
+                MakeFont(11, color: "FF9C0006")) // Excel's "dark red text" that goes with the light red fill
+            { Count = 3U },
+            new Fills(
+                new Fill(new PatternFill { PatternType = PatternValues.None }),
+                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFFFC7CE" }, new BackgroundColor { Indexed = 64U }) { PatternType = PatternValues.Solid }))
+            { Count = 3U },
+            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1U },
+            new CellStyleFormats(new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U }) { Count = 1U },
+            new CellFormats(
+                new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U },
+                Format(0, 1, 0, Aligned(VerticalAlignmentValues.Center)), // StyleTitle
+                Format(0, 0, 0, Aligned(VerticalAlignmentValues.Center, HorizontalAlignmentValues.Center, wrap: true)), // StyleHeader: the table style gives the font
+                Format(0, 0, 0, Aligned(VerticalAlignmentValues.Top, wrap: true)), // StyleText
+                Format(164, 0, 0, Aligned(VerticalAlignmentValues.Top, HorizontalAlignmentValues.Center)), // StyleDate
+                Format(165, 0, 0, Aligned(VerticalAlignmentValues.Top, HorizontalAlignmentValues.Center)), // StyleDateTime
+                Format(1, 0, 0, Aligned(VerticalAlignmentValues.Top)), // StyleNumber
+                Format(1, 2, 2, Aligned(VerticalAlignmentValues.Top))) // StyleOverdue
+            { Count = 8U },
+            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U },
+            new DifferentialFormats { Count = 0U },
+            new TableStyles { Count = 0U, DefaultTableStyle = TableStyle, DefaultPivotStyle = "PivotStyleLight16" });
+    }
+
+    /// <summary>
+    /// Writes <c>&lt;c r="…" s="…" t="s"&gt;&lt;v&gt;…&lt;/v&gt;&lt;/c&gt;</c> through the SDK's writer with one reused element
+    /// and attribute list, so that 20,000 rows do not allocate a DOM object per cell.
+    /// </summary>
+    private sealed class CellWriter(OpenXmlWriter writer)
+    {
+        private readonly Cell _cell = new();
+        private readonly CellValue _value = new();
+        private readonly List<OpenXmlAttribute> _attributes = new(3);
+
+        public void Write(string reference, string value, uint style, bool sharedString = false)
+        {
+            _attributes.Clear();
+            _attributes.Add(new OpenXmlAttribute("r", "", reference));
+            _attributes.Add(new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture)));
+            if (sharedString)
+            {
+                _attributes.Add(new OpenXmlAttribute("t", "", "s"));
+            }
+
+            writer.WriteStartElement(_cell, _attributes);
+            writer.WriteStartElement(_value);
+            writer.WriteString(value);
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+    }
+
+    private sealed record ColumnSpec(Func<LedgerHeadings, string> Heading, CellKind Kind, int MinWidth, int MaxWidth);
+
+    /// <summary>The shared string table: each distinct text once, cells refer to it by index.</summary>
+    private sealed class SharedStrings
+    {
+        private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
+        private readonly List<string> _texts = [];
+        private int _references;
+
+        public int IndexOf(string text)
+        {
+            _references++;
+            if (!_indexes.TryGetValue(text, out var index))
+            {
+                index = _texts.Count;
+                _indexes.Add(text, index);
+                _texts.Add(text);
+            }
+
+            return index;
+        }
+
+        public void WriteTo(SharedStringTablePart part)
+        {
+            using var writer = OpenXmlWriter.Create(part, Utf8);
+            writer.WriteStartDocument();
+            writer.WriteStartElement(new SharedStringTable { Count = (uint)_references, UniqueCount = (uint)_texts.Count });
+            foreach (var text in _texts)
+            {
+                var stored = SpreadsheetText.EscapeForStorage(text);
+                var element = new Text(stored);
+                if (stored.Length > 0 && (char.IsWhiteSpace(stored[0]) || char.IsWhiteSpace(stored[^1])))
+                {
+                    element.Space = SpaceProcessingModeValues.Preserve;
+                }
+
+                writer.WriteElement(new SharedStringItem(element));
+            }
+
+            writer.WriteEndElement();
+            writer.Close();
+        }
+    }
+}
