@@ -1,0 +1,558 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Assistant.Core.Ledger.Documents;
+using CsvHelper;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
+using SkiaSharp;
+
+namespace Assistant.Tests.Ledger;
+
+public sealed class LedgerDocumentsTests
+{
+    private const string Title = "第七组 整改台账 · 导出于 2023年11月20日";
+    private const string Hyperlink = "=HYPERLINK(\"http://example.com/x\",\"点击查看\")";
+
+    private static readonly LedgerHeadings Headings = new(
+        "编号", "被检查单位", "检查地点", "行业领域", "检查方面", "问题描述", "依据", "隐患等级",
+        "责任单位", "责任人", "整改期限", "整改状态", "整改佐证", "验证人", "验证时间", "逾期天数");
+
+    private static readonly string[] HeadingTexts =
+    [
+        "编号", "被检查单位", "检查地点", "行业领域", "检查方面", "问题描述", "依据", "隐患等级",
+        "责任单位", "责任人", "整改期限", "整改状态", "整改佐证", "验证人", "验证时间", "逾期天数",
+    ];
+
+    private static readonly LedgerRow Warehouse = new(
+        "G7-001", "长沙某化工有限公司", "长沙经开区 甲类仓库", "危险化学品", "防火防爆",
+        "甲类仓库与办公楼防火间距不足", "《建筑设计防火规范》GB 50016-2014（2018年版）第3.5.1条", "重大事故隐患",
+        "长沙某化工有限公司", "张伟", new DateOnly(2023, 11, 16), "整改中", null, null, null, 4);
+
+    private static readonly LedgerRow Fireworks = new(
+        "G7-002", "株洲某烟花爆竹厂", "醴陵市 药物混合工房", "烟花爆竹", "设备设施",
+        "药物混合工房防静电设施失效, 接地电阻\"超标\"", null, "一般事故隐患",
+        "株洲某烟花爆竹厂", "李娜", new DateOnly(2023, 11, 25), "已验证", "已更换接地装置\r\n复测合格（4Ω）", "王芳",
+        new DateTime(2023, 11, 19, 15, 30, 0), 0);
+
+    private static readonly LedgerRow Injected = new(
+        "G7-003", "湘潭某钢铁公司", "岳塘区", "冶金", "安全管理",
+        "+86 联系电话未公示", "-", "一般事故隐患", null, null, null, "待整改", Hyperlink, null, null, 0);
+
+    private static LedgerRow[] Sample => [Warehouse, Fireworks, Injected];
+
+    // ---------------------------------------------------------------- workbook
+
+    [Fact]
+    public void Xlsx_RealisticRows_TextCellsReadBackExactly()
+    {
+        using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
+
+        Assert.Equal("G7-001", book.Text("A3"));
+        Assert.Equal("长沙某化工有限公司", book.Text("B3"));
+        Assert.Equal("长沙经开区 甲类仓库", book.Text("C3"));
+        Assert.Equal("危险化学品", book.Text("D3"));
+        Assert.Equal("防火防爆", book.Text("E3"));
+        Assert.Equal("甲类仓库与办公楼防火间距不足", book.Text("F3"));
+        Assert.Equal("《建筑设计防火规范》GB 50016-2014（2018年版）第3.5.1条", book.Text("G3"));
+        Assert.Equal("重大事故隐患", book.Text("H3"));
+        Assert.Equal("长沙某化工有限公司", book.Text("I3"));
+        Assert.Equal("张伟", book.Text("J3"));
+        Assert.Equal("整改中", book.Text("L3"));
+        Assert.Null(book.Cell("M3"));
+        Assert.Null(book.Cell("N3"));
+        Assert.Null(book.Cell("O3"));
+
+        Assert.Equal("药物混合工房防静电设施失效, 接地电阻\"超标\"", book.Text("F4"));
+        Assert.Null(book.Cell("G4")); // no basis
+        Assert.Equal("已更换接地装置\n复测合格（4Ω）", book.Text("M4")); // CRLF is Excel's LF in a cell
+        Assert.Equal("G7-003", book.Text("A5"));
+        Assert.Equal("+86 联系电话未公示", book.Text("F5"));
+        Assert.Equal("-", book.Text("G5"));
+        Assert.Equal(CellValues.SharedString, book.Cell("A3")!.DataType!.Value);
+    }
+
+    [Fact]
+    public void Xlsx_Dates_AreSerialNumbersWithDateFormats()
+    {
+        using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
+
+        var deadline = book.Cell("K3")!;
+        Assert.Null(deadline.DataType); // a number, not text
+        Assert.Equal(new DateTime(2023, 11, 16).ToOADate(), double.Parse(deadline.CellValue!.Text, CultureInfo.InvariantCulture));
+        Assert.Equal("45246", deadline.CellValue.Text);
+        Assert.Equal("yyyy-mm-dd", book.NumberFormat(deadline));
+
+        var verified = book.Cell("O4")!;
+        Assert.Null(verified.DataType);
+        Assert.Equal(new DateTime(2023, 11, 19, 15, 30, 0).ToOADate(), double.Parse(verified.CellValue!.Text, CultureInfo.InvariantCulture), 9);
+        Assert.Equal("yyyy-mm-dd hh:mm", book.NumberFormat(verified));
+
+        Assert.Null(book.Cell("K5")); // no deadline: blank
+    }
+
+    [Fact]
+    public void Xlsx_DaysOverdue_NumberOnLightRedOnlyWhenOverdue()
+    {
+        using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
+
+        var overdue = book.Cell("P3")!;
+        Assert.Null(overdue.DataType);
+        Assert.Equal("4", overdue.CellValue!.Text);
+        Assert.Equal("FFFFC7CE", book.FillColor(overdue));
+        Assert.Null(book.Cell("P4")); // 0 days: blank
+        Assert.Null(book.Cell("P5"));
+        Assert.Null(book.FillColor(book.Cell("L3")!));
+    }
+
+    [Fact]
+    public void Xlsx_TitleRow_MergedAcrossColumnsAndBold()
+    {
+        using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
+
+        Assert.Equal(Title, book.Text("A1"));
+        var merge = Assert.Single(book.Worksheet.Descendants<MergeCell>());
+        Assert.Equal("A1:P1", merge.Reference!.Value);
+        var font = book.Font(book.Cell("A1")!);
+        Assert.NotNull(font.Bold);
+        Assert.True(font.FontSize!.Val!.Value > 11);
+    }
+
+    [Fact]
+    public void Xlsx_HeaderRow_HoldsHeadingsAndIsFrozen()
+    {
+        using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
+
+        Assert.Equal(HeadingTexts, Enumerable.Range(0, 16).Select(i => book.Text(Column(i) + "2")));
+        var pane = Assert.Single(book.Worksheet.Descendants<Pane>());
+        Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+        Assert.Equal(2, pane.VerticalSplit!.Value); // ySplit: title and header stay on screen
+        Assert.Null(pane.HorizontalSplit);
+        Assert.Equal("A3", pane.TopLeftCell!.Value);
+    }
+
+    [Fact]
+    public void Xlsx_Table_RangeFilterAndColumnNamesMatchTheSheet()
+    {
+        using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
+
+        var tablePart = Assert.Single(book.SheetPart.TableDefinitionParts);
+        var table = tablePart.Table!;
+        Assert.Equal("A2:P5", table.Reference!.Value);
+        Assert.Equal("A2:P5", table.AutoFilter!.Reference!.Value);
+        Assert.Equal(1U, table.Id!.Value);
+        Assert.Equal(LedgerWorkbook.TableName, table.Name!.Value);
+        Assert.Equal(LedgerWorkbook.TableName, table.DisplayName!.Value);
+        Assert.Equal(LedgerWorkbook.TableStyle, table.TableStyleInfo!.Name!.Value);
+        Assert.True(table.TableStyleInfo.ShowRowStripes!.Value);
+
+        var columns = table.TableColumns!.Elements<TableColumn>().ToList();
+        Assert.Equal(16U, table.TableColumns.Count!.Value);
+        Assert.Equal(HeadingTexts, columns.Select(c => c.Name!.Value));
+        Assert.Equal(Enumerable.Range(1, 16).Select(i => (uint)i), columns.Select(c => c.Id!.Value));
+
+        var tableParts = Assert.Single(book.Worksheet.Descendants<TableParts>());
+        Assert.Equal(book.SheetPart.GetIdOfPart(tablePart), Assert.Single(tableParts.Elements<TablePart>()).Id!.Value);
+    }
+
+    [Fact]
+    public void Xlsx_Workbook_PassesOpenXmlSchemaValidation()
+    {
+        var bytes = LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账");
+        using var stream = new MemoryStream(bytes);
+        using var document = SpreadsheetDocument.Open(stream, false);
+
+        var errors = new OpenXmlValidator().Validate(document).Select(e => e.Description).ToList();
+
+        Assert.Empty(errors);
+        var sheet = Assert.Single(document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>());
+        Assert.Equal("整改台账", sheet.Name!.Value);
+        var printTitles = Assert.Single(document.WorkbookPart.Workbook.DefinedNames!.Elements<DefinedName>());
+        Assert.Equal("'整改台账'!$1:$2", printTitles.Text);
+    }
+
+    [Fact]
+    public void Xlsx_FormulaLikeText_StoredAsTextNotFormula()
+    {
+        using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
+
+        var cell = book.Cell("M5")!;
+        Assert.Equal(CellValues.SharedString, cell.DataType!.Value);
+        Assert.Null(cell.CellFormula);
+        Assert.Equal(Hyperlink, book.Text("M5"));
+        Assert.Empty(book.Worksheet.Descendants<CellFormula>());
+    }
+
+    [Fact]
+    public void Xlsx_ControlCharacters_RemovedAndFileStillValid()
+    {
+        var row = Warehouse with { Problem = "防火\u0001间距\u000B不足\u0000\uFFFE", Unit = "长沙\u001F某化工\uD800有限公司", FixEvidence = "\t已整改" };
+        var bytes = LedgerWorkbook.Xlsx([row], Headings with { Status = "整改\u0008状态" }, "台账\u0007", "整改台账");
+
+        using var book = Open(bytes);
+        Assert.Equal("防火间距不足", book.Text("F3"));
+        Assert.Equal("长沙某化工有限公司", book.Text("B3"));
+        Assert.Equal("\t已整改", book.Text("M3")); // tab is legal XML
+        Assert.Equal("整改状态", book.Text("L2"));
+        Assert.Equal("整改状态", book.SheetPart.TableDefinitionParts.Single().Table!.TableColumns!.Elements<TableColumn>().ElementAt(11).Name!.Value);
+        Assert.Equal("台账", book.Text("A1"));
+        using var stream = new MemoryStream(bytes);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+    }
+
+    [Fact]
+    public void Xlsx_ExcelEscapeSequenceInText_StoredWithEscapedUnderscore()
+    {
+        using var book = Open(LedgerWorkbook.Xlsx([Warehouse with { Problem = "编号_x0041_不变" }], Headings, Title, "整改台账"));
+
+        // Excel would show _x0041_ as "A"; _x005F_ makes it keep the underscore.
+        Assert.Equal("编号_x005F_x0041_不变", book.Text("F3"));
+    }
+
+    [Fact]
+    public void Xlsx_EmptyLedger_TitleHeaderAndValidTableWithOneEmptyRow()
+    {
+        var bytes = LedgerWorkbook.Xlsx([], Headings, Title, "整改台账");
+
+        using var book = Open(bytes);
+        Assert.Equal(Title, book.Text("A1"));
+        Assert.Equal("编号", book.Text("A2"));
+        Assert.Equal(2, book.Worksheet.Descendants<Row>().Count());
+        var table = book.SheetPart.TableDefinitionParts.Single().Table!;
+        Assert.Equal("A2:P3", table.Reference!.Value); // Excel needs one data row, even an empty one
+        Assert.Equal("A2:P3", table.AutoFilter!.Reference!.Value);
+        using var stream = new MemoryStream(bytes);
+        using var document = SpreadsheetDocument.Open(stream, false);
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+    }
+
+    [Fact]
+    public void Xlsx_DuplicateAndEmptyHeadings_MadeUniqueAndEqualToHeaderCells()
+    {
+        var headings = Headings with { Unit = "单位", Location = "", ResponsibleUnit = "单位", Sector = "Status", Status = "STATUS", VerifiedBy = "  " };
+
+        using var book = Open(LedgerWorkbook.Xlsx(Sample, headings, Title, "整改台账"));
+
+        var names = book.SheetPart.TableDefinitionParts.Single().Table!.TableColumns!.Elements<TableColumn>().Select(c => c.Name!.Value!).ToList();
+        Assert.Equal(names, Enumerable.Range(0, 16).Select(i => book.Text(Column(i) + "2")));
+        Assert.Equal(16, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(names, n => Assert.False(string.IsNullOrWhiteSpace(n)));
+        Assert.Equal("单位", names[1]);
+        Assert.Equal("单位2", names[8]);
+        Assert.Equal("Column3", names[2]);
+        Assert.Equal("STATUS2", names[11]);
+    }
+
+    [Theory]
+    [InlineData("整改台账", "整改台账")]
+    [InlineData("整改/台账[1]:*?", "整改_台账_1____")]
+    [InlineData("'台账'", "台账")]
+    [InlineData("", "Sheet1")]
+    [InlineData("history", "Sheet1")]
+    [InlineData("第七组 湖南省安全生产督导检查 问题隐患整改台账汇总表（2023年11月）", "第七组 湖南省安全生产督导检查 问题隐患整改台账汇总表（202")]
+    public void Xlsx_SheetName_RepairedToWhatExcelAccepts(string requested, string expected)
+    {
+        using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, requested));
+
+        var name = book.Document.WorkbookPart!.Workbook!.Sheets!.Elements<Sheet>().Single().Name!.Value!;
+        Assert.Equal(expected, name);
+        Assert.InRange(name.Length, 1, 31);
+    }
+
+    [Fact]
+    public void Xlsx_ColumnWidths_ProblemAndBasisWideAndTextWraps()
+    {
+        using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
+
+        var widths = book.Worksheet.Descendants<Column>().ToDictionary(c => c.Min!.Value, c => c.Width!.Value);
+        Assert.Equal(16, widths.Count);
+        Assert.True(widths[6] >= 40, "Problem"); // F
+        Assert.True(widths[7] >= 30, "Basis"); // G
+        Assert.True(widths[1] < widths[6], "Number narrower than Problem");
+        Assert.True(widths[11] >= 12, "Deadline fits yyyy-mm-dd"); // K
+        var alignment = book.Style(book.Cell("F3")!).Alignment!;
+        Assert.True(alignment.WrapText!.Value);
+    }
+
+    [Fact]
+    public void Xlsx_20000Rows_CompleteAndFast()
+    {
+        var rows = ManyRows(20_000);
+        var watch = Stopwatch.StartNew();
+
+        var bytes = LedgerWorkbook.Xlsx(rows, Headings, Title, "整改台账");
+
+        watch.Stop();
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}"); // about 0.5 s on a laptop; generous for CI
+        using var book = Open(bytes);
+        Assert.Equal(20_002, book.Worksheet.Descendants<Row>().Count());
+        Assert.Equal("A2:P20002", book.SheetPart.TableDefinitionParts.Single().Table!.Reference!.Value);
+        Assert.Equal("G7-20000", book.Text("A20002"));
+        Assert.Equal("第19999条隐患：消防通道堵塞", book.Text("F20001"));
+    }
+
+    // ---------------------------------------------------------------- CSV
+
+    [Fact]
+    public void Csv_Rows_BomCrlfHeaderAndChineseIntact()
+    {
+        var bytes = LedgerWorkbook.Csv(Sample, Headings);
+
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        Assert.StartsWith(string.Join(",", HeadingTexts) + "\r\n", text, StringComparison.Ordinal);
+        Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
+
+        var records = ReadCsv(bytes);
+        Assert.Equal(4, records.Count);
+        Assert.Equal(HeadingTexts, records[0]);
+        Assert.Equal(
+            ["G7-001", "长沙某化工有限公司", "长沙经开区 甲类仓库", "危险化学品", "防火防爆", "甲类仓库与办公楼防火间距不足",
+             "《建筑设计防火规范》GB 50016-2014（2018年版）第3.5.1条", "重大事故隐患", "长沙某化工有限公司", "张伟", "2023-11-16",
+             "整改中", "", "", "", "4"],
+            records[1]);
+        Assert.Equal("2023-11-19 15:30", records[2][14]);
+        Assert.Equal("", records[2][15]); // not overdue: blank
+    }
+
+    [Fact]
+    public void Csv_CommasQuotesAndNewlines_QuotedPerRfc4180()
+    {
+        var bytes = LedgerWorkbook.Csv(Sample, Headings);
+        var text = Encoding.UTF8.GetString(bytes);
+
+        Assert.Contains("\"药物混合工房防静电设施失效, 接地电阻\"\"超标\"\"\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"已更换接地装置\r\n复测合格（4Ω）\"", text, StringComparison.Ordinal);
+        var records = ReadCsv(bytes);
+        Assert.Equal("药物混合工房防静电设施失效, 接地电阻\"超标\"", records[2][5]);
+        Assert.Equal("已更换接地装置\r\n复测合格（4Ω）", records[2][12]);
+        Assert.All(records, r => Assert.Equal(16, r.Length));
+    }
+
+    [Fact]
+    public void Csv_FormulaLikeCells_GetLeadingApostrophe()
+    {
+        var row = Injected with { Location = "@SUM(A1)", ResponsiblePerson = "\t张三", VerifiedBy = "\r李四", Unit = "湘潭=某公司" };
+        var records = ReadCsv(LedgerWorkbook.Csv([row], Headings));
+
+        var cells = records[1];
+        Assert.Equal("'" + Hyperlink, cells[12]);
+        Assert.Equal("'+86 联系电话未公示", cells[5]);
+        Assert.Equal("'-", cells[6]);
+        Assert.Equal("'@SUM(A1)", cells[2]);
+        Assert.Equal("'\t张三", cells[9]);
+        Assert.Equal("'\r李四", cells[13]);
+        Assert.Equal("湘潭=某公司", cells[1]); // only the first character matters
+        Assert.Equal("G7-003", cells[0]);
+    }
+
+    [Fact]
+    public void Csv_EmptyLedger_HeaderOnly()
+    {
+        var bytes = LedgerWorkbook.Csv([], Headings);
+
+        var records = ReadCsv(bytes);
+        Assert.Equal(HeadingTexts, Assert.Single(records));
+        Assert.Equal("\uFEFF" + string.Join(",", HeadingTexts) + "\r\n", Encoding.UTF8.GetString(bytes));
+    }
+
+    // ---------------------------------------------------------------- chart
+
+    [Fact]
+    public void Png_ChineseOrEnglishLabels_ValidPngOfExpectedSize()
+    {
+        var png = StatsChart.Png(StatsChart.CanRenderChinese ? ChineseStats : EnglishStats);
+
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.NotNull(bitmap);
+        Assert.Equal(StatsChart.Width, bitmap.Width);
+        Assert.Equal(StatsChart.Height, bitmap.Height);
+        Assert.Equal((1200, 900), (StatsChart.Width, StatsChart.Height));
+    }
+
+    [Fact]
+    public void Png_SampleData_EveryChartHasBarsInItsColour()
+    {
+        using var bitmap = SKBitmap.Decode(StatsChart.Png(EnglishStats));
+
+        // One quadrant per chart, each with its own bar colour: status blue, sector green, aspect orange, severity red.
+        Assert.True(CountNear(bitmap, new SKRectI(0, 80, 600, 490), new SKColor(0x4E, 0x79, 0xA7)) > 2000, "status bars");
+        Assert.True(CountNear(bitmap, new SKRectI(600, 80, 1200, 490), new SKColor(0x59, 0xA1, 0x4F)) > 2000, "sector bars");
+        Assert.True(CountNear(bitmap, new SKRectI(0, 490, 600, 900), new SKColor(0xF2, 0x8E, 0x2B)) > 2000, "aspect bars");
+        Assert.True(CountNear(bitmap, new SKRectI(600, 490, 1200, 900), new SKColor(0xE1, 0x57, 0x59)) > 2000, "severity bars");
+        Assert.True(CountNear(bitmap, new SKRectI(0, 0, 1200, 70), SKColors.White) < 1200 * 70, "the title band has text");
+    }
+
+    [Fact]
+    public void Png_AllZeroAndEmptyLists_StillRenders()
+    {
+        var data = new StatsChartData("No findings", "By status", [("Open", 0), ("Verified", 0)], "By sector", [], "By aspect", [], "By severity", [("Major", 0)]);
+
+        using var bitmap = SKBitmap.Decode(StatsChart.Png(data));
+
+        Assert.Equal(StatsChart.Width, bitmap.Width);
+        Assert.True(CountNear(bitmap, new SKRectI(0, 0, 1200, 900), SKColors.White) < 1200 * 900, "titles and axes drawn");
+    }
+
+    [Fact]
+    public void Png_LatinFontWithEnglishLabels_RendersWithoutChineseFont()
+    {
+        // What a machine without a CJK font does: CanRenderChinese is false and the caller passes English labels.
+        var png = StatsChart.Png(EnglishStats, StatsChart.LatinFontFamily);
+
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.Equal(StatsChart.Height, bitmap.Height);
+        Assert.True(CountNear(bitmap, new SKRectI(0, 80, 600, 490), new SKColor(0x4E, 0x79, 0xA7)) > 2000);
+    }
+
+    [Fact]
+    public void CanRenderChinese_AgreesWithTheFontItNames()
+    {
+        Assert.Equal(StatsChart.ChineseFontFamily is not null, StatsChart.CanRenderChinese);
+        if (StatsChart.ChineseFontFamily is { } family)
+        {
+            using var typeface = SKTypeface.FromFamilyName(family);
+            Assert.True(typeface.ContainsGlyph('中'));
+        }
+        else
+        {
+            using var match = SKFontManager.Default.MatchCharacter('中');
+            Assert.True(match is null || !match.ContainsGlyph('隐'));
+        }
+    }
+
+    [Fact]
+    public void Condense_MoreThanTwelveCategories_KeepsLargestAndSumsTheRest()
+    {
+        var items = Enumerable.Range(1, 15).Select(i => ("行业" + i.ToString(CultureInfo.InvariantCulture), i)).ToList();
+
+        var bars = StatsChart.Condense(items);
+
+        Assert.Equal(StatsChart.MaxBars, bars.Count);
+        Assert.Equal(("…", 1 + 2 + 3 + 4), bars[^1]);
+        Assert.Equal("行业5", bars[0].Label); // the kept bars stay in the given order
+        Assert.Equal(items.Sum(i => i.Item2), bars.Sum(b => b.Count));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static readonly StatsChartData EnglishStats = new(
+        "Team 7 findings · as of 2023-11-20",
+        "By status", [("Open", 12), ("In progress", 30), ("Fixed", 8), ("Verified", 21)],
+        "By sector", [("Hazardous chemicals", 25), ("Fire safety", 18), ("Construction", 12), ("Transport", 9), ("Gas", 6)],
+        "By aspect", [("Safety management and responsibilities", 14), ("Equipment on site", 22), ("Emergency response", 9)],
+        "By severity", [("General", 58), ("Major", 13)]);
+
+    private static readonly StatsChartData ChineseStats = new(
+        "第七组 隐患统计 · 截至 2023年11月20日",
+        "按整改状态", [("待整改", 12), ("整改中", 30), ("已整改", 8), ("已验证", 21)],
+        "按行业领域", [("危险化学品", 25), ("消防", 18), ("建筑施工", 12)],
+        "按检查方面", [("安全管理制度与责任落实", 14), ("现场设备设施", 22)],
+        "按隐患等级", [("一般事故隐患", 58), ("重大事故隐患", 13)]);
+
+    private static LedgerRow[] ManyRows(int count) =>
+        Enumerable.Range(1, count).Select(i => Warehouse with
+        {
+            Number = "G7-" + i.ToString("D3", CultureInfo.InvariantCulture),
+            Problem = "第" + i.ToString(CultureInfo.InvariantCulture) + "条隐患：消防通道堵塞",
+            Deadline = new DateOnly(2023, 11, 1).AddDays(i % 60),
+            VerifiedAt = i % 3 == 0 ? new DateTime(2023, 11, 20, 9, i % 60, 0) : null,
+            DaysOverdue = i % 5,
+        }).ToArray();
+
+    private static string Column(int index) => ((char)('A' + index)).ToString();
+
+    private static List<string[]> ReadCsv(byte[] bytes)
+    {
+        var options = new CsvReaderOptions { HasHeader = false };
+        using var reader = CsvReader.FromText(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'), options);
+        var records = new List<string[]>();
+        while (reader.Read())
+        {
+            records.Add(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToArray());
+        }
+
+        return records;
+    }
+
+    private static int CountNear(SKBitmap bitmap, SKRectI area, SKColor color)
+    {
+        var count = 0;
+        for (var y = area.Top; y < area.Bottom; y++)
+        {
+            for (var x = area.Left; x < area.Right; x++)
+            {
+                var p = bitmap.GetPixel(x, y);
+                if (Math.Abs(p.Red - color.Red) + Math.Abs(p.Green - color.Green) + Math.Abs(p.Blue - color.Blue) < 24)
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    private static ReadBack Open(byte[] bytes) => new(bytes);
+
+    /// <summary>The first worksheet of a workbook, read with the Open XML SDK, with cell lookups by reference.</summary>
+    private sealed class ReadBack : IDisposable
+    {
+        private readonly MemoryStream _stream;
+        private readonly Dictionary<string, Cell> _cells;
+        private readonly List<string> _strings;
+
+        public ReadBack(byte[] bytes)
+        {
+            _stream = new MemoryStream(bytes);
+            Document = SpreadsheetDocument.Open(_stream, false);
+            SheetPart = Document.WorkbookPart!.WorksheetParts.Single();
+            Worksheet = SheetPart.Worksheet!;
+            _cells = Worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
+            _strings = Document.WorkbookPart.SharedStringTablePart!.SharedStringTable!.Elements<SharedStringItem>().Select(i => i.InnerText).ToList();
+        }
+
+        public SpreadsheetDocument Document { get; }
+
+        public WorksheetPart SheetPart { get; }
+
+        public Worksheet Worksheet { get; }
+
+        private Stylesheet Styles => Document.WorkbookPart!.WorkbookStylesPart!.Stylesheet!;
+
+        public Cell? Cell(string reference) => _cells.GetValueOrDefault(reference);
+
+        /// <summary>The text of a shared-string cell; fails for any other cell.</summary>
+        public string Text(string reference)
+        {
+            var cell = Cell(reference) ?? throw new InvalidOperationException("no cell " + reference);
+            Assert.Equal(CellValues.SharedString, cell.DataType?.Value);
+            return _strings[int.Parse(cell.CellValue!.Text, CultureInfo.InvariantCulture)];
+        }
+
+        public CellFormat Style(Cell cell) => Styles.CellFormats!.Elements<CellFormat>().ElementAt((int)(cell.StyleIndex?.Value ?? 0));
+
+        public string? NumberFormat(Cell cell)
+        {
+            var id = Style(cell).NumberFormatId!.Value;
+            return Styles.NumberingFormats?.Elements<NumberingFormat>().SingleOrDefault(f => f.NumberFormatId!.Value == id)?.FormatCode?.Value;
+        }
+
+        public Font Font(Cell cell) => Styles.Fonts!.Elements<Font>().ElementAt((int)Style(cell).FontId!.Value);
+
+        public string? FillColor(Cell cell)
+        {
+            var fill = Styles.Fills!.Elements<Fill>().ElementAt((int)Style(cell).FillId!.Value).PatternFill!;
+            return fill.PatternType?.Value == PatternValues.Solid ? fill.ForegroundColor?.Rgb?.Value : null;
+        }
+
+        public void Dispose()
+        {
+            Document.Dispose();
+            _stream.Dispose();
+        }
+    }
+}
