@@ -30,8 +30,7 @@ public static class LedgerWorkbook
     private const uint StyleText = 3;
     private const uint StyleDate = 4;
     private const uint StyleDateTime = 5;
-    private const uint StyleNumber = 6;
-    private const uint StyleOverdue = 7;
+    private const uint StyleOverdue = 6;
 
     private static readonly DateOnly ExcelEpoch = new(1899, 12, 30);
 
@@ -67,9 +66,6 @@ public static class LedgerWorkbook
         DateTime,
         Number,
     }
-
-    /// <summary>The number of columns of the ledger, in both files.</summary>
-    public static int ColumnCount => Specs.Length;
 
     /// <summary>
     /// An .xlsx with one worksheet named <paramref name="sheetName"/>: the title merged across the columns, then the
@@ -451,9 +447,8 @@ public static class LedgerWorkbook
                 Format(0, 0, 0, Aligned(VerticalAlignmentValues.Top, wrap: true)), // StyleText
                 Format(164, 0, 0, Aligned(VerticalAlignmentValues.Top, HorizontalAlignmentValues.Center)), // StyleDate
                 Format(165, 0, 0, Aligned(VerticalAlignmentValues.Top, HorizontalAlignmentValues.Center)), // StyleDateTime
-                Format(1, 0, 0, Aligned(VerticalAlignmentValues.Top)), // StyleNumber
                 Format(1, 2, 2, Aligned(VerticalAlignmentValues.Top))) // StyleOverdue
-            { Count = 8U },
+            { Count = 7U },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U },
             new DifferentialFormats { Count = 0U },
             new TableStyles { Count = 0U, DefaultTableStyle = TableStyle, DefaultPivotStyle = "PivotStyleLight16" });
