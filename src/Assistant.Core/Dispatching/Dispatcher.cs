@@ -343,6 +343,16 @@ public sealed class Dispatcher : IDisposable
         }
 
         _committer?.Join(TimeSpan.FromSeconds(10));
+
+        // Messages the channel accepted since the committer's last transaction: remove them now, or
+        // the next start would send them a second time.
+        _deliveries.Detach();
+        var delivered = _deliveries.Drain();
+        if (delivered.Count > 0)
+        {
+            Run([], delivered);
+        }
+
         _stop.Dispose();
         _wake.Dispose();
     }

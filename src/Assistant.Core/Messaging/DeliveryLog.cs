@@ -35,6 +35,9 @@ public sealed class DeliveryLog(Outbox outbox)
 
     internal void Attach(Action wake) => _wake = wake;
 
+    /// <summary>The committer has stopped: from now on rows are removed at once.</summary>
+    internal void Detach() => _wake = null;
+
     internal List<long> Drain()
     {
         var ids = new List<long>();

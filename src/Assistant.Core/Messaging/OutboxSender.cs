@@ -20,10 +20,20 @@ public sealed class OutboxSender(
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
 
+    /// <summary>On stop, how long a send already on the wire may take to be answered.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>How many finished ids are remembered to refuse a late duplicate announcement.</summary>
+    private const int RecentCapacity = 4096;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<long, SortedDictionary<long, OutboxItem?>> _pending = [];
     private readonly HashSet<long> _lanes = [];
     private readonly HashSet<long> _sending = [];
+    private readonly HashSet<long> _recent = [];
+    private readonly Queue<long> _recentOrder = new();
+    private readonly Dictionary<long, Task> _laneTasks = [];
+    private readonly CancellationTokenSource _wire = new();
     private readonly DeliveryPacer _pacer = new(transport.Limits, time);
     private readonly SemaphoreSlim _sends = new(transport.Limits.MaxConcurrentSends);
     private CancellationToken _stopping;
@@ -59,6 +69,10 @@ public sealed class OutboxSender(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
+
+        // A send already on the wire when stopping is given a moment to be answered: cut off, the
+        // message would stay in the outbox and go out a second time after the restart.
+        using var grace = stoppingToken.Register(() => _wire.CancelAfter(StopGrace));
         Sweep();
         using var sweep = new PeriodicTimer(SweepInterval, time);
         var sweeping = SweepLoopAsync(sweep, stoppingToken);
@@ -116,9 +130,10 @@ public sealed class OutboxSender(
 
         lock (_gate)
         {
-            if (_sending.Contains(entry.Id))
+            if (_sending.Contains(entry.Id) || _recent.Contains(entry.Id))
             {
-                // The sweep read a row a lane is sending right now.
+                // The sweep read a row a lane is sending right now, or an announcement arrived
+                // after the sweep had already found the row and it was sent.
                 return;
             }
 
@@ -137,9 +152,29 @@ public sealed class OutboxSender(
             {
                 return;
             }
+
+            _laneTasks[entry.ChatId] = Task.Run(() => RunLaneAsync(entry.ChatId));
+        }
+    }
+
+    /// <summary>Stops taking new messages, then waits (briefly) for the sends on the wire to be answered.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        Task[] lanes;
+        lock (_gate)
+        {
+            lanes = [.. _laneTasks.Values];
         }
 
-        _ = Task.Run(() => RunLaneAsync(entry.ChatId));
+        try
+        {
+            await Task.WhenAll(lanes).WaitAsync(StopGrace + TimeSpan.FromSeconds(1), cancellationToken);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            logger.LogWarning("Stopped with messages still being sent; they stay in the outbox for the next start.");
+        }
     }
 
     /// <summary>The chat's oldest waiting row, or null (and the lane ends) when there is none.</summary>
@@ -157,6 +192,7 @@ public sealed class OutboxSender(
 
             _pending.Remove(chatId);
             _lanes.Remove(chatId);
+            _laneTasks.Remove(chatId);
             return null;
         }
     }
@@ -188,8 +224,8 @@ public sealed class OutboxSender(
                             item = null;
                             break;
                         case DeliveryResult.RetryLater { After: { } after } limited:
-                            logger.LogWarning("Chat {Chat}: the channel asked to wait {Seconds}s ({Reason}); waiting.", chatId, after.TotalSeconds, limited.Reason);
                             _pacer.Block(chatId, after);
+                            logger.LogWarning("Chat {Chat}: the channel asked to wait {Seconds}s ({Reason}); waiting.", chatId, after.TotalSeconds, limited.Reason);
                             break;
                         case DeliveryResult.RetryLater transient:
                             failures++;
@@ -197,8 +233,9 @@ public sealed class OutboxSender(
                             item.LastError = transient.Reason;
                             outbox.Update(item);
                             var backoff = Backoff(failures);
+                            var retryAt = time.GetUtcNow() + backoff;
                             logger.LogWarning("Chat {Chat}: delivery failed ({Reason}); retry {Attempt} in {Seconds}s.", chatId, transient.Reason, item.Attempts, backoff.TotalSeconds);
-                            await Task.Delay(backoff, time, _stopping);
+                            await WaitUntilAsync(retryAt);
                             break;
                         case DeliveryResult.Failed failed:
                             logger.LogWarning("Chat {Chat}: message {Id} cannot be delivered ({Reason}); moved to outbox_dead.", chatId, item.Id, failed.Reason);
@@ -219,16 +256,26 @@ public sealed class OutboxSender(
             lock (_gate)
             {
                 _lanes.Remove(chatId);
+                _laneTasks.Remove(chatId);
                 _sending.Clear();
             }
         }
     }
 
+    /// <summary>The row is done with (delivered, given up, or gone): remembered for a while so a late announcement cannot queue it again.</summary>
     private void Sent(long id)
     {
         lock (_gate)
         {
             _sending.Remove(id);
+            if (_recent.Add(id))
+            {
+                _recentOrder.Enqueue(id);
+                if (_recentOrder.Count > RecentCapacity)
+                {
+                    _recent.Remove(_recentOrder.Dequeue());
+                }
+            }
         }
     }
 
@@ -237,11 +284,20 @@ public sealed class OutboxSender(
         await _sends.WaitAsync(_stopping);
         try
         {
-            return await transport.DeliverAsync(item, _stopping);
+            return await transport.DeliverAsync(item, _wire.Token);
         }
         finally
         {
             _sends.Release();
+        }
+    }
+
+    /// <summary>Waits until an absolute time, so a clock that moves while the timer is being set up is still honoured.</summary>
+    private async Task WaitUntilAsync(DateTimeOffset until)
+    {
+        for (var left = until - time.GetUtcNow(); left > TimeSpan.Zero; left = until - time.GetUtcNow())
+        {
+            await Task.Delay(left, time, _stopping);
         }
     }
 
@@ -254,6 +310,7 @@ public sealed class OutboxSender(
     public override void Dispose()
     {
         _sends.Dispose();
+        _wire.Dispose();
         base.Dispose();
     }
 }

@@ -18,7 +18,7 @@ public sealed class OutboxSenderTests
         await using var run = await SenderRun.StartAsync(h);
 
         run.Enqueue(10, "first", "second");
-        await transport.WaitForAttemptsAsync(1);
+        await Eventually.TrueAsync(() => h.Logs.Contains("asked to wait 7s"), "the sender to honour retry_after", detail: () => h.Logs.AllText);
         h.Time.Advance(TimeSpan.FromSeconds(6));
         await Task.Delay(100);
         Assert.Empty(transport.Delivered);
@@ -45,7 +45,7 @@ public sealed class OutboxSenderTests
         run.Enqueue(11, "hello");
         for (var i = 1; i <= 3; i++)
         {
-            await transport.WaitForAttemptsAsync(i);
+            await Eventually.TrueAsync(() => h.Logs.Contains($"retry {i} in"), $"backoff {i}", detail: () => h.Logs.AllText);
             h.Time.Advance(TimeSpan.FromSeconds(Math.Pow(2, i - 1)));
         }
 
@@ -91,6 +91,44 @@ public sealed class OutboxSenderTests
         h.Time.Advance(TimeSpan.FromSeconds(0.1));
         await transport.WaitForDeliveredAsync(5);
         Assert.Equal(["1", "2", "3", "4", "5"], transport.Delivered.Select(d => d.Html).ToArray());
+    }
+
+    [Fact]
+    public async Task Sender_AnnouncementArrivingAfterTheSweepSentTheRow_DoesNotSendItTwice()
+    {
+        var transport = new ScriptedTransport(DeliveryLimits.Unlimited);
+        using var h = CoreHarness.Create(configure: b => b.Services.AddSingleton<IMessageTransport>(transport));
+        var outbox = h.Get<Outbox>();
+        var queued = h.Get<AssistantDatabase>().InTransaction(() =>
+            outbox.Enqueue([new OutgoingMessage { ChatId = 14, Html = "a" }, new OutgoingMessage { ChatId = 14, Html = "b" }], DateTime.UtcNow));
+
+        // The sweep at start finds the rows before their announcement is read...
+        await using var run = await SenderRun.StartAsync(h);
+        await transport.WaitForDeliveredAsync(2);
+
+        // ...which then arrives, carrying the messages.
+        outbox.NotifyAfterCommit(queued);
+        await Task.Delay(200);
+
+        Assert.Equal(["a", "b"], transport.Delivered.Select(d => d.Html).ToArray());
+    }
+
+    [Fact]
+    public async Task Stop_WhileASendIsOnTheWire_WaitsForTheAnswerAndRemovesTheRow()
+    {
+        var transport = new HeldTransport();
+        using var h = CoreHarness.Create(configure: b => b.Services.AddSingleton<IMessageTransport>(transport));
+        var run = await SenderRun.StartAsync(h);
+        run.Enqueue(15, "on the wire");
+        await transport.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var stopping = run.DisposeAsync().AsTask();
+        await Task.Delay(100);
+        transport.Answer.SetResult();
+        await stopping;
+
+        Assert.Equal(1, transport.Answered);
+        Assert.Equal(0, h.Get<Outbox>().PendingCount());
     }
 
     [Fact]
@@ -165,6 +203,28 @@ public sealed class OutboxSenderTests
         public async ValueTask DisposeAsync() => await _sender.StopAsync(CancellationToken.None);
     }
 
+    /// <summary>Holds the first send until <see cref="Answer"/> is set, as a slow Bot API would.</summary>
+    private sealed class HeldTransport : IMessageTransport
+    {
+        private int _answered;
+
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Answered => _answered;
+
+        public DeliveryLimits Limits => DeliveryLimits.Unlimited;
+
+        public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
+        {
+            Started.TrySetResult();
+            await Answer.Task.WaitAsync(cancellationToken);
+            Interlocked.Increment(ref _answered);
+            return new DeliveryResult.Delivered(1);
+        }
+    }
+
     private sealed class ScriptedTransport(DeliveryLimits limits) : IMessageTransport
     {
         private int _attempts;
@@ -190,8 +250,6 @@ public sealed class OutboxSenderTests
             DeliveredQueue.Enqueue(item);
             return Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered(1));
         }
-
-        public Task WaitForAttemptsAsync(int count) => Eventually.TrueAsync(() => _attempts >= count, $"{count} attempts");
 
         public Task WaitForDeliveredAsync(int count) => Eventually.TrueAsync(() => DeliveredQueue.Count >= count, $"{count} deliveries");
     }
