@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Security.Cryptography;
 using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
+using Assistant.Core.Messaging;
 using Assistant.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -71,7 +72,11 @@ public sealed class ConversationEngine : IConversationRunner
         }
 
         var update = context.Update;
-        Run(flow, context, draft, new FlowInput(update.Text, null, update.Files, update.Location), resume: false);
+        var typedButton = update.Files.Count == 0 && update.Text is { } text ? draft.Buttons.FirstOrDefault(b => ButtonLabel.Matches(b.Label, text)) : null;
+        var input = typedButton is null
+            ? new FlowInput(update.Text, null, update.Files, update.Location)
+            : new FlowInput(null, typedButton.Value, [], null);
+        Run(flow, context, draft, input, resume: false);
         return true;
     }
 

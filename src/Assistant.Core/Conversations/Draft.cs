@@ -29,7 +29,18 @@ public sealed class Draft
     /// <summary>Increases with every question asked; a button from an earlier question is stale.</summary>
     public int Step { get; set; }
 
+    /// <summary>The buttons of the current question, so typing a label counts as pressing it.</summary>
+    public List<DraftButton> Buttons { get; set; } = [];
+
     public DateTime StartedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }
+}
+
+/// <summary>A button of the current question: its label and the value pressing it gives the flow.</summary>
+public sealed class DraftButton
+{
+    public string Label { get; set; } = "";
+
+    public string Value { get; set; } = "";
 }

@@ -50,10 +50,9 @@ public sealed class FlowTurn
     public void Ask(string html, IEnumerable<IEnumerable<Choice>>? choices = null)
     {
         Draft.Step++;
-        var keyboard = choices?
-            .Select(row => (IReadOnlyList<Button>)row.Select(c => new Button(c.Label, CallbackData(c.Value))).ToList())
-            .Where(row => row.Count > 0)
-            .ToList();
+        var rows = choices?.Select(row => row.ToList()).Where(row => row.Count > 0).ToList() ?? [];
+        var keyboard = rows.Select(row => (IReadOnlyList<Button>)row.Select(c => new Button(c.Label, CallbackData(c.Value))).ToList()).ToList();
+        Draft.Buttons = [.. rows.SelectMany(row => row).Select(c => new DraftButton { Label = c.Label, Value = c.Value })];
         Context.Reply(html, keyboard is { Count: > 0 } ? keyboard : null);
     }
 

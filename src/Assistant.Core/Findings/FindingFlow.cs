@@ -497,7 +497,7 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
             return true;
         }
 
-        var match = choices.FirstOrDefault(c => string.Equals(c.Label, text, StringComparison.OrdinalIgnoreCase));
+        var match = choices.FirstOrDefault(c => ButtonLabel.Matches(c.Label, text));
         value = match?.Value ?? "";
         return match is not null;
     }

@@ -129,9 +129,9 @@ public sealed class FindingFlowTests
         h.Send(Member, "问题");
 
         Assert.Contains("证据", h.LastText(Member), StringComparison.Ordinal);
-        h.Press(Member, "无证据");
-        h.Press(Member, "下一步");
-        h.Press(Member, "保存");
+        h.Send(Member, "无证据");
+        h.Send(Member, "下一步：核对");
+        h.Send(Member, "保存"); // the button reads "✅ 保存"
         var finding = h.Get<FindingStore>().OfTeam(team.Id)[0];
         Assert.Equal(Aspect.Grassroots, finding.Aspect);
         Assert.Equal(Sector.UrbanGas, finding.Sector);

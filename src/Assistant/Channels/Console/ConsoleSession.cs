@@ -32,7 +32,7 @@ public sealed class ConsoleSession(TextReader input, TextWriter output)
         }
     }
 
-    /// <summary>The button a typed line means: its number, or its label (case-insensitive); null otherwise.</summary>
+    /// <summary>The button a typed line means: its number, or its label (case-insensitive, with or without its symbol); null otherwise.</summary>
     public OutboxButton? Match(string line)
     {
         var buttons = Buttons;
@@ -42,6 +42,7 @@ public sealed class ConsoleSession(TextReader input, TextWriter output)
             return buttons[n - 1];
         }
 
-        return buttons.FirstOrDefault(b => string.Equals(b.Label.Trim(), text, StringComparison.OrdinalIgnoreCase));
+        return buttons.FirstOrDefault(b => string.Equals(b.Label.Trim(), text, StringComparison.OrdinalIgnoreCase))
+            ?? buttons.FirstOrDefault(b => ButtonLabel.Matches(b.Label, text));
     }
 }
