@@ -2,6 +2,7 @@ using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Jobs;
+using Assistant.Core.Ledger;
 using Assistant.Core.Notes;
 using Assistant.Core.Reminders;
 using Assistant.Core.Schedule;
@@ -26,5 +27,6 @@ public static class CoreRegistration
             .AddTeams()
             .AddFindings()
             .AddNotes()
-            .AddSchedule();
+            .AddSchedule()
+            .AddLedger();
 }

@@ -4,6 +4,7 @@ using Assistant.Benchmarks;
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- pipeline
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- finding
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- idle
+//   dotnet run -c Release --project tests/Assistant.Benchmarks -- ledger [SIZES, default 10000,100000]
 var what = args.Length > 0 ? args[0] : "all";
 var root = FindRoot();
 
@@ -18,16 +19,22 @@ switch (what)
     case "finding":
         await FindingFlowBenchmark.RunAsync();
         break;
+    case "ledger":
+        await LedgerBenchmark.RunAsync(args.Length > 1
+            ? [.. args[1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]
+            : [10_000, 100_000]);
+        break;
     case "idle":
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
     case "all":
         await PipelineBenchmark.RunAsync();
         await FindingFlowBenchmark.RunAsync();
+        await LedgerBenchmark.RunAsync([10_000, 100_000]);
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
     default:
-        Console.Error.WriteLine("usage: pipeline | finding | idle | all");
+        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | idle | all");
         return 1;
 }
 

@@ -74,6 +74,39 @@ public sealed class Finding
 
     /// <summary>Increases with every saved change; buttons on an older card are stale.</summary>
     public int Revision { get; set; }
+
+    // ---- Rectification (整改) ----
+
+    public Ledger.RectificationStatus Status { get; set; }
+
+    /// <summary>The registered rectification contact responsible, if any (they see only their own findings).</summary>
+    public long? ResponsibleContactId { get; set; }
+
+    /// <summary>Every move of the deadline, with its reason.</summary>
+    public List<Ledger.DeadlineChange> DeadlineChanges { get; set; } = [];
+
+    /// <summary>Evidence that it was fixed (photos, documents).</summary>
+    public List<Evidence> FixEvidence { get; set; } = [];
+
+    /// <summary>What was done, in words.</summary>
+    public string? FixNote { get; set; }
+
+    public DateTime? RectifiedUtc { get; set; }
+
+    /// <summary>Why the last rectification was sent back.</summary>
+    public string? RejectReason { get; set; }
+
+    public long? VerifiedById { get; set; }
+
+    public string? VerifiedByName { get; set; }
+
+    public DateTime? VerifiedUtc { get; set; }
+
+    /// <summary>The team's ledger index key, kept by the store (see <see cref="Ledger.LedgerKeys"/>).</summary>
+    public string LedgerKey { get; set; } = "";
+
+    /// <summary>The responsible contact's ledger index key (null when none is registered), kept by the store.</summary>
+    public string? ContactLedgerKey { get; set; }
 }
 
 /// <summary>A photo, document or voice message attached to a finding.</summary>

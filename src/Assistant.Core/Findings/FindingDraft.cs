@@ -77,8 +77,11 @@ public sealed class FindingDraft
         NoteId = finding.NoteId,
     };
 
-    /// <summary>Copies the entered fields onto a finding (new or saved).</summary>
-    public void ApplyTo(Finding finding)
+    /// <summary>
+    /// Copies the entered fields onto a finding. On a saved finding the rectification fields are left
+    /// alone: once saved, they change only through the ledger's steps (with their reasons and history).
+    /// </summary>
+    public void ApplyTo(Finding finding, bool includeRectification = true)
     {
         finding.Aspect = Aspect ?? finding.Aspect;
         finding.Sector = Sector ?? finding.Sector;
@@ -94,11 +97,14 @@ public sealed class FindingDraft
         finding.Severity = Severity ?? finding.Severity;
         finding.Basis = Basis;
         finding.Evidence = [.. Evidence];
-        finding.ResponsibleUnit = ResponsibleUnit;
-        finding.ResponsiblePerson = ResponsiblePerson;
-        finding.Deadline = Deadline;
-        finding.FixedOnSpot = FixedOnSpot;
         finding.NoteId = NoteId;
+        if (includeRectification)
+        {
+            finding.ResponsibleUnit = ResponsibleUnit;
+            finding.ResponsiblePerson = ResponsiblePerson;
+            finding.Deadline = Deadline;
+            finding.FixedOnSpot = FixedOnSpot;
+        }
     }
 
     /// <summary>What is still missing before saving (catalog keys of the fields).</summary>

@@ -645,12 +645,14 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
                 ]);
                 break;
             case State.Review:
-                var preview = new Finding { Code = "", Day = turn.Context.Today };
-                d.ApplyTo(preview);
+                var preview = d.EditingFindingId is { } editing && store.Get(editing) is { } saved ? saved : new Finding { Code = "", Day = turn.Context.Today };
+                d.ApplyTo(preview, includeRectification: d.EditingFindingId is null);
                 var title = d.EditingFindingId is null ? t["finding.review"] : t["finding.review_edit"];
+                // A saved finding's rectification changes in the ledger (with reasons and history), not here.
+                var targets = d.EditingFindingId is null ? EditTargets : [.. EditTargets.Where(e => e.Trigger != Trigger.EditExtras)];
                 turn.Ask(title + "\n\n" + FindingCard.Render(t, preview, fullDescription: false),
                 [
-                    .. EditTargets.Chunk(3).Select(row => row.Select(e => new Choice("✎ " + t[e.LabelKey], e.Value))),
+                    .. targets.Chunk(3).Select(row => row.Select(e => new Choice("✎ " + t[e.LabelKey], e.Value))),
                     [new Choice(t["finding.save"], "save"), new Choice(t["finding.cancel"], "cancel")],
                 ]);
                 break;

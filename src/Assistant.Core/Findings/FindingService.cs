@@ -4,7 +4,7 @@ using Assistant.Core.Teams;
 namespace Assistant.Core.Findings;
 
 /// <summary>Saves findings (numbering them per team) and edits them, recording every change.</summary>
-public sealed class FindingService(FindingStore store, TeamStore teams)
+public sealed class FindingService(FindingStore store, TeamStore teams, Ledger.LedgerReminders reminders)
 {
     /// <summary>Saves a new finding. Call inside the update's transaction.</summary>
     public Finding Create(Team team, Member author, FindingDraft draft, DateOnly day, DateTime utcNow)
@@ -23,18 +23,16 @@ public sealed class FindingService(FindingStore store, TeamStore teams)
             Revision = 1,
         };
         draft.ApplyTo(finding);
+        finding.Status = Ledger.LedgerService.Initial(finding);
+        if (finding.FixedOnSpot)
+        {
+            finding.RectifiedUtc = utcNow;
+        }
+
         store.Insert(finding);
         store.Remember(team.Id, finding.Unit, finding.City);
-        store.AddChange(new FindingChange
-        {
-            FindingId = finding.Id,
-            TeamId = team.Id,
-            UserId = author.Id,
-            UserName = author.DisplayName,
-            TimeUtc = utcNow,
-            Field = "created",
-            NewValue = finding.Code,
-        });
+        reminders.Plan(finding, utcNow);
+        store.AddChange(finding, author, utcNow, "created", null, finding.Code);
         return finding;
     }
 
@@ -51,7 +49,7 @@ public sealed class FindingService(FindingStore store, TeamStore teams)
         }
 
         var before = Snapshot(finding);
-        draft.ApplyTo(finding);
+        draft.ApplyTo(finding, includeRectification: false);
         var after = Snapshot(finding);
         var changed = 0;
         foreach (var (field, old) in before)
@@ -63,17 +61,7 @@ public sealed class FindingService(FindingStore store, TeamStore teams)
             }
 
             changed++;
-            store.AddChange(new FindingChange
-            {
-                FindingId = finding.Id,
-                TeamId = finding.TeamId,
-                UserId = editor.Id,
-                UserName = editor.DisplayName,
-                TimeUtc = utcNow,
-                Field = field,
-                OldValue = old,
-                NewValue = now,
-            });
+            store.AddChange(finding, editor, utcNow, field, old, now);
         }
 
         if (changed > 0)

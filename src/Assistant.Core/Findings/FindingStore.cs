@@ -19,28 +19,59 @@ public sealed class FindingStore(AssistantDatabase db)
 
     public Finding? Get(int id) => FindingCollection.FindById(id);
 
-    public Finding? GetByCode(string code) => FindingCollection.FindOne(Query.EQ(nameof(Finding.Code), code.Trim().ToUpperInvariant()));
+    public Finding? GetByCode(string code) => FindingCollection.FindOne(Where.Eq(nameof(Finding.Code), code.Trim().ToUpperInvariant()));
 
-    public void Insert(Finding finding) => FindingCollection.Insert(finding);
+    public void Insert(Finding finding)
+    {
+        SetKeys(finding);
+        FindingCollection.Insert(finding);
+    }
 
-    public void Update(Finding finding) => FindingCollection.Update(finding);
+    public void Update(Finding finding)
+    {
+        SetKeys(finding);
+        FindingCollection.Update(finding);
+    }
+
+    /// <summary>
+    /// Findings whose team ledger key lies between the bounds, in key order, read lazily. The bounds
+    /// are key prefixes (see <see cref="Ledger.LedgerKeys"/>) that no key equals, so this is [from, to).
+    /// </summary>
+    public IEnumerable<Finding> LedgerRange(string from, string to) =>
+        FindingCollection.Find(Where.Between(nameof(Finding.LedgerKey), from, to));
+
+    /// <summary>The same over the responsible contacts' keys: one contact's items, in ledger order.</summary>
+    public IEnumerable<Finding> ContactLedgerRange(string from, string to) =>
+        FindingCollection.Find(Where.Between(nameof(Finding.ContactLedgerKey), from, to));
 
     /// <summary>A team's findings recorded on a day (team time), oldest first.</summary>
     public IReadOnlyList<Finding> OnDay(int teamId, DateOnly day) =>
-        FindingCollection.Find(Query.EQ(nameof(Finding.Day), new BsonValue(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))))
+        FindingCollection.Find(Where.Eq(nameof(Finding.Day), new BsonValue(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))))
             .Where(f => f.TeamId == teamId).OrderBy(f => f.Number).ToList();
 
     public IReadOnlyList<Finding> ByAuthor(int teamId, long authorId) =>
-        FindingCollection.Find(Query.EQ(nameof(Finding.AuthorId), authorId))
+        FindingCollection.Find(Where.Eq(nameof(Finding.AuthorId), authorId))
             .Where(f => f.TeamId == teamId).OrderByDescending(f => f.Number).ToList();
 
     public IReadOnlyList<Finding> OfTeam(int teamId) =>
-        FindingCollection.Find(Query.EQ(nameof(Finding.TeamId), teamId)).OrderBy(f => f.Number).ToList();
+        FindingCollection.Find(Where.Eq(nameof(Finding.TeamId), teamId)).OrderBy(f => f.Number).ToList();
 
-    public void AddChange(FindingChange change) => ChangeCollection.Insert(change);
+    /// <summary>Keeps one change of one field in the finding's history: who, when, old and new.</summary>
+    public void AddChange(Finding finding, Teams.Member by, DateTime utc, string field, string? oldValue, string? newValue) =>
+        ChangeCollection.Insert(new FindingChange
+        {
+            FindingId = finding.Id,
+            TeamId = finding.TeamId,
+            UserId = by.Id,
+            UserName = by.DisplayName,
+            TimeUtc = utc,
+            Field = field,
+            OldValue = oldValue,
+            NewValue = newValue,
+        });
 
     public IReadOnlyList<FindingChange> ChangesOf(int findingId) =>
-        ChangeCollection.Find(Query.EQ(nameof(FindingChange.FindingId), findingId)).OrderBy(c => c.Id).ToList();
+        ChangeCollection.Find(Where.Eq(nameof(FindingChange.FindingId), findingId)).OrderBy(c => c.Id).ToList();
 
     public TeamVocabulary VocabularyOf(int teamId) => VocabularyCollection.FindById(teamId) ?? new TeamVocabulary { Id = teamId };
 
@@ -68,6 +99,12 @@ public sealed class FindingStore(AssistantDatabase db)
         }
     }
 
+    private static void SetKeys(Finding finding)
+    {
+        finding.LedgerKey = Ledger.LedgerKeys.For(finding);
+        finding.ContactLedgerKey = Ledger.LedgerKeys.ForContact(finding);
+    }
+
     public static void EnsureSchema(ILiteDatabase database)
     {
         var findings = database.GetCollection<Finding>(Findings);
@@ -75,6 +112,8 @@ public sealed class FindingStore(AssistantDatabase db)
         findings.EnsureIndex(x => x.Day);
         findings.EnsureIndex(x => x.AuthorId);
         findings.EnsureIndex(x => x.Code, unique: true);
+        findings.EnsureIndex(x => x.LedgerKey);
+        findings.EnsureIndex(x => x.ContactLedgerKey);
         database.GetCollection<FindingChange>(Changes).EnsureIndex(x => x.FindingId);
         database.Mapper.Entity<TeamVocabulary>().Id(x => x.Id, autoId: false);
     }

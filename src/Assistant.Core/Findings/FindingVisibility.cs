@@ -18,8 +18,8 @@ public static class FindingVisibility
 
         if (viewer.Role == Role.Contact)
         {
-            // Rectification contacts see only findings assigned to them (the ledger decides).
-            return false;
+            // Rectification contacts see only the findings assigned to them.
+            return finding.ResponsibleContactId == viewer.Id;
         }
 
         return !finding.Covert || viewer.Id == finding.AuthorId || viewer.Role.IsCoordinator();

@@ -21,7 +21,7 @@ public sealed class JobStore(AssistantDatabase db, JobSignal signal)
     }
 
     public IReadOnlyList<Job> Due(DateTime utcNow, int limit) =>
-        Jobs.Find(Query.LTE(nameof(Job.DueUtc), utcNow), limit: limit).ToList();
+        Jobs.Find(Where.AtMost(nameof(Job.DueUtc), utcNow), limit: limit).ToList();
 
     public DateTime? NextDue() => Jobs.Find(Query.All(nameof(Job.DueUtc), Query.Ascending), limit: 1).FirstOrDefault()?.DueUtc;
 

@@ -18,11 +18,11 @@ public sealed class NoteStore(AssistantDatabase db)
 
     /// <summary>The team's notes of a day, oldest first, undone ones left out.</summary>
     public IReadOnlyList<Note> OnDay(int teamId, DateOnly day) =>
-        Notes.Find(Query.EQ(nameof(Note.Day), new BsonValue(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))))
+        Notes.Find(Where.Eq(nameof(Note.Day), new BsonValue(day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))))
             .Where(n => n.TeamId == teamId && !n.Deleted).OrderBy(n => n.Id).ToList();
 
     public IReadOnlyList<Note> OfTeam(int teamId) =>
-        Notes.Find(Query.EQ(nameof(Note.TeamId), teamId)).Where(n => !n.Deleted).OrderBy(n => n.Id).ToList();
+        Notes.Find(Where.Eq(nameof(Note.TeamId), teamId)).Where(n => !n.Deleted).OrderBy(n => n.Id).ToList();
 
     /// <summary>Marks the note as turned into a finding (only the author's own note).</summary>
     public void LinkToFinding(int noteId, long authorId, int findingId)

@@ -12,7 +12,7 @@ public sealed class ReminderStore(AssistantDatabase db, ReminderSignal signal)
     /// <summary>Plans a reminder unless one with this key exists already (sent or not). Returns it, or null.</summary>
     public Reminder? Plan(string key, string kind, int teamId, long recipientId, string subject, DateTime dueUtc, DateTime utcNow, BsonDocument? data = null)
     {
-        if (Reminders.FindOne(Query.EQ(nameof(Reminder.Key), key)) is not null)
+        if (Reminders.FindOne(Where.Eq(nameof(Reminder.Key), key)) is not null)
         {
             return null;
         }
@@ -38,7 +38,7 @@ public sealed class ReminderStore(AssistantDatabase db, ReminderSignal signal)
     /// <summary>Withdraws every pending reminder about a subject (before planning them again).</summary>
     public int Withdraw(string subject)
     {
-        var pending = Reminders.Find(Query.EQ(nameof(Reminder.Subject), subject)).Where(r => r.Status == ReminderStatus.Pending).ToList();
+        var pending = Reminders.Find(Where.Eq(nameof(Reminder.Subject), subject)).Where(r => r.Status == ReminderStatus.Pending).ToList();
         foreach (var reminder in pending)
         {
             reminder.Status = ReminderStatus.Cancelled;
@@ -51,18 +51,18 @@ public sealed class ReminderStore(AssistantDatabase db, ReminderSignal signal)
 
     /// <summary>Pending reminders due at or before the time, oldest first. Reads only pending rows (index range).</summary>
     public IReadOnlyList<Reminder> Due(DateTime utcNow, int limit) =>
-        Reminders.Find(Query.Between(nameof(Reminder.PendingDueUtc), DateTime.MinValue, utcNow), limit: limit).ToList();
+        Reminders.Find(Where.Between(nameof(Reminder.PendingDueUtc), DateTime.MinValue, utcNow), limit: limit).ToList();
 
     public DateTime? NextDue() =>
-        Reminders.Find(Query.Between(nameof(Reminder.PendingDueUtc), DateTime.MinValue, DateTime.MaxValue), limit: 1).FirstOrDefault()?.PendingDueUtc;
+        Reminders.Find(Where.Between(nameof(Reminder.PendingDueUtc), DateTime.MinValue, DateTime.MaxValue), limit: 1).FirstOrDefault()?.PendingDueUtc;
 
     public void Update(Reminder reminder) => Reminders.Update(reminder);
 
-    public Reminder? ByKey(string key) => Reminders.FindOne(Query.EQ(nameof(Reminder.Key), key));
+    public Reminder? ByKey(string key) => Reminders.FindOne(Where.Eq(nameof(Reminder.Key), key));
 
-    public IReadOnlyList<Reminder> About(string subject) => Reminders.Find(Query.EQ(nameof(Reminder.Subject), subject)).ToList();
+    public IReadOnlyList<Reminder> About(string subject) => Reminders.Find(Where.Eq(nameof(Reminder.Subject), subject)).ToList();
 
-    public IReadOnlyList<Reminder> ForRecipient(long recipientId) => Reminders.Find(Query.EQ(nameof(Reminder.RecipientId), recipientId)).ToList();
+    public IReadOnlyList<Reminder> ForRecipient(long recipientId) => Reminders.Find(Where.Eq(nameof(Reminder.RecipientId), recipientId)).ToList();
 
     public int Count() => Reminders.Count();
 

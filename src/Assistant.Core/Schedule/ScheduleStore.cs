@@ -17,14 +17,14 @@ public sealed class ScheduleStore(AssistantDatabase db)
 
     /// <summary>The team's items starting in [fromUtc, toUtc), in start order, cancelled ones left out.</summary>
     public IReadOnlyList<ScheduleItem> Between(int teamId, DateTime fromUtc, DateTime toUtc) =>
-        Items.Find(Query.And(Query.GTE(nameof(ScheduleItem.StartUtc), fromUtc), Query.LT(nameof(ScheduleItem.StartUtc), toUtc)))
+        Items.Find(Where.Between(nameof(ScheduleItem.StartUtc), fromUtc, toUtc.AddTicks(-1)))
             .Where(i => i.TeamId == teamId && !i.Cancelled)
             .OrderBy(i => i.StartUtc).ThenBy(i => i.Id).ToList();
 
     public IReadOnlyList<ScheduleItem> OfTeam(int teamId) =>
-        Items.Find(Query.EQ(nameof(ScheduleItem.TeamId), teamId)).Where(i => !i.Cancelled).OrderBy(i => i.StartUtc).ThenBy(i => i.Id).ToList();
+        Items.Find(Where.Eq(nameof(ScheduleItem.TeamId), teamId)).Where(i => !i.Cancelled).OrderBy(i => i.StartUtc).ThenBy(i => i.Id).ToList();
 
-    public bool Any(int teamId) => Items.Exists(Query.EQ(nameof(ScheduleItem.TeamId), teamId));
+    public bool Any(int teamId) => Items.Exists(Where.Eq(nameof(ScheduleItem.TeamId), teamId));
 
     public static void EnsureSchema(ILiteDatabase database)
     {

@@ -1,10 +1,12 @@
 using Assistant.Core.Conversations;
+using Assistant.Core.Ledger;
 using Assistant.Tests.Support;
 
 namespace Assistant.Tests.Conversations;
 
 /// <summary>
-/// docs/flows/NAME.md is drawn from each flow's Stateless machine. This test fails when the committed
+/// docs/flows/NAME.md is drawn from each flow's Stateless machine (and docs/flows/rectification.md
+/// from the rectification lifecycle's). This test fails when the committed
 /// diagram no longer matches the machine; regenerate with: UPDATE_DIAGRAMS=1 dotnet test --filter FlowDiagram
 /// </summary>
 public sealed class FlowDiagramTests
@@ -15,12 +17,14 @@ public sealed class FlowDiagramTests
         using var h = CoreHarness.Create();
         var flows = h.Get<ConversationEngine>().Flows;
         Assert.NotEmpty(flows);
+        var machines = flows.Select(f => (Name: f.Name, Kind: "Flow", Diagram: f.Diagram()))
+            .Append(("rectification", "Lifecycle", RectificationMachine.Diagram()));
         var update = Environment.GetEnvironmentVariable("UPDATE_DIAGRAMS") == "1";
         var stale = new List<string>();
-        foreach (var flow in flows)
+        foreach (var (name, kind, diagram) in machines)
         {
-            var path = Repository.PathOf("docs", "flows", flow.Name + ".md");
-            var expected = Render(flow);
+            var path = Repository.PathOf("docs", "flows", name + ".md");
+            var expected = Render(name, kind, diagram);
             if (update)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -49,8 +53,24 @@ public sealed class FlowDiagramTests
         Assert.Contains("major hazard", diagram, StringComparison.Ordinal);
     }
 
-    private static string Render(IFlow flow) =>
-        $"# Flow: {flow.Name}\n\nGenerated from the flow's Stateless machine by `FlowDiagramTests` " +
+    [Fact]
+    public void RectificationDiagram_ShowsEveryStatusAndTheGuards()
+    {
+        var diagram = RectificationMachine.Diagram();
+
+        foreach (var status in Enum.GetNames<RectificationStatus>())
+        {
+            Assert.Contains(status, diagram, StringComparison.Ordinal);
+        }
+
+        foreach (var action in Enum.GetNames<RectificationAction>())
+        {
+            Assert.Contains(action, diagram, StringComparison.Ordinal);
+        }
+    }
+
+    private static string Render(string name, string kind, string diagram) =>
+        $"# {kind}: {name}\n\nGenerated from the Stateless machine by `FlowDiagramTests` " +
         "(regenerate with `UPDATE_DIAGRAMS=1 dotnet test --filter FlowDiagram`). Do not edit by hand.\n\n" +
-        "```mermaid\n" + flow.Diagram().ReplaceLineEndings("\n").TrimEnd() + "\n```\n";
+        "```mermaid\n" + diagram.ReplaceLineEndings("\n").TrimEnd() + "\n```\n";
 }

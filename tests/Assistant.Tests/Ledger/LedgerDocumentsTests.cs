@@ -465,7 +465,7 @@ public sealed class LedgerDocumentsTests
 
     private static string Column(int index) => ((char)('A' + index)).ToString();
 
-    private static List<string[]> ReadCsv(byte[] bytes)
+    internal static List<string[]> ReadCsv(byte[] bytes)
     {
         var options = new CsvReaderOptions { HasHeader = false };
         using var reader = CsvReader.FromText(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF'), options);
@@ -496,10 +496,10 @@ public sealed class LedgerDocumentsTests
         return count;
     }
 
-    private static ReadBack Open(byte[] bytes) => new(bytes);
+    internal static ReadBack Open(byte[] bytes) => new(bytes);
 
     /// <summary>The first worksheet of a workbook, read with the Open XML SDK, with cell lookups by reference.</summary>
-    private sealed class ReadBack : IDisposable
+    internal sealed class ReadBack : IDisposable
     {
         private readonly MemoryStream _stream;
         private readonly Dictionary<string, Cell> _cells;

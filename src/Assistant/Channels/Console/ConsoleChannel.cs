@@ -1,5 +1,6 @@
 using System.Globalization;
 using Assistant.Core.Dispatching;
+using Assistant.Core.Jobs;
 using Assistant.Core.Localization;
 using Assistant.Core.Messaging;
 using Assistant.Core.Storage;
@@ -18,6 +19,7 @@ public sealed class ConsoleChannel(
     ConsoleSession session,
     Dispatcher dispatcher,
     OutboxSender sender,
+    JobStore jobs,
     KeyValueStore state,
     AssistantDatabase db,
     ConsoleWorkspace workspace,
@@ -99,12 +101,17 @@ public sealed class ConsoleChannel(
         };
     }
 
+    /// <summary>
+    /// Waits (at most <see cref="DrainLimit"/>) until the background jobs due now have run and every
+    /// reply, theirs included, is printed: a terminal session reads in order, and piped input ends
+    /// only after the last answer (an export, the statistics) is out.
+    /// </summary>
     private async Task WaitUntilDeliveredAsync(long? chatId, CancellationToken ct)
     {
         var deadline = time.GetUtcNow() + DrainLimit;
         while (!ct.IsCancellationRequested && time.GetUtcNow() < deadline)
         {
-            if (chatId is { } chat ? sender.IsIdle(chat) : sender.IsIdle())
+            if (jobs.Due(time.GetUtcNow().UtcDateTime, 1).Count == 0 && (chatId is { } chat ? sender.IsIdle(chat) : sender.IsIdle()))
             {
                 return;
             }

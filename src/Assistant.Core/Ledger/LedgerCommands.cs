@@ -1,0 +1,278 @@
+using System.Globalization;
+using System.Text;
+using Assistant.Core.Audit;
+using Assistant.Core.Conversations;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Findings;
+using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
+
+namespace Assistant.Core.Ledger;
+
+/// <summary>
+/// /ledger [filters], /overdue, /due: the rectification ledger, paged, each item with the actions
+/// the reader's role allows. Filters are words: a status (待整改, 整改中, 已整改, 已销号…), 逾期 /
+/// overdue, a sector, an aspect, a severity, or any other text (matched in the place and the units).
+/// Rectification contacts see only what is assigned to them. /export ledger and /stats are prepared
+/// in the background and sent as files.
+/// </summary>
+public sealed class LedgerCommands(
+    FindingStore findings,
+    LedgerQueries queries,
+    LedgerService ledger,
+    ConversationEngine engine,
+    LedgerActionFlow flow,
+    LedgerJobs jobs,
+    AuditLog audit) : ICommandHandler, ICallbackHandler
+{
+    public IReadOnlyList<string> Names { get; } = ["ledger", "overdue", "due", "export", "stats"];
+
+    public Permission Permission => Permission.ViewLedger;
+
+    public ChatScope Scope => ChatScope.PrivateOnly;
+
+    public IReadOnlyList<HelpLine> Help { get; } =
+    [
+        new("/ledger [FILTERS]", "help.cmd.ledger", Permission.ViewLedger),
+        new("/overdue", "help.cmd.overdue", Permission.ViewLedger),
+        new("/due", "help.cmd.due", Permission.ViewLedger),
+        new("/stats", "help.cmd.stats", Permission.ViewSummary),
+        new("/export ledger", "help.cmd.export", Permission.Export),
+    ];
+
+    public string Prefix => "lg";
+
+    public void Handle(UpdateContext context, CommandLine command)
+    {
+        var t = context.T;
+        var member = context.Member!;
+        switch (command.Name)
+        {
+            case "overdue":
+                Show(context, new LedgerQuery { Scope = LedgerScope.Overdue }, 0);
+                return;
+            case "due":
+                Show(context, new LedgerQuery { Scope = LedgerScope.DueSoon }, 0);
+                return;
+            case "stats":
+                if (!context.Can(Permission.ViewSummary))
+                {
+                    context.Reply(t["ledger.not_allowed"]);
+                    return;
+                }
+
+                jobs.QueueStats(context);
+                return;
+            case "export":
+                if (command.Words.Count > 0 && command.Words[0] is not ("ledger" or "台账"))
+                {
+                    context.Reply(t["ledger.export_usage"]);
+                    return;
+                }
+
+                if (!context.Can(Permission.Export))
+                {
+                    audit.Write(member.Id, member.TeamId, "denied", "/export");
+                    context.Reply(t["ledger.export_not_allowed"]);
+                    return;
+                }
+
+                jobs.QueueExport(context);
+                return;
+        }
+
+        Show(context, Parse(context, command.Words), 0);
+    }
+
+    public void Handle(UpdateContext context, string payload)
+    {
+        var t = context.T;
+        if (context.Member is not { } member || !context.Can(Permission.ViewLedger))
+        {
+            context.Reply(t["callback.expired"]);
+            return;
+        }
+
+        var parts = payload.Split(':');
+        if (parts[0] == "p" && parts.Length == 3
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var queryId)
+            && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var page)
+            && queries.Get(queryId) is { } saved && saved.OwnerId == member.Id)
+        {
+            Show(context, saved, page, fromButton: true);
+            return;
+        }
+
+        var finding = parts.Length >= 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? findings.Get(id) : null;
+        if (finding is null || !LedgerService.MaySee(member, finding))
+        {
+            if (finding is not null)
+            {
+                audit.Write(member.Id, member.TeamId, "denied", $"ledger {finding.Id}");
+            }
+
+            context.Reply(t["finding.not_found"]);
+            return;
+        }
+
+        if (parts[0] == "v")
+        {
+            context.Reply(LedgerCard.Full(t, finding, context.Today), LedgerCard.Actions(t, finding, member));
+            return;
+        }
+
+        if (parts.Length != 3 || LedgerCard.ActionOf(parts[0]) is not { } action
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var revision))
+        {
+            context.Reply(t["callback.expired"]);
+            return;
+        }
+
+        if (revision != finding.Revision)
+        {
+            context.Reply(t["ledger.card_stale"] + "\n\n" + LedgerCard.Full(t, finding, context.Today), LedgerCard.Actions(t, finding, member));
+            return;
+        }
+
+        if (LedgerService.Check(finding, member, action) is { } refused)
+        {
+            audit.Write(member.Id, member.TeamId, "denied", $"ledger {action} {finding.Id}");
+            Answer(context, refused);
+            return;
+        }
+
+        context.RemoveOriginKeyboard();
+        if (action is RectificationAction.Assign or RectificationAction.SubmitFix or RectificationAction.Reject or RectificationAction.ExtendDeadline)
+        {
+            engine.Start(context, LedgerActionFlow.FlowName, turn => flow.Begin(turn, new LedgerActionDraft { FindingId = finding.Id, Revision = revision, Action = action }));
+            return;
+        }
+
+        var request = new RectificationRequest { Actor = member, Note = action == RectificationAction.FixOnSpot ? t["ledger.fixed_on_spot_note"] : null };
+        Answer(context, ledger.Apply(context, finding.Id, revision, action, request));
+    }
+
+    /// <summary>Tells the person what became of their step: done, refused (why, and what they can do), or stale.</summary>
+    public static void Answer(UpdateContext context, LedgerOutcome outcome)
+    {
+        var t = context.T;
+        var member = context.Member!;
+        switch (outcome)
+        {
+            case LedgerOutcome.Done done:
+                context.Reply(t.Format("ledger.done", done.Finding.Code, t[done.From.Key()], t[done.Finding.Status.Key()]) + "\n\n" + LedgerCard.Full(t, done.Finding, context.Today),
+                    LedgerCard.Actions(t, done.Finding, member));
+                break;
+            case LedgerOutcome.Refused refused:
+                var missing = string.Join(t["list.separator"], refused.MissingGuardKeys.Select(k => t[k]));
+                var allowed = refused.Allowed.Count == 0 ? t["ledger.nothing_allowed"] : string.Join(t["list.separator"], refused.Allowed.Select(a => t[a.Key()]));
+                context.Reply((refused.MissingGuardKeys.Count > 0
+                        ? t.Format("ledger.refused_guard", refused.Finding.Code, new SafeHtml(missing))
+                        : t.Format("ledger.refused_state", refused.Finding.Code, t[refused.Finding.Status.Key()]))
+                    + "\n" + t.Format("ledger.allowed", new SafeHtml(allowed)),
+                    LedgerCard.Actions(t, refused.Finding, member));
+                break;
+            case LedgerOutcome.Stale stale:
+                context.Reply(t["ledger.card_stale"] + "\n\n" + LedgerCard.Full(t, stale.Finding, context.Today), LedgerCard.Actions(t, stale.Finding, member));
+                break;
+            default:
+                context.Reply(t["finding.not_found"]);
+                break;
+        }
+    }
+
+    private void Show(UpdateContext context, LedgerQuery query, int page, bool fromButton = false)
+    {
+        var t = context.T;
+        var member = context.Member!;
+        if (query.Id == 0)
+        {
+            query.OwnerId = member.Id;
+            query.CreatedUtc = context.UtcNow;
+            queries.Save(query);
+        }
+
+        var (items, more) = queries.Page(query, member, context.Today, page);
+        var sb = new StringBuilder(t.Format("ledger.title", t["ledger.scope." + query.Scope.ToString().ToLowerInvariant()], page + 1));
+        if (items.Count == 0)
+        {
+            sb.Append('\n').Append(t[page == 0 ? "ledger.empty" : "ledger.no_more"]);
+        }
+
+        foreach (var f in items)
+        {
+            sb.Append('\n').Append(LedgerCard.Line(t, f, context.Today));
+        }
+
+        var rows = items.Chunk(4).Select(row => (IReadOnlyList<Button>)[.. row.Select(f => new Button(f.Code, $"lg:v:{f.Id.ToString(CultureInfo.InvariantCulture)}"))]).ToList();
+        var nav = new List<Button>();
+        var qid = query.Id.ToString(CultureInfo.InvariantCulture);
+        if (page > 0)
+        {
+            nav.Add(new Button(t["common.previous"], $"lg:p:{qid}:{(page - 1).ToString(CultureInfo.InvariantCulture)}"));
+        }
+
+        if (more)
+        {
+            nav.Add(new Button(t["common.next_page"], $"lg:p:{qid}:{(page + 1).ToString(CultureInfo.InvariantCulture)}"));
+        }
+
+        if (nav.Count > 0)
+        {
+            rows.Add(nav);
+        }
+
+        if (fromButton)
+        {
+            context.EditOrigin(sb.ToString(), rows);
+        }
+        else
+        {
+            context.Reply(sb.ToString(), rows);
+        }
+    }
+
+    /// <summary>Reads filter words in either language; unknown words filter the place or the units.</summary>
+    private static LedgerQuery Parse(UpdateContext context, IReadOnlyList<string> words)
+    {
+        var query = new LedgerQuery { Scope = LedgerScope.Active };
+        var t = context.T;
+        var other = context.TextsFor(t.Language == Localization.Language.English ? Localization.Language.Chinese : Localization.Language.English);
+        bool Is(string word, string key) => string.Equals(word, t[key], StringComparison.OrdinalIgnoreCase) || string.Equals(word, other[key], StringComparison.OrdinalIgnoreCase);
+
+        foreach (var word in words)
+        {
+            if (Is(word, "ledger.word.overdue") || word is "overdue")
+            {
+                query.Scope = LedgerScope.Overdue;
+            }
+            else if (Is(word, "ledger.word.all") || word is "all")
+            {
+                query.Scope = LedgerScope.All;
+            }
+            else if (Enum.GetValues<RectificationStatus>().Cast<RectificationStatus?>().FirstOrDefault(s => Is(word, s!.Value.Key())) is { } status)
+            {
+                query.Status = status;
+                query.Scope = status == RectificationStatus.Closed ? LedgerScope.Closed : query.Scope;
+            }
+            else if (Enum.GetValues<Sector>().Cast<Sector?>().FirstOrDefault(s => Is(word, s!.Value.Key())) is { } sector)
+            {
+                query.Sector = sector;
+            }
+            else if (Enum.GetValues<Aspect>().Cast<Aspect?>().FirstOrDefault(a => Is(word, a!.Value.ShortKey())) is { } aspect)
+            {
+                query.Aspect = aspect;
+            }
+            else if (Enum.GetValues<Severity>().Cast<Severity?>().FirstOrDefault(s => Is(word, s!.Value.Key())) is { } severity)
+            {
+                query.Severity = severity;
+            }
+            else
+            {
+                query.Words.Add(word);
+            }
+        }
+
+        return query;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text;
+using Assistant.Core.Common;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Findings;
+using Assistant.Core.Jobs;
+using Assistant.Core.Ledger.Documents;
+using Assistant.Core.Localization;
+using Assistant.Core.Messaging;
+using Assistant.Core.Storage;
+using Assistant.Core.Teams;
+using LiteDB;
+
+namespace Assistant.Core.Ledger;
+
+/// <summary>
+/// The ledger export (an Excel workbook and a CSV) and the statistics (text and a chart), made in
+/// the background: building them takes seconds for a large ledger, too long for the update path.
+/// Each contains only what the person who asked may see, checked again when the job runs.
+/// </summary>
+public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore teams, Outbox outbox, AssistantDatabase db, TextCatalog catalog, TimeProvider time) : IJobHandler
+{
+    public const string JobKind = "ledger-document";
+    public const int MaxOverdueListed = 15;
+
+    public string Kind => JobKind;
+
+    public void QueueExport(UpdateContext context) => Queue(context, "export", "ledger.export_started");
+
+    public void QueueStats(UpdateContext context) => Queue(context, "stats", "ledger.stats_started");
+
+    public Task<JobResult> RunAsync(Job job, CancellationToken cancellationToken)
+    {
+        var member = teams.GetMember(job.Payload["user"].AsInt64);
+        var team = member is null ? null : teams.GetTeam(member.TeamId);
+        var what = job.Payload["what"].AsString;
+        if (member is null || team is null || !AccessPolicy.Allows(member.Role, what == "export" ? Permission.Export : Permission.ViewSummary))
+        {
+            return Task.FromResult(JobResult.Done);
+        }
+
+        var t = catalog.For(member.Language);
+        var today = TimeZones.Today(time.GetUtcNow(), team.Zone);
+        var all = queries.All(new LedgerQuery { Scope = LedgerScope.All }, member, today).ToList();
+        var chat = job.Payload["chat"].AsInt64;
+        var messages = all.Count == 0
+            ? [new OutgoingMessage { ChatId = chat, Html = t["ledger.empty_ledger"], Purpose = what }]
+            : what == "export" ? Export(t, team, all, today, chat) : Stats(t, team, all, today, chat);
+        var now = time.GetUtcNow().UtcDateTime;
+        var queued = db.InTransaction(() => outbox.Enqueue(messages, now));
+        outbox.NotifyAfterCommit(queued);
+        return Task.FromResult(JobResult.Done);
+    }
+
+    public static LedgerRow Row(Texts t, Finding f, Team team, DateOnly today) => new(
+        f.Code,
+        f.Unit,
+        string.IsNullOrWhiteSpace(f.Place) ? f.City : $"{f.City} {f.Place}",
+        f.Sector == Sector.Other && !string.IsNullOrWhiteSpace(f.SectorOther) ? f.SectorOther : t[f.Sector.Key()],
+        t[f.Aspect.Key()],
+        f.Description,
+        f.Basis,
+        t[f.Severity.Key()],
+        f.ResponsibleUnit,
+        f.ResponsiblePerson,
+        f.Deadline,
+        t[f.Status.Key()],
+        f.FixNote is null && f.FixEvidence.Count == 0 ? null : $"{f.FixNote}{(f.FixEvidence.Count > 0 ? $" ({Html.ToPlainText(FindingCard.Evidence(t, f.FixEvidence))})" : "")}".Trim(),
+        f.VerifiedByName,
+        f.VerifiedUtc is { } v ? TimeZones.ToLocal(v, team.Zone) : null,
+        f.DaysOverdue(today));
+
+    public static LedgerHeadings Headings(Texts t) => new(
+        t["ledger.col.number"], t["field.unit"], t["field.place"], t["field.sector"], t["field.aspect"], t["field.description"], t["field.basis"],
+        t["field.severity"], t["field.responsible_unit"], t["field.responsible_person"], t["field.deadline"], t["ledger.field.status"],
+        t["ledger.field.fix"], t["ledger.col.verified_by"], t["ledger.col.verified_at"], t["ledger.col.days_overdue"]);
+
+    private void Queue(UpdateContext context, string what, string startedKey)
+    {
+        jobs.Enqueue(JobKind, new BsonDocument { ["what"] = what, ["user"] = context.UserId, ["chat"] = context.Update.ChatId }, context.UtcNow);
+        context.Reply(context.T[startedKey]);
+    }
+
+    private static List<OutgoingMessage> Export(Texts t, Team team, List<Finding> all, DateOnly today, long chat)
+    {
+        var rows = all.Select(f => Row(t, f, team, today)).ToList();
+        var headings = Headings(t);
+        var stamp = today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var title = t.Format("ledger.export_title", team.Name, new SafeHtml(FindingCard.Date(t, today)));
+        return
+        [
+            new OutgoingMessage
+            {
+                ChatId = chat,
+                Html = t.Format("ledger.exported", rows.Count, rows.Count(r => r.DaysOverdue > 0)),
+                File = new OutgoingFile($"{team.Code}-ledger-{stamp}.xlsx", LedgerWorkbook.Xlsx(rows, headings, Html.ToPlainText(title), t["ledger.sheet"])),
+                Purpose = "export",
+            },
+            new OutgoingMessage
+            {
+                ChatId = chat,
+                Html = "",
+                File = new OutgoingFile($"{team.Code}-ledger-{stamp}.csv", LedgerWorkbook.Csv(rows, headings)),
+                Purpose = "export",
+            },
+        ];
+    }
+
+    private List<OutgoingMessage> Stats(Texts t, Team team, List<Finding> all, DateOnly today, long chat)
+    {
+        var sb = new StringBuilder(t.Format("stats.title", team.Name, all.Count, new SafeHtml(FindingCard.Date(t, today))));
+        void Section(string titleKey, IEnumerable<(string Label, int Count)> counts)
+        {
+            sb.Append("\n\n<b>").Append(t[titleKey]).Append("</b>");
+            foreach (var (label, count) in counts)
+            {
+                sb.Append('\n').Append(Html.Escape(label)).Append(t["card.colon"]).Append(count.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        var byStatus = Count(all, f => f.Status, Enum.GetValues<RectificationStatus>(), s => t[s.Key()]);
+        var bySector = Count(all, f => f.Sector, Enum.GetValues<Sector>(), s => t[s.Key()]).Where(c => c.Count > 0).ToList();
+        var byAspect = Count(all, f => f.Aspect, Enum.GetValues<Aspect>(), a => t[a.ShortKey()]);
+        var bySeverity = Count(all, f => f.Severity, Enum.GetValues<Severity>(), s => t[s.Key()]);
+        Section("stats.by_status", byStatus);
+        Section("stats.by_sector", bySector);
+        Section("stats.by_aspect", byAspect);
+        Section("stats.by_severity", bySeverity);
+        var overdue = all.Where(f => f.DaysOverdue(today) > 0).OrderByDescending(f => f.DaysOverdue(today)).ToList();
+        sb.Append("\n\n<b>").Append(t.Format("stats.overdue", overdue.Count)).Append("</b>");
+        foreach (var f in overdue.Take(MaxOverdueListed))
+        {
+            sb.Append('\n').Append(LedgerCard.Line(t, f, today));
+        }
+
+        if (overdue.Count > MaxOverdueListed)
+        {
+            sb.Append('\n').Append(t.Format("stats.more", overdue.Count - MaxOverdueListed));
+        }
+
+        var chart = StatsChart.Png(ChartData(StatsChart.CanRenderChinese ? t : catalog.English, team, all, StatsChart.CanRenderChinese));
+        return
+        [
+            new OutgoingMessage { ChatId = chat, Html = sb.ToString(), Purpose = "stats" },
+            new OutgoingMessage { ChatId = chat, Html = "", File = new OutgoingFile($"{team.Code}-stats.png", chart, AsPhoto: true), Purpose = "stats" },
+        ];
+    }
+
+    /// <summary>
+    /// What the chart shows. It needs a font with Chinese glyphs; without one (<paramref name="chinese"/>
+    /// false) pass English texts, and the team is named by its code, since its name is Chinese.
+    /// </summary>
+    internal static StatsChartData ChartData(Texts t, Team team, List<Finding> all, bool chinese) => new(
+        Html.ToPlainText(t.Format("stats.chart_title", chinese ? team.Name : team.Code, all.Count)),
+        t["stats.by_status"], Count(all, f => f.Status, Enum.GetValues<RectificationStatus>(), s => t[s.Key()]),
+        t["stats.by_sector"], Count(all, f => f.Sector, Enum.GetValues<Sector>(), s => t[s.Key()]).Where(c => c.Count > 0).ToList(),
+        t["stats.by_aspect"], Count(all, f => f.Aspect, Enum.GetValues<Aspect>(), a => t[a.ShortKey()]),
+        t["stats.by_severity"], Count(all, f => f.Severity, Enum.GetValues<Severity>(), s => t[s.Key()]));
+
+    private static List<(string Label, int Count)> Count<T>(IReadOnlyList<Finding> all, Func<Finding, T> key, IEnumerable<T> values, Func<T, string> label)
+        where T : struct =>
+        [.. values.Select(v => (label(v), all.Count(f => EqualityComparer<T>.Default.Equals(key(f), v))))];
+}

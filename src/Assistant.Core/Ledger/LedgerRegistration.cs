@@ -1,0 +1,34 @@
+using Assistant.Core.Common;
+using Assistant.Core.Conversations;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Jobs;
+using Assistant.Core.Reminders;
+using Assistant.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Assistant.Core.Ledger;
+
+public static class LedgerRegistration
+{
+    /// <summary>The rectification ledger: status machine, actions, browsing, deadline reminders, export and statistics.</summary>
+    public static IHostApplicationBuilder AddLedger(this IHostApplicationBuilder builder)
+    {
+        builder.AddSettings<LedgerOptions>(LedgerOptions.Section);
+        var services = builder.Services;
+        services.AddSchema(nameof(LedgerQueries), LedgerQueries.EnsureSchema);
+        services.AddSingleton<LedgerQueries>();
+        services.AddSingleton<LedgerReminders>();
+        services.AddSingleton<IReminderKind, DeadlineReminderKind>();
+        services.AddSingleton<IReminderKind, EscalationReminderKind>();
+        services.AddSingleton<LedgerService>();
+        services.AddSingleton<LedgerActionFlow>();
+        services.AddSingleton<IFlow>(sp => sp.GetRequiredService<LedgerActionFlow>());
+        services.AddSingleton<LedgerJobs>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<LedgerJobs>());
+        services.AddSingleton<LedgerCommands>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<LedgerCommands>());
+        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<LedgerCommands>());
+        return builder;
+    }
+}

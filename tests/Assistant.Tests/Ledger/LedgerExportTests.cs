@@ -1,0 +1,207 @@
+using Assistant.Core.Findings;
+using Assistant.Core.Jobs;
+using Assistant.Core.Ledger;
+using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
+using Assistant.Tests.Findings;
+using Assistant.Tests.Support;
+using static Assistant.Tests.Ledger.LedgerTests;
+
+namespace Assistant.Tests.Ledger;
+
+/// <summary>/export ledger and /stats, end to end: the command, the background job, the files that reach the chat.</summary>
+public sealed class LedgerExportTests
+{
+    private static async Task RunJobs(CoreHarness h) => await h.Get<JobRunner>().RunDueAsync(CancellationToken.None);
+
+    private static List<OutboxItem> Files(CoreHarness h, long chat) => [.. h.Messages(chat).Where(m => m.FileContent is not null)];
+
+    /// <summary>Three findings: one overdue (assigned, deadline 11-05), one assigned later, one covert and open; six days pass.</summary>
+    private static CoreHarness Ledger(out Finding late, out Finding later, out Finding covert)
+    {
+        var h = Team(out _, start: new DateTimeOffset(2023, 11, 2, 1, 0, 0, TimeSpan.Zero));
+        late = FindingFlowTests.Record(h, Author, "逾期单位");
+        later = FindingFlowTests.Record(h, Author, "远期单位");
+        covert = FindingFlowTests.Record(h, Author, "暗访单位", covert: true);
+        Assign(h, late, "11-05");
+        Assign(h, later, "12-30");
+        h.Time.Advance(TimeSpan.FromDays(6));
+        h.Clear();
+        return h;
+    }
+
+    [Fact]
+    public async Task Export_ByTheLiaison_SendsAWorkbookAndACsvWithEveryFinding()
+    {
+        using var h = Ledger(out var late, out var later, out var covert);
+
+        h.Send(Liaison, "/export ledger");
+        Assert.Contains("正在生成台账", h.LastText(Liaison), StringComparison.Ordinal);
+        await RunJobs(h);
+
+        var files = Files(h, Liaison);
+        Assert.Equal(2, files.Count);
+        Assert.Equal("整改台账：共 3 项，其中逾期 1 项（Excel 可筛选；CSV 供其他系统使用）。", Html.ToPlainText(files[0].Html));
+        Assert.EndsWith(".xlsx", files[0].FileName, StringComparison.Ordinal);
+        Assert.EndsWith(".csv", files[1].FileName, StringComparison.Ordinal);
+
+        using var book = LedgerDocumentsTests.Open(files[0].FileContent!);
+        Assert.Contains("第七组", book.Text("A1"), StringComparison.Ordinal);
+        Assert.Equal("编号", book.Text("A2"));
+        Assert.Equal("被检查单位", book.Text("B2"));
+        Assert.Equal("逾期天数", book.Text("P2"));
+        var rows = Enumerable.Range(3, 3).ToDictionary(r => book.Text("A" + r), r => r);
+        Assert.Equal([late.Code, later.Code, covert.Code], rows.Keys.Order(StringComparer.Ordinal).ToArray());
+        var lateRow = rows[late.Code];
+        Assert.Equal("逾期单位", book.Text("B" + lateRow));
+        Assert.Equal("望城区应急管理局", book.Text("I" + lateRow));
+        Assert.Equal("王责任人", book.Text("J" + lateRow));
+        Assert.Equal("已指派", book.Text("L" + lateRow));
+        Assert.Equal("3", book.Cell("P" + lateRow)!.CellValue!.Text);
+        Assert.Equal("待整改", book.Text("L" + rows[covert.Code]));
+        Assert.Null(book.Cell("A6"));
+
+        var csv = LedgerDocumentsTests.ReadCsv(files[1].FileContent!);
+        Assert.Equal(4, csv.Count);
+        Assert.Equal("编号", csv[0][0]);
+        Assert.Contains(csv, r => r[0] == late.Code && r[1] == "逾期单位" && r[10] == "2023-11-05" && r[15] == "3");
+    }
+
+    [Fact]
+    public async Task Export_ByAMember_IsRefusedAndAudited_NoJobRuns()
+    {
+        using var h = Ledger(out _, out _, out _);
+
+        h.Send(Colleague, "/export ledger");
+        await RunJobs(h);
+
+        Assert.Equal("只有组长和联络员可以导出台账。", h.LastText(Colleague));
+        Assert.Empty(Files(h, Colleague));
+        Assert.Contains(h.Get<Core.Audit.AuditLog>().ForActor(Colleague), e => e.Action == "denied" && e.Detail == "/export");
+    }
+
+    [Fact]
+    public async Task Export_WithAnotherWord_ExplainsBothExportsAndQueuesNothing()
+    {
+        using var h = Ledger(out _, out _, out _);
+
+        h.Send(Liaison, "/export schedule");
+        await RunJobs(h);
+
+        Assert.Contains("/schedule export", h.LastText(Liaison), StringComparison.Ordinal);
+        Assert.Empty(Files(h, Liaison));
+    }
+
+    [Fact]
+    public async Task Export_RoleTakenAwayBeforeTheJobRuns_SendsNothing()
+    {
+        using var h = Ledger(out _, out _, out _);
+
+        h.Send(Liaison, "/export ledger");
+        var member = h.Get<TeamStore>().GetMember(Liaison)!;
+        member.Role = Role.Member;
+        h.Get<TeamStore>().Upsert(member);
+        await RunJobs(h);
+
+        Assert.Empty(Files(h, Liaison));
+    }
+
+    [Fact]
+    public async Task Export_InEnglish_HasEnglishHeadingsAndStatuses()
+    {
+        using var h = Ledger(out var late, out _, out _);
+        h.Send(Liaison, "/lang en");
+
+        h.Send(Liaison, "/export ledger");
+        await RunJobs(h);
+
+        var files = Files(h, Liaison);
+        Assert.StartsWith("Rectification ledger: 3 item(s), 1 overdue", Html.ToPlainText(files[0].Html), StringComparison.Ordinal);
+        using var book = LedgerDocumentsTests.Open(files[0].FileContent!);
+        Assert.Equal("Number", book.Text("A2"));
+        Assert.Equal("Days overdue", book.Text("P2"));
+        var lateRow = Enumerable.Range(3, 3).Single(r => book.Text("A" + r) == late.Code);
+        Assert.Equal("assigned", book.Text("L" + lateRow));
+    }
+
+    [Fact]
+    public async Task Stats_CountsByStatusAndListsTheOverdue_WithAChart()
+    {
+        using var h = Ledger(out var late, out _, out _);
+
+        h.Send(Colleague, "/stats");
+        await RunJobs(h);
+
+        var messages = h.Messages(Colleague);
+        var text = Html.ToPlainText(messages.Single(m => m.Html.Contains("问题统计", StringComparison.Ordinal)).Html);
+        // The colleague does not see the covert finding: two items, not three.
+        Assert.Contains("问题统计（共 2 项", text, StringComparison.Ordinal);
+        Assert.Contains("待整改：0", text, StringComparison.Ordinal);
+        Assert.Contains("已指派：2", text, StringComparison.Ordinal);
+        Assert.Contains("逾期未销号：1 项", text, StringComparison.Ordinal);
+        Assert.Contains(late.Code, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("暗访单位", text, StringComparison.Ordinal);
+
+        var chart = Assert.Single(Files(h, Colleague));
+        Assert.True(chart.FileAsPhoto);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], chart.FileContent![..4]);
+    }
+
+    [Fact]
+    public async Task Stats_ForTheLeader_IncludeTheCovertFinding()
+    {
+        using var h = Ledger(out _, out _, out _);
+
+        h.Send(Leader, "/stats");
+        await RunJobs(h);
+
+        Assert.Contains("问题统计（共 3 项", h.AllText(Leader), StringComparison.Ordinal);
+        Assert.Contains("待整改：1", h.AllText(Leader), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stats_ForAContact_AreRefused()
+    {
+        using var h = Ledger(out _, out _, out _);
+
+        h.Send(Contact, "/stats");
+        await RunJobs(h);
+
+        Assert.DoesNotContain("问题统计", h.AllText(Contact), StringComparison.Ordinal);
+        Assert.Empty(Files(h, Contact));
+    }
+
+    [Theory]
+    [InlineData("/export ledger")]
+    [InlineData("/stats")]
+    public async Task EmptyLedger_SaysSoAndSendsNoFile(string command)
+    {
+        using var h = Team(out _);
+
+        h.Send(Leader, command);
+        await RunJobs(h);
+
+        Assert.Contains("台账里还没有问题", h.LastText(Leader), StringComparison.Ordinal);
+        Assert.Empty(Files(h, Leader));
+    }
+
+    [Fact]
+    public void ChartData_WithoutAChineseFont_HasNoChineseAtAll()
+    {
+        using var h = Ledger(out _, out _, out _);
+        var team = h.Get<TeamStore>().GetTeam(h.Get<TeamStore>().GetMember(Leader)!.TeamId)!;
+        var all = h.Get<FindingStore>().OfTeam(team.Id).ToList();
+        var catalog = h.Get<Core.Localization.TextCatalog>();
+
+        var english = LedgerJobs.ChartData(catalog.English, team, all, chinese: false);
+        var chinese = LedgerJobs.ChartData(catalog.Chinese, team, all, chinese: true);
+
+        static IEnumerable<string> Texts(Core.Ledger.Documents.StatsChartData d) =>
+            new[] { d.Title, d.ByStatusTitle, d.BySectorTitle, d.ByAspectTitle, d.BySeverityTitle }
+                .Concat(new[] { d.ByStatus, d.BySector, d.ByAspect, d.BySeverity }.SelectMany(list => list.Select(c => c.Label)));
+        Assert.All(Texts(english), text => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", text));
+        Assert.StartsWith("G7", english.Title, StringComparison.Ordinal);
+        Assert.StartsWith("第七组", chinese.Title, StringComparison.Ordinal);
+        Assert.Equal(3, english.ByStatus.Sum(c => c.Count));
+    }
+}

@@ -1,0 +1,374 @@
+using Assistant.Core.Audit;
+using Assistant.Core.Findings;
+using Assistant.Core.Ledger;
+using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
+using Assistant.Tests.Findings;
+using Assistant.Tests.Support;
+
+namespace Assistant.Tests.Ledger;
+
+public sealed class LedgerTests
+{
+    internal const long Leader = 901;
+    internal const long Liaison = 902;
+    internal const long Author = 903;
+    internal const long Colleague = 904;
+    internal const long Contact = 905;
+    internal const long OtherContact = 906;
+
+    internal static CoreHarness Team(out Team team, DateTimeOffset? start = null, TempFolder? folder = null)
+    {
+        var h = CoreHarness.Create(folder, start);
+        team = h.CreateTeam();
+        h.AddMember(team, Leader, Role.Leader, "刘组长");
+        h.AddMember(team, Liaison, Role.Liaison, "陈静");
+        h.AddMember(team, Author, Role.Member, "李明");
+        h.AddMember(team, Colleague, Role.Member, "张伟");
+        h.AddMember(team, Contact, Role.Contact, "王责任人");
+        h.AddMember(team, OtherContact, Role.Contact, "赵责任人");
+        return h;
+    }
+
+    internal static Finding Current(CoreHarness h, Finding f) => h.Get<FindingStore>().Get(f.Id)!;
+
+    internal static void Do(CoreHarness h, long user, Finding f, string code) =>
+        h.PressData(user, $"lg:{code}:{f.Id}:{Current(h, f).Revision}");
+
+    /// <summary>The liaison assigns the finding to the registered contact, deadline typed.</summary>
+    internal static void Assign(CoreHarness h, Finding f, string deadline = "11-20", long contactButtonOf = Contact)
+    {
+        Do(h, Liaison, f, "a");
+        h.Send(Liaison, "望城区应急管理局");
+        h.Press(Liaison, contactButtonOf == Contact ? "王责任人" : "赵责任人");
+        h.Send(Liaison, deadline);
+        h.Press(Liaison, "确认");
+    }
+
+    internal static void SubmitFix(CoreHarness h, long user, Finding f)
+    {
+        Do(h, user, f, "f");
+        h.Dispatch(FindingFlowTests.Photo(user, "fix-photo-" + Guid.NewGuid().ToString("N")[..6]) with { Text = "已拆除违建，间距满足要求" });
+        h.Press(user, "下一步");
+        h.Press(user, "确认");
+    }
+
+    [Fact]
+    public void FullLoop_AssignStartFixRejectFixVerify_EachStepRecordedAndTheRightPeopleTold()
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+        Assert.Equal(RectificationStatus.Open, f.Status);
+
+        Assign(h, f);
+        var assigned = Current(h, f);
+        Assert.Equal(RectificationStatus.Assigned, assigned.Status);
+        Assert.Equal("望城区应急管理局", assigned.ResponsibleUnit);
+        Assert.Equal(Contact, assigned.ResponsibleContactId);
+        Assert.Equal("王责任人", assigned.ResponsiblePerson);
+        Assert.Equal(new DateOnly(2023, 11, 20), assigned.Deadline);
+        Assert.Contains("陈静已指派责任", h.LastText(Contact), StringComparison.Ordinal);
+
+        Do(h, Contact, f, "s");
+        Assert.Equal(RectificationStatus.InProgress, Current(h, f).Status);
+        SubmitFix(h, Contact, f);
+        Assert.Equal(RectificationStatus.Rectified, Current(h, f).Status);
+        Assert.Contains("王责任人已提交整改材料", h.LastText(Author), StringComparison.Ordinal);
+
+        Do(h, Colleague, f, "r");
+        h.Send(Colleague, "照片看不清间距");
+        h.Press(Colleague, "确认");
+        Assert.Equal(RectificationStatus.InProgress, Current(h, f).Status);
+        Assert.Contains("退回理由：照片看不清间距", h.LastText(Contact), StringComparison.Ordinal);
+
+        SubmitFix(h, Contact, f);
+        Do(h, Author, f, "ok");
+        var closed = Current(h, f);
+        Assert.Equal(RectificationStatus.Closed, closed.Status);
+        Assert.Equal("李明", closed.VerifiedByName);
+        Assert.Equal(2, closed.FixEvidence.Count);
+        var statuses = h.Get<FindingStore>().ChangesOf(f.Id).Where(c => c.Field == "status").Select(c => c.NewValue).ToList();
+        Assert.Equal(["Assigned", "InProgress", "Rectified", "InProgress (照片看不清间距)", "Rectified", "Closed"], statuses);
+    }
+
+    [Fact]
+    public void Assign_TypingTheButtonsLabels_WorksLikePressingThem()
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+
+        Do(h, Liaison, f, "a");
+        h.Send(Liaison, "望城区应急管理局");
+        h.Send(Liaison, "王责任人");
+        h.Send(Liaison, "11-20");
+        h.Send(Liaison, "确认");
+
+        var assigned = Current(h, f);
+        Assert.Equal(RectificationStatus.Assigned, assigned.Status);
+        Assert.Equal(Contact, assigned.ResponsibleContactId);
+        Assert.Equal(new DateOnly(2023, 11, 20), assigned.Deadline);
+    }
+
+    [Fact]
+    public void Refused_MemberAssigning_SaysWhoMayAndWhatTheMemberCanDo()
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+
+        h.PressData(Colleague, $"lg:a:{f.Id}:{f.Revision}");
+
+        var text = h.LastText(Colleague);
+        Assert.Null(h.Get<Core.Conversations.DraftStore>().Get(Colleague));
+        Assert.Contains("由组长或联络员操作", text, StringComparison.Ordinal);
+        Assert.Contains("您现在可以：立行立改", text, StringComparison.Ordinal);
+        Assert.Equal(RectificationStatus.Open, Current(h, f).Status);
+    }
+
+    [Fact]
+    public void Refused_ContactVerifying_IsRefusedAndNothingChanges()
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+        Assign(h, f);
+        SubmitFix(h, Contact, f);
+
+        Do(h, Contact, f, "ok");
+
+        Assert.Equal(RectificationStatus.Rectified, Current(h, f).Status);
+        Assert.Contains("由巡查组成员操作", h.LastText(Contact), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Refused_FromTheWrongState_NamesTheStateAndTheAllowedSteps()
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+
+        Do(h, Author, f, "ok");
+
+        var text = h.LastText(Author);
+        Assert.Contains("目前是“待整改”", text, StringComparison.Ordinal);
+        Assert.Contains("立行立改", text, StringComparison.Ordinal);
+        Assert.Equal(RectificationStatus.Open, Current(h, f).Status);
+    }
+
+    [Fact]
+    public void Refused_AnythingOnAClosedItem()
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+        Do(h, Author, f, "fs");
+        Do(h, Colleague, f, "ok");
+        Assert.Equal(RectificationStatus.Closed, Current(h, f).Status);
+
+        foreach (var code in new[] { "s", "ok", "fs" })
+        {
+            Do(h, Leader, f, code);
+            Assert.Contains("已销号", h.LastText(Leader), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(RectificationStatus.Closed, Current(h, f).Status);
+    }
+
+    [Fact]
+    public void SubmitFix_WithoutEvidence_IsNotAccepted()
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+        Assign(h, f);
+
+        Do(h, Contact, f, "f");
+        h.Press(Contact, "下一步");
+
+        Assert.Contains("请先发送整改照片", h.AllText(Contact), StringComparison.Ordinal);
+        Assert.Equal(RectificationStatus.Assigned, Current(h, f).Status);
+    }
+
+    [Fact]
+    public void FixedOnSpot_GoesStraightToRectifiedAndWaitsForVerification()
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+
+        Do(h, Author, f, "fs");
+
+        var fixedNow = Current(h, f);
+        Assert.Equal(RectificationStatus.Rectified, fixedNow.Status);
+        Assert.True(fixedNow.FixedOnSpot);
+        Assert.Equal("立行立改", fixedNow.FixNote);
+    }
+
+    [Fact]
+    public void Extend_NeedsALaterDateAndAReason_AndKeepsTheHistory()
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+        Assign(h, f, "11-20");
+
+        Do(h, Liaison, f, "x");
+        h.Send(Liaison, "11-10");
+        h.Send(Liaison, "企业停产");
+        h.Press(Liaison, "确认");
+        Assert.Contains("晚于原期限的新期限", h.LastText(Liaison), StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2023, 11, 20), Current(h, f).Deadline);
+
+        Assert.Equal(Core.Dispatching.DispatchOutcome.Handled, h.PressData(Liaison, $"lg:x:{f.Id}:{Current(h, f).Revision}"));
+        h.Send(Liaison, "12-15");
+        h.Send(Liaison, "需要购置设备");
+        h.Press(Liaison, "确认");
+
+        var extended = Current(h, f);
+        Assert.Equal(new DateOnly(2023, 12, 15), extended.Deadline);
+        var change = Assert.Single(extended.DeadlineChanges);
+        Assert.Equal(new DateOnly(2023, 11, 20), change.From);
+        Assert.Equal("需要购置设备", change.Reason);
+        Assert.Equal("陈静", change.ByName);
+        Assert.Contains("期限由 2023年11月20日 调整为 2023年12月15日（需要购置设备，陈静）", h.LastText(Liaison), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extend_ByAMember_IsRefused()
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+        Assign(h, f, "11-20");
+
+        Do(h, Author, f, "x");
+
+        Assert.Contains("由组长或联络员操作", h.LastText(Author), StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2023, 11, 20), Current(h, f).Deadline);
+    }
+
+    [Fact]
+    public void StaleCard_ActionFromBeforeAChange_DoesNothing()
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+        var stale = $"lg:fs:{f.Id}:{f.Revision}";
+        Assign(h, f);
+
+        h.PressData(Author, stale);
+
+        Assert.Contains("这张卡片已过期", h.LastText(Author), StringComparison.Ordinal);
+        Assert.Equal(RectificationStatus.Assigned, Current(h, f).Status);
+    }
+
+    [Fact]
+    public void Contact_SeesAndActsOnlyOnTheirOwnFindings()
+    {
+        using var h = Team(out _);
+        var mine = FindingFlowTests.Record(h, Author, "甲单位");
+        var theirs = FindingFlowTests.Record(h, Author, "乙单位");
+        var unassigned = FindingFlowTests.Record(h, Author, "丙单位");
+        Assign(h, mine);
+        Assign(h, theirs, contactButtonOf: OtherContact);
+        h.Clear();
+
+        h.Send(Contact, "/ledger");
+        var list = h.LastText(Contact);
+        Assert.Contains(mine.Code, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.Code, list, StringComparison.Ordinal);
+        Assert.DoesNotContain(unassigned.Code, list, StringComparison.Ordinal);
+
+        foreach (var data in new[] { $"lg:v:{theirs.Id}", $"lg:s:{theirs.Id}:{Current(h, theirs).Revision}", $"lg:f:{unassigned.Id}:{unassigned.Revision}" })
+        {
+            h.PressData(Contact, data);
+            Assert.Contains("没有找到", h.LastText(Contact), StringComparison.Ordinal);
+        }
+
+        h.Send(Contact, "/finding " + theirs.Code);
+        h.Send(Contact, "/findings");
+        Assert.DoesNotContain("乙单位", h.AllText(Contact), StringComparison.Ordinal);
+        Assert.Equal(RectificationStatus.Assigned, Current(h, theirs).Status);
+        Assert.True(h.Get<AuditLog>().ForActor(Contact).Count(a => a.Action == "denied") >= 2);
+    }
+
+    [Fact]
+    public void Browsing_FiltersAndOverdueAndDue()
+    {
+        using var h = Team(out _, start: new DateTimeOffset(2023, 11, 2, 1, 0, 0, TimeSpan.Zero));
+        var late = FindingFlowTests.Record(h, Author, "逾期单位");
+        var soon = FindingFlowTests.Record(h, Author, "临期单位");
+        var later = FindingFlowTests.Record(h, Author, "远期单位");
+        Assign(h, late, "11-05");
+        Assign(h, soon, "11-12");
+        Assign(h, later, "12-30");
+        h.Time.Advance(TimeSpan.FromDays(6));
+
+        h.Send(Colleague, "/overdue");
+        Assert.Contains("逾期单位", h.LastText(Colleague), StringComparison.Ordinal);
+        Assert.Contains("逾期3天", h.LastText(Colleague), StringComparison.Ordinal);
+        Assert.DoesNotContain("临期单位", h.LastText(Colleague), StringComparison.Ordinal);
+        h.Send(Colleague, "/due");
+        Assert.Contains("临期单位", h.LastText(Colleague), StringComparison.Ordinal);
+        Assert.DoesNotContain("远期单位", h.LastText(Colleague), StringComparison.Ordinal);
+        h.Send(Colleague, "/ledger 远期");
+        Assert.Contains("远期单位", h.LastText(Colleague), StringComparison.Ordinal);
+        Assert.DoesNotContain("逾期单位", h.LastText(Colleague), StringComparison.Ordinal);
+        h.Send(Colleague, "/ledger 已销号");
+        Assert.Contains("没有符合条件", h.LastText(Colleague), StringComparison.Ordinal);
+        h.Send(Colleague, "/ledger 危险化学品 已指派");
+        Assert.Contains("逾期单位", h.LastText(Colleague), StringComparison.Ordinal);
+        h.Send(Colleague, "/ledger overdue");
+        Assert.Contains("逾期单位", h.LastText(Colleague), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Browsing_PagesThroughAndTheButtonsBelongToTheirOwner()
+    {
+        using var h = Team(out _);
+        for (var i = 0; i < 19; i++)
+        {
+            FindingFlowTests.Record(h, Author, $"单位{i:00}");
+        }
+
+        h.Send(Colleague, "/ledger");
+        var next = h.LatestButtons(Colleague).Single(b => b.Label.Contains("下一页", StringComparison.Ordinal)).Data;
+        h.PressData(Colleague, next);
+        var pageTwo = h.Get<Core.Storage.AssistantDatabase>().Collection<OutboxItem>(Outbox.CollectionName).FindAll().Last(m => m.ChatId == Colleague).Html;
+        Assert.Contains("第 2 页", pageTwo, StringComparison.Ordinal);
+
+        h.PressData(Author, next);
+        Assert.Contains("过期", h.LastText(Author), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Capture_WithUnitAndDeadline_StartsAssigned_AndFixedOnSpotStartsRectified()
+    {
+        using var h = Team(out var team);
+        FindingFlowTests.WalkToReview(h, Author);
+        h.Press(Author, "整改信息");
+        h.Press(Author, "责任单位");
+        h.Send(Author, "某局");
+        h.Press(Author, "整改期限");
+        h.Send(Author, "11-30");
+        h.Press(Author, "下一步：核对");
+        h.Press(Author, "保存");
+        FindingFlowTests.WalkToReview(h, Author);
+        h.Press(Author, "整改信息");
+        h.Press(Author, "立行立改");
+        h.Press(Author, "下一步：核对");
+        h.Press(Author, "保存");
+
+        var all = h.Get<FindingStore>().OfTeam(team.Id);
+        Assert.Equal(RectificationStatus.Assigned, all[0].Status);
+        Assert.Equal(RectificationStatus.Rectified, all[1].Status);
+    }
+
+    [Fact]
+    public void EditingASavedFinding_CannotChangeItsRectification()
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+        Assign(h, f, "11-20");
+
+        h.PressData(Author, $"fd:e:{f.Id}:{Current(h, f).Revision}");
+
+        Assert.DoesNotContain(h.LatestButtons(Author), b => b.Label.Contains("整改信息", StringComparison.Ordinal));
+        h.Press(Author, "被检查单位");
+        h.Send(Author, "新名称");
+        h.Press(Author, "保存");
+        Assert.Equal(new DateOnly(2023, 11, 20), Current(h, f).Deadline);
+        Assert.Equal(RectificationStatus.Assigned, Current(h, f).Status);
+    }
+}
