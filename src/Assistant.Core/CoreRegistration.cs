@@ -8,6 +8,7 @@ using Assistant.Core.Reminders;
 using Assistant.Core.Schedule;
 using Assistant.Core.Messaging;
 using Assistant.Core.Storage;
+using Assistant.Core.Summaries;
 using Assistant.Core.Teams;
 using Microsoft.Extensions.Hosting;
 
@@ -28,5 +29,6 @@ public static class CoreRegistration
             .AddFindings()
             .AddNotes()
             .AddSchedule()
-            .AddLedger();
+            .AddLedger()
+            .AddSummaries();
 }

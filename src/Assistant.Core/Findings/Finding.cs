@@ -62,6 +62,9 @@ public sealed class Finding
     /// <summary>立行立改: fixed on the spot.</summary>
     public bool FixedOnSpot { get; set; }
 
+    /// <summary>The local authority or department the problem was handed over to for checking (移交属地), if any.</summary>
+    public string? HandedOverTo { get; set; }
+
     /// <summary>The note it was made from, if any.</summary>
     public int? NoteId { get; set; }
 

@@ -44,6 +44,11 @@ public static class FindingCard
         Line(sb, t, "field.responsible_person", Html.Escape(f.ResponsiblePerson) is { Length: > 0 } person ? person : t["card.not_set"]);
         Line(sb, t, "field.deadline", f.Deadline is { } d ? Date(t, d) : t["card.not_set"]);
         Line(sb, t, "field.fixed_on_spot", t[f.FixedOnSpot ? "common.yes" : "common.no"]);
+        if (!string.IsNullOrWhiteSpace(f.HandedOverTo))
+        {
+            Line(sb, t, "field.handed_over", Html.Escape(f.HandedOverTo));
+        }
+
         if (f.AuthorName.Length > 0)
         {
             sb.Append('\n').Append(t.Format("card.recorded_by", f.AuthorName, Date(t, f.Day)));

@@ -47,6 +47,8 @@ public sealed class FindingDraft
 
     public bool FixedOnSpot { get; set; }
 
+    public string? HandedOverTo { get; set; }
+
     public int? NoteId { get; set; }
 
     /// <summary>Texts offered as buttons at the current question (a button carries only its index).</summary>
@@ -74,6 +76,7 @@ public sealed class FindingDraft
         ResponsiblePerson = finding.ResponsiblePerson,
         Deadline = finding.Deadline,
         FixedOnSpot = finding.FixedOnSpot,
+        HandedOverTo = finding.HandedOverTo,
         NoteId = finding.NoteId,
     };
 
@@ -104,6 +107,7 @@ public sealed class FindingDraft
             finding.ResponsiblePerson = ResponsiblePerson;
             finding.Deadline = Deadline;
             finding.FixedOnSpot = FixedOnSpot;
+            finding.HandedOverTo = HandedOverTo;
         }
     }
 

@@ -39,6 +39,7 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
         Evidence,
         Extras,
         ResponsibleUnit,
+        HandOver,
         ResponsiblePerson,
         Deadline,
         Review,
@@ -60,6 +61,7 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
         EditEvidence,
         EditExtras,
         ChooseResponsibleUnit,
+        ChooseHandOver,
         ChooseResponsiblePerson,
         ChooseDeadline,
         ToggleFixedOnSpot,
@@ -200,8 +202,9 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
             .Permit(Trigger.ChooseResponsibleUnit, State.ResponsibleUnit)
             .Permit(Trigger.ChooseResponsiblePerson, State.ResponsiblePerson)
             .Permit(Trigger.ChooseDeadline, State.Deadline)
+            .Permit(Trigger.ChooseHandOver, State.HandOver)
             .InternalTransition(Trigger.ToggleFixedOnSpot, () => d.FixedOnSpot = !d.FixedOnSpot);
-        foreach (var detail in new[] { State.ResponsibleUnit, State.ResponsiblePerson, State.Deadline })
+        foreach (var detail in new[] { State.ResponsibleUnit, State.ResponsiblePerson, State.Deadline, State.HandOver })
         {
             machine.Configure(detail).Permit(Trigger.Answered, State.Extras);
         }
@@ -286,6 +289,7 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
                     "x:person" => Trigger.ChooseResponsiblePerson,
                     "x:deadline" => Trigger.ChooseDeadline,
                     "x:fixed" => Trigger.ToggleFixedOnSpot,
+                    "x:handover" => Trigger.ChooseHandOver,
                     "done" => Trigger.Answered,
                     _ => Unexpected(turn),
                 };
@@ -293,6 +297,8 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
                 return ClearOrText(turn, v => d.ResponsibleUnit = v);
             case State.ResponsiblePerson:
                 return ClearOrText(turn, v => d.ResponsiblePerson = v);
+            case State.HandOver:
+                return ClearOrText(turn, v => d.HandedOverTo = v);
             case State.Deadline:
                 return Deadline(turn, d);
             case State.Review:
@@ -628,6 +634,7 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
                     [new Choice(t.Format("finding.extra.person", d.ResponsiblePerson ?? t["card.not_set"]), "x:person")],
                     [new Choice(t.Format("finding.extra.deadline", d.Deadline is { } dl ? FindingCard.Date(t, dl) : t["card.not_set"]), "x:deadline")],
                     [new Choice(t.Format("finding.extra.fixed", t[d.FixedOnSpot ? "common.yes" : "common.no"]), "x:fixed")],
+                    [new Choice(t.Format("finding.extra.handover", d.HandedOverTo ?? t["card.not_set"]), "x:handover")],
                     [new Choice(t["finding.extra.done"], "done")],
                 ]);
                 break;
@@ -636,6 +643,9 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
                 break;
             case State.ResponsiblePerson:
                 turn.Ask(t["finding.ask.responsible_person"], [[new Choice(t["common.clear"], "clear")]]);
+                break;
+            case State.HandOver:
+                turn.Ask(t["finding.ask.handover"], [[new Choice(t["common.clear"], "clear")]]);
                 break;
             case State.Deadline:
                 turn.Ask(t["finding.ask.deadline"],

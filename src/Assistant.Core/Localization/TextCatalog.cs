@@ -87,5 +87,8 @@ public sealed class Texts
         return string.Format(Culture, this[key], safe);
     }
 
+    /// <summary>The text for a key with placeholders filled in as they are: for documents, not for HTML.</summary>
+    public string Plain(string key, params object?[] args) => string.Format(Culture, this[key], args);
+
     public bool Has(string key) => _entries.ContainsKey(key);
 }

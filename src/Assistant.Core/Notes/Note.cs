@@ -8,6 +8,20 @@ public enum NoteKind
     Interview,
     DocumentReview,
     Tip,
+
+    /// <summary>Something the inspected side does well (亮点), for the feedback's overall assessment.</summary>
+    Highlight,
+}
+
+/// <summary>How a tip (举报) reached the team.</summary>
+public enum TipChannel
+{
+    Phone,
+    Email,
+    Web,
+    Letter,
+    Visit,
+    Other,
 }
 
 /// <summary>A note of the day: free text (or a voice message) a member sent outside any flow.</summary>
@@ -40,5 +54,16 @@ public sealed class Note
     /// <summary>The finding made from this note, if any.</summary>
     public int? FindingId { get; set; }
 
+    /// <summary>For a tip: how it arrived.</summary>
+    public TipChannel? TipChannel { get; set; }
+
+    /// <summary>For a tip: what it reports, without the tipster's identity (what summaries show).</summary>
+    public string? TipSubject { get; set; }
+
+    /// <summary>For a tip: how it was handled (e.g. 转交株洲市核查，11月8日前反馈).</summary>
+    public string? TipHandling { get; set; }
+
     public string KindKey => "note.kind." + Kind.ToString().ToLowerInvariant();
+
+    public static string ChannelKey(TipChannel channel) => "tip.channel." + channel.ToString().ToLowerInvariant();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Localization;
@@ -11,7 +12,7 @@ namespace Assistant.Core.Notes;
 /// The buttons under a saved note: undo, turn into a finding, tag its kind. Data: n:ID:u, n:ID:f,
 /// n:ID:k:Kind. Only the note's author may use them; anything else is refused.
 /// </summary>
-public sealed class NoteButtons(NoteStore notes, FindingStarter findings) : ICallbackHandler
+public sealed class NoteButtons(NoteStore notes, FindingStarter findings, ConversationEngine engine) : ICallbackHandler
 {
     public string Prefix => "n";
 
@@ -70,6 +71,12 @@ public sealed class NoteButtons(NoteStore notes, FindingStarter findings) : ICal
                 note.Kind = kind;
                 notes.Update(note);
                 context.EditOrigin(Saved(t, note), For(t, note));
+                if (kind == NoteKind.Tip)
+                {
+                    // What the brief may say of a tip: how it came, what it reports, how it was handled.
+                    engine.Start(context, TipFlow.FlowName, turn => TipFlow.Begin(turn, new TipDraft { NoteId = note.Id }));
+                }
+
                 break;
             default:
                 context.Reply(t["callback.expired"]);

@@ -1,3 +1,4 @@
+using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ namespace Assistant.Core.Notes;
 
 public static class NotesRegistration
 {
-    /// <summary>Notes of the day: free input, /note, /notes and the buttons under a note.</summary>
+    /// <summary>Notes of the day: free input, /note, /notes, the buttons under a note and the tip flow.</summary>
     public static IHostApplicationBuilder AddNotes(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -17,6 +18,8 @@ public static class NotesRegistration
         services.AddSingleton<IFreeInputHandler>(sp => sp.GetRequiredService<NotesInput>());
         services.AddSingleton<ICommandHandler, NoteCommand>();
         services.AddSingleton<ICallbackHandler, NoteButtons>();
+        services.AddSingleton<TipFlow>();
+        services.AddSingleton<IFlow>(sp => sp.GetRequiredService<TipFlow>());
         return builder;
     }
 }

@@ -20,6 +20,9 @@ public abstract record ReminderMessage
     public sealed record Send(IReadOnlyList<OutgoingMessage> Messages) : ReminderMessage;
 
     public sealed record Skip(string Reason) : ReminderMessage;
+
+    /// <summary>The work was handed to a background job (written in the same transaction), which sends the messages.</summary>
+    public sealed record Queued(string What) : ReminderMessage;
 }
 
 /// <summary>Plans reminders that recur (a digest every morning): asked on every pass of the service.</summary>

@@ -142,6 +142,9 @@ public sealed class ReminderService(
                     reminder.Data["SkipReason"] = skip.Reason;
                     Close(reminder, ReminderStatus.Skipped, now);
                     return [];
+                case ReminderMessage.Queued:
+                    Close(reminder, ReminderStatus.Sent, now);
+                    return [];
                 default:
                     return (IReadOnlyList<OutboxEntry>)[];
             }

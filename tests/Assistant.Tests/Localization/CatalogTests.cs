@@ -35,7 +35,7 @@ public sealed partial class CatalogTests
             var texts = Catalog.For(language);
             foreach (var (key, value) in Catalog.Entries(language))
             {
-                var args = Enumerable.Range(0, 12).Select(i => (object)("a" + i)).ToArray();
+                var args = Enumerable.Range(0, 16).Select(i => (object)("a" + i)).ToArray();
                 var formatted = texts.Format(key, args);
                 Assert.False(string.IsNullOrWhiteSpace(formatted), key);
                 Assert.DoesNotContain("{", formatted.Replace("{{", "", StringComparison.Ordinal), StringComparison.Ordinal);

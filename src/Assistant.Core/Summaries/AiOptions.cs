@@ -1,0 +1,70 @@
+using System.Net;
+using Assistant.Core.Common;
+
+namespace Assistant.Core.Summaries;
+
+/// <summary>
+/// Settings of the <c>AI</c> section: the OpenAI-compatible model server that writes briefs. With no
+/// endpoint and model, the offline writer writes them. A self-hosted server (Ollama, vLLM, LM Studio)
+/// is the expected deployment for government data.
+/// </summary>
+public sealed class AiOptions : IValidatableSettings
+{
+    public const string Section = "AI";
+
+    /// <summary>Base URL of the OpenAI-compatible API, e.g. http://localhost:11434/v1 (Ollama); empty: no model.</summary>
+    public string Endpoint { get; set; } = "";
+
+    /// <summary>Model name as the server knows it, e.g. qwen2.5:14b.</summary>
+    public string Model { get; set; } = "";
+
+    /// <summary>API key, where the server needs one. Never logged.</summary>
+    public string ApiKey { get; set; } = "";
+
+    /// <summary>How long one brief may take to write before the offline text is sent instead.</summary>
+    public int TimeoutSeconds { get; set; } = 120;
+
+    /// <summary>The model's context window in tokens; a prompt may use half, the answer the rest. Longer days are written in parts.</summary>
+    public int ContextTokens { get; set; } = 8192;
+
+    /// <summary>The folder of the prompt directories; empty: <c>prompts/Briefs</c> next to the program.</summary>
+    public string PromptsPath { get; set; } = "";
+
+    /// <summary>When true, text goes only to a model on this machine (localhost); any other endpoint is not used.</summary>
+    public bool KeepTextOnThisMachine { get; set; }
+
+    /// <summary>Whether a model is configured (endpoint and model set).</summary>
+    public bool HasModel => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Model);
+
+    /// <summary>Whether the endpoint is on this machine (a loopback address or "localhost").</summary>
+    public bool EndpointIsLocal =>
+        Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
+
+    /// <summary>Whether briefs are written by the model: configured, and allowed by <see cref="KeepTextOnThisMachine"/>.</summary>
+    public bool UsesModel => HasModel && (!KeepTextOnThisMachine || EndpointIsLocal);
+
+    public IEnumerable<string> Validate()
+    {
+        if (!string.IsNullOrWhiteSpace(Endpoint)
+            && (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        {
+            yield return $"AI:Endpoint '{Endpoint}' is not an http(s) URL: expected e.g. http://localhost:11434/v1.";
+        }
+
+        if (string.IsNullOrWhiteSpace(Endpoint) != string.IsNullOrWhiteSpace(Model))
+        {
+            yield return "AI:Endpoint and AI:Model go together: set both to use a model, or neither for the offline writer.";
+        }
+
+        if (TimeoutSeconds is < 1 or > 3600)
+        {
+            yield return $"AI:TimeoutSeconds {TimeoutSeconds} is out of range: expected 1 to 3600.";
+        }
+
+        if (ContextTokens is < 1024 or > 2_000_000)
+        {
+            yield return $"AI:ContextTokens {ContextTokens} is out of range: expected 1024 to 2000000.";
+        }
+    }
+}

@@ -1,0 +1,505 @@
+using Assistant.Core.Ledger.Documents;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Assistant.Core.Summaries.Documents;
+
+/// <summary>
+/// A <see cref="BriefDocument"/> as a Word document laid out like a Chinese official document (公文, GB/T 9704):
+/// A4 with the standard margins, the title centred in 方正小标宋简体, section headings in 黑体, sub-headings in
+/// 楷体_GB2312, text in 仿宋_GB2312 at 三号 on a fixed 28 pt line with a two-character first-line indent, the page
+/// number centred in the footer as "— 1 —". An English document uses Times New Roman throughout.
+/// </summary>
+/// <remarks>
+/// Everything is formatted through paragraph styles (<see cref="BriefDocxStyles"/>) so that a reader can restyle the
+/// document and headings show in Word's navigation pane. Characters XML forbids are removed; a line break inside a
+/// text becomes a <c>w:br</c>, a tab a <c>w:tab</c>.
+/// </remarks>
+public static class BriefDocx
+{
+    /// <summary>A4 portrait, in twips.</summary>
+    internal const int PageWidth = 11906;
+
+    internal const int PageHeight = 16838;
+
+    /// <summary>Margins in twips: 3.7 cm top, 3.5 cm bottom, 2.8 cm left, 2.6 cm right.</summary>
+    internal const int MarginTop = 2098;
+
+    internal const int MarginBottom = 1984;
+
+    internal const int MarginLeft = 1587;
+
+    internal const int MarginRight = 1474;
+
+    /// <summary>The value of the creator document property.</summary>
+    internal const string Creator = "Inspection Assistant";
+
+    private const int TextWidth = PageWidth - MarginLeft - MarginRight;
+
+    /// <summary>Column widths follow the widest text of each column, within these bounds (in character widths).</summary>
+    private const int NarrowestColumn = 4;
+
+    private const int WidestColumn = 30;
+
+    /// <summary>The document as the bytes of a .docx file.</summary>
+    public static byte[] Render(BriefDocument doc)
+    {
+        var chinese = !BriefDocxStyles.IsEnglish(doc.Language);
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            var main = word.AddMainDocumentPart();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = BriefDocxStyles.Styles(chinese);
+            main.AddNewPart<FontTablePart>().Fonts = BriefDocxStyles.FontTable(chinese);
+            main.AddNewPart<DocumentSettingsPart>().Settings = BriefDocxStyles.Settings(chinese);
+            var footer = main.AddNewPart<FooterPart>();
+            footer.Footer = PageNumberFooter();
+
+            var body = new Body();
+            AppendContent(body, doc);
+            body.Append(PageSetup(main.GetIdOfPart(footer)));
+            main.Document = new Document(body);
+
+            word.PackageProperties.Title = OneLine(doc.Title);
+            word.PackageProperties.Language = BriefDocxStyles.LanguageTag(chinese);
+            word.PackageProperties.Creator = Creator;
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void AppendContent(Body body, BriefDocument doc)
+    {
+        body.Append(StyledParagraph(BriefDocxStyles.Title, doc.Title));
+        AppendIfAny(body, BriefDocxStyles.Subtitle, doc.Subtitle);
+        AppendIfAny(body, BriefDocxStyles.Note, doc.Note);
+
+        foreach (var section in doc.Sections)
+        {
+            body.Append(StyledParagraph(BriefDocxStyles.Heading1, section.Heading));
+            foreach (var block in section.Blocks)
+            {
+                AppendBlock(body, block);
+            }
+        }
+    }
+
+    private static void AppendBlock(Body body, BriefBlock block)
+    {
+        switch (block)
+        {
+            case BriefParagraph paragraph:
+                AppendIfAny(body, BriefDocxStyles.BodyText, paragraph.Text);
+                break;
+            case BriefSubheading subheading:
+                body.Append(StyledParagraph(BriefDocxStyles.Heading2, subheading.Text));
+                break;
+            case BriefList list:
+                foreach (var item in list.Items)
+                {
+                    AppendIfAny(body, BriefDocxStyles.ListItem, item);
+                }
+
+                break;
+            case BriefTable table:
+                AppendIfAny(body, BriefDocxStyles.Caption, table.Caption);
+                if (BuildTable(table) is { } built)
+                {
+                    body.Append(built);
+                    body.Append(new Paragraph()); // keeps a following table apart and ends the body with a paragraph
+                }
+
+                break;
+            default:
+                throw new ArgumentException("Unknown brief block " + block.GetType().Name, nameof(block));
+        }
+    }
+
+    /// <summary>A paragraph only when the text has something to show.</summary>
+    private static void AppendIfAny(Body body, string styleId, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(Clean(text)))
+        {
+            body.Append(StyledParagraph(styleId, text));
+        }
+    }
+
+    private static Paragraph StyledParagraph(string styleId, string? text)
+    {
+        var paragraph = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = styleId } });
+        var run = TextRun(text);
+        if (run.HasChildren)
+        {
+            paragraph.Append(run);
+        }
+
+        return paragraph;
+    }
+
+    /// <summary>One run holding the cleaned text, with line breaks as <c>w:br</c> and tabs as <c>w:tab</c>.</summary>
+    private static Run TextRun(string? text)
+    {
+        var run = new Run();
+        var lines = Clean(text).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0)
+            {
+                run.Append(new Break());
+            }
+
+            var pieces = lines[i].Split('\t');
+            for (var k = 0; k < pieces.Length; k++)
+            {
+                if (k > 0)
+                {
+                    run.Append(new TabChar());
+                }
+
+                if (pieces[k].Length > 0)
+                {
+                    run.Append(new Text(pieces[k]) { Space = SpaceProcessingModeValues.Preserve });
+                }
+            }
+        }
+
+        return run;
+    }
+
+    /// <summary>A bordered, full-width table whose first row is a header repeated on every page; null without columns.</summary>
+    private static Table? BuildTable(BriefTable source)
+    {
+        var columns = Math.Max(source.Headings.Count, source.Rows.Count == 0 ? 0 : source.Rows.Max(r => r.Count));
+        if (columns == 0)
+        {
+            return null;
+        }
+
+        var widths = ColumnWidths(source, columns);
+        var table = new Table(
+            new TableProperties(
+                new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
+                new TableBorders(
+                    Border(new TopBorder()),
+                    Border(new LeftBorder()),
+                    Border(new BottomBorder()),
+                    Border(new RightBorder()),
+                    Border(new InsideHorizontalBorder()),
+                    Border(new InsideVerticalBorder())),
+                new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) })));
+
+        var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));
+        AppendCells(header, source.Headings, widths, BriefDocxStyles.TableHeading);
+        table.Append(header);
+        foreach (var cells in source.Rows)
+        {
+            var row = new TableRow();
+            AppendCells(row, cells, widths, BriefDocxStyles.TableText);
+            table.Append(row);
+        }
+
+        return table;
+    }
+
+    private static T Border<T>(T border)
+        where T : BorderType
+    {
+        border.Val = BorderValues.Single;
+        border.Size = 4;
+        border.Space = 0;
+        border.Color = "auto";
+        return border;
+    }
+
+    private static void AppendCells(TableRow row, IReadOnlyList<string> texts, int[] widths, string styleId)
+    {
+        for (var i = 0; i < widths.Length; i++)
+        {
+            row.Append(new TableCell(
+                new TableCellProperties(
+                    new TableCellWidth { Width = Twips(widths[i]), Type = TableWidthUnitValues.Dxa },
+                    new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
+                StyledParagraph(styleId, i < texts.Count ? texts[i] : null)));
+        }
+    }
+
+    /// <summary>The text width shared out by the widest line of each column, bounded so no column starves.</summary>
+    private static int[] ColumnWidths(BriefTable source, int columns)
+    {
+        var weights = new int[columns];
+        for (var i = 0; i < columns; i++)
+        {
+            var widest = source.Rows.Where(r => i < r.Count).Select(r => r[i]).Prepend(i < source.Headings.Count ? source.Headings[i] : "")
+                .Max(text => SpreadsheetText.DisplayWidth(Clean(text)));
+            weights[i] = Math.Clamp(widest, NarrowestColumn, WidestColumn);
+        }
+
+        var total = weights.Sum();
+        var widths = weights.Select(w => TextWidth * w / total).ToArray();
+        widths[^1] += TextWidth - widths.Sum();
+        return widths;
+    }
+
+    /// <summary>"— 1 —" centred, the number a PAGE field.</summary>
+    private static Footer PageNumberFooter() =>
+        new(new Paragraph(
+            new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = BriefDocxStyles.Footer } },
+            new Run(new Text("— ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            new Run(new Text("1")),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+            new Run(new Text(" —") { Space = SpaceProcessingModeValues.Preserve })));
+
+    private static SectionProperties PageSetup(string footerId) =>
+        new(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
+            new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Portrait },
+            new PageMargin
+            {
+                Top = MarginTop,
+                Bottom = MarginBottom,
+                Left = MarginLeft,
+                Right = MarginRight,
+                Header = 851,
+                Footer = 1304, // the page number sits about 7 mm below the text block
+                Gutter = 0,
+            });
+
+    private static string Twips(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>XML-safe text: forbidden characters removed, CR and CRLF read as LF; null is empty.</summary>
+    private static string Clean(string? text) => SpreadsheetText.Clean(text, int.MaxValue);
+
+    private static string OneLine(string? text) =>
+        string.Join(" ", Clean(text).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
+
+/// <summary>
+/// The styles, font table and settings of a <see cref="BriefDocx"/> document: one set for Chinese (公文 fonts and
+/// sizes, fixed 28 pt lines), one for English (Times New Roman).
+/// </summary>
+internal static class BriefDocxStyles
+{
+    public const string Normal = "Normal";
+    public const string Title = "Title";
+    public const string Subtitle = "Subtitle";
+    public const string Heading1 = "Heading1";
+    public const string Heading2 = "Heading2";
+    public const string BodyText = "BodyText";
+    public const string ListItem = "ListItem";
+    public const string Note = "Note";
+    public const string Caption = "Caption";
+    public const string TableText = "TableText";
+    public const string TableHeading = "TableHeading";
+    public const string Footer = "Footer";
+
+    /// <summary>The Latin font of both languages, and every font of an English document.</summary>
+    public const string LatinFont = "Times New Roman";
+
+    public const string TitleFont = "方正小标宋简体";
+    public const string HeadingFont = "黑体";
+    public const string SubheadingFont = "楷体_GB2312";
+    public const string BodyFont = "仿宋_GB2312";
+    public const string PageNumberFont = "宋体";
+
+    /// <summary>One line of 公文 text: exactly 28 pt.</summary>
+    public const int ChineseLine = 560;
+
+    /// <summary>Each Chinese font with the font Word substitutes when it is not installed (the Windows standard ones).</summary>
+    private static readonly (string Name, string Fallback)[] ChineseFonts =
+    [
+        (TitleFont, "宋体"), (HeadingFont, "SimHei"), (SubheadingFont, "楷体"), (BodyFont, "仿宋"), (PageNumberFont, "SimSun"),
+    ];
+
+    private static readonly StyleSpec[] ChineseStyles =
+    [
+        new(Normal, "Normal", null, BodyFont, 32) { Align = Both, Line = ChineseLine, Exact = true },
+        new(Title, "Title", Normal, TitleFont, 44) { Align = Center, Line = 700, Exact = true, After = 280, Next = BodyText },
+        new(Subtitle, "Subtitle", Normal, SubheadingFont, 32) { Align = Center, Line = ChineseLine, Exact = true, After = 280, Next = BodyText },
+        new(Heading1, "heading 1", Normal, HeadingFont, 32) { Align = Both, Indent = true, Line = ChineseLine, Exact = true, KeepNext = true, Outline = 0, Next = BodyText },
+        new(Heading2, "heading 2", Normal, SubheadingFont, 32) { Align = Both, Indent = true, Line = ChineseLine, Exact = true, KeepNext = true, Outline = 1, Next = BodyText },
+        new(BodyText, "Body Text", Normal, BodyFont, 32) { Align = Both, Indent = true, Line = ChineseLine, Exact = true },
+        new(ListItem, "List Item", BodyText, BodyFont, 32) { Align = Both, Indent = true, Line = ChineseLine, Exact = true },
+        new(Note, "Note", Normal, SubheadingFont, 32) { Align = Both, Indent = true, Line = ChineseLine, Exact = true },
+        new(Caption, "caption", Normal, HeadingFont, 32) { Bold = true, Align = Center, Line = ChineseLine, Exact = true, Before = 280, KeepNext = true },
+        new(TableText, "Table Text", Normal, BodyFont, 24) { Align = Left, Line = 240 },
+        new(TableHeading, "Table Heading", TableText, HeadingFont, 24) { Bold = true, Align = Center, Line = 240 },
+        new(Footer, "footer", Normal, PageNumberFont, 28) { Align = Center, Line = 240 },
+    ];
+
+    private static readonly StyleSpec[] EnglishStyles =
+    [
+        new(Normal, "Normal", null, LatinFont, 24) { Align = Left, Line = 276, After = 120 },
+        new(Title, "Title", Normal, LatinFont, 32) { Bold = true, Align = Center, Line = 276, After = 120, Next = BodyText },
+        new(Subtitle, "Subtitle", Normal, LatinFont, 24) { Align = Center, Line = 276, After = 240, Next = BodyText },
+        new(Heading1, "heading 1", Normal, LatinFont, 28) { Bold = true, Align = Left, Line = 276, Before = 240, After = 120, KeepNext = true, Outline = 0, Next = BodyText },
+        new(Heading2, "heading 2", Normal, LatinFont, 24) { Bold = true, Align = Left, Line = 276, Before = 120, After = 60, KeepNext = true, Outline = 1, Next = BodyText },
+        new(BodyText, "Body Text", Normal, LatinFont, 24) { Align = Both, Line = 276, After = 120 },
+        new(ListItem, "List Item", BodyText, LatinFont, 24) { Align = Both, Line = 276, After = 60 },
+        new(Note, "Note", Normal, LatinFont, 24) { Italic = true, Align = Left, Line = 276, After = 120 },
+        new(Caption, "caption", Normal, LatinFont, 24) { Bold = true, Align = Left, Line = 276, Before = 120, After = 120, KeepNext = true },
+        new(TableText, "Table Text", Normal, LatinFont, 20) { Align = Left, Line = 240 },
+        new(TableHeading, "Table Heading", TableText, LatinFont, 20) { Bold = true, Align = Center, Line = 240 },
+        new(Footer, "footer", Normal, LatinFont, 20) { Align = Center, Line = 240 },
+    ];
+
+    private static JustificationValues Both => JustificationValues.Both;
+
+    private static JustificationValues Center => JustificationValues.Center;
+
+    private static JustificationValues Left => JustificationValues.Left;
+
+    /// <summary>Whether a <see cref="BriefDocument.Language"/> asks for the English layout ("en", "en-US", …).</summary>
+    public static bool IsEnglish(string? language) =>
+        language is not null && (language.Equals("en", StringComparison.OrdinalIgnoreCase) || language.StartsWith("en-", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The language of the text, as Word and the document properties name it.</summary>
+    public static string LanguageTag(bool chinese) => chinese ? "zh-CN" : "en-US";
+
+    public static Styles Styles(bool chinese)
+    {
+        var specs = chinese ? ChineseStyles : EnglishStyles;
+        var normal = specs[0];
+        var styles = new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle
+                {
+                    RunFonts = Fonts(normal.EastAsia),
+                    FontSize = new FontSize { Val = Number(normal.HalfPoints) },
+                    FontSizeComplexScript = new FontSizeComplexScript { Val = Number(normal.HalfPoints) },
+                    Languages = new Languages { Val = LanguageTag(chinese), EastAsia = "zh-CN" },
+                }),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle
+                {
+                    SpacingBetweenLines = new SpacingBetweenLines { Before = "0", After = "0" },
+                })));
+        styles.Append(specs.Select(Style));
+        return styles;
+    }
+
+    /// <summary>The fonts the document names, with their script and, for the Chinese ones, the font to use instead.</summary>
+    public static Fonts FontTable(bool chinese)
+    {
+        var fonts = new Fonts(new Font
+        {
+            Name = LatinFont,
+            FontCharSet = new FontCharSet { Val = "00" },
+            FontFamily = new FontFamily { Val = FontFamilyValues.Roman },
+            Pitch = new Pitch { Val = FontPitchValues.Variable },
+        });
+        if (chinese)
+        {
+            fonts.Append(ChineseFonts.Select(f => new Font
+            {
+                Name = f.Name,
+                AltName = new AltName { Val = f.Fallback },
+                FontCharSet = new FontCharSet { Val = "86" }, // GB2312
+                FontFamily = new FontFamily { Val = FontFamilyValues.Auto },
+                Pitch = new Pitch { Val = FontPitchValues.Variable },
+            }));
+        }
+
+        return fonts;
+    }
+
+    /// <summary>Word 2013+ layout (no compatibility mode) and the languages of theme fonts.</summary>
+    public static Settings Settings(bool chinese) =>
+        new(
+            new DefaultTabStop { Val = chinese ? (short)420 : (short)720 },
+            new Compatibility(new CompatibilitySetting
+            {
+                Name = CompatSettingNameValues.CompatibilityMode,
+                Uri = "http://schemas.microsoft.com/office/word",
+                Val = "15",
+            }),
+            new ThemeFontLanguages { Val = LanguageTag(chinese), EastAsia = "zh-CN" });
+
+    private static Style Style(StyleSpec spec)
+    {
+        var style = new Style
+        {
+            Type = StyleValues.Paragraph,
+            StyleId = spec.Id,
+            StyleName = new StyleName { Val = spec.Name },
+            PrimaryStyle = new PrimaryStyle(),
+            StyleParagraphProperties = new StyleParagraphProperties
+            {
+                KeepNext = spec.KeepNext ? new KeepNext() : null,
+                SpacingBetweenLines = new SpacingBetweenLines
+                {
+                    Before = Number(spec.Before),
+                    After = Number(spec.After),
+                    Line = Number(spec.Line),
+                    LineRule = spec.Exact ? LineSpacingRuleValues.Exact : LineSpacingRuleValues.Auto,
+                },
+                Indentation = spec.Indent ? new Indentation { FirstLineChars = 200, FirstLine = Number(2 * spec.HalfPoints * 10) } : null,
+                Justification = new Justification { Val = spec.Align },
+                OutlineLevel = spec.Outline is { } level ? new OutlineLevel { Val = level } : null,
+            },
+            StyleRunProperties = new StyleRunProperties
+            {
+                RunFonts = Fonts(spec.EastAsia),
+                Bold = spec.Bold ? new Bold() : null,
+                BoldComplexScript = spec.Bold ? new BoldComplexScript() : null,
+                Italic = spec.Italic ? new Italic() : null,
+                ItalicComplexScript = spec.Italic ? new ItalicComplexScript() : null,
+                FontSize = new FontSize { Val = Number(spec.HalfPoints) },
+                FontSizeComplexScript = new FontSizeComplexScript { Val = Number(spec.HalfPoints) },
+            },
+        };
+        if (spec.Id == Normal)
+        {
+            style.Default = true;
+        }
+
+        if (spec.BasedOn is { } basedOn)
+        {
+            style.BasedOn = new BasedOn { Val = basedOn };
+        }
+
+        if (spec.Next is { } next)
+        {
+            style.NextParagraphStyle = new NextParagraphStyle { Val = next };
+        }
+
+        return style;
+    }
+
+    private static RunFonts Fonts(string eastAsia) =>
+        new() { Ascii = LatinFont, HighAnsi = LatinFont, ComplexScript = LatinFont, EastAsia = eastAsia };
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A paragraph style: fonts and size (half-points), alignment, line spacing (twips, exact or in 240ths of a line),
+    /// space before and after (twips), a two-character first-line indent, and the outline level of headings.
+    /// </summary>
+    private sealed record StyleSpec(string Id, string Name, string? BasedOn, string EastAsia, int HalfPoints)
+    {
+        public bool Bold { get; init; }
+
+        public bool Italic { get; init; }
+
+        public JustificationValues Align { get; init; } = JustificationValues.Left;
+
+        public bool Indent { get; init; }
+
+        public int Line { get; init; } = 240;
+
+        public bool Exact { get; init; }
+
+        public int Before { get; init; }
+
+        public int After { get; init; }
+
+        public bool KeepNext { get; init; }
+
+        public int? Outline { get; init; }
+
+        public string? Next { get; init; }
+    }
+}

@@ -1,0 +1,42 @@
+using Assistant.Core.Common;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Jobs;
+using Assistant.Core.Reminders;
+using Assistant.Core.Storage;
+using Assistant.Core.Summaries.Model;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Core.Summaries;
+
+public static class SummariesRegistration
+{
+    /// <summary>The daily brief and the feedback: facts, the two writers, storage, commands, the evening push.</summary>
+    public static IHostApplicationBuilder AddSummaries(this IHostApplicationBuilder builder)
+    {
+        builder.AddSettings<SummaryOptions>(SummaryOptions.Section);
+        builder.AddSettings<AiOptions>(AiOptions.Section);
+        var services = builder.Services;
+        services.AddSchema(nameof(DayTallyStore), DayTallyStore.EnsureSchema);
+        services.AddSchema(nameof(SummaryStore), SummaryStore.EnsureSchema);
+        services.AddSingleton<DayTallyStore>();
+        services.AddSingleton<SummaryStore>();
+        services.AddSingleton<FactsBuilder>();
+        services.AddSingleton<PromptLibrary>();
+        services.AddSingleton<ModelBriefWriter>();
+        services.AddSingleton<OfflineWriter>();
+
+        // The model writes when one is configured and allowed (AI:KeepTextOnThisMachine); otherwise the offline writer.
+        services.AddSingleton<IBriefWriter>(sp => sp.GetRequiredService<IOptions<AiOptions>>().Value.UsesModel
+            ? sp.GetRequiredService<ModelBriefWriter>()
+            : sp.GetRequiredService<OfflineWriter>());
+        services.AddSingleton<SummaryService>();
+        services.AddSingleton<SummaryJobs>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<SummaryJobs>());
+        services.AddSingleton<ICommandHandler, SummaryCommands>();
+        services.AddSingleton<IReminderPlanner, EveningBriefPlanner>();
+        services.AddSingleton<IReminderKind, EveningBriefKind>();
+        return builder;
+    }
+}

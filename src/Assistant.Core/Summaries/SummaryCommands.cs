@@ -1,0 +1,134 @@
+using System.Globalization;
+using Assistant.Core.Common;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Localization;
+using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
+
+namespace Assistant.Core.Summaries;
+
+/// <summary>
+/// /summary [DATE]: the day's brief; /report: the visit's feedback; /tally: the day's work in
+/// numbers, as the brief reports it. For the leader and the liaison. Briefs are written in the
+/// background and arrive as text, a Word document and a Markdown file.
+/// </summary>
+public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTallyStore tallies, TeamStore teams) : ICommandHandler
+{
+    public IReadOnlyList<string> Names { get; } = ["summary", "report", "tally"];
+
+    public Permission Permission => Permission.WriteReport;
+
+    public ChatScope Scope => ChatScope.PrivateOnly;
+
+    public IReadOnlyList<HelpLine> Help { get; } =
+    [
+        new("/summary [DATE]", "help.cmd.summary", Permission.WriteReport),
+        new("/report", "help.cmd.report", Permission.WriteReport),
+        new("/tally [DATE] ITEM N", "help.cmd.tally", Permission.WriteReport),
+    ];
+
+    public void Handle(UpdateContext context, CommandLine command)
+    {
+        var member = context.Member!;
+        var team = teams.GetTeam(member.TeamId)!;
+        switch (command.Name)
+        {
+            case "summary":
+                Summary(context, team, command.Arguments);
+                break;
+            case "report":
+                jobs.QueueFeedback(team.Id, member.Id, context.Update.ChatId, context.UtcNow);
+                context.Reply(context.T["summary.report_started"]);
+                break;
+            default:
+                Tally(context, team, command.Words);
+                break;
+        }
+    }
+
+    private void Summary(UpdateContext context, Team team, string argument)
+    {
+        var t = context.T;
+        var day = context.Today;
+        if (!string.IsNullOrWhiteSpace(argument))
+        {
+            var parsed = DateInput.Parse(argument, context.Today, new DateInputOptions(YearlessDates.SameYear, AllowPast: true, Year: team.VisitFrom.Year));
+            if (parsed.Error != DateInputError.None)
+            {
+                context.Reply(t.Format("summary.bad_date", argument));
+                return;
+            }
+
+            day = parsed.Date;
+        }
+
+        if (day > context.Today)
+        {
+            context.Reply(t.Format("summary.future", new SafeHtml(BriefFormat.FullDate(t, day))));
+            return;
+        }
+
+        jobs.QueueDaily(team.Id, day, context.UserId, context.Update.ChatId, "command", context.UtcNow);
+        var counts = facts.Day(team, day).Counts;
+        var derived = Enum.GetValues<TallyItem>().Where(i => !counts.Tallied.Contains(i) && counts.Of(i) > 0).ToList();
+        var hint = derived.Count == 0 ? "" : "\n" + t.Format("brief.tally_hint", string.Join(t["brief.list_separator"], derived.Select(i => t[Key(i)])));
+        context.Reply(t.Format("summary.started", new SafeHtml(BriefFormat.FullDate(t, day))) + hint);
+    }
+
+    private void Tally(UpdateContext context, Team team, IReadOnlyList<string> words)
+    {
+        var t = context.T;
+        var args = words.ToList();
+        var day = context.Today;
+        if (args.Count > 0 && DateInput.Parse(args[0], context.Today, new DateInputOptions(YearlessDates.SameYear, AllowPast: true, Year: team.VisitFrom.Year)) is { Error: DateInputError.None } parsed)
+        {
+            day = parsed.Date;
+            args.RemoveAt(0);
+        }
+
+        if (args.Count == 0)
+        {
+            Show(context, team, day);
+            return;
+        }
+
+        var item = Parse(args[0], context);
+        var value = args.Count == 2 ? args[1] : null;
+        int? count = value is "auto" or "自动" ? null
+            : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 100_000 ? n : -1;
+        if (item is null || count == -1)
+        {
+            context.Reply(t["tally.usage"]);
+            return;
+        }
+
+        tallies.Set(team.Id, day, item.Value, count, context.UserId, context.UtcNow);
+        Show(context, team, day);
+    }
+
+    private void Show(UpdateContext context, Team team, DateOnly day)
+    {
+        var t = context.T;
+        var counts = facts.Day(team, day).Counts;
+        var lines = Enum.GetValues<TallyItem>().Select(i => t.Format(counts.Tallied.Contains(i) ? "tally.line_set" : "tally.line_records", t[Key(i)], counts.Of(i)));
+        context.Reply(t.Format("tally.title", new SafeHtml(BriefFormat.FullDate(t, day))) + "\n" + string.Join("\n", lines) + "\n\n" + t["tally.usage"]);
+    }
+
+    private static string Key(TallyItem item) => "tally." + item.ToString().ToLowerInvariant();
+
+    private static TallyItem? Parse(string word, UpdateContext context)
+    {
+        foreach (var item in Enum.GetValues<TallyItem>())
+        {
+            foreach (var language in new[] { Language.Chinese, Language.English })
+            {
+                if (string.Equals(word, context.TextsFor(language)[Key(item)], StringComparison.OrdinalIgnoreCase))
+                {
+                    return item;
+                }
+            }
+        }
+
+        return null;
+    }
+}

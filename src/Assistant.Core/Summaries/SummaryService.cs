@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Assistant.Core.Localization;
+using Assistant.Core.Messaging;
+using Assistant.Core.Storage;
+using Assistant.Core.Summaries.Documents;
+using Assistant.Core.Teams;
+
+namespace Assistant.Core.Summaries;
+
+/// <summary>
+/// Writes a team's daily brief or feedback (the model writer when one is configured, else the
+/// offline one), stores it with its inputs, and turns it into what a chat receives: the text, a
+/// Word document and a Markdown file. When the inputs of a stored summary have not changed, that
+/// summary is sent again instead of being written anew (a model's earlier fallback is retried).
+/// </summary>
+public sealed class SummaryService(FactsBuilder facts, SummaryStore store, IBriefWriter writer, TextCatalog catalog, AssistantDatabase db, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions HashJson = new() { WriteIndented = false };
+
+    public async Task<Summary> DailyAsync(Team team, DateOnly day, Language language, long requestedBy, string trigger, CancellationToken cancellationToken)
+    {
+        var dayFacts = facts.Day(team, day);
+        var hash = Hash(dayFacts);
+        if (Reusable(team.Id, SummaryKind.Daily, day, language, hash) is { } stored)
+        {
+            return stored;
+        }
+
+        var written = await writer.DailyAsync(dayFacts, catalog.For(language), cancellationToken);
+        return Save(team, SummaryKind.Daily, day, language, written, hash, requestedBy, trigger,
+            dayFacts.Findings.Select(f => f.Id), dayFacts.Notes.Select(n => n.Id).Concat(dayFacts.Tips.Select(t => t.Id)),
+            dayFacts.Today.Concat(dayFacts.Tomorrow).Select(i => i.Id));
+    }
+
+    public async Task<Summary> FeedbackAsync(Team team, Language language, long requestedBy, CancellationToken cancellationToken)
+    {
+        var today = Common.TimeZones.Today(time.GetUtcNow(), team.Zone);
+        var visit = facts.Visit(team, today);
+        var hash = Hash(visit);
+        if (Reusable(team.Id, SummaryKind.Feedback, today, language, hash) is { } stored)
+        {
+            return stored;
+        }
+
+        var written = await writer.FeedbackAsync(visit, catalog.For(language), cancellationToken);
+        return Save(team, SummaryKind.Feedback, today, language, written, hash, requestedBy, "command",
+            visit.Findings.Select(f => f.Id), visit.Highlights.Select(n => n.Id), []);
+    }
+
+    /// <summary>The chat text, then the Word document and the Markdown file.</summary>
+    public static IReadOnlyList<OutgoingMessage> Messages(Summary summary, long chatId, string teamCode)
+    {
+        var name = FormattableString.Invariant($"{teamCode}-{(summary.Kind == SummaryKind.Daily ? "brief" : "feedback")}-{summary.Day:yyyy-MM-dd}");
+        return
+        [
+            new OutgoingMessage { ChatId = chatId, Html = summary.Html, Purpose = "summary" },
+            new OutgoingMessage { ChatId = chatId, Html = "", File = new OutgoingFile(name + ".docx", summary.Docx), Purpose = "summary" },
+            new OutgoingMessage { ChatId = chatId, Html = "", File = new OutgoingFile(name + ".md", Encoding.UTF8.GetBytes(summary.Markdown)), Purpose = "summary" },
+        ];
+    }
+
+    private Summary? Reusable(int teamId, SummaryKind kind, DateOnly day, Language language, string hash) =>
+        store.Latest(teamId, kind, day, language.Code()) is { } stored && stored.InputHash == hash && stored.FallbackReason is null ? stored : null;
+
+    private Summary Save(Team team, SummaryKind kind, DateOnly day, Language language, WrittenBrief written, string hash, long requestedBy, string trigger,
+        IEnumerable<int> findingIds, IEnumerable<int> noteIds, IEnumerable<int> scheduleIds)
+    {
+        var doc = written.Document;
+        var summary = new Summary
+        {
+            TeamId = team.Id,
+            Kind = kind,
+            Day = day,
+            Language = language.Code(),
+            Writer = written.Writer,
+            FallbackReason = written.FallbackReason,
+            FindingIds = [.. findingIds],
+            NoteIds = [.. noteIds],
+            ScheduleIds = [.. scheduleIds],
+            InputHash = hash,
+            Html = BriefHtml.Render(doc),
+            Markdown = BriefMarkdown.Render(doc),
+            Docx = BriefDocx.Render(doc),
+            RequestedBy = requestedBy,
+            Trigger = trigger,
+            CreatedUtc = time.GetUtcNow().UtcDateTime,
+        };
+        db.InTransaction(() => store.Insert(summary));
+        return summary;
+    }
+
+    private static string Hash<T>(T value) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(value, HashJson)));
+}

@@ -1,0 +1,335 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Tests.Fakes;
+
+/// <summary>Kestrel plumbing and the OpenAI wire format of <see cref="FakeModelServer"/>.</summary>
+public sealed partial class FakeModelServer
+{
+    private const string ChatPath = "/v1/chat/completions";
+    private const string ModelsPath = "/v1/models";
+
+    private static readonly JsonSerializerOptions ResponseJsonOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private WebApplication? _app;
+    private CancellationTokenSource? _lifetime;
+
+    private async Task ListenAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = "Production",
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+
+        var app = builder.Build();
+        var lifetime = new CancellationTokenSource();
+        app.Run(context => HandleAsync(context, lifetime.Token));
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            lifetime.Dispose();
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        lock (_gate)
+        {
+            Port = new Uri(address).Port;
+            _app = app;
+            _lifetime = lifetime;
+        }
+    }
+
+    /// <summary>Cancels pending delays first (their connections are dropped), then stops Kestrel.</summary>
+    private async Task StopAsync()
+    {
+        WebApplication? app;
+        CancellationTokenSource? lifetime;
+        lock (_gate)
+        {
+            app = _app;
+            lifetime = _lifetime;
+            _app = null;
+            _lifetime = null;
+        }
+
+        if (app is null)
+        {
+            return;
+        }
+
+        await lifetime!.CancelAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        lifetime.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context, CancellationToken lifetime)
+    {
+        var path = context.Request.Path.Value ?? "";
+        var method = context.Request.Method;
+        if (path == ChatPath && HttpMethods.IsPost(method))
+        {
+            await HandleChatAsync(context, lifetime);
+        }
+        else if (path == ModelsPath && HttpMethods.IsGet(method))
+        {
+            await WriteAsync(context, AuthorizationFailure(context.Request.Headers.Authorization) ?? ModelList());
+        }
+        else
+        {
+            await WriteAsync(context, ErrorResult(404, $"Invalid URL ({method} {path})", "invalid_request_error"));
+        }
+    }
+
+    private async Task HandleChatAsync(HttpContext context, CancellationToken lifetime)
+    {
+        string body;
+        try
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            body = await reader.ReadToEndAsync(context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or BadHttpRequestException)
+        {
+            context.Abort();
+            return;
+        }
+
+        var authorization = context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null;
+        var request = ModelRequest.Parse(body, authorization, Clock.GetUtcNow(), out var parseError);
+        Record(request);
+
+        Result result;
+        if (AuthorizationFailure(authorization) is { } refused)
+        {
+            result = refused;
+        }
+        else if (parseError is not null)
+        {
+            result = ErrorResult(400, parseError, "invalid_request_error");
+        }
+        else if (request.Stream)
+        {
+            result = ErrorResult(
+                400,
+                "Streaming (\"stream\": true) is not supported by FakeModelServer; send non-streaming requests.",
+                "invalid_request_error",
+                code: "unsupported_value",
+                param: "stream");
+        }
+        else
+        {
+            var (queued, reply) = TakeReply();
+            if (queued is { Delay: var delay } && delay > TimeSpan.Zero)
+            {
+                try
+                {
+                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(lifetime, context.RequestAborted);
+                    await Task.Delay(delay, linked.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The client gave up or the server is going down: drop the connection like a dying server would.
+                    Complete(request, 499);
+                    context.Abort();
+                    return;
+                }
+            }
+
+            result = queued is null ? Answer(request, reply) : Answer(request, queued);
+        }
+
+        Complete(request, result.StatusCode);
+        await WriteAsync(context, result);
+    }
+
+    private Result? AuthorizationFailure(string? authorization)
+    {
+        var key = RequiredApiKey;
+        if (key is null || authorization == "Bearer " + key)
+        {
+            return null;
+        }
+
+        return string.IsNullOrEmpty(authorization)
+            ? ErrorResult(
+                401,
+                "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+                "invalid_request_error")
+            : ErrorResult(
+                401,
+                "Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.",
+                "invalid_request_error",
+                code: "invalid_api_key");
+    }
+
+    private Result Answer(ModelRequest request, Func<ModelRequest, string> reply)
+    {
+        string content;
+        try
+        {
+            content = reply(request);
+        }
+        catch (Exception ex)
+        {
+            // A bug in the test's reply function: answer in OpenAI's error shape so the failure says what went wrong.
+            return ErrorResult(500, "FakeModelServer: the reply function threw " + ex, "server_error");
+        }
+
+        return Completion(request, content, "stop", emptyChoices: false);
+    }
+
+    private Result Answer(ModelRequest request, ModelReply reply)
+    {
+        if (reply.RawBody is not null)
+        {
+            return new Result(reply.StatusCode, reply.RawBody, reply.ContentType);
+        }
+
+        if (reply.ErrorType is not null)
+        {
+            var error = ErrorResult(reply.StatusCode, reply.ErrorMessage ?? "", reply.ErrorType, reply.ErrorCode, reply.ErrorParam);
+            if (reply.RetryAfter is { } wait)
+            {
+                error = error with
+                {
+                    Headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+                    {
+                        ["retry-after"] = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+                        ["retry-after-ms"] = Math.Ceiling(wait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
+                    },
+                };
+            }
+
+            return error;
+        }
+
+        return Completion(request, reply.Content ?? "", reply.FinishReason, reply.IsEmptyChoices);
+    }
+
+    private Result Completion(ModelRequest request, string content, string finishReason, bool emptyChoices)
+    {
+        var promptTokens = 3 + request.Messages.Sum(m => 4 + EstimateTokens(m.Content));
+        var completionTokens = emptyChoices ? 0 : EstimateTokens(content);
+        var choices = new JsonArray();
+        if (!emptyChoices)
+        {
+            choices.Add(new JsonObject
+            {
+                ["index"] = 0,
+                ["message"] = new JsonObject
+                {
+                    ["role"] = "assistant",
+                    ["content"] = content,
+                    ["refusal"] = null,
+                },
+                ["logprobs"] = null,
+                ["finish_reason"] = finishReason,
+            });
+        }
+
+        var body = new JsonObject
+        {
+            ["id"] = NextCompletionId(),
+            ["object"] = "chat.completion",
+            ["created"] = Clock.GetUtcNow().ToUnixTimeSeconds(),
+            ["model"] = request.Model,
+            ["choices"] = choices,
+            ["usage"] = new JsonObject
+            {
+                ["prompt_tokens"] = promptTokens,
+                ["completion_tokens"] = completionTokens,
+                ["total_tokens"] = promptTokens + completionTokens,
+            },
+            ["system_fingerprint"] = "fp_fake",
+        };
+        return new Result(200, body.ToJsonString(ResponseJsonOptions));
+    }
+
+    private Result ModelList()
+    {
+        var body = new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["id"] = ListedModel,
+                    ["object"] = "model",
+                    ["created"] = Clock.GetUtcNow().ToUnixTimeSeconds(),
+                    ["owned_by"] = "fake",
+                },
+            },
+        };
+        return new Result(200, body.ToJsonString(ResponseJsonOptions));
+    }
+
+    /// <summary>Rough token count: a token per 4 characters, rounded up.</summary>
+    private static int EstimateTokens(string text) => (text.Length + 3) / 4;
+
+    private static Result ErrorResult(int statusCode, string message, string type, string? code = null, string? param = null)
+    {
+        var body = new JsonObject
+        {
+            ["error"] = new JsonObject
+            {
+                ["message"] = message,
+                ["type"] = type,
+                ["param"] = param,
+                ["code"] = code,
+            },
+        };
+        return new Result(statusCode, body.ToJsonString(ResponseJsonOptions));
+    }
+
+    private static async Task WriteAsync(HttpContext context, Result result)
+    {
+        try
+        {
+            context.Response.StatusCode = result.StatusCode;
+            context.Response.ContentType = result.ContentType;
+            context.Response.Headers["x-request-id"] = "req_fake_" + context.TraceIdentifier;
+            foreach (var (name, value) in result.Headers ?? new Dictionary<string, string>())
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            await context.Response.WriteAsync(result.Body, context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or InvalidOperationException)
+        {
+            // The client is gone; nothing to answer.
+        }
+    }
+
+    /// <summary>An HTTP answer: status, body text, content type and extra headers.</summary>
+    private sealed record Result(int StatusCode, string Body, string ContentType = "application/json")
+    {
+        public IReadOnlyDictionary<string, string>? Headers { get; init; }
+    }
+}
