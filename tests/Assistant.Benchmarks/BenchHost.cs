@@ -85,6 +85,25 @@ public sealed class Samples
 
     public int Count => _values.Count;
 
+    /// <summary>Runs the work a few times to warm up, then <paramref name="repeat"/> times measured.</summary>
+    public static Samples Of(int repeat, Func<int> work)
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            work();
+        }
+
+        var samples = new Samples();
+        for (var i = 0; i < repeat; i++)
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            work();
+            samples.Add(System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+        }
+
+        return samples;
+    }
+
     public double Percentile(double p)
     {
         lock (_values)

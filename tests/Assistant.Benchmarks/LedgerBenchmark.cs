@@ -55,10 +55,10 @@ public static class LedgerBenchmark
         // The reminder scan, at a quiet minute and on a deadline morning (one day's deadlines due at once).
         var quiet = new DateTime(2023, 11, 1, 0, 0, 0, DateTimeKind.Utc);
         var busy = TimeZones.ToUtc(FirstDeadline.AddDays(30), new TimeOnly(9, 0), teams[0].Zone).AddMinutes(1);
-        Report("reminder scan (nothing due)", Time(200, () => reminders.Due(quiet, 64).Count));
+        Report("reminder scan (nothing due)", Samples.Of(200, () => reminders.Due(quiet, 64).Count));
         var dueNow = 0;
-        Report("reminder scan (deadline morning, first 64)", Time(200, () => dueNow = reminders.Due(busy, 64).Count), $"{dueNow} returned");
-        Report("next reminder time", Time(200, () => reminders.NextDue() is null ? 0 : 1));
+        Report("reminder scan (deadline morning, first 64)", Samples.Of(200, () => dueNow = reminders.Due(busy, 64).Count), $"{dueNow} returned");
+        Report("next reminder time", Samples.Of(200, () => reminders.NextDue() is null ? 0 : 1));
 
         var queries = bench.Get<LedgerQueries>();
         var leader = bench.Get<TeamStore>().GetMember(100_000 + 50)!;
@@ -67,11 +67,11 @@ public static class LedgerBenchmark
         var active = new LedgerQuery { Scope = LedgerScope.Active };
         var overdue = new LedgerQuery { Scope = LedgerScope.Overdue };
         var words = new LedgerQuery { Scope = LedgerScope.Active, Words = ["不存在的单位"] };
-        Report("ledger page 1 (leader, active)", Time(200, () => queries.Page(active, leader, today, 0).Items.Count));
-        Report("ledger page 10 (leader, active)", Time(200, () => queries.Page(active, leader, today, 9).Items.Count));
-        Report("overdue page 1 (leader)", Time(200, () => queries.Page(overdue, leader, today, 0).Items.Count));
-        Report("contact's own items page 1", Time(200, () => queries.Page(active, contact, today, 0).Items.Count));
-        Report("word search, no match (scans the team's active items)", Time(20, () => queries.Page(words, leader, today, 0).Items.Count));
+        Report("ledger page 1 (leader, active)", Samples.Of(200, () => queries.Page(active, leader, today, 0).Items.Count));
+        Report("ledger page 10 (leader, active)", Samples.Of(200, () => queries.Page(active, leader, today, 9).Items.Count));
+        Report("overdue page 1 (leader)", Samples.Of(200, () => queries.Page(overdue, leader, today, 0).Items.Count));
+        Report("contact's own items page 1", Samples.Of(200, () => queries.Page(active, contact, today, 0).Items.Count));
+        Report("word search, no match (scans the team's active items)", Samples.Of(20, () => queries.Page(words, leader, today, 0).Items.Count));
 
         // One team's export, as the job runs it (before the sender starts, so the file can be measured).
         var jobs = bench.Get<LedgerJobs>();
@@ -153,24 +153,6 @@ public static class LedgerBenchmark
                 }
             });
         }
-    }
-
-    private static Samples Time(int repeat, Func<int> work)
-    {
-        for (var i = 0; i < 5; i++)
-        {
-            work();
-        }
-
-        var samples = new Samples();
-        for (var i = 0; i < repeat; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            work();
-            samples.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
-        }
-
-        return samples;
     }
 
     private static async Task<Samples> TimeAsync(int repeat, Func<Task<int>> work)

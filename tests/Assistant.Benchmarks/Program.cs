@@ -5,6 +5,7 @@ using Assistant.Benchmarks;
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- finding
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- idle
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- ledger [SIZES, default 10000,100000]
+//   dotnet run -c Release --project tests/Assistant.Benchmarks -- summary
 var what = args.Length > 0 ? args[0] : "all";
 var root = FindRoot();
 
@@ -24,6 +25,9 @@ switch (what)
             ? [.. args[1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]
             : [10_000, 100_000]);
         break;
+    case "summary":
+        await SummaryBenchmark.RunAsync(root);
+        break;
     case "idle":
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
@@ -31,10 +35,11 @@ switch (what)
         await PipelineBenchmark.RunAsync();
         await FindingFlowBenchmark.RunAsync();
         await LedgerBenchmark.RunAsync([10_000, 100_000]);
+        await SummaryBenchmark.RunAsync(root);
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
     default:
-        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | idle | all");
+        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | summary | idle | all");
         return 1;
 }
 

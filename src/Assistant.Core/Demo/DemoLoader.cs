@@ -11,10 +11,11 @@ namespace Assistant.Core.Demo;
 /// A team and an itinerary modelled on team 7's visit to Hunan (1–10 November 2023, from the seed
 /// article): the kick-off meeting in Changsha with the provincial report, document reviews and
 /// interviews, site inspections, the extension to Xiangtan and Zhuzhou, covert visits, training,
-/// and the feedback meeting. The itinerary is an embedded CSV read by the real importer.
+/// and the feedback meeting. The itinerary is an embedded CSV read by the real importer; the
+/// second day's findings and notes come from <see cref="DemoRecords"/>.
 /// The people are placeholders; Load's leaderId lets the console operator be the leader.
 /// </summary>
-public sealed class DemoLoader(TeamAdministration admin, TeamStore teams, ScheduleService schedule, ItineraryImport import, AssistantDatabase db, TimeProvider time)
+public sealed class DemoLoader(TeamAdministration admin, TeamStore teams, ScheduleService schedule, ItineraryImport import, DemoRecords records, AssistantDatabase db, TimeProvider time)
 {
     public const string TeamName = "第七组";
     public static readonly DateOnly VisitStart = new(2023, 11, 1);
@@ -70,7 +71,12 @@ public sealed class DemoLoader(TeamAdministration admin, TeamStore teams, Schedu
             item.EndUtc += shift;
         }
 
-        db.InTransaction(() => schedule.Import(team.Id, leaderId ?? People[0].Id, items, time.GetUtcNow().UtcDateTime));
+        var now = time.GetUtcNow().UtcDateTime;
+        db.InTransaction(() =>
+        {
+            schedule.Import(team.Id, leaderId ?? People[0].Id, items, now);
+            records.Add(team, leaderId ?? People[0].Id, team.VisitFrom, now);
+        });
         return (team, true);
     }
 

@@ -33,6 +33,7 @@ public static class ScheduleRegistration
         services.AddSingleton<IDocumentHandler>(sp => sp.GetRequiredService<ItineraryImport>());
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ItineraryImport>());
         services.AddSingleton<Demo.DemoLoader>();
+        services.AddSingleton<Demo.DemoRecords>();
         return builder;
     }
 }

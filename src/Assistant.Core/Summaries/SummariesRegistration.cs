@@ -6,6 +6,7 @@ using Assistant.Core.Storage;
 using Assistant.Core.Summaries.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Summaries;
@@ -28,9 +29,17 @@ public static class SummariesRegistration
         services.AddSingleton<OfflineWriter>();
 
         // The model writes when one is configured and allowed (AI:KeepTextOnThisMachine); otherwise the offline writer.
-        services.AddSingleton<IBriefWriter>(sp => sp.GetRequiredService<IOptions<AiOptions>>().Value.UsesModel
-            ? sp.GetRequiredService<ModelBriefWriter>()
-            : sp.GetRequiredService<OfflineWriter>());
+        services.AddSingleton<IBriefWriter>(sp =>
+        {
+            var ai = sp.GetRequiredService<IOptions<AiOptions>>().Value;
+            if (ai.HasModel && !ai.UsesModel)
+            {
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SummariesRegistration)).LogWarning(
+                    "AI:KeepTextOnThisMachine is on and AI:Endpoint is not on this machine: briefs are written by the offline writer, nothing is sent to the model.");
+            }
+
+            return ai.UsesModel ? sp.GetRequiredService<ModelBriefWriter>() : sp.GetRequiredService<OfflineWriter>();
+        });
         services.AddSingleton<SummaryService>();
         services.AddSingleton<SummaryJobs>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<SummaryJobs>());

@@ -58,6 +58,9 @@ public sealed class ProcessTests
     [InlineData("Telegram__ApiBaseUrl", "ftp://example.org", "Telegram:ApiBaseUrl")]
     [InlineData("Telegram__AdminUserIds", "12,abc", "Telegram:AdminUserIds")]
     [InlineData("Assistant__DraftTimeoutHours", "soon", "Assistant:DraftTimeoutHours")]
+    [InlineData("Summary__EveningTime", "25:00", "Summary:EveningTime")]
+    [InlineData("AI__Endpoint", "ftp://models.local", "AI:Endpoint")]
+    [InlineData("AI__TimeoutSeconds", "0", "AI:TimeoutSeconds")]
     public async Task Start_BadSetting_StopsWithOneLineNamingTheKey(string variable, string value, string key)
     {
         using var folder = new TempFolder();

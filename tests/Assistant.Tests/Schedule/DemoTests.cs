@@ -1,4 +1,6 @@
 using Assistant.Core.Demo;
+using Assistant.Core.Findings;
+using Assistant.Core.Notes;
 using Assistant.Core.Schedule;
 using Assistant.Core.Teams;
 using Assistant.Tests.Support;
@@ -25,7 +27,14 @@ public sealed class DemoTests
         Assert.Contains(items, i => i.Title.Contains("湘潭", StringComparison.Ordinal));
         Assert.Contains(items, i => i.Title.Contains("株洲", StringComparison.Ordinal));
         Assert.Equal(DemoLoader.People.Count, h.Get<TeamStore>().MembersOf(team.Id).Count);
+        var findings = h.Get<FindingStore>().OnDay(team.Id, new DateOnly(2023, 11, 2));
+        Assert.Equal(6, findings.Count);
+        Assert.Single(findings, f => f.Severity == Severity.MajorHazard);
+        Assert.Single(findings, f => f.Covert);
+        Assert.All(findings, f => Assert.Null(f.Deadline));
+        Assert.Contains(h.Get<NoteStore>().OfTeam(team.Id), n => n.Kind == NoteKind.Tip && n.TipSubject is not null);
         Assert.False(h.Get<DemoLoader>().Load().Created);
+        Assert.Equal(6, h.Get<FindingStore>().OfTeam(team.Id).Count);
     }
 
     [Fact]
@@ -44,7 +53,7 @@ public sealed class DemoTests
     {
         using var folder = new TempFolder();
 
-        var (code, stdout, stderr) = await AssistantProcess.RunAsync(folder.Path, ["--console"], "/schedule\n/next\n", new Dictionary<string, string>
+        var (code, stdout, stderr) = await AssistantProcess.RunAsync(folder.Path, ["--console"], "/schedule\n/next\n/summary 11-02\n", new Dictionary<string, string>
         {
             ["Storage__DatabasePath"] = folder.DatabasePath,
             ["Telegram__BotToken"] = "",
@@ -54,6 +63,9 @@ public sealed class DemoTests
         Assert.Contains("第七组（湖南省）的刘组长", stdout, StringComparison.Ordinal);
         Assert.Contains("考核巡查见面会", stdout, StringComparison.Ordinal);
         Assert.Contains("★", stdout, StringComparison.Ordinal);
+        Assert.Contains("工作日报", stdout, StringComparison.Ordinal);
+        Assert.Contains("G7-002 长沙某化工有限公司", stdout, StringComparison.Ordinal);
+        Assert.Contains("G7-brief-2023-11-02.docx", stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -240,7 +240,8 @@ public sealed class ModelBriefWriter(IOptions<AiOptions> options, PromptLibrary 
     private static Dictionary<string, string> Restore(Dictionary<string, string> lines, Redaction redaction) =>
         lines.ToDictionary(l => l.Key, l => redaction.Restore(l.Value), StringComparer.OrdinalIgnoreCase);
 
-    private static KernelArguments LineArguments(IReadOnlyList<FindingFact> part, DateOnly reference, Texts t) => new()
+    /// <summary>The arguments of one part's problem-lines prompt.</summary>
+    public static KernelArguments LineArguments(IReadOnlyList<FindingFact> part, DateOnly reference, Texts t) => new()
     {
         ["language"] = t["summary.model_language"],
         ["findings"] = FactsText.FindingLines(part, reference, t),
