@@ -7,22 +7,30 @@ namespace Assistant.Core.Storage;
 /// The one LiteDB file of this process. Opening takes an exclusive lock file beside the database,
 /// so a second instance on the same file refuses to start with a clear message. Collections and
 /// indexes are created once here, on one thread, before anything else touches the database.
+/// When a write fails (a read-only or failing disk), LiteDB closes its engine; from then on every
+/// transaction is refused with <see cref="DatabaseUnavailableException"/> until the files can be
+/// written again, when the engine is reopened on the same files (replaying its log) and work goes on.
 /// </summary>
 public sealed class AssistantDatabase : IDisposable
 {
+    private static readonly TimeSpan ReopenInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WriteWait = TimeSpan.FromSeconds(30);
     private readonly FileStream _lock;
-    private readonly DatabaseFile _data;
-    private readonly DatabaseFile _log;
-    private readonly LogSync _logSync;
+    private readonly IReadOnlyList<SchemaSetup> _setups;
+    private readonly int _checkpointPages;
+    private readonly StorageFaults? _faults;
+    private readonly Lock _reopenGate = new();
+    private volatile Engine _engine;
+    private long _nextReopenTicks;
 
-    private AssistantDatabase(string path, FileStream fileLock, DatabaseFile data, DatabaseFile log, LiteDatabase database)
+    private AssistantDatabase(string path, FileStream fileLock, Engine engine, IReadOnlyList<SchemaSetup> setups, int checkpointPages, StorageFaults? faults)
     {
         Path = path;
         _lock = fileLock;
-        _data = data;
-        _log = log;
-        _logSync = new LogSync(log);
-        Database = database;
+        _engine = engine;
+        _setups = setups;
+        _checkpointPages = checkpointPages;
+        _faults = faults;
     }
 
     /// <summary>Full path of the database file.</summary>
@@ -31,11 +39,14 @@ public sealed class AssistantDatabase : IDisposable
     /// <summary>Folder for files kept beside the database (downloaded evidence).</summary>
     public string FilesFolder => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "files");
 
-    public ILiteDatabase Database { get; }
+    public ILiteDatabase Database => _engine.Database;
+
+    /// <summary>Whether a write to the files has failed and the engine is closed (until <see cref="EnsureWritable"/> reopens it).</summary>
+    public bool Failed => _engine.Fault is not null;
 
     /// <summary>Opens (creating if needed) the database at <paramref name="path"/> and runs every schema setup.</summary>
     /// <exception cref="DatabaseUnavailableException">The file is locked by another process or cannot be opened.</exception>
-    public static AssistantDatabase Open(string path, IEnumerable<SchemaSetup> setups, int checkpointPages = 100)
+    public static AssistantDatabase Open(string path, IEnumerable<SchemaSetup> setups, int checkpointPages = 100, StorageFaults? faults = null)
     {
         var fullPath = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(fullPath)!;
@@ -57,36 +68,84 @@ public sealed class AssistantDatabase : IDisposable
                 $"The database folder {folder} cannot be written by this user: {ex.Message}", ex);
         }
 
-        DatabaseFile? data = null;
-        DatabaseFile? log = null;
+        var schema = setups.ToList();
         try
         {
-            data = new DatabaseFile(fullPath, syncOnFlush: true);
-            log = new DatabaseFile(LogPath(fullPath), syncOnFlush: false);
-            var engine = new LiteEngine(new EngineSettings { DataStream = data, LogStream = log });
-            var database = new LiteDatabase(engine, Mapping.CreateMapper(), disposeOnClose: true);
-            database.UtcDate = true;
-            database.CheckpointSize = checkpointPages;
-            foreach (var setup in setups)
-            {
-                setup.Ensure(database);
-            }
-
-            return new AssistantDatabase(fullPath, fileLock, data, log, database);
+            return new AssistantDatabase(fullPath, fileLock, Engine.Open(fullPath, schema, checkpointPages, faults), schema, checkpointPages, faults);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
         {
-            log?.Dispose();
-            data?.Dispose();
             fileLock.Dispose();
             throw new DatabaseUnavailableException($"The database {fullPath} cannot be opened: {ex.Message}", ex);
         }
     }
 
-    public ILiteCollection<T> Collection<T>(string name) => Database.GetCollection<T>(name);
+    public ILiteCollection<T> Collection<T>(string name)
+    {
+        EnsureWritable();
+        return Database.GetCollection<T>(name);
+    }
 
     /// <summary>Forces committed work to the disk now (before telling a channel an update is handled).</summary>
-    public void SyncLog() => _logSync.SyncNow();
+    /// <exception cref="DatabaseUnavailableException">A write has failed: what was committed since may not be on disk.</exception>
+    public void SyncLog()
+    {
+        ThrowIfFailed();
+        _engine.LogSync.SyncNow();
+        ThrowIfFailed();
+    }
+
+    /// <summary>
+    /// After a failed write: reopens the engine on the same files (at most once a second), so work
+    /// resumes as soon as the disk takes writes again. Throws while it still does not.
+    /// </summary>
+    /// <exception cref="DatabaseUnavailableException">The files still cannot be written.</exception>
+    public void EnsureWritable()
+    {
+        if (!Failed || InTransactionOnThisThread)
+        {
+            ThrowIfFailed();
+            return;
+        }
+
+        lock (_reopenGate)
+        {
+            if (!Failed)
+            {
+                return;
+            }
+
+            var now = Environment.TickCount64;
+            if (now < _nextReopenTicks)
+            {
+                ThrowIfFailed();
+            }
+
+            _nextReopenTicks = now + (long)ReopenInterval.TotalMilliseconds;
+            var failed = _engine;
+            failed.Dispose();
+            try
+            {
+                var engine = Engine.Open(Path, _setups, _checkpointPages, _faults);
+                engine.Probe();
+                _engine = engine;
+                AdvanceWriteEpoch();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException or ObjectDisposedException)
+            {
+                _engine = Engine.Closed(failed.Fault!);
+                throw new DatabaseUnavailableException($"The database {Path} still cannot be written: {ex.Message}", ex);
+            }
+        }
+    }
+
+    private void ThrowIfFailed()
+    {
+        if (_engine.Fault is { } fault)
+        {
+            throw new DatabaseUnavailableException($"The database {Path} cannot be written: {fault.Message}", fault);
+        }
+    }
 
     /// <summary>LiteDB's name for the write-ahead log beside a database file.</summary>
     public static string LogPath(string databasePath) =>
@@ -98,6 +157,7 @@ public sealed class AssistantDatabase : IDisposable
     /// </summary>
     public T InTransaction<T>(Func<T> work)
     {
+        EnsureWritable();
         var epoch = WriteEpoch;
         var owner = Database.BeginTrans();
         if (owner)
@@ -111,6 +171,14 @@ public sealed class AssistantDatabase : IDisposable
             if (owner)
             {
                 Database.Commit();
+
+                // LiteDB writes the log on its own writer: wait for it, then a failed write shows here.
+                if (!_engine.Drain.Wait(WriteWait))
+                {
+                    throw new DatabaseUnavailableException($"The database {Path} did not take a write within {WriteWait.TotalSeconds} s.");
+                }
+
+                ThrowIfFailed();
             }
 
             return result;
@@ -199,11 +267,7 @@ public sealed class AssistantDatabase : IDisposable
 
     public void Dispose()
     {
-        _logSync.Dispose();
-        Database.Dispose();
-        _data.Dispose();
-        var logIsEmpty = _log.Length == 0;
-        _log.Dispose();
+        var logIsEmpty = _engine.Dispose();
         if (logIsEmpty)
         {
             File.Delete(LogPath(Path));
@@ -218,6 +282,103 @@ public sealed class AssistantDatabase : IDisposable
         {
             // Another process may have opened it already; the lock, not the file, is what matters.
         }
+    }
+}
+
+/// <summary>One opening of the LiteDB engine on the two files, with its log sync.</summary>
+internal sealed class Engine
+{
+    private readonly DatabaseFile? _data;
+    private readonly DatabaseFile? _log;
+    private readonly Exception? _closedBy;
+    private LiteDatabase? _database;
+
+    private Engine(DatabaseFile? data, DatabaseFile? log, LiteEngine? engine, LiteDatabase? database, Exception? closedBy)
+    {
+        _data = data;
+        _log = log;
+        _database = database;
+        _closedBy = closedBy;
+        LogSync = log is null ? null! : new LogSync(log);
+        Drain = engine is null ? null! : new LogWriterDrain(engine);
+    }
+
+    public ILiteDatabase Database => _database ?? throw new DatabaseUnavailableException("The database is closed after a failed write.", _closedBy!);
+
+    public LogSync LogSync { get; }
+
+    public LogWriterDrain Drain { get; }
+
+    public Exception? Fault => _closedBy ?? _data?.Fault ?? _log?.Fault;
+
+    public static Engine Open(string path, IReadOnlyList<SchemaSetup> setups, int checkpointPages, StorageFaults? faults)
+    {
+        LogWriterDrain.Verify();
+        DatabaseFile? data = null;
+        DatabaseFile? log = null;
+        try
+        {
+            data = new DatabaseFile(path, syncOnFlush: true, faults);
+            log = new DatabaseFile(AssistantDatabase.LogPath(path), syncOnFlush: false, faults);
+            var engine = new LiteEngine(new EngineSettings { DataStream = data, LogStream = log });
+            var database = new LiteDatabase(engine, Mapping.CreateMapper(), disposeOnClose: true);
+            database.UtcDate = true;
+            database.CheckpointSize = checkpointPages;
+            foreach (var setup in setups)
+            {
+                setup.Ensure(database);
+            }
+
+            return new Engine(data, log, engine, database, null);
+        }
+        catch
+        {
+            log?.Dispose();
+            data?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A placeholder for an engine that could not be reopened yet.</summary>
+    public static Engine Closed(Exception fault) => new(null, null, null, null, fault);
+
+    /// <summary>One small write and a sync, to learn whether the disk takes writes again.</summary>
+    public void Probe()
+    {
+        var collection = Database.GetCollection("_health");
+        collection.Upsert(new BsonDocument { ["_id"] = 1, ["at"] = DateTime.UtcNow });
+        Drain.Wait(TimeSpan.FromSeconds(30));
+        LogSync.SyncNow();
+        if (Fault is { } fault)
+        {
+            Dispose();
+            throw new IOException(fault.Message, fault);
+        }
+    }
+
+    /// <summary>
+    /// Closes the engine and its files; true when the log was empty (it may then be deleted). After a
+    /// failed write the engine is dropped without closing it: closing checkpoints, which would copy
+    /// pages the disk never took into the data file.
+    /// </summary>
+    public bool Dispose()
+    {
+        if (_log is null)
+        {
+            return false;
+        }
+
+        LogSync.Dispose();
+        if (Fault is null)
+        {
+            _database?.Dispose();
+        }
+
+        _database = null;
+        _data!.Dispose();
+        var logIsEmpty = Fault is null && _log.Length == 0;
+        _log.Dispose();
+        return logIsEmpty;
     }
 }
 

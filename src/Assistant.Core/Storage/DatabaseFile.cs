@@ -11,13 +11,20 @@ internal sealed class DatabaseFile : Stream
 {
     private readonly FileStream _file;
     private readonly bool _syncOnFlush;
+    private readonly StorageFaults? _faults;
     private long _writes;
 
-    public DatabaseFile(string path, bool syncOnFlush)
+    public DatabaseFile(string path, bool syncOnFlush, StorageFaults? faults = null)
     {
+        _faults = faults;
         _file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 0, FileOptions.RandomAccess);
         _syncOnFlush = syncOnFlush;
     }
+
+    private volatile Exception? _fault;
+
+    /// <summary>The first write that failed; null while the file is healthy.</summary>
+    public Exception? Fault => _fault;
 
     /// <summary>How many writes have been made (the log sync compares it with what it last synced).</summary>
     public long Writes => Interlocked.Read(ref _writes);
@@ -40,7 +47,7 @@ internal sealed class DatabaseFile : Stream
     {
         if (_syncOnFlush)
         {
-            SyncToDisk();
+            Guarded(SyncToDisk);
         }
     }
 
@@ -53,14 +60,41 @@ internal sealed class DatabaseFile : Stream
 
     public override void SetLength(long value)
     {
-        _file.SetLength(value);
+        Guarded(() => _file.SetLength(value));
         Interlocked.Increment(ref _writes);
     }
 
     public override void Write(byte[] buffer, int offset, int count)
     {
-        _file.Write(buffer, offset, count);
+        Guarded(() => _file.Write(buffer, offset, count));
         Interlocked.Increment(ref _writes);
+    }
+
+    /// <summary>
+    /// Runs a write; a failure is remembered, not thrown. LiteDB 5 answers a failed write by closing
+    /// its engine from inside the commit, disposing transactions that are still in use, which can
+    /// flag the data file as invalid and later crash the process from a finalizer. So LiteDB is
+    /// never told: <see cref="AssistantDatabase"/> sees <see cref="Fault"/>, refuses the transaction,
+    /// stops using this engine and reopens the files once they can be written, and what reached the
+    /// disk before the failure is what the reopened engine finds (a transaction whose last page did
+    /// not reach the log is ignored by LiteDB's recovery).
+    /// </summary>
+    private void Guarded(Action write)
+    {
+        if (_fault is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            _faults?.ThrowIfFailing();
+            write();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _fault ??= ex;
+        }
     }
 
     protected override void Dispose(bool disposing)

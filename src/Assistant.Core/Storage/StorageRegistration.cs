@@ -20,8 +20,9 @@ public static class StorageRegistration
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             var path = Path.IsPathRooted(options.DatabasePath) ? options.DatabasePath : Path.Combine(root, options.DatabasePath);
-            return AssistantDatabase.Open(path, sp.GetServices<SchemaSetup>(), options.CheckpointPages);
+            return AssistantDatabase.Open(path, sp.GetServices<SchemaSetup>(), options.CheckpointPages, sp.GetRequiredService<StorageFaults>());
         });
+        services.AddSingleton<StorageFaults>();
         services.AddSingleton<ProcessedUpdates>();
         services.AddSingleton<KeyValueStore>();
         services.AddSingleton<AuditLog>();

@@ -104,6 +104,7 @@ public static class AssistantHost
         services.AddSingleton<IMessageTransport>(sp => sp.GetRequiredService<TelegramTransport>());
         services.AddSingleton<IFileSource, TelegramFileSource>();
         services.AddSingleton<TelegramMenu>();
+        services.AddSingleton<StorageOutageNotice>();
         services.AddHostedService<TelegramPoller>();
     }
 

@@ -66,8 +66,17 @@ public sealed class ConsoleChannel(
             }
 
             next++;
-            db.InTransaction(() => state.Set(UpdateCounterKey, next));
-            var outcome = await dispatcher.DispatchAsync(ToUpdate(line, next, member));
+            var outcome = DispatchOutcome.StorageUnavailable;
+            try
+            {
+                db.InTransaction(() => state.Set(UpdateCounterKey, next));
+                outcome = await dispatcher.DispatchAsync(ToUpdate(line, next, member));
+            }
+            catch (Exception ex) when (Dispatcher.IsStorageFailure(ex))
+            {
+                logger.LogError("The database refused the write: {Error}", ex.Message);
+            }
+
             if (outcome == DispatchOutcome.StorageUnavailable)
             {
                 await session.Output.WriteLineAsync("The database refused the write; the message was not saved. Check the disk and try again.");

@@ -24,6 +24,14 @@ public sealed partial class TelegramOptions : IValidatableSettings
     /// <summary>Long-polling timeout in seconds for getUpdates.</summary>
     public int PollTimeoutSeconds { get; set; } = 25;
 
+    /// <summary>
+    /// How long a request may take before it is abandoned and retried: a send (four times as long for
+    /// an upload), or a poll beyond its long-polling timeout. A hung connection costs this, not minutes.
+    /// </summary>
+    public int RequestTimeoutSeconds { get; set; } = 30;
+
+    public TimeSpan RequestTimeout => TimeSpan.FromSeconds(RequestTimeoutSeconds);
+
     /// <summary>Keep to Telegram's rate limits when sending. Turn off only for a local emulator or tests.</summary>
     public bool Pacing { get; set; } = true;
 
@@ -53,6 +61,11 @@ public sealed partial class TelegramOptions : IValidatableSettings
         if (PollTimeoutSeconds is < 0 or > 50)
         {
             yield return $"Telegram:PollTimeoutSeconds {PollTimeoutSeconds} is out of range: expected 0 to 50.";
+        }
+
+        if (RequestTimeoutSeconds is < 1 or > 600)
+        {
+            yield return $"Telegram:RequestTimeoutSeconds {RequestTimeoutSeconds} is out of range: expected 1 to 600.";
         }
     }
 

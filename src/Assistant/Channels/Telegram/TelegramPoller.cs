@@ -26,6 +26,7 @@ public sealed class TelegramPoller(
     IHostApplicationLifetime lifetime,
     ExitCode exitCode,
     TimeProvider time,
+    StorageOutageNotice outageNotice,
     ILogger<TelegramPoller> logger) : BackgroundService
 {
     public const string OffsetKey = "telegram-offset";
@@ -48,7 +49,10 @@ public sealed class TelegramPoller(
             Update[] updates;
             try
             {
-                updates = await client.GetUpdates((int)offset, 100, options.Value.PollTimeoutSeconds, Wanted, stoppingToken);
+                // A hung connection is abandoned after the poll's own timeout plus the request timeout.
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                deadline.CancelAfter(TimeSpan.FromSeconds(options.Value.PollTimeoutSeconds) + options.Value.RequestTimeout);
+                updates = await client.GetUpdates((int)offset, 100, options.Value.PollTimeoutSeconds, Wanted, deadline.Token);
                 failures = 0;
                 conflictLogged = false;
             }
@@ -97,16 +101,25 @@ public sealed class TelegramPoller(
                 _ = AnswerAsync(callback.Id);
             }
 
-            var outcomes = await Task.WhenAll(updates.Select(u => dispatcher.DispatchAsync(TelegramUpdateMapper.Map(u))));
+            var incoming = updates.Select(TelegramUpdateMapper.Map).ToList();
+            var outcomes = await Task.WhenAll(incoming.Select(dispatcher.DispatchAsync));
             var firstUnhandled = Array.FindIndex(outcomes, o => o == DispatchOutcome.StorageUnavailable);
+            if (firstUnhandled < 0 && !Synced())
+            {
+                firstUnhandled = 0;
+            }
+
             if (firstUnhandled >= 0)
             {
                 // Leave it unconfirmed: Telegram delivers it again once storage works (handled ones are deduplicated).
                 offset = updates[firstUnhandled].Id;
                 failures++;
+                await outageNotice.TellAsync(incoming.Skip(firstUnhandled), stoppingToken);
                 await DelayAsync(Backoff(failures), stoppingToken);
                 continue;
             }
+
+            outageNotice.Over();
 
             offset = updates[^1].Id + 1;
             try
@@ -117,6 +130,21 @@ public sealed class TelegramPoller(
             {
                 logger.LogWarning("Could not persist the polling offset ({Error}); updates may be redelivered and will be deduplicated.", ex.Message);
             }
+        }
+    }
+
+    /// <summary>Forces the batch's commits to disk before Telegram is told they are handled; false when a write failed.</summary>
+    private bool Synced()
+    {
+        try
+        {
+            db.SyncLog();
+            return true;
+        }
+        catch (Exception ex) when (Dispatcher.IsStorageFailure(ex))
+        {
+            logger.LogError("The database could not be written ({Error}); the batch stays unconfirmed and is handled again when storage works.", ex.Message);
+            return false;
         }
     }
 

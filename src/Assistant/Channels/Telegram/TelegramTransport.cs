@@ -16,8 +16,6 @@ namespace Assistant.Channels.Telegram;
 /// </summary>
 public sealed class TelegramTransport(ITelegramBotClient client, IOptions<TelegramOptions> options, ILogger<TelegramTransport> logger) : IMessageTransport
 {
-    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
-    private static readonly TimeSpan UploadTimeout = TimeSpan.FromSeconds(120);
     private static readonly LinkPreviewOptions NoPreview = new() { IsDisabled = true };
 
     public DeliveryLimits Limits => options.Value.Pacing ? DeliveryLimits.Telegram : DeliveryLimits.Unlimited with { MaxConcurrentSends = DeliveryLimits.Telegram.MaxConcurrentSends };
@@ -25,7 +23,7 @@ public sealed class TelegramTransport(ITelegramBotClient client, IOptions<Telegr
     public async Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(item.FileContent is null ? SendTimeout : UploadTimeout);
+        timeout.CancelAfter(item.FileContent is null ? options.Value.RequestTimeout : options.Value.RequestTimeout * 4);
         try
         {
             return new DeliveryResult.Delivered(await SendAsync(item, ParseMode.Html, item.Html, timeout.Token));
