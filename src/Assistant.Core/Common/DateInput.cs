@@ -146,6 +146,15 @@ public static partial class DateInput
     /// <summary>Quick-button offsets used by the bot: today, +3, +7, +15, +30 days.</summary>
     public static IReadOnlyList<int> QuickOffsets { get; } = [0, 3, 7, 15, 30];
 
+    /// <summary>Years either side of today that a deadline or a looked-up day may lie in.</summary>
+    public const int PlausibleYears = 100;
+
+    /// <summary>
+    /// Whether a date a person typed is near enough to today to be meant (9999-12-31 is a typing
+    /// mistake or a probe); the callers' date arithmetic also needs room before the calendar ends.
+    /// </summary>
+    public static bool IsPlausible(DateOnly date, DateOnly today) => Math.Abs(date.Year - today.Year) <= PlausibleYears;
+
     /// <summary>Reads <paramref name="input"/> as a date relative to <paramref name="today"/>. Never throws.</summary>
     public static DateInputResult Parse(string? input, DateOnly today, DateInputOptions? options = null)
     {

@@ -389,7 +389,7 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
         }
 
         if (choice is not null && choice.StartsWith("d:", StringComparison.Ordinal)
-            && int.TryParse(choice.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+            && int.TryParse(choice.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days <= DateInput.PlausibleYears * 365)
         {
             d.Deadline = today.AddDays(days);
             return Trigger.Answered;
@@ -398,6 +398,9 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
         var result = DateInput.Parse(turn.Input.Text, today, new DateInputOptions(YearlessDates.NextOccurrence, AllowPast: false));
         switch (result.Error)
         {
+            case DateInputError.None when !DateInput.IsPlausible(result.Date, today):
+                turn.Say(t.Format("date.implausible", turn.Input.Text ?? ""));
+                return null;
             case DateInputError.None:
                 d.Deadline = result.Date;
                 return Trigger.Answered;

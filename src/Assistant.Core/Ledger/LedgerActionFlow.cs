@@ -219,7 +219,7 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
         var t = turn.Context.T;
         var today = turn.Context.Today;
         if (turn.Input.Choice is { } c && c.StartsWith("d:", StringComparison.Ordinal)
-            && int.TryParse(c.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+            && int.TryParse(c.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days <= DateInput.PlausibleYears * 365)
         {
             d.Deadline = today.AddDays(days);
             return Trigger.Answered;
@@ -228,6 +228,9 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
         var result = DateInput.Parse(text, today, new DateInputOptions(YearlessDates.NextOccurrence, AllowPast: false));
         switch (result.Error)
         {
+            case DateInputError.None when !DateInput.IsPlausible(result.Date, today):
+                turn.Say(t.Format("date.implausible", text ?? ""));
+                return null;
             case DateInputError.None:
                 d.Deadline = result.Date;
                 return Trigger.Answered;

@@ -84,6 +84,12 @@ public sealed partial class ScheduleCommands(ScheduleStore store, ScheduleView v
         }
 
         var parsed = DateInput.Parse(argument, today, new DateInputOptions(YearlessDates.SameYear, AllowPast: true, Year: team.VisitFrom.Year));
+        if (parsed.Ok && !DateInput.IsPlausible(parsed.Date, today))
+        {
+            context.Reply(t.Format("date.implausible", argument));
+            return;
+        }
+
         if (!parsed.Ok)
         {
             context.Reply(parsed.Error == DateInputError.Impossible ? t.Format("date.impossible", argument)

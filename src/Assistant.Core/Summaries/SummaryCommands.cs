@@ -86,6 +86,13 @@ public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTal
             args.RemoveAt(0);
         }
 
+        if (day > context.Today)
+        {
+            // A day that has not come has no work to correct (and the facts of 9999-12-31 would need its next day).
+            context.Reply(t.Format("tally.future", new SafeHtml(BriefFormat.FullDate(t, day))));
+            return;
+        }
+
         if (args.Count == 0)
         {
             Show(context, team, day);

@@ -43,6 +43,13 @@ public sealed class InviteCommand(InvitationService invitations, TeamStore teams
             rest.RemoveAt(0);
         }
 
+        if (rest.Count > 0 && !context.IsAdmin)
+        {
+            // Only an administrator names a team after the count; anything else is a bad count (-3, 10^20).
+            context.Reply(t.Format("invite.bad_uses", InvitationService.MaxUses) + "\n" + t["invite.usage"]);
+            return;
+        }
+
         var team = context.Team;
         if (context.IsAdmin && rest.Count > 0)
         {

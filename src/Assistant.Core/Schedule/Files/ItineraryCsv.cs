@@ -236,7 +236,7 @@ public static partial class ItineraryCsv
         foreach (var (column, index) in header.Indexes)
         {
             var raw = index < cells.Length ? cells[index].Trim() : "";
-            if (raw.StartsWith('=') || raw.StartsWith('@'))
+            if (ItineraryText.LooksLikeFormula(raw))
             {
                 errors.Add(new ImportError(line, ImportProblem.Formula, header.Names[index]));
                 formulas.Add(column);

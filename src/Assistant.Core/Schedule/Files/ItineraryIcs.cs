@@ -136,6 +136,18 @@ public static class ItineraryIcs
         }
 
         var title = ItineraryText.Clean(ev.Summary);
+        var place = ItineraryText.Clean(ev.Location);
+        var notes = ItineraryText.Clean(ev.Description);
+
+        // As in CSV files: text that a spreadsheet would run is refused, not stored.
+        foreach (var (property, text) in new[] { ("SUMMARY", title), ("LOCATION", place), ("DESCRIPTION", notes) })
+        {
+            if (ItineraryText.LooksLikeFormula(text))
+            {
+                Error(ImportProblem.Formula, property);
+            }
+        }
+
         if (title is null)
         {
             Error(ImportProblem.MissingTitle, "SUMMARY");
@@ -145,13 +157,11 @@ public static class ItineraryIcs
             Error(ImportProblem.TooLong, "SUMMARY");
         }
 
-        var place = ItineraryText.Clean(ev.Location);
         if (place is not null && place.Length > ItineraryLimits.MaxPlaceLength)
         {
             Error(ImportProblem.TooLong, "LOCATION");
         }
 
-        var notes = ItineraryText.Clean(ev.Description);
         if (notes is not null && notes.Length > ItineraryLimits.MaxNotesLength)
         {
             Error(ImportProblem.TooLong, "DESCRIPTION");

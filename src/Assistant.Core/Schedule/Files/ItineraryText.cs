@@ -19,6 +19,9 @@ internal static class ItineraryText
         "全体", "全体人员", "all", "everyone",
     };
 
+    /// <summary>Characters that make a signed cell an expression rather than a number or a phone.</summary>
+    private static readonly System.Buffers.SearchValues<char> FormulaOperators = System.Buffers.SearchValues.Create("=+*/^&|!()");
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The Chinese name of a kind, as CATEGORIES and the Chinese CSV write it; EventKinds.Parse reads it back.</summary>
@@ -35,6 +38,33 @@ internal static class ItineraryText
         EventKind.Travel => "路途",
         _ => "其他",
     };
+
+    /// <summary>
+    /// Whether an imported cell would run as a spreadsheet formula: it begins with = or @, or with + or -
+    /// followed by a name or an expression (<c>+cmd|' /C calc'!A0</c>, <c>-2+3</c>). A sign before plain text
+    /// or a phone number (<c>-5℃低温作业</c>, <c>+86 731</c>) is text, which exports neutralise anyway.
+    /// </summary>
+    public static bool LooksLikeFormula(string? value)
+    {
+        var cell = value.AsSpan().Trim();
+        if (cell.IsEmpty)
+        {
+            return false;
+        }
+
+        if (cell[0] is '=' or '@')
+        {
+            return true;
+        }
+
+        if (cell[0] is not ('+' or '-') || cell.Length == 1)
+        {
+            return false;
+        }
+
+        var rest = cell[1..].TrimStart();
+        return (!rest.IsEmpty && char.IsAsciiLetter(rest[0])) || rest.IndexOfAny(FormulaOperators) >= 0;
+    }
 
     /// <summary>
     /// Turns file bytes into text: UTF-8 with or without BOM, UTF-16 with BOM, and (when <paramref name="allowGb18030"/>)
