@@ -81,6 +81,8 @@ internal sealed partial class FlowFuzzer : IDisposable
     private readonly Dictionary<string, long> _typedMarkers = [];
     private readonly Dictionary<string, int> _scheduleMarkers = [];
     private readonly HashSet<string> _publicMarkers = [];
+    private readonly HashSet<(int Id, int Revision)> _openRevisions = [];
+    private List<Record>? _records;
     private readonly Dictionary<int, Finding> _findings = [];
     private readonly Queue<string> _trace = new();
     private readonly int _teamA;
@@ -445,10 +447,12 @@ internal sealed partial class FlowFuzzer : IDisposable
     private void AfterStep(IncomingUpdate? update, Dictionary<long, DraftSnapshot> draftsBefore, long? forgedFrom)
     {
         CheckLogs(_h.Logs);
+        _records = null;
         var messages = NewMessages();
         CheckMessages(messages);
-        CheckDrafts(update, draftsBefore, forgedFrom);
-        CheckFindings(update, draftsBefore, messages);
+        var draftsAfter = Drafts();
+        CheckDrafts(update, draftsBefore, draftsAfter, forgedFrom);
+        CheckFindings(update, draftsBefore, draftsAfter, messages);
     }
 
     private void CheckLogs(LogCapture logs)
@@ -571,7 +575,7 @@ internal sealed partial class FlowFuzzer : IDisposable
             }
 
             Check(recipientTeam == typistTeam, $"team isolation: text typed by {typist} (team {typistTeam}) {where}");
-            CheckCovertAudience(marker, item, recipient, where);
+            CheckAudience(marker, item, recipient, where);
             return;
         }
 
@@ -579,66 +583,81 @@ internal sealed partial class FlowFuzzer : IDisposable
         {
             var scheduled = _h.Get<ScheduleStore>().Get(itemId)!;
             Check(recipientTeam == scheduled.TeamId, $"team isolation: schedule item of team {scheduled.TeamId} {where}");
-            Check(
-                !scheduled.IsCovert || (item.ChatId > 0 && ScheduleVisibility.SeesDetails(recipient, scheduled, inGroup: false)),
-                "a covert schedule item reached someone not taking part: " + where);
+            CheckAudience(marker, item, recipient, where);
             return;
         }
 
         Fail("unknown marker " + where);
     }
 
-    private void CheckCovertAudience(string marker, OutboxItem item, Member? recipient, string where)
+    /// <summary>
+    /// The records holding the marker decide who may read it: a finding by <see cref="FindingVisibility"/>
+    /// (covert: author, liaison, leader; contacts only their own), its change history likewise, a note
+    /// by <see cref="NoteStore.CanSee"/> (tips: author, liaison, leader), a schedule item by
+    /// <see cref="ScheduleVisibility"/>. In a group only open findings, notes other than tips and
+    /// items that are not covert. Text in no record (a draft, a cancelled flow) is only held to its team.
+    /// </summary>
+    private void CheckAudience(string marker, OutboxItem item, Member? recipient, string where)
     {
-        if (_publicMarkers.Contains(marker))
+        var inGroup = item.ChatId < 0;
+        var holders = Records().Where(r => r.Text.Contains(marker, StringComparison.Ordinal)).ToList();
+        if (holders.Count == 0)
         {
-            // Once in an open finding, the text was the team's: making the finding covert later cannot recall it.
             return;
         }
 
-        var mapper = _h.Get<AssistantDatabase>().Database.Mapper;
-        var open = false;
-        var covert = new List<string>();
-        var allowed = false;
-        foreach (var finding in AllFindings())
+        var allowed = holders.Any(r => inGroup ? r.GroupMay : recipient is not null && r.MemberMay(recipient));
+
+        // Once in an open finding the text was the team's: making the finding covert later cannot recall it.
+        allowed |= _publicMarkers.Contains(marker) && (inGroup || recipient is { Role: not Role.Contact });
+        Stats.AudienceChecks++;
+        Check(allowed, $"held by {string.Join(", ", holders.Select(r => r.Name))}: {where}");
+    }
+
+    /// <summary>Every record that can hold typed text, with who may read it; read once per step.</summary>
+    private List<Record> Records()
+    {
+        if (_records is not null)
         {
-            if (!LiteDB.JsonSerializer.Serialize(mapper.ToDocument(finding)).Contains(marker, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (!finding.Covert)
-            {
-                open = true;
-                continue;
-            }
-
-            covert.Add(finding.Code);
-            allowed |= item.ChatId > 0 && recipient is not null && FindingVisibility.CanSee(recipient, finding);
+            return _records;
         }
 
         var db = _h.Get<AssistantDatabase>();
-        open |= db.Database.GetCollection(NoteStore.CollectionName).FindAll().Any(d => LiteDB.JsonSerializer.Serialize(d).Contains(marker, StringComparison.Ordinal));
+        var mapper = db.Database.Mapper;
+        var findings = AllFindings().ToDictionary(f => f.Id);
+        _records = [];
+        foreach (var finding in findings.Values)
+        {
+            _records.Add(new($"{finding.Code}{(finding.Covert ? " (covert)" : "")}", Json(mapper, finding), !finding.Covert, m => FindingVisibility.CanSee(m, finding)));
+        }
+
+        foreach (var change in db.Collection<FindingChange>(FindingStore.Changes).FindAll())
+        {
+            var finding = findings[change.FindingId];
+            _records.Add(new($"history of {finding.Code}", change.OldValue + "\n" + change.NewValue, !finding.Covert, m => FindingVisibility.CanSee(m, finding)));
+        }
+
+        foreach (var note in db.Collection<Note>(NoteStore.CollectionName).FindAll())
+        {
+            _records.Add(new($"note {note.Id} ({note.Kind}{(note.Deleted ? ", deleted" : "")})", note.Text + "\n" + note.TipSubject, note.Kind != NoteKind.Tip, m => NoteStore.CanSee(m, note)));
+        }
+
         foreach (var scheduled in _h.Get<ScheduleStore>().OfTeam(_teamA).Concat(_h.Get<ScheduleStore>().OfTeam(_teamB)))
         {
-            if ((scheduled.Title + "\n" + scheduled.Place + "\n" + scheduled.Notes).Contains(marker, StringComparison.Ordinal))
-            {
-                open |= !scheduled.IsCovert;
-                allowed |= scheduled.IsCovert && item.ChatId > 0 && ScheduleVisibility.SeesDetails(recipient, scheduled, inGroup: false);
-                covert.Add("schedule " + scheduled.Id);
-            }
+            _records.Add(new(
+                $"schedule item {scheduled.Id}{(scheduled.IsCovert ? " (covert)" : "")}",
+                scheduled.Title + "\n" + scheduled.Place + "\n" + scheduled.Notes,
+                !scheduled.IsCovert,
+                m => ScheduleVisibility.SeesDetails(m, scheduled, inGroup: false)));
         }
 
-        if (!open && covert.Count > 0)
-        {
-            Stats.CovertChecks++;
-            Check(allowed, $"covert {string.Join(", ", covert)}: {where}");
-        }
+        return _records;
     }
 
-    private void CheckDrafts(IncomingUpdate? update, Dictionary<long, DraftSnapshot> before, long? forgedFrom)
+    private static string Json(LiteDB.BsonMapper mapper, object value) => LiteDB.JsonSerializer.Serialize(mapper.ToDocument(value));
+
+    private void CheckDrafts(IncomingUpdate? update, Dictionary<long, DraftSnapshot> before, Dictionary<long, DraftSnapshot> after, long? forgedFrom)
     {
-        var after = Drafts();
         var actor = update?.UserId;
         foreach (var (user, draft) in after)
         {
@@ -672,7 +691,7 @@ internal sealed partial class FlowFuzzer : IDisposable
         }
     }
 
-    private void CheckFindings(IncomingUpdate? update, Dictionary<long, DraftSnapshot> draftsBefore, List<OutboxItem> messages)
+    private void CheckFindings(IncomingUpdate? update, Dictionary<long, DraftSnapshot> draftsBefore, Dictionary<long, DraftSnapshot> draftsAfter, List<OutboxItem> messages)
     {
         var all = AllFindings();
         var byId = all.ToDictionary(f => f.Id);
@@ -698,9 +717,9 @@ internal sealed partial class FlowFuzzer : IDisposable
         }
 
         var mapper = _h.Get<AssistantDatabase>().Database.Mapper;
-        foreach (var finding in all.Where(f => !f.Covert))
+        foreach (var finding in all.Where(f => !f.Covert && _openRevisions.Add((f.Id, f.Revision))))
         {
-            _publicMarkers.UnionWith(MarkerPattern().Matches(LiteDB.JsonSerializer.Serialize(mapper.ToDocument(finding))).Select(m => m.Value));
+            _publicMarkers.UnionWith(MarkerPattern().Matches(Json(mapper, finding)).Select(m => m.Value));
         }
 
         var created = all.Where(f => !_findings.ContainsKey(f.Id)).ToList();
@@ -711,7 +730,7 @@ internal sealed partial class FlowFuzzer : IDisposable
             Check(
                 draftsBefore.TryGetValue(finding.AuthorId, out var draft) && draft.Draft.Flow == FindingFlow.FlowName,
                 $"{finding.Code} was saved without a finding draft (a replayed save?)");
-            Check(!Drafts().TryGetValue(finding.AuthorId, out var left) || left.Draft.Nonce != draft!.Draft.Nonce, $"{finding.Code} was saved and its draft is still open");
+            Check(!draftsAfter.TryGetValue(finding.AuthorId, out var left) || left.Draft.Nonce != draft!.Draft.Nonce, $"{finding.Code} was saved and its draft is still open");
             Check(
                 messages.Any(m => m.ChatId == finding.AuthorId && m.Html.Contains(finding.Code, StringComparison.Ordinal)),
                 $"{finding.Code} was saved and the author was not told its number");
@@ -732,7 +751,19 @@ internal sealed partial class FlowFuzzer : IDisposable
         var mapper = _h.Get<AssistantDatabase>().Database.Mapper;
         return _h.Get<DraftStore>().All().ToDictionary(
             d => d.Id,
-            d => new DraftSnapshot(d, LiteDB.JsonSerializer.Serialize(mapper.ToDocument(d)), LiteDB.JsonSerializer.Serialize(d.Data)));
+            d => new DraftSnapshot(d, LiteDB.JsonSerializer.Serialize(mapper.ToDocument(d)), Answers(d)));
+    }
+
+    /// <summary>What the user answered so far: the draft's data without the offers, which asking again refreshes.</summary>
+    private static string Answers(Draft draft)
+    {
+        var answers = new LiteDB.BsonDocument();
+        foreach (var (key, value) in draft.Data.Where(x => x.Key != nameof(FindingDraft.Offered)))
+        {
+            answers[key] = value;
+        }
+
+        return LiteDB.JsonSerializer.Serialize(answers);
     }
 
     private void SeedSchedule(Team a, Team b)
@@ -789,6 +820,8 @@ internal sealed partial class FlowFuzzer : IDisposable
     [GeneratedRegex(@"(MK|SK)\d{5}")]
     private static partial Regex MarkerPattern();
 
+    private sealed record Record(string Name, string Text, bool GroupMay, Func<Member, bool> MemberMay);
+
     private sealed record DraftSnapshot(Draft Draft, string Json, string Data);
 }
 
@@ -815,8 +848,8 @@ internal sealed class FuzzStats
 
     public int MarkerHits { get; set; }
 
-    public int CovertChecks { get; set; }
+    public int AudienceChecks { get; set; }
 
     public override string ToString() =>
-        $"{Updates} updates in {DispatchMs} ms, restarts {RestartMs} ms; {Updates} updates ({Forged} forged), {TimeSteps} time steps, {Restarts} restarts, {Messages} messages, {Saved} findings saved ({CovertFindings} covert), {MarkerHits} markers checked ({CovertChecks} covert)";
+        $"{Updates} updates in {DispatchMs} ms, restarts {RestartMs} ms; {Updates} updates ({Forged} forged), {TimeSteps} time steps, {Restarts} restarts, {Messages} messages, {Saved} findings saved ({CovertFindings} covert), {MarkerHits} markers checked ({AudienceChecks} against their records)";
 }
