@@ -12,7 +12,7 @@ namespace Assistant.Tests.Fuzz;
 /// escapes and the invariants hold after every step. CI runs 20 seeds of 300 steps. For a longer run
 /// set FUZZ_SEEDS (how many seeds, from 1) and FUZZ_STEPS (steps per seed), e.g.
 /// <c>FUZZ_SEEDS=200 FUZZ_STEPS=2000 dotnet test --filter FlowFuzzTests</c>; to replay one failure set
-/// FUZZ_SEED to the seed the assertion message names.
+/// FUZZ_SEED to the seed the assertion message names (FUZZ_TRACE=1 writes every step to the test output).
 /// </summary>
 public sealed class FlowFuzzTests(ITestOutputHelper output)
 {
@@ -42,11 +42,16 @@ public sealed class FlowFuzzTests(ITestOutputHelper output)
     {
         var steps = Setting("FUZZ_STEPS") ?? DefaultSteps;
         var clock = Stopwatch.StartNew();
-        using var fuzzer = new FlowFuzzer(seed);
+        var trace = Environment.GetEnvironmentVariable("FUZZ_TRACE") is { Length: > 0 };
+        using var fuzzer = new FlowFuzzer(seed, trace ? int.MaxValue : 40);
 
         await fuzzer.RunAsync(steps);
 
         output.WriteLine($"seed {seed}, {steps} steps in {clock.ElapsedMilliseconds} ms: {fuzzer.Stats}");
+        if (trace)
+        {
+            output.WriteLine(fuzzer.Trace);
+        }
     }
 
     /// <summary>Found by the fuzzer (seeds 10, 11, 20): the unit and city question offered a covert finding's unit and city to every member.</summary>

@@ -36,7 +36,6 @@ internal sealed partial class FlowFuzzer : IDisposable
     private const long GroupA = -1007;
     private const long GroupB = -1008;
     private const long GroupUnlinked = -1009;
-    private const int TraceLength = 40;
 
     private static readonly long[] TeamAUsers = [LedgerTests.Leader, LedgerTests.Liaison, LedgerTests.Author, LedgerTests.Colleague, LedgerTests.Contact, LedgerTests.OtherContact];
     private static readonly long[] TeamBUsers = [BLeader, BLiaison, BMember, BContact];
@@ -85,18 +84,21 @@ internal sealed partial class FlowFuzzer : IDisposable
     private List<Record>? _records;
     private readonly Dictionary<int, Finding> _findings = [];
     private readonly Queue<string> _trace = new();
+    private readonly int _traceLength;
     private readonly int _teamA;
     private readonly int _teamB;
     private CoreHarness _h;
     private long _lastOutboxId;
-    private int _logIndex;
     private int _markers;
     private int _files;
     private IncomingUpdate? _lastUpdate;
     private long _actor = LedgerTests.Author;
 
-    public FlowFuzzer(int seed)
+    /// <param name="seed">Everything random follows from it.</param>
+    /// <param name="traceLength">How many of the last steps to keep for the failure message (and <see cref="Trace"/>).</param>
+    public FlowFuzzer(int seed, int traceLength = 40)
     {
+        _traceLength = traceLength;
         Seed = seed;
         _random = new Random(seed);
         _h = LedgerTests.Team(out var a, CoreHarness.DefaultStart, _folder);
@@ -130,6 +132,9 @@ internal sealed partial class FlowFuzzer : IDisposable
 
     public FuzzStats Stats { get; } = new();
 
+    /// <summary>The last steps taken, one a line.</summary>
+    public string Trace => string.Join("\n", _trace);
+
     public async Task RunAsync(int steps)
     {
         for (Step = 1; Step <= steps; Step++)
@@ -140,6 +145,7 @@ internal sealed partial class FlowFuzzer : IDisposable
         Step++;
         Restart();
         Stats.CovertFindings = _findings.Values.Count(f => Current(f.Id)?.Covert == true);
+        Stats.Assigned = _findings.Values.Count(f => Current(f.Id)?.ResponsibleContactId is not null);
     }
 
     public void Dispose()
@@ -164,7 +170,7 @@ internal sealed partial class FlowFuzzer : IDisposable
                 PressOwn(user);
                 break;
             case < 430:
-                Cooperate(_random.Next(3) == 0 ? user : Pick(Recorders));
+                Cooperate(_random.Next(2) == 0 ? user : Pick(Recorders));
                 break;
             case < 470:
                 PressForged(user);
@@ -283,7 +289,37 @@ internal sealed partial class FlowFuzzer : IDisposable
             var draft = _h.Get<DraftStore>().Get(user);
             if (draft is null)
             {
-                Send(user, _random.Next(4) == 0 ? "/note " + Marker(user, "记录") : "/finding", "starts");
+                // Sometimes a step of the rectification ledger (assign, fix, verify) from a card or the ledger.
+                var ledger = _keyboards.TryGetValue(user, out var shown) ? shown.Where(b => b.Data.StartsWith("lg:", StringComparison.Ordinal)).ToList() : [];
+                if (ledger.Count > 0 && _random.Next(2) == 0)
+                {
+                    var actions = ledger.Where(b => !b.Data.StartsWith("lg:v:", StringComparison.Ordinal) && !b.Data.StartsWith("lg:p:", StringComparison.Ordinal)).ToList();
+                    var step = actions.Count > 0 && _random.Next(3) > 0 ? Pick(actions) : Pick(ledger);
+                    Dispatch(Callback(user, step.Data, user, ChatKind.Private), $"{user} presses '{step.Label}' [{step.Data}]");
+                }
+                else
+                {
+                    switch (_random.Next(5))
+                    {
+                        case 0:
+                            Send(user, "/note " + Marker(user, "记录"), "starts");
+                            break;
+                        case 1:
+                            Send(user, _random.Next(2) == 0 ? "/ledger" : "/finding " + ExistingCode(), "opens the ledger");
+                            break;
+                        case 2 when _findings.Values.Any(f => f.TeamId == _homeTeam[user]):
+                            // A step of a finding's ledger card (the card shows the steps the reader may take).
+                            var finding = Current(Pick(_findings.Values.Where(f => f.TeamId == _homeTeam[user]).Select(f => f.Id).Order().ToList()))!;
+                            var code = Pick(["a", "a", "s", "f", "ok", "r", "x", "fs"]);
+                            var stepData = string.Create(CultureInfo.InvariantCulture, $"lg:{code}:{finding.Id}:{finding.Revision}");
+                            Dispatch(Callback(user, stepData, user, ChatKind.Private), $"{user} presses ledger step [{stepData}] of {finding.Code}");
+                            break;
+                        default:
+                            Send(user, "/finding", "starts");
+                            break;
+                    }
+                }
+
                 continue;
             }
 
@@ -291,7 +327,9 @@ internal sealed partial class FlowFuzzer : IDisposable
             var preferred = forward.Where(b => Forward.Any(w => b.Label.Contains(w, StringComparison.OrdinalIgnoreCase))).ToList();
             if (forward.Count == 0 || (preferred.Count == 0 && _random.Next(3) == 0))
             {
-                Send(user, Marker(user, Pick(["被检查单位", "某化工有限公司", "仓库防火间距不足", "望城区", "整改说明"])), "answers");
+                // Mostly text to remember; sometimes a date, for the deadline questions.
+                var answer = _random.Next(3) == 0 ? Pick(["11-20", "明天", "11月25日", "2023-11-28", "12-01"]) : Marker(user, Pick(["被检查单位", "某化工有限公司", "仓库防火间距不足", "望城区", "整改说明"]));
+                Send(user, answer, "answers");
                 continue;
             }
 
@@ -372,7 +410,7 @@ internal sealed partial class FlowFuzzer : IDisposable
 
     private void Redeliver(IncomingUpdate update)
     {
-        Trace($"redelivery of {update.Key}");
+        Log($"redelivery of {update.Key}");
         var drafts = Drafts();
         var outcome = _h.Dispatch(update);
         Check(outcome == DispatchOutcome.Duplicate, $"a redelivered update was handled again ({outcome})");
@@ -382,7 +420,7 @@ internal sealed partial class FlowFuzzer : IDisposable
     private async Task AdvanceTimeAsync()
     {
         var minutes = Pick(Minutes);
-        Trace($"time passes: {minutes} min");
+        Log($"time passes: {minutes} min");
         var drafts = Drafts();
         _h.Time.Advance(TimeSpan.FromMinutes(minutes));
         try
@@ -401,7 +439,7 @@ internal sealed partial class FlowFuzzer : IDisposable
 
     private void Restart()
     {
-        Trace("restart");
+        Log("restart");
         var drafts = Drafts();
         var logs = _h.Logs;
         var now = _h.Time.GetUtcNow();
@@ -409,7 +447,6 @@ internal sealed partial class FlowFuzzer : IDisposable
         _h.Dispose();
         CheckLogs(logs);
         _h = CoreHarness.Create(_folder, now);
-        _logIndex = 0;
         Stats.Restarts++;
         Stats.RestartMs += clock.ElapsedMilliseconds;
         AfterStep(null, drafts, null);
@@ -417,7 +454,7 @@ internal sealed partial class FlowFuzzer : IDisposable
 
     private void Dispatch(IncomingUpdate update, string description, long? forgedFrom = null)
     {
-        Trace(description);
+        Log(description);
         var drafts = Drafts();
         DispatchOutcome outcome = default;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -455,16 +492,8 @@ internal sealed partial class FlowFuzzer : IDisposable
         CheckFindings(update, draftsBefore, draftsAfter, messages);
     }
 
-    private void CheckLogs(LogCapture logs)
-    {
-        var lines = logs.Lines;
-        for (var i = _logIndex; i < lines.Count; i++)
-        {
-            Check(lines[i].Level < LogLevel.Error, "an error was logged: " + lines[i]);
-        }
-
-        _logIndex = lines.Count;
-    }
+    private void CheckLogs(LogCapture logs) =>
+        Check(logs.ErrorCount == 0, "an error was logged: " + logs.Lines.FirstOrDefault(l => l.Level >= LogLevel.Error));
 
     private static string ErrorLines(LogCapture logs) =>
         string.Join("\n", logs.Lines.Where(l => l.Level >= LogLevel.Warning).TakeLast(5));
@@ -794,10 +823,10 @@ internal sealed partial class FlowFuzzer : IDisposable
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
-    private void Trace(string line)
+    private void Log(string line)
     {
         _trace.Enqueue($"#{Step} {line}");
-        if (_trace.Count > TraceLength)
+        if (_trace.Count > _traceLength)
         {
             _trace.Dequeue();
         }
@@ -812,7 +841,7 @@ internal sealed partial class FlowFuzzer : IDisposable
     }
 
     private void Fail(string message) =>
-        Assert.Fail($"Fuzz seed {Seed}, step {Step}: {message}\nReplay: FUZZ_SEED={Seed} dotnet test --filter FlowFuzzTests\nLast steps:\n{string.Join("\n", _trace)}");
+        Assert.Fail($"Fuzz seed {Seed}, step {Step}: {message}\nReplay: FUZZ_SEED={Seed} dotnet test --filter FlowFuzzTests\nLast steps:\n{Trace}");
 
     private static string Shorten(string text, int length = 60) =>
         text.Length <= length ? text.ReplaceLineEndings("⏎") : text[..length].ReplaceLineEndings("⏎") + $"…({text.Length})";
@@ -830,6 +859,7 @@ internal sealed class FuzzStats
 {
     public int Updates { get; set; }
 
+
     public long DispatchMs { get; set; }
 
     public long RestartMs { get; set; }
@@ -846,10 +876,12 @@ internal sealed class FuzzStats
 
     public int CovertFindings { get; set; }
 
+    public int Assigned { get; set; }
+
     public int MarkerHits { get; set; }
 
     public int AudienceChecks { get; set; }
 
     public override string ToString() =>
-        $"{Updates} updates in {DispatchMs} ms, restarts {RestartMs} ms; {Updates} updates ({Forged} forged), {TimeSteps} time steps, {Restarts} restarts, {Messages} messages, {Saved} findings saved ({CovertFindings} covert), {MarkerHits} markers checked ({AudienceChecks} against their records)";
+        $"{Updates} updates in {DispatchMs} ms, restarts {RestartMs} ms; {Updates} updates ({Forged} forged), {TimeSteps} time steps, {Restarts} restarts, {Messages} messages, {Saved} findings saved ({CovertFindings} covert, {Assigned} assigned to a contact), {MarkerHits} markers checked ({AudienceChecks} against their records)";
 }
