@@ -22,8 +22,15 @@ namespace Assistant.Tests.Fuzz;
 /// <summary>
 /// Drives the real core with a seeded random sequence of updates (commands, buttons, forged and
 /// replayed buttons, text, photos, locations, time passing with reminders and jobs, restarts, group
-/// chats) and checks the invariants after every step. Everything random comes from one
-/// <see cref="Random"/> seeded with <see cref="Seed"/>, so a failure replays exactly.
+/// chats, two teams and a stranger) and checks after every step: the update was handled (no
+/// exception, no apology) and nothing was logged at Error; every saved finding still exists with its
+/// code, numbers per team run 1..n, at most one finding is saved per update and only from its
+/// author's open finding draft; only the acting user's draft changes and a button of another draft
+/// never moves the presser's own; text the fuzzer typed (marked MKnnnnn) reaches only its own team
+/// and, once held by records, only those the records allow (covert findings, covert visits marked
+/// SKnnnnn, tips; nothing covert in a group), in message text, button labels and files alike.
+/// Everything random comes from one <see cref="Random"/> seeded with <see cref="Seed"/>, so a
+/// failure replays exactly.
 /// </summary>
 internal sealed partial class FlowFuzzer : IDisposable
 {
