@@ -30,7 +30,7 @@ public sealed class FindingService(FindingStore store, TeamStore teams, Ledger.L
         }
 
         store.Insert(finding);
-        store.Remember(team.Id, finding.Unit, finding.City);
+        RememberPlaces(finding);
         reminders.Plan(finding, utcNow);
         store.AddChange(finding, author, utcNow, "created", null, finding.Code);
         return finding;
@@ -69,10 +69,22 @@ public sealed class FindingService(FindingStore store, TeamStore teams, Ledger.L
             finding.Revision++;
             finding.UpdatedUtc = utcNow;
             store.Update(finding);
-            store.Remember(finding.TeamId, finding.Unit, finding.City);
+            RememberPlaces(finding);
         }
 
         return (finding, changed);
+    }
+
+    /// <summary>
+    /// Offers the unit and city to the team next time (buttons every member sees), except those of a
+    /// covert finding: they would tell the whole team where the covert visit went.
+    /// </summary>
+    private void RememberPlaces(Finding finding)
+    {
+        if (!finding.Covert)
+        {
+            store.Remember(finding.TeamId, finding.Unit, finding.City);
+        }
     }
 
     public static string Code(Team team, int number) =>
