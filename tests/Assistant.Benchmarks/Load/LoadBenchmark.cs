@@ -85,7 +85,7 @@ public static class LoadBenchmark
         while (!everyone.IsCompleted)
         {
             await Task.WhenAny(everyone, Task.Delay(HousekeepingInterval));
-            calls.Add(api.Forget(keepMessagesPerChat: 10));
+            calls.Add(api.Forget(keepMessagesPerChat: 3));
             if (clock.Elapsed >= nextSample && !stop.IsCancellationRequested)
             {
                 memory.Sample(clock.Elapsed, outbox.PendingCount(), tally.Replied);
@@ -93,7 +93,22 @@ public static class LoadBenchmark
             }
         }
 
-        await everyone;
+        try
+        {
+            await everyone;
+        }
+        catch (Exception ex)
+        {
+            // Show what the host logged before the failure, then fail.
+            foreach (var line in log.First(20))
+            {
+                Console.WriteLine("  ! " + line);
+            }
+
+            Console.WriteLine("  ! the run failed: " + ex);
+            throw;
+        }
+
         var elapsed = clock.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var sent = Interlocked.Read(ref botMessages);
@@ -105,7 +120,7 @@ public static class LoadBenchmark
             await Task.Delay(200);
         }
 
-        calls.Add(api.Forget(keepMessagesPerChat: 10));
+        calls.Add(api.Forget(keepMessagesPerChat: 3));
         memory.Sample(clock.Elapsed, outbox.PendingCount(), tally.Replied);
         var findingsAfter = teams.Sum(t => findings.OfTeam(t.Id).Count);
 
