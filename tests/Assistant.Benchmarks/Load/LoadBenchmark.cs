@@ -75,7 +75,7 @@ public static class LoadBenchmark
         var calls = new CallTally();
         var outbox = host.Services.GetRequiredService<Outbox>();
         var memory = new MemorySeries(database);
-        memory.Sample(TimeSpan.Zero, outbox.PendingCount(), tally.Replied);
+        memory.Sample(TimeSpan.Zero, Backlog(outbox, tally), tally.Replied);
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));
@@ -88,7 +88,7 @@ public static class LoadBenchmark
             calls.Add(api.Forget(keepMessagesPerChat: 3));
             if (clock.Elapsed >= nextSample && !stop.IsCancellationRequested)
             {
-                memory.Sample(clock.Elapsed, outbox.PendingCount(), tally.Replied);
+                memory.Sample(clock.Elapsed, Backlog(outbox, tally), tally.Replied);
                 nextSample += MemoryInterval;
             }
         }
@@ -115,13 +115,13 @@ public static class LoadBenchmark
 
         // Let the outbox drain, then the last sample.
         var drain = Stopwatch.StartNew();
-        while (outbox.PendingCount() > 0 && drain.Elapsed < TimeSpan.FromSeconds(60))
+        while (Backlog(outbox, tally) != 0 && drain.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(200);
         }
 
         calls.Add(api.Forget(keepMessagesPerChat: 3));
-        memory.Sample(clock.Elapsed, outbox.PendingCount(), tally.Replied);
+        memory.Sample(clock.Elapsed, Backlog(outbox, tally), tally.Replied);
         var findingsAfter = teams.Sum(t => findings.OfTeam(t.Id).Count);
 
         Report(tally, calls, memory, log, elapsed, cpu, sent, findingsAfter - findingsBefore, people.Count);
@@ -134,6 +134,20 @@ public static class LoadBenchmark
         }
         catch (IOException)
         {
+        }
+    }
+
+    /// <summary>The outbox backlog; -1 (and a problem noted) when the database cannot answer.</summary>
+    private static int Backlog(Outbox outbox, LoadTally tally)
+    {
+        try
+        {
+            return outbox.PendingCount();
+        }
+        catch (LiteDB.LiteException ex)
+        {
+            tally.Problem("the driver could not read the outbox: " + ex.Message);
+            return -1;
         }
     }
 
