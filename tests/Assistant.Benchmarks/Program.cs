@@ -1,4 +1,5 @@
 using Assistant.Benchmarks;
+using Assistant.Benchmarks.Load;
 
 // Benchmarks and load drivers. Run in Release, on an otherwise idle machine:
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- pipeline
@@ -6,6 +7,7 @@ using Assistant.Benchmarks;
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- idle
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- ledger [SIZES, default 10000,100000]
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- summary
+//   dotnet run -c Release --project tests/Assistant.Benchmarks -- load [MINUTES, default 5] [MEAN PAUSE S, default 90] [nopacing]
 var what = args.Length > 0 ? args[0] : "all";
 var root = FindRoot();
 
@@ -28,6 +30,12 @@ switch (what)
     case "summary":
         await SummaryBenchmark.RunAsync(root);
         break;
+    case "load":
+        await LoadBenchmark.RunAsync(
+            minutes: args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5,
+            meanPauseSeconds: args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 90,
+            pacing: !args.Contains("nopacing"));
+        break;
     case "idle":
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
@@ -39,7 +47,7 @@ switch (what)
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
     default:
-        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | summary | idle | all");
+        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | summary | load [MINUTES] [MEAN PAUSE S] [nopacing] | idle | all");
         return 1;
 }
 

@@ -309,8 +309,9 @@ public sealed class OutboxSender(
 
     public override void Dispose()
     {
+        // The base first: disposed without a stop, it cancels the stopping token, whose callback still uses _wire.
+        base.Dispose();
         _sends.Dispose();
         _wire.Dispose();
-        base.Dispose();
     }
 }

@@ -893,6 +893,7 @@ public sealed partial class FakeBotApi
     {
         _sent.Add(message);
         PulseRecords();
+        MessageRecorded?.Invoke(message);
     }
 
     private StoredFile RegisterFile(FileKind kind, byte[] content, string? fileName, string mimeType)

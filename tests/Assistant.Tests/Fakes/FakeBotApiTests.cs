@@ -678,6 +678,33 @@ public sealed class FakeBotApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MessageRecorded_SeesEachSend_And_Forget_KeepsOnlyTheNewestMessagesOfAChat()
+    {
+        var seen = new List<int>();
+        _api.MessageRecorded += m => seen.Add(m.MessageId);
+        for (var i = 0; i < 5; i++)
+        {
+            await _bot.SendMessage(UserId, $"message {i}", replyMarkup: Keyboard(("Next", "next")));
+        }
+
+        var document = await _bot.SendDocument(UserId, InputFile.FromStream(new MemoryStream("old"u8.ToArray()), "old.txt"));
+        await _bot.SendMessage(UserId, "newest");
+
+        var calls = _api.Forget(keepMessagesPerChat: 1);
+
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], seen);
+        Assert.Equal(7, calls.Count);
+        Assert.Empty(_api.Calls);
+        Assert.Empty(_api.Sent);
+        Assert.Null(_api.GetMessage(UserId, 6));
+        Assert.NotNull(_api.GetMessage(UserId, 7));
+        await Assert.ThrowsAsync<ApiRequestException>(() => _bot.GetFile(document.Document!.FileId));
+        _api.EnqueueCallback(UserId, UserId, 1, "next");
+        var update = Assert.Single(await _bot.GetUpdates());
+        Assert.Equal(default, update.CallbackQuery!.Message!.Date); // an inaccessible message: date 0
+    }
+
+    [Fact]
     public async Task SimpleMethods_AnswerTrue()
     {
         await _bot.DeleteWebhook(dropPendingUpdates: true);
