@@ -321,7 +321,7 @@ internal sealed class Engine
             data = new DatabaseFile(path, syncOnFlush: true, faults);
             log = new DatabaseFile(AssistantDatabase.LogPath(path), syncOnFlush: false, faults);
             var engine = new LiteEngine(new EngineSettings { DataStream = data, LogStream = log });
-            var database = new LiteDatabase(engine, Mapping.CreateMapper(), disposeOnClose: true);
+            var database = new LiteDatabase(new SingleWriterEngine(engine), Mapping.CreateMapper(), disposeOnClose: true);
             database.UtcDate = true;
             database.CheckpointSize = checkpointPages;
             foreach (var setup in setups)
