@@ -1,18 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Tests.Fakes;
 
@@ -387,38 +380,10 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     private async Task ListenAsync(int port)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = "Production",
-        });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, port);
-            kestrel.Limits.MaxRequestBodySize = 100 * 1024 * 1024;
-        });
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-
-        var app = builder.Build();
-        var lifetime = new CancellationTokenSource();
-        app.Run(context => HandleAsync(context, lifetime.Token));
-        try
-        {
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            lifetime.Dispose();
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var (app, lifetime, bound) = await LocalHttpServer.StartAsync(port, HandleAsync, maxRequestBodySize: 100 * 1024 * 1024);
         lock (_gate)
         {
-            Port = new Uri(address).Port;
+            Port = bound;
             _app = app;
             _lifetime = lifetime;
         }
