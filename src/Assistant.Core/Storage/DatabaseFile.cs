@@ -47,12 +47,12 @@ internal sealed class DatabaseFile : Stream
     {
         if (_syncOnFlush)
         {
-            Guarded(SyncToDisk);
+            SyncToDisk();
         }
     }
 
-    /// <summary>Forces what was written to the disk (fsync). Safe alongside writes from other threads.</summary>
-    public void SyncToDisk() => RandomAccess.FlushToDisk(_file.SafeFileHandle);
+    /// <summary>Forces what was written to the disk (fsync); a failure is a <see cref="Fault"/>. Safe alongside writes from other threads.</summary>
+    public void SyncToDisk() => Guarded(() => RandomAccess.FlushToDisk(_file.SafeFileHandle));
 
     public override int Read(byte[] buffer, int offset, int count) => _file.Read(buffer, offset, count);
 
@@ -151,12 +151,9 @@ internal sealed class LogSync : IDisposable
         {
             SyncNow();
         }
-        catch (IOException)
-        {
-            // The next commit or sync reports a failing disk; the timer must not die.
-        }
         catch (ObjectDisposedException)
         {
+            // The engine was closed while the timer fired. (A failing disk is recorded as the file's fault, not thrown.)
         }
     }
 
