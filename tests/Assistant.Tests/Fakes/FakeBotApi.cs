@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace Assistant.Tests.Fakes;
@@ -39,8 +38,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private readonly List<SentMessage> _sent = [];
     private readonly List<FaultRule> _faults = [];
     private TaskCompletionSource _recordSignal = NewSignal();
-    private WebApplication? _app;
-    private CancellationTokenSource? _lifetime;
+    private LocalHttpServer? _server;
     private bool _disposed;
 
     private FakeBotApi(string token)
@@ -74,7 +72,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         {
             lock (_gate)
             {
-                return _app is not null;
+                return _server is not null;
             }
         }
     }
@@ -167,25 +165,17 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>Stops listening: open connections are dropped and new ones refused. State is kept.</summary>
     public async Task GoDownAsync()
     {
-        WebApplication? app;
-        CancellationTokenSource? lifetime;
+        LocalHttpServer? server;
         lock (_gate)
         {
-            app = _app;
-            lifetime = _lifetime;
-            _app = null;
-            _lifetime = null;
+            server = _server;
+            _server = null;
         }
 
-        if (app is null)
+        if (server is not null)
         {
-            return;
+            await server.StopAsync();
         }
-
-        await lifetime!.CancelAsync();
-        await app.StopAsync();
-        await app.DisposeAsync();
-        lifetime.Dispose();
     }
 
     /// <summary>Listens again on the same port after <see cref="GoDownAsync"/>.</summary>
@@ -380,12 +370,11 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     private async Task ListenAsync(int port)
     {
-        var (app, lifetime, bound) = await LocalHttpServer.StartAsync(port, HandleAsync, maxRequestBodySize: 100 * 1024 * 1024);
+        var server = await LocalHttpServer.StartAsync(port, HandleAsync, maxRequestBodySize: 100 * 1024 * 1024);
         lock (_gate)
         {
-            Port = bound;
-            _app = app;
-            _lifetime = lifetime;
+            Port = server.Port;
+            _server = server;
         }
     }
 

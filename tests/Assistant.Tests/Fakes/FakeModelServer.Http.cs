@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace Assistant.Tests.Fakes;
@@ -18,42 +17,32 @@ public sealed partial class FakeModelServer
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private WebApplication? _app;
-    private CancellationTokenSource? _lifetime;
+    private LocalHttpServer? _server;
 
     private async Task ListenAsync()
     {
-        var (app, lifetime, port) = await LocalHttpServer.StartAsync(0, HandleAsync);
+        var server = await LocalHttpServer.StartAsync(0, HandleAsync);
         lock (_gate)
         {
-            Port = port;
-            _app = app;
-            _lifetime = lifetime;
+            Port = server.Port;
+            _server = server;
         }
     }
 
     /// <summary>Cancels pending delays first (their connections are dropped), then stops Kestrel.</summary>
     private async Task StopAsync()
     {
-        WebApplication? app;
-        CancellationTokenSource? lifetime;
+        LocalHttpServer? server;
         lock (_gate)
         {
-            app = _app;
-            lifetime = _lifetime;
-            _app = null;
-            _lifetime = null;
+            server = _server;
+            _server = null;
         }
 
-        if (app is null)
+        if (server is not null)
         {
-            return;
+            await server.StopAsync();
         }
-
-        await lifetime!.CancelAsync();
-        await app.StopAsync();
-        await app.DisposeAsync();
-        lifetime.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context, CancellationToken lifetime)

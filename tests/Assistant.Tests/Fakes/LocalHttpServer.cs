@@ -14,11 +14,22 @@ namespace Assistant.Tests.Fakes;
 /// A Kestrel server on the loopback address for the fake HTTP services: every request goes to one
 /// handler, which gets a token cancelled when the server goes down.
 /// </summary>
-public static class LocalHttpServer
+public sealed class LocalHttpServer
 {
-    /// <summary>Starts listening on <paramref name="port"/> (0: any free port); returns the app, its lifetime and the port.</summary>
-    public static async Task<(WebApplication App, CancellationTokenSource Lifetime, int Port)> StartAsync(
-        int port, Func<HttpContext, CancellationToken, Task> handle, long? maxRequestBodySize = null)
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _lifetime;
+
+    private LocalHttpServer(WebApplication app, CancellationTokenSource lifetime, int port)
+    {
+        _app = app;
+        _lifetime = lifetime;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>Starts listening on <paramref name="port"/> (0: any free port).</summary>
+    public static async Task<LocalHttpServer> StartAsync(int port, Func<HttpContext, CancellationToken, Task> handle, long? maxRequestBodySize = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -52,6 +63,15 @@ public static class LocalHttpServer
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (app, lifetime, new Uri(address).Port);
+        return new LocalHttpServer(app, lifetime, new Uri(address).Port);
+    }
+
+    /// <summary>Cancels pending handlers first (their connections are dropped), then stops Kestrel.</summary>
+    public async Task StopAsync()
+    {
+        await _lifetime.CancelAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _lifetime.Dispose();
     }
 }
