@@ -98,7 +98,6 @@ public sealed class CrashTests
 
             await api.WaitForSentAsync(m => m.ChatId == Colleague && m.PlainText!.Contains("崩溃测试笔记03", StringComparison.Ordinal), Long);
             first.Kill();
-            Assert.True(first.HasExited || await Task.Run(() => SpinWait.SpinUntil(() => first.HasExited, 5000)));
         }
 
         using (var second = await StartAsync(api, folder))

@@ -92,8 +92,15 @@ public sealed class AssistantProcess : IDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>Kills the process at once (SIGKILL), as a crash would.</summary>
-    public void Kill() => _process.Kill(entireProcessTree: true);
+    /// <summary>Kills the process at once (SIGKILL), as a crash would, and waits until it is gone (its files closed).</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(10)))
+        {
+            throw new TimeoutException("The assistant did not exit within 10 s of SIGKILL.");
+        }
+    }
 
     public void Dispose()
     {
