@@ -44,6 +44,9 @@ public sealed record DateInputOptions(YearlessDates Yearless = YearlessDates.Nex
 {
     /// <summary>Next occurrence for yearless dates, past dates allowed.</summary>
     public static DateInputOptions Default { get; } = new();
+
+    /// <summary>A day of a visit in <paramref name="year"/> (null: this year), looked up: "11-02" means that year's, past dates allowed.</summary>
+    public static DateInputOptions InVisitYear(int? year) => new(YearlessDates.SameYear, AllowPast: true, Year: year);
 }
 
 /// <summary>

@@ -250,7 +250,7 @@ public sealed class FindingCommands(FindingStore store, FindingStarter starter, 
         }
 
         var visitYear = context.Team?.VisitFrom.Year;
-        var result = DateInput.Parse(argument, context.Today, new DateInputOptions(YearlessDates.SameYear, AllowPast: true, Year: visitYear));
+        var result = DateInput.Parse(argument, context.Today, DateInputOptions.InVisitYear(visitYear));
         if (result.Ok)
         {
             return result.Date;

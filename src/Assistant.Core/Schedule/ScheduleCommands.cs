@@ -83,7 +83,7 @@ public sealed partial class ScheduleCommands(ScheduleStore store, ScheduleView v
                 return;
         }
 
-        var parsed = DateInput.Parse(argument, today, new DateInputOptions(YearlessDates.SameYear, AllowPast: true, Year: team.VisitFrom.Year));
+        var parsed = DateInput.Parse(argument, today, DateInputOptions.InVisitYear(team.VisitFrom.Year));
         if (parsed.Ok && !DateInput.IsPlausible(parsed.Date, today))
         {
             context.Reply(t.Format("date.implausible", argument));

@@ -274,7 +274,7 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
     {
         var t = turn.Context.T;
         var year = turn.Context.Team?.VisitFrom.Year;
-        var result = DateTimeInput.Parse(text, turn.Context.Today, new DateInputOptions(YearlessDates.SameYear, AllowPast: true, Year: year));
+        var result = DateTimeInput.Parse(text, turn.Context.Today, DateInputOptions.InVisitYear(year));
         if (!result.Ok)
         {
             turn.Say(result.DateError switch

@@ -52,7 +52,7 @@ public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTal
         var day = context.Today;
         if (!string.IsNullOrWhiteSpace(argument))
         {
-            var parsed = DateInput.Parse(argument, context.Today, new DateInputOptions(YearlessDates.SameYear, AllowPast: true, Year: team.VisitFrom.Year));
+            var parsed = DateInput.Parse(argument, context.Today, DateInputOptions.InVisitYear(team.VisitFrom.Year));
             if (parsed.Error != DateInputError.None)
             {
                 context.Reply(t.Format("summary.bad_date", argument));
@@ -80,7 +80,7 @@ public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTal
         var t = context.T;
         var args = words.ToList();
         var day = context.Today;
-        if (args.Count > 0 && DateInput.Parse(args[0], context.Today, new DateInputOptions(YearlessDates.SameYear, AllowPast: true, Year: team.VisitFrom.Year)) is { Error: DateInputError.None } parsed)
+        if (args.Count > 0 && DateInput.Parse(args[0], context.Today, DateInputOptions.InVisitYear(team.VisitFrom.Year)) is { Error: DateInputError.None } parsed)
         {
             day = parsed.Date;
             args.RemoveAt(0);
