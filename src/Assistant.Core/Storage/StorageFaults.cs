@@ -8,9 +8,6 @@ public sealed class StorageFaults
 {
     private volatile string? _failure;
 
-    /// <summary>Whether writes fail now.</summary>
-    public bool Failing => _failure is not null;
-
     /// <summary>Every write from now on throws an <see cref="IOException"/> with this message.</summary>
     public void FailWrites(string message = "Read-only file system") => _failure = message;
 

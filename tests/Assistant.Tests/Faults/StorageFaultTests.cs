@@ -100,7 +100,7 @@ public sealed class StorageFaultTests
     }
 
     [Fact]
-    public void StillFailing_EachAttemptIsRefusedCheaply_AndStartUpOnAReadOnlyFolderStopsClearly()
+    public void StillFailing_ReopeningIsTriedAndRefusedAgain_AndTheLogIsNotReportedSynced()
     {
         using var h = Team(out _);
         h.Get<StorageFaults>().FailWrites();
