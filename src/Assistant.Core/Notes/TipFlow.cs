@@ -166,7 +166,7 @@ public sealed class TipFlow(NoteStore notes) : IFlow
         note.TipSubject = d.Subject;
         note.TipHandling = d.Handling;
         notes.Update(note);
-        turn.Say(t.Format("tip.saved", t[Note.ChannelKey(d.Channel ?? TipChannel.Other)], d.Subject ?? "", d.Handling ?? ""));
+        turn.Context.Reply(t.Format("tip.saved", t[Note.ChannelKey(d.Channel ?? TipChannel.Other)], d.Subject ?? "", d.Handling ?? ""), NoteButtons.For(t, note));
         turn.Finish();
     }
 }
