@@ -1,4 +1,8 @@
+using Assistant.Channels.Console;
+using Assistant.Hosting;
 using Assistant.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Tests.Hosting;
 
@@ -70,6 +74,27 @@ public sealed class ConsoleSetupTests
         Assert.Contains("第七组 人员", chosen.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, unknown.ExitCode);
         Assert.Equal("Start-up stopped: there is no team named 第九组 (teams: 第七组, 第八组).", unknown.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Console_SeveralTeams_AtATerminal_AsksAgainAfterAWrongAnswer()
+    {
+        using var folder = await TwoTeamsAsync();
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        // In process, with the console session a terminal would give (stdin not redirected).
+        var code = await AssistantProgram.RunAsync(["--console"], output, error, b =>
+        {
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = folder.DatabasePath, ["Telegram:BotToken"] = "" });
+            b.Services.AddSingleton(new ConsoleSession(new StringReader("9\n第十组\nG8\n/members\n"), output, interactive: true));
+        });
+
+        Assert.True(code == 0, error.ToString());
+        var text = output.ToString();
+        Assert.Contains("没有“9”这个选项，请输入编号或组名：", text, StringComparison.Ordinal);
+        Assert.Contains("没有“第十组”这个选项", text, StringComparison.Ordinal);
+        Assert.Contains("已将您作为组长加入第八组（湖北省）", text, StringComparison.Ordinal);
+        Assert.Contains("第八组 人员", text, StringComparison.Ordinal);
     }
 
     private static async Task<TempFolder> TwoTeamsAsync()
