@@ -126,7 +126,7 @@ public sealed class HostileInputTests
         // Control characters, HTML and MarkdownV2 specials.
         new("NUL, BEL, RTL override and zero-width space at a button step", AtAspect, w => Send(w, Author, "\u0000\u0007\u202E\u200B"), Author, "请点选下面的按钮", MayChange: Drafts),
         new("/finding code with control characters (stripped, then found)", WithFinding, w => Send(w, Author, "/finding G7-001\u0000\u202E"), Author, "G7-001 · 一般隐患"),
-        new("/invite with an RTL-override role", Nothing, w => Send(w, Liaison, "/invite \u202E成员"), Liaison, "这个角色"),
+        new("/invite with an RTL-override role (the override dropped)", Nothing, w => Send(w, Liaison, "/invite \u202E老板"), Liaison, "没有“老板”这个角色"),
         new("/invite with an HTML role", Nothing, w => Send(w, Liaison, "/invite <b>组长</b>"), Liaison, "没有“<b>组长</b>”这个角色"),
         new("/invite with MarkdownV2 specials", Nothing, w => Send(w, Liaison, "/invite " + Specials), Liaison, $"没有“{Specials}”这个角色"),
         new("/lang with closing tags and an ampersand", Nothing, w => Send(w, Author, "/lang </i>&amp;"), Author, "不支持“</i>&amp;”"),
