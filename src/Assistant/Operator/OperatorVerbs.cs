@@ -163,9 +163,9 @@ public static class OperatorVerbs
 
         var import = services.GetRequiredService<ItineraryImport>();
         var items = import.ToItems(team, result.Items);
-        services.GetRequiredService<AssistantDatabase>().InTransaction(() =>
+        var counts = services.GetRequiredService<AssistantDatabase>().InTransaction(() =>
             services.GetRequiredService<ScheduleService>().Import(team.Id, TeamAdministration.OperatorActor, items, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
-        output.WriteLine($"Imported {items.Count} item(s) into the itinerary of {team.Name}.");
+        output.WriteLine($"Imported {items.Count} item(s) into the itinerary of {team.Name}: {counts.Added} added, {counts.Replaced} replaced (same title and start as an item already there), {counts.Unchanged} already there unchanged.");
         return Ok;
     }
 

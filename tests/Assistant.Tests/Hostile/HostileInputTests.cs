@@ -189,8 +189,8 @@ public sealed class HostileInputTests
 
         // /tally with junk.
         new("/tally with an unknown item", Nothing, w => Send(w, Leader, "/tally 吃饭 3"), Leader, "更正：/tally 调阅材料 46"),
-        new("/tally with a negative count", Nothing, w => Send(w, Leader, "/tally 谈话 -5"), Leader, "更正：/tally 调阅材料 46"),
-        new("/tally with an overflowing count", Nothing, w => Send(w, Leader, "/tally 谈话 99999999999999999999"), Leader, "更正：/tally 调阅材料 46"),
+        new("/tally with a negative count", Nothing, w => Send(w, Leader, "/tally 谈话 -5"), Leader, "数量不能是负数（“-5”）"),
+        new("/tally with an overflowing count", Nothing, w => Send(w, Leader, "/tally 谈话 99999999999999999999"), Leader, "不是数量"),
         new("/tally with an impossible date", Nothing, w => Send(w, Leader, "/tally 2月30日 谈话 5"), Leader, "更正：/tally 调阅材料 46"),
         new("/tally with too many words", Nothing, w => Send(w, Leader, "/tally 谈话 5 6 7"), Leader, "更正：/tally 调阅材料 46"),
         new("/tally for a date far after the visit", Nothing, w => Send(w, Leader, "/tally 9999-12-31 谈话 5"), Leader, "还没到，只能查看或更正今天及以前的工作量"),
