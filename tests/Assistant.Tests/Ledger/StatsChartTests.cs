@@ -256,21 +256,6 @@ public sealed class StatsChartTests
         return rows.Count == 0 ? 0 : rows[^1] - rows[0] + 1;
     }
 
-    private static int CountNear(SKBitmap bitmap, SKColor color)
-    {
-        var count = 0;
-        for (var y = 0; y < bitmap.Height; y++)
-        {
-            for (var x = 0; x < bitmap.Width; x++)
-            {
-                var p = bitmap.GetPixel(x, y);
-                if (Math.Abs(p.Red - color.Red) + Math.Abs(p.Green - color.Green) + Math.Abs(p.Blue - color.Blue) < 24)
-                {
-                    count++;
-                }
-            }
-        }
-
-        return count;
-    }
+    private static int CountNear(SKBitmap bitmap, SKColor color) =>
+        bitmap.Pixels.Count(p => Math.Abs(p.Red - color.Red) + Math.Abs(p.Green - color.Green) + Math.Abs(p.Blue - color.Blue) < 24);
 }
