@@ -29,7 +29,7 @@ public static class LedgerCard
     public static RectificationAction? ActionOf(string code) =>
         Codes.FirstOrDefault(c => c.Value == code) is { Value: not null } pair ? pair.Key : null;
 
-    /// <summary>One line: G7-012 (· ⚠️ major hazard) · unit · status · deadline (overdue N days).</summary>
+    /// <summary>One line: G7-012 (· 🔴 major hazard) · unit · status · deadline (overdue N days).</summary>
     public static string Line(Texts t, Finding f, DateOnly today)
     {
         var overdue = f.DaysOverdue(today);
