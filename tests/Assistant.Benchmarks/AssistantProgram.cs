@@ -12,6 +12,9 @@ namespace Assistant.Benchmarks;
 /// </summary>
 public sealed class AssistantProgram : IDisposable
 {
+    /// <summary>The unit of utime and stime in /proc (USER_HZ, 100 on Linux).</summary>
+    private const int ClockTicksPerSecond = 100;
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private int _errorLines;
@@ -54,6 +57,37 @@ public sealed class AssistantProgram : IDisposable
             _process.Refresh();
             return _process.TotalProcessorTime;
         }
+    }
+
+    /// <summary>
+    /// CPU time of the live threads by name (/proc/PID/task/*/stat; the runtime names its threads, e.g. ".NET Tiered Com"
+    /// for the background JIT, ".NET TP Worker" for the thread pool). Threads that ended are not in it.
+    /// </summary>
+    public Dictionary<string, TimeSpan> CpuByThread()
+    {
+        var byName = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/task"))
+        {
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(task, "stat"));
+            }
+            catch (IOException)
+            {
+                continue; // the thread ended
+            }
+
+            // pid (comm) state ... utime stime: the name may hold spaces, so split after its closing parenthesis.
+            var open = stat.IndexOf('(', StringComparison.Ordinal);
+            var close = stat.LastIndexOf(')');
+            var fields = stat[(close + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            var name = stat[(open + 1)..close];
+            byName[name] = byName.GetValueOrDefault(name) + TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+        }
+
+        return byName;
     }
 
     /// <summary>Resident set size now, in MB.</summary>

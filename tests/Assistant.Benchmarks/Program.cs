@@ -46,7 +46,7 @@ switch (what)
     case "capture":
         {
             var numbers = args.Skip(1).Where(a => int.TryParse(a, out _)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-            var program = args.Skip(1).FirstOrDefault(a => !int.TryParse(a, out _) && a != "nopacing");
+            var program = args.Skip(1).FirstOrDefault(a => !int.TryParse(a, out _) && a is not ("nopacing" or "pacing"));
             await CaptureBenchmark.RunAsync(
                 AssistantProgram.Resolve(root, program),
                 members: numbers.Count > 0 ? numbers[0] : 100,
