@@ -48,7 +48,7 @@ switch (what)
             var numbers = args.Skip(1).Where(a => int.TryParse(a, out _)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList();
             var program = args.Skip(1).FirstOrDefault(a => !int.TryParse(a, out _) && a is not ("nopacing" or "pacing"));
             await CaptureBenchmark.RunAsync(
-                AssistantProgram.Resolve(root, program),
+                HostProcess.Resolve(root, program),
                 members: numbers.Count > 0 ? numbers[0] : 100,
                 findingsEach: numbers.Count > 1 ? numbers[1] : 5,
                 pacing: !args.Contains("nopacing"));
@@ -59,7 +59,7 @@ switch (what)
         {
             var runs = args.Skip(1).Where(a => int.TryParse(a, out _)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(5);
             var program = args.Skip(1).FirstOrDefault(a => !int.TryParse(a, out _));
-            await StartupBenchmark.RunAsync(AssistantProgram.Resolve(root, program), runs);
+            await StartupBenchmark.RunAsync(HostProcess.Resolve(root, program), runs);
             break;
         }
 

@@ -46,7 +46,7 @@ public static class CaptureBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"capture: {members} members x {findingsEach} findings, pacing {(pacing ? "on" : "off")}, program {assistantDll}, {System.Environment.ProcessorCount} cores"));
         var started = DateTimeOffset.UtcNow;
-        using var host = AssistantProgram.Start(assistantDll, folder, Environment(api, folder, pacing));
+        using var host = HostProcess.Start(assistantDll, folder, Environment(api, folder, pacing));
         var firstPoll = (await api.WaitForCallAsync("getUpdates", timeout: TimeSpan.FromSeconds(60))).Time - started;
 
         // Start and one command, then idle.
@@ -62,6 +62,7 @@ public static class CaptureBenchmark
         await Task.Delay(Settle);
         var idleCpu = host.CpuTime - idleCpuBefore;
         var idleRss = host.RssMegabytes;
+        var idleParts = host.RssParts;
         api.Forget(keepMessagesPerChat: 3);
 
         // Warm-up: some members record two findings each, so the run measures the steady state, not the JIT's
@@ -111,6 +112,7 @@ public static class CaptureBenchmark
         var selfCpu = Process.GetCurrentProcess().TotalProcessorTime - selfCpuBefore;
         var peakRss = host.PeakRssMegabytes;
         var endRss = host.RssMegabytes;
+        var endParts = host.RssParts;
         Count(api.Forget(keepMessagesPerChat: 3));
 
         // What the process spends doing nothing, now that its code is compiled: the part of the run's CPU that grows with time, not work.
@@ -131,7 +133,7 @@ public static class CaptureBenchmark
         var (min, mean, max) = tally.ActionsPerFinding();
         var actions = Math.Max(1, tally.Actions);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  start: first getUpdates {firstPoll.TotalMilliseconds:F0} ms after the process started; idle after /help: RSS {idleRss:F1} MB, CPU {idleCpu.TotalMilliseconds / Settle.TotalSeconds:F1} ms/s"));
+            $"  start: first getUpdates {firstPoll.TotalMilliseconds:F0} ms after the process started; idle after /help: RSS {idleRss:F1} MB ({idleParts}), CPU {idleCpu.TotalMilliseconds / Settle.TotalSeconds:F1} ms/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  run: {findings} findings saved ({saved} in the database with the {warmUp.Findings} of the warm-up{(saved == findings + warmUp.Findings ? "" : " MISMATCH")}) in {elapsed.TotalSeconds:F1}s = {findings / elapsed.TotalSeconds:F1} findings/s; {tally.Actions} actions, {tally.Stuck} findings given up (no reply within {ReactiveMember.ReplyLimit.TotalSeconds:F0} s), {tally.Unknown} unknown questions"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -143,7 +145,7 @@ public static class CaptureBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  actions per finding: mean {mean:F1} (min {min}, max {max})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  memory: peak RSS {peakRss:F1} MB, RSS at the end {endRss:F1} MB; exit code {exitCode}; {host.ErrorLines} error and {host.WarningLines} warning log lines"));
+            $"  memory: peak RSS {peakRss:F1} MB, RSS at the end {endRss:F1} MB ({endParts}); exit code {exitCode}; {host.ErrorLines} error and {host.WarningLines} warning log lines"));
         Console.WriteLine("  latency, action queued at the fake -> the reply it caused:");
         Console.Write(tally.Table());
         foreach (var problem in tally.FirstProblems(10))

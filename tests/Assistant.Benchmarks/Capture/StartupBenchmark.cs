@@ -31,8 +31,10 @@ public static class StartupBenchmark
             };
 
             var started = DateTimeOffset.UtcNow;
-            using var host = AssistantProgram.Start(assistantDll, folder, CaptureBenchmark.Environment(api, folder, pacing: true));
+            using var host = HostProcess.Start(assistantDll, folder, CaptureBenchmark.Environment(api, folder, pacing: true));
             var firstPoll = (await api.WaitForCallAsync("getUpdates", timeout: TimeSpan.FromSeconds(60))).Time - started;
+            var before = string.Join(", ", api.Calls.TakeWhile(c => c.Method != "getUpdates")
+                .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Method} {(c.Time - started).TotalMilliseconds:F0}")));
             api.EnqueueText(CaptureBenchmark.FirstUserId, CaptureBenchmark.FirstUserId, "/help");
             if (await inbox.WaitAsync(0, _ => true, TimeSpan.FromSeconds(30)) is null)
             {
@@ -41,12 +43,13 @@ public static class StartupBenchmark
 
             await Task.Delay(TimeSpan.FromSeconds(settleSeconds));
             var rss = host.RssMegabytes;
+            var parts = host.RssParts;
             var exitCode = await host.StopAsync(TimeSpan.FromSeconds(30));
             Directory.Delete(folder, recursive: true);
             polls.Add(firstPoll.TotalMicroseconds);
             idle.Add(rss * 1000);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  run {run + 1}: first getUpdates {firstPoll.TotalMilliseconds:F0} ms after start; RSS after /help and {settleSeconds:F0} s idle {rss:F1} MB; exit code {exitCode}"));
+                $"  run {run + 1}: first getUpdates {firstPoll.TotalMilliseconds:F0} ms after start (before it, in ms: {before}); RSS after /help and {settleSeconds:F0} s idle {rss:F1} MB ({parts}); exit code {exitCode}"));
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

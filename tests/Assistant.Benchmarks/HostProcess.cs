@@ -10,7 +10,7 @@ namespace Assistant.Benchmarks;
 /// (<see cref="Process.TotalProcessorTime"/>, /proc/PID/status), so they are the host's alone, without the driver
 /// and the fake Bot API. Stopped with SIGTERM, as systemd does.
 /// </summary>
-public sealed class AssistantProgram : IDisposable
+public sealed class HostProcess : IDisposable
 {
     /// <summary>The unit of utime and stime in /proc (USER_HZ, 100 on Linux).</summary>
     private const int ClockTicksPerSecond = 100;
@@ -20,7 +20,7 @@ public sealed class AssistantProgram : IDisposable
     private int _errorLines;
     private int _warningLines;
 
-    private AssistantProgram(Process process)
+    private HostProcess(Process process)
     {
         _process = process;
         _process.OutputDataReceived += (_, e) => Collect(e.Data);
@@ -93,6 +93,10 @@ public sealed class AssistantProgram : IDisposable
     /// <summary>Resident set size now, in MB.</summary>
     public double RssMegabytes => ReadKb("VmRSS") / 1024.0;
 
+    /// <summary>What the resident set is made of, in MB: anonymous memory (heaps, JIT), file pages (the mapped program and libraries), shared memory (the runtime's double-mapped code).</summary>
+    public string RssParts => string.Create(CultureInfo.InvariantCulture,
+        $"anonymous {ReadKb("RssAnon") / 1024.0:F1}, files {ReadKb("RssFile") / 1024.0:F1}, shared {ReadKb("RssShmem") / 1024.0:F1}");
+
     /// <summary>The largest resident set size so far, in MB.</summary>
     public double PeakRssMegabytes => ReadKb("VmHWM") / 1024.0;
 
@@ -113,7 +117,7 @@ public sealed class AssistantProgram : IDisposable
             : throw new FileNotFoundException("No Assistant.dll there. Build src/Assistant in Release (dotnet build -c Release src/Assistant) or give a publish folder.", path);
     }
 
-    public static AssistantProgram Start(string assistantDll, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    public static HostProcess Start(string assistantDll, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -132,7 +136,7 @@ public sealed class AssistantProgram : IDisposable
             info.Environment[key] = value;
         }
 
-        return new AssistantProgram(Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet"));
+        return new HostProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet"));
     }
 
     /// <summary>SIGTERM, then waits for the exit; returns the exit code.</summary>
