@@ -45,6 +45,9 @@ public sealed class FindingDraft
 
     public DateOnly? Deadline { get; set; }
 
+    /// <summary>A deadline typed far ahead, waiting for the member to confirm it (see <see cref="Ledger.DeadlineAnswer"/>).</summary>
+    public DateOnly? PendingDeadline { get; set; }
+
     public bool FixedOnSpot { get; set; }
 
     public string? HandedOverTo { get; set; }

@@ -42,6 +42,7 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
         HandOver,
         ResponsiblePerson,
         Deadline,
+        ConfirmDeadline,
         Review,
         Saved,
         Cancelled,
@@ -64,6 +65,7 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
         ChooseHandOver,
         ChooseResponsiblePerson,
         ChooseDeadline,
+        FarDeadline,
         ToggleFixedOnSpot,
         Save,
         Cancel,
@@ -209,6 +211,12 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
             machine.Configure(detail).Permit(Trigger.Answered, State.Extras);
         }
 
+        machine.Configure(State.Deadline).Permit(Trigger.FarDeadline, State.ConfirmDeadline);
+        machine.Configure(State.ConfirmDeadline)
+            .Permit(Trigger.Answered, State.Extras)
+            .Permit(Trigger.ChooseDeadline, State.Deadline)
+            .PermitReentry(Trigger.FarDeadline);
+
         var review = machine.Configure(State.Review)
             .OnEntry(() => d.ReturnToReview = true, "answers now return to the card")
             .Permit(Trigger.Save, State.Saved)
@@ -301,6 +309,8 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
                 return ClearOrText(turn, v => d.HandedOverTo = v);
             case State.Deadline:
                 return Deadline(turn, d);
+            case State.ConfirmDeadline:
+                return ConfirmDeadline(turn, d);
             case State.Review:
                 return Review(turn, d);
             default:
@@ -379,7 +389,6 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
 
     private static Trigger? Deadline(FlowTurn turn, FindingDraft d)
     {
-        var t = turn.Context.T;
         var today = turn.Context.Today;
         var choice = turn.Input.Choice;
         if (choice == "clear")
@@ -395,27 +404,38 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
             return Trigger.Answered;
         }
 
-        var result = DateInput.Parse(turn.Input.Text, today, new DateInputOptions(YearlessDates.NextOccurrence, AllowPast: false));
-        switch (result.Error)
+        var reading = Ledger.DeadlineAnswer.Read(turn);
+        if (reading.Date is not { } date)
         {
-            case DateInputError.None when !DateInput.IsPlausible(result.Date, today):
-                turn.Say(t.Format("date.implausible", turn.Input.Text ?? ""));
-                return null;
-            case DateInputError.None:
-                d.Deadline = result.Date;
+            return null;
+        }
+
+        if (reading.NeedsConfirmation)
+        {
+            d.PendingDeadline = date;
+            return Trigger.FarDeadline;
+        }
+
+        d.Deadline = date;
+        return Trigger.Answered;
+    }
+
+    /// <summary>A deadline far ahead: yes takes it, change asks again; a date typed here is a new answer to the deadline.</summary>
+    private static Trigger? ConfirmDeadline(FlowTurn turn, FindingDraft d)
+    {
+        switch (turn.Input.Choice)
+        {
+            case "far:yes" when d.PendingDeadline is { } pending:
+                d.Deadline = pending;
+                d.PendingDeadline = null;
                 return Trigger.Answered;
-            case DateInputError.InPast:
-                turn.Say(t.Format("date.in_past", FindingCard.Date(t, result.Date)));
-                return null;
-            case DateInputError.Impossible:
-                turn.Say(t.Format("date.impossible", turn.Input.Text ?? ""));
-                return null;
-            case DateInputError.Ambiguous:
-                turn.Say(t.Format("date.ambiguous", turn.Input.Text ?? ""));
-                return null;
+            case "far:change":
+                d.PendingDeadline = null;
+                return Trigger.ChooseDeadline;
+            case null when !string.IsNullOrWhiteSpace(turn.Input.Text):
+                return Deadline(turn, d);
             default:
-                turn.Say(t.Format("date.unrecognized", turn.Input.Text ?? ""));
-                return null;
+                return Unexpected(turn);
         }
     }
 
@@ -656,6 +676,9 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
                     [.. DateInput.QuickOffsets.Select(n => new Choice(n == 0 ? t["date.today"] : t.Format("date.in_days", n), "d:" + n.ToString(CultureInfo.InvariantCulture)))],
                     [new Choice(t["finding.no_deadline"], "clear")],
                 ]);
+                break;
+            case State.ConfirmDeadline:
+                Ledger.DeadlineAnswer.AskToConfirm(turn, d.PendingDeadline ?? turn.Context.Today, []);
                 break;
             case State.Review:
                 var preview = d.EditingFindingId is { } editing && store.Get(editing) is { } saved ? saved : new Finding { Code = "", Day = turn.Context.Today };

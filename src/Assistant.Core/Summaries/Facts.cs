@@ -80,6 +80,9 @@ public sealed record DayFacts(
     IReadOnlyList<TipFact> Tips)
 {
     public DateOnly NextDay => Day.AddDays(1);
+
+    /// <summary>Whether anything was recorded for the day (findings, notes, tips, itinerary, counts set): else a brief would be empty.</summary>
+    public bool HasRecords => Findings.Count > 0 || Notes.Count > 0 || Tips.Count > 0 || Today.Count > 0 || Counts.Tallied.Count > 0;
 }
 
 /// <summary>A lead handed over to the local side: a finding or a tip, and to whom or how.</summary>

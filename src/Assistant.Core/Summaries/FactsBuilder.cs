@@ -56,6 +56,25 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
         return new VisitFacts(TeamOf(team), team.VisitFrom, team.VisitTo, counts, cities, all, highlights, leads, end.AddDays(options.Value.PlanDueDays));
     }
 
+    /// <summary>
+    /// The day with records (findings, notes, itinerary items) nearest to <paramref name="day"/>, not after
+    /// <paramref name="latest"/> and other than <paramref name="day"/> itself; the earlier on a tie. Null when the team
+    /// has recorded nothing. Reads the team's records: it is asked only when a day turned out to be empty.
+    /// </summary>
+    public DateOnly? NearestDayWithRecords(Team team, DateOnly day, DateOnly latest)
+    {
+        var days = findings.OfTeam(team.Id).Select(f => f.Day)
+            .Concat(notes.OfTeam(team.Id).Select(n => n.Day))
+            .Concat(schedule.OfTeam(team.Id).Select(i => DateOnly.FromDateTime(TimeZones.ToLocal(i.StartUtc, team.Zone))))
+            .Where(d => d <= latest && d != day)
+            .Distinct();
+        return days.OrderBy(d => Math.Abs(d.DayNumber - day.DayNumber)).ThenBy(d => d).Cast<DateOnly?>().FirstOrDefault();
+    }
+
+    /// <summary>Whether the team has recorded anything at all (a finding, a note or an itinerary item).</summary>
+    public bool AnyRecords(Team team) =>
+        findings.OfTeam(team.Id).Count > 0 || notes.OfTeam(team.Id).Count > 0 || schedule.Any(team.Id);
+
     /// <summary>The prefecture-level part of a place: "长沙市望城区" → "长沙市".</summary>
     public static string CityOf(string place)
     {
