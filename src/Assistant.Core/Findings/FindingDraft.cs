@@ -1,7 +1,7 @@
 namespace Assistant.Core.Findings;
 
 /// <summary>What has been entered in the finding flow so far (the draft's data).</summary>
-public sealed class FindingDraft
+public sealed class FindingDraft : Ledger.IDeadlineDraft
 {
     /// <summary>Set when the flow edits a saved finding instead of creating one.</summary>
     public int? EditingFindingId { get; set; }

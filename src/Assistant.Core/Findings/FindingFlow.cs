@@ -404,40 +404,22 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
             return Trigger.Answered;
         }
 
-        var reading = Ledger.DeadlineAnswer.Read(turn);
-        if (reading.Date is not { } date)
+        return Ledger.DeadlineAnswer.Answer(turn, d) switch
         {
-            return null;
-        }
-
-        if (reading.NeedsConfirmation)
-        {
-            d.PendingDeadline = date;
-            return Trigger.FarDeadline;
-        }
-
-        d.Deadline = date;
-        return Trigger.Answered;
+            Ledger.DeadlineStep.Taken => Trigger.Answered,
+            Ledger.DeadlineStep.Far => Trigger.FarDeadline,
+            _ => null,
+        };
     }
 
     /// <summary>A deadline far ahead: yes takes it, change asks again; a date typed here is a new answer to the deadline.</summary>
-    private static Trigger? ConfirmDeadline(FlowTurn turn, FindingDraft d)
+    private static Trigger? ConfirmDeadline(FlowTurn turn, FindingDraft d) => Ledger.DeadlineAnswer.Confirm(turn, d) switch
     {
-        switch (turn.Input.Choice)
-        {
-            case "far:yes" when d.PendingDeadline is { } pending:
-                d.Deadline = pending;
-                d.PendingDeadline = null;
-                return Trigger.Answered;
-            case "far:change":
-                d.PendingDeadline = null;
-                return Trigger.ChooseDeadline;
-            case null when !string.IsNullOrWhiteSpace(turn.Input.Text):
-                return Deadline(turn, d);
-            default:
-                return Unexpected(turn);
-        }
-    }
+        Ledger.DeadlineStep.Taken => Trigger.Answered,
+        Ledger.DeadlineStep.Change => Trigger.ChooseDeadline,
+        Ledger.DeadlineStep.Retyped => Deadline(turn, d),
+        _ => Unexpected(turn),
+    };
 
     private static Trigger? Pick(FlowTurn turn, IReadOnlyList<Choice> choices, Action<string> apply)
     {

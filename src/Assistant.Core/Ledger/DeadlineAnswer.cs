@@ -5,10 +5,40 @@ using Assistant.Core.Localization;
 
 namespace Assistant.Core.Ledger;
 
+/// <summary>A flow's data that holds a deadline, and one typed far ahead while it waits to be confirmed.</summary>
+public interface IDeadlineDraft
+{
+    DateOnly? Deadline { get; set; }
+
+    DateOnly? PendingDeadline { get; set; }
+}
+
+/// <summary>What became of an answer to a deadline question, or to the confirmation of a far one.</summary>
+public enum DeadlineStep
+{
+    /// <summary>Not a deadline that can be taken: the reason was said, ask again.</summary>
+    Repeat,
+
+    /// <summary>Taken into <see cref="IDeadlineDraft.Deadline"/>.</summary>
+    Taken,
+
+    /// <summary>Far ahead, held in <see cref="IDeadlineDraft.PendingDeadline"/>: ask to confirm.</summary>
+    Far,
+
+    /// <summary>The far deadline is not wanted: ask for the deadline again.</summary>
+    Change,
+
+    /// <summary>At the confirmation, a date was typed instead: read it as an answer to the deadline question.</summary>
+    Retyped,
+
+    /// <summary>At the confirmation, something else: say what is expected.</summary>
+    Unexpected,
+}
+
 /// <summary>A deadline read from an answer, and whether it must be confirmed before it is taken.</summary>
 /// <param name="Date">The deadline; null when the answer was not one (the reason has been said).</param>
 /// <param name="NeedsConfirmation">Further than <see cref="YearlessDay.FarDeadlineDays"/> days away: ask before taking it.</param>
-public readonly record struct DeadlineReading(DateOnly? Date, bool NeedsConfirmation);
+internal readonly record struct DeadlineReading(DateOnly? Date, bool NeedsConfirmation);
 
 /// <summary>
 /// How the flows read a rectification deadline (a finding's, an assignment's, an extension's): a date
@@ -31,7 +61,7 @@ public static class DeadlineAnswer
     /// Reads the answer. On a problem the reason is said and the date is null; <paramref name="after"/> (the current
     /// deadline of an extension) must be exceeded.
     /// </summary>
-    public static DeadlineReading Read(FlowTurn turn, DateOnly? after = null)
+    private static DeadlineReading Read(FlowTurn turn, DateOnly? after = null)
     {
         var context = turn.Context;
         var t = context.T;
@@ -76,6 +106,44 @@ public static class DeadlineAnswer
         }
 
         return new DeadlineReading(date, far);
+    }
+
+    /// <summary>Reads the answer into the draft: taken, held for confirmation when far ahead, or to be asked again.</summary>
+    public static DeadlineStep Answer(FlowTurn turn, IDeadlineDraft draft, DateOnly? after = null)
+    {
+        var reading = Read(turn, after);
+        if (reading.Date is not { } date)
+        {
+            return DeadlineStep.Repeat;
+        }
+
+        if (reading.NeedsConfirmation)
+        {
+            draft.PendingDeadline = date;
+            return DeadlineStep.Far;
+        }
+
+        draft.Deadline = date;
+        return DeadlineStep.Taken;
+    }
+
+    /// <summary>The answer to <see cref="AskToConfirm"/>: yes takes the held deadline, change drops it, a typed date is a new answer.</summary>
+    public static DeadlineStep Confirm(FlowTurn turn, IDeadlineDraft draft)
+    {
+        switch (turn.Input.Choice)
+        {
+            case "far:yes" when draft.PendingDeadline is { } pending:
+                draft.Deadline = pending;
+                draft.PendingDeadline = null;
+                return DeadlineStep.Taken;
+            case "far:change":
+                draft.PendingDeadline = null;
+                return DeadlineStep.Change;
+            case null when !string.IsNullOrWhiteSpace(turn.Input.Text):
+                return DeadlineStep.Retyped;
+            default:
+                return DeadlineStep.Unexpected;
+        }
     }
 
     /// <summary>Asks whether a deadline far away is meant: yes takes it, change asks for the deadline again.</summary>

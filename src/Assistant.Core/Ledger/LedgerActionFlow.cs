@@ -11,7 +11,7 @@ using Stateless.Graph;
 namespace Assistant.Core.Ledger;
 
 /// <summary>What a ledger action has collected so far.</summary>
-public sealed class LedgerActionDraft
+public sealed class LedgerActionDraft : IDeadlineDraft
 {
     public int FindingId { get; set; }
 
@@ -272,40 +272,22 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
         }
 
         var current = state == State.NewDeadline ? findings.Get(d.FindingId)?.Deadline : null;
-        var reading = DeadlineAnswer.Read(turn, current);
-        if (reading.Date is not { } date)
+        return DeadlineAnswer.Answer(turn, d, current) switch
         {
-            return null;
-        }
-
-        if (reading.NeedsConfirmation)
-        {
-            d.PendingDeadline = date;
-            return Trigger.FarDeadline;
-        }
-
-        d.Deadline = date;
-        return Trigger.Answered;
+            DeadlineStep.Taken => Trigger.Answered,
+            DeadlineStep.Far => Trigger.FarDeadline,
+            _ => null,
+        };
     }
 
     /// <summary>A deadline far ahead: yes takes it, change asks again; a date typed here answers the deadline again.</summary>
-    private Trigger? ConfirmDeadline(FlowTurn turn, LedgerActionDraft d)
+    private Trigger? ConfirmDeadline(FlowTurn turn, LedgerActionDraft d) => DeadlineAnswer.Confirm(turn, d) switch
     {
-        switch (turn.Input.Choice)
-        {
-            case "far:yes" when d.PendingDeadline is { } pending:
-                d.Deadline = pending;
-                d.PendingDeadline = null;
-                return Trigger.Answered;
-            case "far:change":
-                d.PendingDeadline = null;
-                return Trigger.ChangeDeadline;
-            case null when !string.IsNullOrWhiteSpace(turn.Input.Text):
-                return Deadline(turn, d, d.Action == RectificationAction.ExtendDeadline ? State.NewDeadline : State.Deadline);
-            default:
-                return Unexpected(turn);
-        }
-    }
+        DeadlineStep.Taken => Trigger.Answered,
+        DeadlineStep.Change => Trigger.ChangeDeadline,
+        DeadlineStep.Retyped => Deadline(turn, d, d.Action == RectificationAction.ExtendDeadline ? State.NewDeadline : State.Deadline),
+        _ => Unexpected(turn),
+    };
 
     private static Trigger? Text(FlowTurn turn, string? text, Action<string> apply)
     {
@@ -417,13 +399,16 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
         }
     }
 
-    /// <summary>The new deadline: buttons +7, +15, +30 days from the current deadline (those not already past), or a typed date after it.</summary>
+    /// <summary>
+    /// The new deadline: buttons +7, +15, +30 days from the current deadline (from today when even the first of them
+    /// has passed: an item long overdue), or a typed date after the current deadline.
+    /// </summary>
     private void AskNewDeadline(FlowTurn turn, LedgerActionDraft d, string code, Choice[] cancel)
     {
         var t = turn.Context.T;
         var today = turn.Context.Today;
         var current = findings.Get(d.FindingId)?.Deadline;
-        var from = current is { } c && c >= today ? c : today;
+        var from = current is { } c && c.AddDays(ExtensionDays[0]) >= today ? c : today;
         var question = current is { } deadline
             ? t.Format("ledger.ask.new_deadline_after", code, DateText.Full(t, deadline))
             : t.Format("ledger.ask.new_deadline_none", code);
