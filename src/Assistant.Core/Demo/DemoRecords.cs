@@ -72,7 +72,9 @@ public sealed class DemoRecords(FindingService findings, FindingStore store, Not
             Description = "市政府常务会议研究安全生产工作的会议纪要未明确重点任务的责任单位和完成时限",
             ResponsibleUnit = "长沙市人民政府办公厅",
         }, DeadlineDay: 15, Fix: new(4, "长沙市人民政府办公厅已印发补充通知，逐项明确重点任务的责任单位和完成时限（附通知文本）。")),
-        new(0, 1, new FindingDraft
+        // Followed by 王芳, who held the interviews with the leader: its reminders go to her, not to the console's
+        // operator (a reminder's button would replace the question the operator is answering).
+        new(4, 1, new FindingDraft
         {
             Aspect = Aspect.Responsibilities, Sector = Sector.Other, SectorOther = "综合监管", Method = Method.Interviews, Covert = false,
             City = "长沙市", Unit = "湖南省安委会办公室", Severity = Severity.Problem,

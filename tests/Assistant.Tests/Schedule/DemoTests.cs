@@ -50,7 +50,7 @@ public sealed class DemoTests
 
         var overdue = Assert.Single(all, f => f.DaysOverdue(day2) > 0);
         Assert.Equal("G7-007", overdue.Code);
-        Assert.Equal(700, overdue.AuthorId); // the leader follows it: its overdue notice reaches the console's operator
+        Assert.NotEqual(700, overdue.AuthorId); // followed by a member: its notices never take the operator's buttons away
         Assert.Equal(2, all.Count(f => f.Status.IsActive() && f.Deadline is { } d && d >= day2 && d <= day2.AddDays(7) && f.Status != RectificationStatus.Rectified));
         Assert.Single(all, f => f.Status == RectificationStatus.Open && f.Deadline is null);
         var waiting = Assert.Single(all, f => f.Status == RectificationStatus.Rectified);
@@ -88,7 +88,8 @@ public sealed class DemoTests
 
         h.Get<ReminderService>().RunOnce();
 
-        Assert.Contains("G7-007 已逾期 1 天", h.AllText(700), StringComparison.Ordinal);
+        Assert.Contains("G7-007 已逾期 1 天", h.AllText(DemoLoader.People[4].Id), StringComparison.Ordinal);
+        Assert.Empty(h.Messages(700)); // nothing for the operator, whose current question keeps its buttons
         Assert.Contains("G7-002 还有 3 天到期", h.AllText(DemoLoader.People[3].Id), StringComparison.Ordinal);
     }
 
