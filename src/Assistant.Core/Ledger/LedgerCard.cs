@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Assistant.Core.Common;
 using Assistant.Core.Findings;
 using Assistant.Core.Localization;
 using Assistant.Core.Messaging;
@@ -35,7 +36,8 @@ public static class LedgerCard
         var overdue = f.DaysOverdue(today);
         var deadline = f.Deadline is { } d ? FindingCard.Date(t, d) : t["ledger.no_deadline"];
         var late = overdue > 0 ? " " + t.Format("ledger.overdue_days", overdue) : "";
-        return $"{Html.Bold(f.Code)} · {Html.Escape(Shorten(f.Unit, 20))} · {t[f.Status.Key()]} · {deadline}{late}";
+        // Lists reach the statistics and group-visible pages: the unit is scrubbed before it is shortened, so no part of a number is left.
+        return $"{Html.Bold(f.Code)} · {Html.Escape(Shorten(IdentityScrubber.Scrub(f.Unit), 20))} · {t[f.Status.Key()]} · {deadline}{late}";
     }
 
     /// <summary>The rectification in a few lines (for reminders and lists).</summary>
