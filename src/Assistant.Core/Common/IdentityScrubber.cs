@@ -25,7 +25,7 @@ public static partial class IdentityScrubber
     /// <summary>Whether the text contains anything that identifies a person.</summary>
     public static bool Identifies([NotNullWhen(true)] string? text) => text is not null && Patterns().Any(p => p.IsMatch(text));
 
-    /// <summary>The text with every identifying detail replaced by <see cref="Removed"/>.</summary>
+    /// <summary>The text with every identifying detail replaced by <see cref="Removed"/> (a cue such as 举报人 or 电话 stays, so the sentence still reads).</summary>
     public static string Scrub(string text)
     {
         foreach (var pattern in Patterns())
@@ -58,23 +58,23 @@ public static partial class IdentityScrubber
     private static partial Regex Landline();
 
     /// <summary>A number after a cue, whatever its form: "电话 8888 6666", "手机号：139…", "Tel: 0731-…".</summary>
-    [GeneratedRegex(@"(?i:电话|手机号?码?|联系方式|座机|tel|phone|mobile)\s*(?:号码|号)?\s*[:：是为]?\s*\+?[0-9０-９][0-9０-９ ()（）-]{4,}[0-9０-９]")]
+    [GeneratedRegex(@"(?<=(?i:电话|手机号?码?|联系方式|座机|tel|phone|mobile)\s*(?:号码|号)?\s*[:：是为]?\s*)\+?[0-9０-９][0-9０-９ ()（）-]{4,}[0-9０-９]")]
     private static partial Regex CuedNumber();
 
-    [GeneratedRegex(@"(?i:微信号?|微信ID|V信|VX|wechat(?:\s*id)?|QQ号?|扣扣)\s*(?:号码|号|ID)?\s*[:：是为]?\s*[A-Za-z0-9_-]{5,}")]
+    [GeneratedRegex(@"(?<=(?i:微信号?|微信ID|V信|VX|wechat(?:\s*id)?|QQ号?|扣扣)\s*(?:号码|号|ID)?\s*[:：是为]?\s*)[A-Za-z0-9_-]{5,}")]
     private static partial Regex ChatId();
 
     /// <summary>
     /// A name after a cue: "举报人：王某某", "举报人王某某反映", "实名举报人是李四", "联系人 张三". The name is a surname and one or two
     /// more characters (or 某/某某/先生/女士), taken as short as the words after it allow.
     /// </summary>
-    [GeneratedRegex(@"(?:实名举报人|举报人|举报者|投诉人|反映人|来电人|来访人|来信人|联系人|姓名)(?:\s*[:：]\s*|\s+|是|为|叫|系)?[" + Surnames + @"](?:某某|某|先生|女士|师傅|[\p{IsCJKUnifiedIdeographs}]{1,2}?)(?=反映|称|说|表示|举报|来电|来信|电话|手机|联系|要求|希望|提供|于|在|的|是|和|与|及|、|，|。|；|：|,|\.|;|（|\(|\s|$|等|同志|先生|女士|实名)")]
+    [GeneratedRegex(@"(?<=(?:实名举报人|举报人|举报者|投诉人|反映人|来电人|来访人|来信人|联系人|姓名)(?:\s*[:：]\s*|\s+|是|为|叫|系)?)[" + Surnames + @"](?:某某|某|先生|女士|师傅|[\p{IsCJKUnifiedIdeographs}]{1,2}?)(?=反映|称|说|表示|举报|来电|来信|电话|手机|联系|要求|希望|提供|于|在|的|是|和|与|及|、|，|。|；|：|,|\.|;|（|\(|\s|$|等|同志|先生|女士|实名)")]
     private static partial Regex CuedName();
 
     /// <summary>A name before a cue: "李四实名举报", "王五（举报人）".</summary>
     [GeneratedRegex(@"[" + Surnames + @"](?:某某|某|先生|女士|[\p{IsCJKUnifiedIdeographs}]{1,2}?)(?=实名|（举报人）|\(举报人\))")]
     private static partial Regex NameBeforeCue();
 
-    [GeneratedRegex(@"(?i:tipster|informant|whistleblower|reported by|complainant)(?:\s*[:：]\s*|\s+)(?:is\s+|named\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")]
+    [GeneratedRegex(@"(?<=(?i:tipster|informant|whistleblower|reported by|complainant)(?:\s*[:：]\s*|\s+)(?:is\s+|named\s+)?)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")]
     private static partial Regex EnglishName();
 }

@@ -433,7 +433,10 @@ public static class OfflineBriefWriter
         sentences.Add(t.Plain("report.totals", facts.Findings.Count, facts.Findings.Count(f => f.Severity == Severity.MajorHazard)));
         if (facts.AfterVisit.Count > 0)
         {
-            sentences.Add(t.Plain("report.after_visit_totals", facts.AfterVisit.Count, facts.AfterVisit.Count(f => f.Severity == Severity.MajorHazard)));
+            var majors = facts.AfterVisit.Count(f => f.Severity == Severity.MajorHazard);
+            sentences.Add(majors > 0
+                ? t.Plain("report.after_visit_totals", facts.AfterVisit.Count, majors)
+                : t.Plain("report.after_visit_totals_minor", facts.AfterVisit.Count));
         }
 
         var to = english ? BriefFormat.FullDate(t, facts.To) : BriefFormat.Date(t, facts.To, facts.From);
