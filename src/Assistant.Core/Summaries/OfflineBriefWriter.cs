@@ -40,7 +40,7 @@ public static class OfflineBriefWriter
             t.Language.Code())
         {
             Sensitivity = HasCovertDetails(facts) ? t["doc.sensitivity"] : null,
-            Masthead = new BriefMasthead(t.Plain("brief.issue", facts.IssueNumber), TeamFullName(t, facts.Team), BriefFormat.DayWithWeekday(t, facts.Day)),
+            Masthead = new BriefMasthead(t.Plain("brief.issue", facts.IssueNumber), TeamFullName(t, facts.Team), BriefFormat.FullDate(t, facts.Day)),
             Distribution = Distribution(facts.Settings, t),
             Appendix = facts.Notes.Count == 0 ? null : new BriefAppendix(t["brief.appendix"],
                 [.. facts.Notes.Select(n => t.Plain("brief.appendix_entry", t["note.kind." + n.Kind.ToString().ToLowerInvariant()], n.Author, n.Text.Trim()))]),

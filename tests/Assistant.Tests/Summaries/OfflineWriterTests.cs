@@ -47,7 +47,7 @@ public sealed class OfflineWriterTests
 
         Assert.Equal(["一、当日工作情况", "二、发现问题隐患情况", "三、立查立改与移交情况", "四、举报受理情况", "五、次日工作安排"], doc.Sections.Select(s => s.Heading).ToArray());
         Assert.Equal("工作日报", doc.Title);
-        Assert.Equal(new BriefMasthead("第2期", "国务院安全生产和消防工作考核巡查第七组", "2023年11月2日（星期四）"), doc.Masthead);
+        Assert.Equal(new BriefMasthead("第2期", "国务院安全生产和消防工作考核巡查第七组", "2023年11月2日"), doc.Masthead);
         Assert.Equal(["报送：国务院安委会办公室"], doc.Distribution);
         Assert.Equal("内部资料　注意保存", doc.Sensitivity);
     }
@@ -322,7 +322,8 @@ public sealed class OfflineWriterTests
     {
         var text = AllText(Write("daily", "en"));
 
-        Assert.Contains("Thursday 2 November 2023", text, StringComparison.Ordinal);
+        Assert.Contains("No. 2", text, StringComparison.Ordinal);
+        Assert.Contains("— 2 November 2023", text, StringComparison.Ordinal);
         Assert.Contains("9 problem(s) and hazard(s) found: major accident hazards: 1, general hazards: 6, problems: 2.", text, StringComparison.Ordinal);
         Assert.Contains("长沙某化工有限公司 (长沙市望城区)", text, StringComparison.Ordinal);
         Assert.Contains("14:30–17:00 covert visit (people and place notified separately)", text, StringComparison.Ordinal);

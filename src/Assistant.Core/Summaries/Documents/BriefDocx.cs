@@ -50,6 +50,11 @@ public static class BriefDocx
 
     private const int WidestColumn = 30;
 
+    /// <summary>A half-width character of table text (12 pt) is about 6 pt: 120 twips; a cell's margins take about two more.</summary>
+    private const int TwipsPerHalfWidth = 120;
+
+    private const int CellPadding = 2;
+
     /// <summary>The document as the bytes of a .docx file.</summary>
     public static byte[] Render(BriefDocument doc)
     {
@@ -149,6 +154,12 @@ public static class BriefDocx
         }
     }
 
+    /// <summary>A paragraph of 1 pt: what must follow a table, too small to spill onto a page of its own.</summary>
+    private static Paragraph Spacer() =>
+        new(new ParagraphProperties(
+            new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact },
+            new ParagraphMarkRunProperties(new FontSize { Val = "2" })));
+
     /// <summary>A line of the distribution (版记): a rule above the first and below the last.</summary>
     private static Paragraph DistributionLine(string text, bool first, bool last)
     {
@@ -201,7 +212,7 @@ public static class BriefDocx
                 if (BuildTable(table, textWidth) is { } built)
                 {
                     body.Append(built);
-                    body.Append(new Paragraph()); // keeps a following table apart and ends the body with a paragraph
+                    body.Append(Spacer()); // keeps a following table apart and ends the body with a paragraph
                 }
 
                 break;
@@ -289,7 +300,7 @@ public static class BriefDocx
         table.Append(header);
         foreach (var cells in source.Rows)
         {
-            var row = new TableRow();
+            var row = new TableRow(new TableRowProperties(new CantSplit())); // a row is read whole: never split across pages
             AppendCells(row, cells, widths, BriefDocxStyles.TableText);
             table.Append(row);
         }
@@ -323,17 +334,45 @@ public static class BriefDocx
     private static int[] ColumnWidths(BriefTable source, int columns, int textWidth)
     {
         var weights = new int[columns];
+        var least = new int[columns];
         for (var i = 0; i < columns; i++)
         {
-            var widest = source.Rows.Where(r => i < r.Count).Select(r => r[i]).Prepend(i < source.Headings.Count ? source.Headings[i] : "")
-                .Max(text => SpreadsheetText.DisplayWidth(Clean(text)));
-            weights[i] = Math.Clamp(widest, NarrowestColumn, WidestColumn);
+            var texts = source.Rows.Where(r => i < r.Count).Select(r => Clean(r[i])).Prepend(i < source.Headings.Count ? Clean(source.Headings[i]) : "").ToList();
+            weights[i] = Math.Clamp(texts.Max(SpreadsheetText.DisplayWidth), NarrowestColumn, WidestColumn);
+
+            // A code, a number or a date must not break inside ("G7-0 / 01"), nor a two-character heading ("序 / 号").
+            var unbreakable = texts.Max(LongestUnbreakable);
+            var heading = i < source.Headings.Count ? Math.Min(SpreadsheetText.DisplayWidth(Clean(source.Headings[i])), 8) : 0;
+            least[i] = (Math.Max(unbreakable, heading) + CellPadding) * TwipsPerHalfWidth;
         }
 
         var total = weights.Sum();
-        var widths = weights.Select(w => textWidth * w / total).ToArray();
+        var widths = weights.Select((w, i) => Math.Max(least[i], textWidth * w / total)).ToArray();
+        var excess = widths.Sum() - textWidth;
+        if (excess > 0)
+        {
+            // Take the excess from the columns above their least width, in proportion to what each has to spare.
+            var spare = widths.Select((w, i) => w - least[i]).ToArray();
+            var spareTotal = Math.Max(1, spare.Sum());
+            widths = [.. widths.Select((w, i) => w - (int)((long)excess * spare[i] / spareTotal))];
+        }
+
         widths[^1] += textWidth - widths.Sum();
         return widths;
+    }
+
+    /// <summary>The display width of the longest run of Latin letters, digits and their punctuation (where no line may break).</summary>
+    private static int LongestUnbreakable(string text)
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = c < 0x2E80 && !char.IsWhiteSpace(c) ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     /// <summary>"— 1 —" centred, the number a PAGE field.</summary>
@@ -441,10 +480,10 @@ internal static class BriefDocxStyles
         new(TableText, "Table Text", Normal, BodyFont, 24) { Align = Left, Line = 240 },
         new(TableHeading, "Table Heading", TableText, HeadingFont, 24) { Bold = true, Align = Center, Line = 240 },
         new(Footer, "footer", Normal, PageNumberFont, 28) { Align = Center, Line = 240 },
-        new(Sensitivity, "Sensitivity", Normal, HeadingFont, 32) { Align = Left, Line = ChineseLine, Exact = true },
+        new(Sensitivity, "Sensitivity", Normal, HeadingFont, 32) { Align = Left, Line = ChineseLine, Exact = true, After = 280 },
         new(Masthead, "Masthead", Normal, TitleFont, 88) { Align = Center, Line = 360, Before = 240, After = 120, Color = MastheadRed, Next = Issue },
         new(Issue, "Issue", Normal, BodyFont, 32) { Align = Center, Line = ChineseLine, Exact = true, After = 240 },
-        new(IssuerLine, "Issuer Line", Normal, BodyFont, 32) { Align = Left, Line = ChineseLine, Exact = true, After = 360, RightTab = true, RuleColor = MastheadRed },
+        new(IssuerLine, "Issuer Line", Normal, BodyFont, 28) { Align = Left, Line = ChineseLine, Exact = true, After = 360, RightTab = true, RuleColor = MastheadRed },
         new(Signature, "Signature", Normal, BodyFont, 32) { Align = Right, Line = ChineseLine, Exact = true, RightIndentChars = 4 },
         new(AnnexLabel, "Annex Label", Normal, HeadingFont, 32) { Align = Left, Line = ChineseLine, Exact = true },
         new(AnnexTitle, "Annex Title", Normal, TitleFont, 36) { Align = Center, Line = 480, After = 240, KeepNext = true },
