@@ -191,17 +191,18 @@ public sealed class SummaryCommandTests
     }
 
     [Theory]
-    [InlineData("/tally 谈话 很多")]
-    [InlineData("/tally 吃饭 3")]
-    [InlineData("/tally 谈话 -3")]
-    [InlineData("/tally 谈话 99999999")]
-    public void Tally_BadInput_ShowsUsageAndStoresNothing(string command)
+    [InlineData("/tally 谈话 很多", "“很多”不是数量：请写0或正整数，例如46。\n请这样发送：/tally 谈话 5（设为5），或 /tally 谈话 auto（恢复按记录统计）。")]
+    [InlineData("/tally 吃饭 3", "没有“吃饭”这个项目。\n更正：/tally 调阅材料 46；")]
+    [InlineData("/tally 调阅材料 -5", "数量不能是负数（“-5”）：工作量只能设为0或正整数。\n请这样发送：/tally 调阅材料 5（设为5），或 /tally 调阅材料 auto（恢复按记录统计）。")]
+    [InlineData("/tally 谈话 99999999", "“99999999”太大了：数量最多为100000。")]
+    [InlineData("/tally 谈话", "请在“谈话”后写上数量（0或正整数），或写 auto 恢复按记录统计。")]
+    public void Tally_BadInput_SaysWhatIsWrongAndWhatToTypeAndStoresNothing(string command, string expected)
     {
         using var h = Team(out var team);
 
         h.Send(Liaison, command);
 
-        Assert.Contains("/tally 调阅材料 46", h.LastText(Liaison), StringComparison.Ordinal);
+        Assert.Contains(expected, h.LastText(Liaison), StringComparison.Ordinal);
         Assert.Empty(h.Get<DayTallyStore>().Get(team.Id, new DateOnly(2023, 11, 2))?.Counts ?? []);
     }
 

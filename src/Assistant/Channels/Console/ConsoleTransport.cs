@@ -7,7 +7,8 @@ using Assistant.Core.Teams;
 namespace Assistant.Channels.Console;
 
 /// <summary>
-/// Prints messages to the terminal: HTML becomes plain text, buttons become numbered choices.
+/// Prints messages to the terminal: HTML becomes plain text, buttons become numbered choices (those of the
+/// latest message to the operator are the live ones).
 /// Messages for other people (notifications to team members) are shown with their name.
 /// Edits of earlier messages are not shown: every essential answer is also a new message. A file is shown as its
 /// path: where the assistant already keeps it beside the database, or else saved into the recipient team's folder
@@ -39,10 +40,14 @@ public sealed class ConsoleTransport(ConsoleSession session, TeamStore teams, Do
             sb.Append(sb.Length > 0 ? "\n" : "").Append("📎 ").Append(item.FileName).Append(" → ").Append(path);
         }
 
+        if (toOperator)
+        {
+            // Only the latest message's buttons are live: one without buttons ends the earlier ones.
+            session.ShowButtons(item.Keyboard?.SelectMany(row => row).ToList() ?? []);
+        }
+
         if (item.Keyboard is { Count: > 0 } keyboard && toOperator)
         {
-            var buttons = keyboard.SelectMany(row => row).ToList();
-            session.ShowButtons(buttons);
             var number = 1;
             foreach (var row in keyboard)
             {
