@@ -63,9 +63,6 @@ public sealed record FindingFact(
     /// <summary>Where its rectification stands (the ledger's status).</summary>
     public RectificationStatus Status { get; init; } = RectificationStatus.Open;
 
-    /// <summary>The day (team time) it was verified and closed (销号), if it was.</summary>
-    public DateOnly? ClosedOn { get; init; }
-
     public bool Closed => Status == RectificationStatus.Closed;
 }
 

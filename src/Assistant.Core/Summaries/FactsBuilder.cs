@@ -22,9 +22,8 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
 
     public DayFacts Day(Team team, DateOnly day)
     {
-        var zone = team.Zone;
         var teamFacts = TeamOf(team);
-        var dayFindings = findings.OnDay(team.Id, day).Select(f => ToFact(f, zone)).ToList();
+        var dayFindings = findings.OnDay(team.Id, day).Select(ToFact).ToList();
         var dayNotes = notes.OnDay(team.Id, day);
         var today = Itinerary(team, day);
         var tomorrow = Itinerary(team, day.AddDays(1));
@@ -47,10 +46,9 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
 
     public VisitFacts Visit(Team team, DateOnly today)
     {
-        var zone = team.Zone;
         var teamFacts = TeamOf(team);
         var settings = options.Value.For(team.Code);
-        var all = findings.OfTeam(team.Id).Select(f => ToFact(f, zone)).ToList();
+        var all = findings.OfTeam(team.Id).Select(ToFact).ToList();
         var visit = all.Where(f => !CountRules.IsAfterVisit(teamFacts, f.Day)).ToList();
         var after = settings.AfterVisit == AfterVisitFindings.Omit ? [] : all.Where(f => CountRules.IsAfterVisit(teamFacts, f.Day)).ToList();
         var teamNotes = notes.OfTeam(team.Id);
@@ -80,15 +78,14 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
         };
     }
 
-    /// <summary>A finding as the brief may show it: every free text scrubbed of identities; its status and the day it was closed.</summary>
-    public static FindingFact ToFact(Finding f, TimeZoneInfo zone) => new(
+    /// <summary>A finding as the brief may show it: every free text scrubbed of identities; its rectification status.</summary>
+    public static FindingFact ToFact(Finding f) => new(
         f.Id, f.Code, f.Aspect, f.Sector, IdentityScrubber.ScrubOrNull(f.SectorOther), f.Severity, f.Method, f.Covert,
         IdentityScrubber.Scrub(f.Unit), IdentityScrubber.Scrub(f.City), IdentityScrubber.ScrubOrNull(f.Place),
         IdentityScrubber.Scrub(f.Description), IdentityScrubber.ScrubOrNull(f.Basis), IdentityScrubber.ScrubOrNull(f.ResponsibleUnit),
         f.Deadline, f.FixedOnSpot, IdentityScrubber.ScrubOrNull(f.HandedOverTo), f.Day)
     {
         Status = f.Status,
-        ClosedOn = f.Status == RectificationStatus.Closed && f.VerifiedUtc is { } verified ? DateOnly.FromDateTime(TimeZones.ToLocal(verified, zone)) : null,
     };
 
     private static NoteFact ToFact(Note n) => new(n.Id, n.Kind, n.AuthorName, IdentityScrubber.Scrub(n.Text));
@@ -104,14 +101,14 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
             var fact = (FindingFact?)null;
             if (f.Status == RectificationStatus.Closed && f.VerifiedUtc is { } verified && DateOnly.FromDateTime(TimeZones.ToLocal(verified, zone)) == day)
             {
-                fact = ToFact(f, zone);
+                fact = ToFact(f);
                 closed.Add(fact);
             }
 
             var move = f.DeadlineChanges.Where(c => c.From is not null && DateOnly.FromDateTime(TimeZones.ToLocal(c.TimeUtc, zone)) == day).MaxBy(c => c.TimeUtc);
             if (move is not null)
             {
-                extended.Add(new ExtensionFact(fact ?? ToFact(f, zone), move.From, move.To));
+                extended.Add(new ExtensionFact(fact ?? ToFact(f), move.From, move.To));
             }
         }
 

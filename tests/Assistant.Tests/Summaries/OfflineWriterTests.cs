@@ -126,7 +126,7 @@ public sealed class OfflineWriterTests
     [Fact]
     public void Daily_CovertFindingsMarked_ClosedOnesMarkedRectified()
     {
-        var closed = BriefFixtures.Findings[1] with { Status = RectificationStatus.Closed, ClosedOn = BriefFixtures.Day };
+        var closed = BriefFixtures.Findings[1] with { Status = RectificationStatus.Closed };
         var facts = BriefFixtures.DayFacts with { Findings = [.. BriefFixtures.Findings.Select(f => f.Code == closed.Code ? closed : f)] };
 
         var text = AllText(OfflineBriefWriter.Daily(facts, Zh));
@@ -141,7 +141,7 @@ public sealed class OfflineWriterTests
         var earlier = BriefFixtures.Finding(1, Aspect.Campaigns, Sector.Fire, Severity.GeneralHazard, "某商场", "长沙市", "喷淋系统故障") with { Day = BriefFixtures.Day.AddDays(-1) };
         var facts = BriefFixtures.DayFacts with
         {
-            Closed = [BriefFixtures.Findings[2] with { Status = RectificationStatus.Closed, ClosedOn = BriefFixtures.Day }],
+            Closed = [BriefFixtures.Findings[2] with { Status = RectificationStatus.Closed }],
             Extended = [new ExtensionFact(earlier, new DateOnly(2023, 11, 5), new DateOnly(2023, 11, 20))],
         };
 
@@ -275,7 +275,7 @@ public sealed class OfflineWriterTests
     {
         var facts = BriefFixtures.VisitFacts with
         {
-            Findings = [.. BriefFixtures.Findings.Select(f => f.Code == "G7-006" ? f with { Status = RectificationStatus.Closed, ClosedOn = new DateOnly(2023, 11, 8) } : f)],
+            Findings = [.. BriefFixtures.Findings.Select(f => f.Code == "G7-006" ? f with { Status = RectificationStatus.Closed } : f)],
         };
 
         var doc = OfflineBriefWriter.Feedback(facts, Zh);
