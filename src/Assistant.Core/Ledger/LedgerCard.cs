@@ -37,7 +37,9 @@ public static class LedgerCard
         var deadline = f.Deadline is { } d ? FindingCard.Date(t, d) : t["ledger.no_deadline"];
         var late = overdue > 0 ? " " + t.Format("ledger.overdue_days", overdue) : "";
         var major = f.Severity == Severity.MajorHazard ? " · " + t["ledger.major_mark"] : "";
-        return $"{Html.Bold(f.Code)}{major} · {Html.Escape(Shorten(f.Unit, 20))} · {t[f.Status.Key()]} · {deadline}{late}";
+
+        // Lists reach the statistics and group-visible pages: the unit is scrubbed before it is shortened, so no part of a number is left.
+        return $"{Html.Bold(f.Code)}{major} · {Html.Escape(Shorten(IdentityScrubber.Scrub(f.Unit), 20))} · {t[f.Status.Key()]} · {deadline}{late}";
     }
 
     /// <summary>The rectification in a few lines (for reminders and lists).</summary>
