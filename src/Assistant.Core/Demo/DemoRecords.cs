@@ -107,15 +107,20 @@ public sealed class DemoRecords(FindingService findings, FindingStore store, Not
         {
             var draft = demo.Draft;
             draft.Deadline = demo.DeadlineDay is { } n ? visitStart.AddDays(n - 1) : null;
-            var finding = findings.Create(team, people[demo.Author]!, draft, visitStart.AddDays(demo.Day - 1), utcNow);
+            var recorded = visitStart.AddDays(demo.Day - 1);
+            var finding = findings.Create(team, people[demo.Author]!, draft, recorded, utcNow);
+
+            // The fix and the verification happened on the day the finding was recorded (by its evening), or now if earlier.
+            var stepTime = TimeZones.ToUtc(recorded, new TimeOnly(18, 0), team.Zone);
+            stepTime = stepTime < utcNow ? stepTime : utcNow;
             if (demo.Fix is { } fix)
             {
                 var by = people[fix.By]!;
                 finding.FixNote = fix.Note;
-                finding.RectifiedUtc = utcNow;
+                finding.RectifiedUtc = stepTime;
                 finding.RectifiedById = by.Id;
                 finding.RectifiedByName = by.DisplayName;
-                Move(finding, RectificationStatus.Rectified, by, utcNow, null);
+                Move(finding, RectificationStatus.Rectified, by, stepTime, null);
             }
 
             if (demo.Verified is { } verified)
@@ -123,9 +128,9 @@ public sealed class DemoRecords(FindingService findings, FindingStore store, Not
                 var by = people[verified.By]!;
                 finding.VerifiedById = by.Id;
                 finding.VerifiedByName = by.DisplayName;
-                finding.VerifiedUtc = utcNow;
+                finding.VerifiedUtc = stepTime;
                 finding.VerificationOpinion = verified.Opinion;
-                Move(finding, RectificationStatus.Closed, by, utcNow, verified.Opinion);
+                Move(finding, RectificationStatus.Closed, by, stepTime, verified.Opinion);
             }
 
             if (live)

@@ -38,7 +38,7 @@ public sealed class FieldTestTelegramTests
         await field.Leader.PressAsync("生成2023年11月10日的日报");
         var brief = await field.Api.WaitForSentAsync(m => m.ChatId == Leader && m.Document is not null, Long);
 
-        Assert.Equal("G7-brief-2023-11-10.docx", brief.Document!.FileName);
+        Assert.Equal("G7-brief-2023-11-10-zh-CN-v1.docx", brief.Document!.FileName);
     }
 
     [Fact]

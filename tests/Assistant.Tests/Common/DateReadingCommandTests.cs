@@ -68,7 +68,7 @@ public sealed class DateReadingCommandTests
         h.Press(Leader, "生成2023年11月2日的日报");
         Assert.Contains("正在撰写2023年11月2日的工作日报", h.LastText(Leader), StringComparison.Ordinal);
         await h.Get<JobRunner>().RunDueAsync(CancellationToken.None);
-        Assert.Contains(h.Messages(Leader), m => m.FileName == "G7-brief-2023-11-02.docx");
+        Assert.Contains(h.Messages(Leader), m => m.FileName == "G7-brief-2023-11-02-zh-CN-v1.docx");
     }
 
     [Fact]
