@@ -35,7 +35,7 @@ public sealed class ModelHarness : IDisposable
 
     public PromptLibrary Prompts => _host.Services.GetRequiredService<PromptLibrary>();
 
-    public static ModelHarness Create(Uri endpoint, int contextTokens = 16_384, int timeoutSeconds = 60, IDictionary<string, string?>? settings = null)
+    public static ModelHarness Create(Uri endpoint, int contextTokens = 16_384, int timeoutSeconds = 60, Dictionary<string, string?>? settings = null)
     {
         var logs = new LogCapture();
         var time = new FakeTimeProvider(new DateTimeOffset(2023, 11, 2, 13, 0, 0, TimeSpan.Zero));
