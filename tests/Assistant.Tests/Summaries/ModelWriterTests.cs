@@ -243,10 +243,14 @@ public sealed class ModelWriterTests : IAsyncLifetime
             return PlainText(frame with { Sections = sections });
         });
 
-        var written = await writer.DailyAsync(facts, Zh, null, CancellationToken.None);
+        var reports = new List<BriefProgress>();
+        var written = await writer.DailyAsync(facts, Zh, new Recorded(reports), CancellationToken.None);
 
         Assert.Null(written.FallbackReason);
         var parts = _server.Requests.Count(r => r.Messages[0].Content.Contains("FINDING_NUMBER", StringComparison.Ordinal));
+        // Each part, then the frame, reported as it starts; each prompt sends its own config.json temperature.
+        Assert.Equal(Enumerable.Range(1, parts + 1).Select(i => new BriefProgress(i, parts + 1)), reports);
+        Assert.All(_server.Requests, r => Assert.Equal(r.Messages[0].Content.Contains("FINDING_NUMBER", StringComparison.Ordinal) ? 0.1 : 0.2, r.Temperature));
         Assert.True(parts >= 5, $"{parts} parts");
         Assert.Equal(parts + 1, _server.Requests.Count);
         Assert.All(_server.Requests, r => Assert.True(TokenEstimate.Of(string.Concat(r.Messages.Select(m => m.Content))) <= writer.PromptBudget));
@@ -282,5 +286,11 @@ public sealed class ModelWriterTests : IAsyncLifetime
 
         Assert.Equal(1000, parts.Sum(p => p.Count));
         Assert.True(parts.Count > 10);
+    }
+
+    /// <summary>Keeps every progress report, synchronously (<see cref="Progress{T}"/> would post them).</summary>
+    private sealed class Recorded(List<BriefProgress> reports) : IProgress<BriefProgress>
+    {
+        public void Report(BriefProgress value) => reports.Add(value);
     }
 }

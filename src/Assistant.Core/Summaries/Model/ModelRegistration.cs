@@ -19,8 +19,11 @@ public static class ModelRegistration
     public static IHostApplicationBuilder AddBriefModel(this IHostApplicationBuilder builder)
     {
         // Semantic Kernel logs rendered prompts, arguments and chat histories at Trace: they carry notes and
-        // tips, which must never reach a log, whatever level an operator turns on.
+        // tips, which must never reach a log, whatever level an operator turns on. Its functions also log a
+        // failed call with the exception, whose message carries the server's error body (which may quote the
+        // request): ModelCallLog logs every call instead, with the status alone.
         builder.Logging.AddFilter("Microsoft.SemanticKernel", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.SemanticKernel.KernelFunction", LogLevel.None);
 
         var services = builder.Services;
         services.AddKernel();
