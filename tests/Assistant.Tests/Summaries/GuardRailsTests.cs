@@ -72,6 +72,33 @@ public sealed class GuardRailsTests
         Assert.True(verdict.Passed, $"{variant}: {verdict.Describe(Zh)}");
     }
 
+    [Theory]
+    [InlineData("zh-CN", "daily")]
+    [InlineData("en", "daily")]
+    [InlineData("zh-CN", "feedback")]
+    [InlineData("en", "feedback")]
+    public void TheOfflineWritersOwnText_Passes(string language, string kind)
+    {
+        // A model that copies everything the program computed must never be rejected for it.
+        var t = language == "en" ? TextCatalog.Default.English : Zh;
+        var (day, _) = Redaction.Of(BriefFixtures.DayFacts, t);
+        var (visit, _) = Redaction.Of(BriefFixtures.VisitFacts, t);
+        var daily = kind == "daily";
+        var arguments = daily ? ModelBriefWriter.DailyArguments(day, t, withFindings: true) : ModelBriefWriter.FeedbackArguments(visit, t, withFindings: true);
+        var input = new GuardRailInput
+        {
+            Facts = string.Join('\n', arguments.Where(a => a.Key is not ("notes" or "language" or "headings")).Select(a => a.Value?.ToString())),
+            Notes = daily ? [.. day.Notes.Select(n => n.Text)] : [.. visit.Highlights.Select(n => n.Text)],
+            Headings = daily ? OfflineBriefWriter.DailyHeadings(t) : OfflineBriefWriter.FeedbackHeadings(t),
+            Required = [.. BriefFixtures.Findings.Select(f => f.Code)],
+        };
+        var text = ModelWriterTests.PlainText(daily ? OfflineBriefWriter.Daily(day, t) : OfflineBriefWriter.Feedback(visit, t));
+
+        var verdict = GuardRails.Check(text, input);
+
+        Assert.True(verdict.Passed, verdict.Describe(t));
+    }
+
     public static TheoryData<string, string, string, GuardRailCheck> Unfaithful => new()
     {
         { "invented unit", "长沙某商场疏散通道", "湘潭某钢铁厂疏散通道", GuardRailCheck.Units },

@@ -40,9 +40,10 @@ public sealed class NameShapesTests
     [InlineData("市场监管局", "市场监督管理局")]
     [InlineData("岳塘区应急管理局", "湘潭市岳塘区应急管理局")]
     [InlineData("长沙化工有限公司", "长沙某化工有限公司")]
-    public void AKnownUnit_MayBeShortened(string written, string known)
+    [InlineData("长沙市芙蓉区某商场", "长沙某商场")]
+    public void AKnownUnit_MayBeShortened_OrPlacedMore(string written, string known)
     {
-        Assert.True(NameShapes.IsKnownUnit(written, [known], "单位：" + known));
+        Assert.True(NameShapes.IsKnownUnit(written, [known], "单位：" + known + "｜地点：长沙市 芙蓉区"));
     }
 
     [Theory]
@@ -50,6 +51,7 @@ public sealed class NameShapesTests
     [InlineData("株洲市应急管理局", "湘潭市岳塘区应急管理局")]
     [InlineData("长沙某大酒店", "长沙某酒店")]
     [InlineData("省住房和城乡建设厅", "省应急管理厅")]
+    [InlineData("长沙市开福区某商场", "长沙某商场")]
     public void AnotherPlaceOrOwner_IsAnotherUnit(string written, string known)
     {
         Assert.False(NameShapes.IsKnownUnit(written, [known], "单位：" + known));

@@ -178,13 +178,24 @@ public static partial class NameShapes
                 return true;
             }
 
-            if (IsShortened(name, k))
+            if (IsShortened(name, k) || IsPlacedMore(name, k, input))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>"长沙市芙蓉区某商场" for "长沙某商场": the same anonymised unit, its place written out from places the input names.</summary>
+    private static bool IsPlacedMore(string name, string known, string input)
+    {
+        var at = name.IndexOf('某', StringComparison.Ordinal);
+        var knownAt = known.IndexOf('某', StringComparison.Ordinal);
+        return at > 0 && knownAt >= 0
+            && name.AsSpan(at).SequenceEqual(known.AsSpan(knownAt))
+            && name[..at].Contains(known[..knownAt], StringComparison.Ordinal)
+            && Places(name[..at] + "某").All(p => input.Contains(p, StringComparison.Ordinal));
     }
 
     private static bool IsShortened(string name, string full)
