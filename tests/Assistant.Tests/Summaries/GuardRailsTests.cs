@@ -158,7 +158,7 @@ public sealed class GuardRailsTests
             [GuardRailCheck.MissingSection, GuardRailCheck.Missing, GuardRailCheck.Numbers, GuardRailCheck.Dates, GuardRailCheck.Units],
             verdict.Failures.Select(f => f.Check));
         Assert.Equal(
-            "缺少章节：五、次日工作安排；遗漏问题编号：G7-006；出现材料中没有的数字：64；出现材料中没有的日期或时间：11-18；出现材料中没有的单位：湘潭某钢铁厂",
+            "缺少章节：五、次日工作安排；遗漏问题编号：G7-006；出现材料中没有的数字：64；出现材料中没有的日期或时间：11月18日；出现材料中没有的单位：湘潭某钢铁厂",
             verdict.Describe(Zh));
         Assert.Equal("failed: MissingSection (1), Missing (1), Numbers (1), Dates (1), Units (1)", verdict.Summary);
     }

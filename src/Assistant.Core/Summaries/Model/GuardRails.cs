@@ -59,7 +59,8 @@ public static class GuardRails
         Add(GuardRailCheck.Numbers, NumberForms.StatedValues(IdentityScrubber.Scrub(body)).Where(n => !knownNumbers.Contains(n)));
         var knownDates = NumberForms.DateKeys(known);
         var knownTimes = NumberForms.TimeKeys(known);
-        Add(GuardRailCheck.Dates, NumberForms.DateKeys(body).Where(d => !knownDates.Contains(d)).Concat(NumberForms.TimeKeys(body).Where(t => !knownTimes.Contains(t))));
+        Add(GuardRailCheck.Dates, NumberForms.DateMentions(body).Where(d => !knownDates.Contains(d.Key)).Select(d => d.Written)
+            .Concat(NumberForms.TimeMentions(body).Where(t => !knownTimes.Contains(t.Key)).Select(t => t.Written)));
 
         // A covert unit's real name is reported as a secret, never repeated as an unknown unit or place.
         var secrets = input.Secrets.Select(s => s.Trim()).Where(s => s.Length >= 2).ToList();

@@ -64,17 +64,29 @@ public sealed class NumberFormsTests
     [InlineData("08:30听取汇报", "8:30")]
     [InlineData("8：30听取汇报", "8:30")]
     [InlineData("14:30—17:00 暗访", "14:30", "17:00")]
+    [InlineData("14时30分开展暗访", "14:30")]
+    [InlineData("下午2时30分开展暗访", "14:30")]
+    [InlineData("下午2点半开展暗访", "14:30")]
+    [InlineData("上午9时听取汇报", "9:00")]
     public void Times_AreHoursAndMinutes(string text, params string[] keys)
     {
         Assert.Equal(keys, NumberForms.TimeKeys(text));
     }
 
     [Fact]
-    public void TheInputsValues_IncludeItsDatesAndTimesParts()
+    public void TheInputsValues_IncludeItsDatesParts_NotItsTimesParts()
     {
         var values = NumberForms.Values("整改期限：11月16日；14:00—17:00 暗访");
 
-        Assert.Superset(new HashSet<string> { "11", "16", "14", "0", "17" }, values.ToHashSet());
+        Assert.Superset(new HashSet<string> { "11", "16" }, values.ToHashSet());
+        Assert.DoesNotContain("14", values);
+        Assert.DoesNotContain("17", values);
+    }
+
+    [Fact]
+    public void TimesInAnswers_AreNoNumbers()
+    {
+        Assert.Empty(NumberForms.StatedValues("下午2时30分开展暗访，17:00结束"));
     }
 
     [Theory]

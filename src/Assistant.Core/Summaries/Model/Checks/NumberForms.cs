@@ -46,8 +46,8 @@ public static partial class NumberForms
             }
         }
 
-        values.UnionWith(Times(prepared).SelectMany(t => t.Split(':')).Select(p => Canonical(int.Parse(p, CultureInfo.InvariantCulture))));
-        values.UnionWith(Numbers(prepared));
+        // Times are checked as times: 14:30 in the input makes 14:30 known, not the numbers 14 and 30.
+        values.UnionWith(Numbers(RemoveTimes(prepared)));
         return values;
     }
 
@@ -64,17 +64,22 @@ public static partial class NumberForms
             }
         }
 
-        prepared = TimePattern().Replace(RemoveDates(prepared), " ");
-        values.UnionWith(Numbers(prepared));
+        values.UnionWith(Numbers(RemoveTimes(RemoveDates(prepared))));
         return values;
     }
 
     /// <summary>Dates as "month-day" (the year, when written, is checked as a number).</summary>
-    public static IReadOnlyCollection<string> DateKeys(string text) =>
-        Dates(Prepare(text)).Select(d => FormattableString.Invariant($"{d.Month}-{d.Day}")).ToHashSet(StringComparer.Ordinal);
+    public static IReadOnlyCollection<string> DateKeys(string text) => DateMentions(text).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Times of day as "H:MM".</summary>
-    public static IReadOnlyCollection<string> TimeKeys(string text) => Times(Prepare(text)).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Each date with its key ("11-16") and as it is written ("11月16日").</summary>
+    public static IEnumerable<(string Key, string Written)> DateMentions(string text) =>
+        Dates(Prepare(text)).Select(d => (FormattableString.Invariant($"{d.Month}-{d.Day}"), d.Written));
+
+    /// <summary>Times of day as "H:MM" (14:30, 14时30分, 下午2时30分, 下午2点半).</summary>
+    public static IReadOnlyCollection<string> TimeKeys(string text) => TimeMentions(text).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Each time of day with its key ("14:30") and as it is written.</summary>
+    public static IEnumerable<(string Key, string Written)> TimeMentions(string text) => Times(Prepare(text));
 
     /// <summary>The value of a Chinese numeral (十二, 两, 一百零一, 二〇二三, 一万二千), or null when it is not one.</summary>
     public static decimal? ParseChinese(string numeral)
@@ -189,7 +194,7 @@ public static partial class NumberForms
         }
     }
 
-    private sealed record DateValue(int? Year, int Month, int Day);
+    private sealed record DateValue(int? Year, int Month, int Day, string Written);
 
     private static IEnumerable<DateValue> Dates(string text)
     {
@@ -197,7 +202,7 @@ public static partial class NumberForms
         {
             if (Number(m.Groups["m"].Value) is { } month && Number(m.Groups["d"].Value) is { } day && month is >= 1 and <= 12 && day is >= 1 and <= 31)
             {
-                yield return new DateValue(m.Groups["y"].Success ? Number(m.Groups["y"].Value) : null, month, day);
+                yield return new DateValue(m.Groups["y"].Success ? Number(m.Groups["y"].Value) : null, month, day, m.Value);
             }
         }
 
@@ -207,7 +212,7 @@ public static partial class NumberForms
             var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
             if (month is >= 1 and <= 12 && day is >= 1 and <= 31)
             {
-                yield return new DateValue(int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), month, day);
+                yield return new DateValue(int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), month, day, m.Value);
             }
         }
 
@@ -219,7 +224,7 @@ public static partial class NumberForms
             int? year = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
             if (month >= 1 && day is >= 1 and <= 31)
             {
-                yield return new DateValue(year, month, day);
+                yield return new DateValue(year, month, day, m.Value.Trim());
             }
         }
     }
@@ -227,8 +232,30 @@ public static partial class NumberForms
     private static string RemoveDates(string text) =>
         EnglishDate().Replace(IsoDate().Replace(ChineseDate().Replace(text, " "), " "), " ");
 
-    private static IEnumerable<string> Times(string text) =>
-        TimePattern().Matches(text).Select(m => FormattableString.Invariant($"{int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture)}:{m.Groups["m"].Value}"));
+    private static IEnumerable<(string Key, string Written)> Times(string text)
+    {
+        foreach (Match m in TimePattern().Matches(text))
+        {
+            yield return (FormattableString.Invariant($"{int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture)}:{m.Groups["m"].Value}"), m.Value);
+        }
+
+        foreach (Match m in ChineseTime().Matches(text))
+        {
+            var hour = int.Parse(m.Groups["h"].Value, CultureInfo.InvariantCulture);
+            if (m.Groups["p"].Value is "下午" or "晚上" && hour < 12)
+            {
+                hour += 12;
+            }
+
+            var minutes = m.Groups["half"].Success ? 30 : m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) : 0;
+            if (hour <= 23 && minutes <= 59)
+            {
+                yield return (FormattableString.Invariant($"{hour}:{minutes:00}"), m.Value);
+            }
+        }
+    }
+
+    private static string RemoveTimes(string text) => ChineseTime().Replace(TimePattern().Replace(text, " "), " ");
 
     private static int? Number(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
@@ -289,4 +316,7 @@ public static partial class NumberForms
 
     [GeneratedRegex(@"(?<!\d)(?<h>[01]?\d|2[0-3]):(?<m>[0-5]\d)(?!\d)")]
     private static partial Regex TimePattern();
+
+    [GeneratedRegex(@"(?<p>上午|下午|晚上|早上)?(?<!\d)(?<h>\d{1,2})[时点](?:(?<m>\d{1,2})分|(?<half>半))?")]
+    private static partial Regex ChineseTime();
 }
