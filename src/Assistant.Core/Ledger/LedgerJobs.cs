@@ -106,7 +106,7 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
         ];
     }
 
-    private List<OutgoingMessage> Stats(Texts t, Team team, List<Finding> all, DateOnly today, long chat)
+    private static List<OutgoingMessage> Stats(Texts t, Team team, List<Finding> all, DateOnly today, long chat)
     {
         var sb = new StringBuilder(t.Format("stats.title", team.Name, all.Count, new SafeHtml(FindingCard.Date(t, today))));
         void Section(string titleKey, IEnumerable<(string Label, int Count)> counts)
@@ -138,7 +138,7 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
             sb.Append('\n').Append(t.Format("stats.more", overdue.Count - MaxOverdueListed));
         }
 
-        var chart = StatsChart.Png(ChartData(StatsChart.CanRenderChinese ? t : catalog.English, team, all, StatsChart.CanRenderChinese));
+        var chart = StatsChart.Png(ChartData(t, team, all, today, overdue.Count));
         return
         [
             new OutgoingMessage { ChatId = chat, Html = sb.ToString(), Purpose = "stats" },
@@ -147,15 +147,41 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
     }
 
     /// <summary>
-    /// What the chart shows. It needs a font with Chinese glyphs; without one (<paramref name="chinese"/>
-    /// false) pass English texts, and the team is named by its code, since its name is Chinese.
+    /// What the chart shows, in the reader's language: the four panels of the text statistics, the overdue count
+    /// (<paramref name="overdue"/>, as the text counts it) as the last bar of the status panel and as a badge, the
+    /// major accident hazards marked. The team is named by its code when no font here can draw its name.
     /// </summary>
-    internal static StatsChartData ChartData(Texts t, Team team, List<Finding> all, bool chinese) => new(
-        Html.ToPlainText(t.Format("stats.chart_title", chinese ? team.Name : team.Code, all.Count)),
-        t["stats.by_status"], Count(all, f => f.Status, Enum.GetValues<RectificationStatus>(), s => t[s.Key()]),
-        t["stats.by_sector"], Count(all, f => f.Sector, Enum.GetValues<Sector>(), s => t[s.Key()]).Where(c => c.Count > 0).ToList(),
-        t["stats.by_aspect"], Count(all, f => f.Aspect, Enum.GetValues<Aspect>(), a => t[a.ShortKey()]),
-        t["stats.by_severity"], Count(all, f => f.Severity, Enum.GetValues<Severity>(), s => t[s.Key()]));
+    internal static StatsChartData ChartData(Texts t, Team team, List<Finding> all, DateOnly today, int overdue)
+    {
+        StatsChartPanel Panel<T>(string titleKey, Func<Finding, T> key, Func<T, string> label, Func<T, ChartAccent> accent)
+            where T : struct, Enum
+        {
+            var values = Enum.GetValues<T>();
+            return new(t[titleKey], [.. values.Zip(Count(all, key, values, label), (v, c) => new StatsChartBar(c.Label, c.Count, accent(v)))]);
+        }
+
+        var byStatus = Panel("stats.by_status", f => f.Status, s => t[s.Key()], s => s == RectificationStatus.Closed ? ChartAccent.Done : ChartAccent.None);
+        var bySector = Panel("stats.by_sector", f => f.Sector, s => t[s.Key()], _ => ChartAccent.None);
+        var byAspect = Panel("stats.by_aspect", f => f.Aspect, a => t[a.ShortKey()], _ => ChartAccent.None);
+        var bySeverity = Panel("stats.by_severity", f => f.Severity, s => t[s.Key()], s => s == Severity.MajorHazard ? ChartAccent.MajorHazard : ChartAccent.None);
+        var major = bySeverity.Bars.Where(b => b.Accent == ChartAccent.MajorHazard).Sum(b => b.Count);
+        return new StatsChartData(
+            Html.ToPlainText(t.Format("stats.chart_title", StatsChart.CanDraw(team.Name) ? team.Name : team.Code)),
+            Html.ToPlainText(t.Format("stats.chart_date", new SafeHtml(FindingCard.Date(t, today)), all.Count)),
+            [
+                byStatus with { Bars = [.. byStatus.Bars, new StatsChartBar(t["stats.chart_overdue"], overdue, ChartAccent.Overdue)] },
+                bySector with { Bars = [.. bySector.Bars.Where(b => b.Count > 0)] },
+                byAspect,
+                bySeverity,
+            ])
+        {
+            Highlights =
+            [
+                new(Html.ToPlainText(t.Format("stats.chart_overdue_count", overdue)), overdue > 0 ? ChartAccent.Overdue : ChartAccent.None),
+                new(Html.ToPlainText(t.Format("stats.chart_major_count", major)), major > 0 ? ChartAccent.MajorHazard : ChartAccent.None),
+            ],
+        };
+    }
 
     private static List<(string Label, int Count)> Count<T>(IReadOnlyList<Finding> all, Func<Finding, T> key, IEnumerable<T> values, Func<T, string> label)
         where T : struct =>

@@ -6,7 +6,6 @@ using CsvHelper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
-using SkiaSharp;
 
 namespace Assistant.Tests.Ledger;
 
@@ -358,100 +357,7 @@ public sealed class LedgerDocumentsTests
         Assert.Equal("\uFEFF" + string.Join(",", HeadingTexts) + "\r\n", Encoding.UTF8.GetString(bytes));
     }
 
-    // ---------------------------------------------------------------- chart
-
-    [Fact]
-    public void Png_ChineseOrEnglishLabels_ValidPngOfExpectedSize()
-    {
-        var png = StatsChart.Png(StatsChart.CanRenderChinese ? ChineseStats : EnglishStats);
-
-        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
-        using var bitmap = SKBitmap.Decode(png);
-        Assert.NotNull(bitmap);
-        Assert.Equal(StatsChart.Width, bitmap.Width);
-        Assert.Equal(StatsChart.Height, bitmap.Height);
-        Assert.Equal((1200, 900), (StatsChart.Width, StatsChart.Height));
-    }
-
-    [Fact]
-    public void Png_SampleData_EveryChartHasBarsInItsColour()
-    {
-        using var bitmap = SKBitmap.Decode(StatsChart.Png(EnglishStats));
-
-        // One quadrant per chart, each with its own bar colour: status blue, sector green, aspect orange, severity red.
-        Assert.True(CountNear(bitmap, new SKRectI(0, 80, 600, 490), new SKColor(0x4E, 0x79, 0xA7)) > 2000, "status bars");
-        Assert.True(CountNear(bitmap, new SKRectI(600, 80, 1200, 490), new SKColor(0x59, 0xA1, 0x4F)) > 2000, "sector bars");
-        Assert.True(CountNear(bitmap, new SKRectI(0, 490, 600, 900), new SKColor(0xF2, 0x8E, 0x2B)) > 2000, "aspect bars");
-        Assert.True(CountNear(bitmap, new SKRectI(600, 490, 1200, 900), new SKColor(0xE1, 0x57, 0x59)) > 2000, "severity bars");
-        Assert.True(CountNear(bitmap, new SKRectI(0, 0, 1200, 70), SKColors.White) < 1200 * 70, "the title band has text");
-    }
-
-    [Fact]
-    public void Png_AllZeroAndEmptyLists_StillRenders()
-    {
-        var data = new StatsChartData("No findings", "By status", [("Open", 0), ("Verified", 0)], "By sector", [], "By aspect", [], "By severity", [("Major", 0)]);
-
-        using var bitmap = SKBitmap.Decode(StatsChart.Png(data));
-
-        Assert.Equal(StatsChart.Width, bitmap.Width);
-        Assert.True(CountNear(bitmap, new SKRectI(0, 0, 1200, 900), SKColors.White) < 1200 * 900, "titles and axes drawn");
-    }
-
-    [Fact]
-    public void Png_LatinFontWithEnglishLabels_RendersWithoutChineseFont()
-    {
-        // What a machine without a CJK font does: CanRenderChinese is false and the caller passes English labels.
-        var png = StatsChart.Png(EnglishStats, StatsChart.LatinFontFamily);
-
-        using var bitmap = SKBitmap.Decode(png);
-        Assert.Equal(StatsChart.Height, bitmap.Height);
-        Assert.True(CountNear(bitmap, new SKRectI(0, 80, 600, 490), new SKColor(0x4E, 0x79, 0xA7)) > 2000);
-    }
-
-    [Fact]
-    public void CanRenderChinese_AgreesWithTheFontItNames()
-    {
-        Assert.Equal(StatsChart.ChineseFontFamily is not null, StatsChart.CanRenderChinese);
-        if (StatsChart.ChineseFontFamily is { } family)
-        {
-            using var typeface = SKTypeface.FromFamilyName(family);
-            Assert.True(typeface.ContainsGlyph('中'));
-        }
-        else
-        {
-            using var match = SKFontManager.Default.MatchCharacter('中');
-            Assert.True(match is null || !match.ContainsGlyph('隐'));
-        }
-    }
-
-    [Fact]
-    public void Condense_MoreThanTwelveCategories_KeepsLargestAndSumsTheRest()
-    {
-        var items = Enumerable.Range(1, 15).Select(i => ("行业" + i.ToString(CultureInfo.InvariantCulture), i)).ToList();
-
-        var bars = StatsChart.Condense(items);
-
-        Assert.Equal(StatsChart.MaxBars, bars.Count);
-        Assert.Equal(("…", 1 + 2 + 3 + 4), bars[^1]);
-        Assert.Equal("行业5", bars[0].Label); // the kept bars stay in the given order
-        Assert.Equal(items.Sum(i => i.Item2), bars.Sum(b => b.Count));
-    }
-
     // ---------------------------------------------------------------- helpers
-
-    private static readonly StatsChartData EnglishStats = new(
-        "Team 7 findings · as of 2023-11-20",
-        "By status", [("Open", 12), ("In progress", 30), ("Fixed", 8), ("Verified", 21)],
-        "By sector", [("Hazardous chemicals", 25), ("Fire safety", 18), ("Construction", 12), ("Transport", 9), ("Gas", 6)],
-        "By aspect", [("Safety management and responsibilities", 14), ("Equipment on site", 22), ("Emergency response", 9)],
-        "By severity", [("General", 58), ("Major", 13)]);
-
-    private static readonly StatsChartData ChineseStats = new(
-        "第七组 隐患统计 · 截至 2023年11月20日",
-        "按整改状态", [("待整改", 12), ("整改中", 30), ("已整改", 8), ("已验证", 21)],
-        "按行业领域", [("危险化学品", 25), ("消防", 18), ("建筑施工", 12)],
-        "按检查方面", [("安全管理制度与责任落实", 14), ("现场设备设施", 22)],
-        "按隐患等级", [("一般事故隐患", 58), ("重大事故隐患", 13)]);
 
     private static LedgerRow[] ManyRows(int count) =>
         Enumerable.Range(1, count).Select(i => Warehouse with
@@ -476,24 +382,6 @@ public sealed class LedgerDocumentsTests
         }
 
         return records;
-    }
-
-    private static int CountNear(SKBitmap bitmap, SKRectI area, SKColor color)
-    {
-        var count = 0;
-        for (var y = area.Top; y < area.Bottom; y++)
-        {
-            for (var x = area.Left; x < area.Right; x++)
-            {
-                var p = bitmap.GetPixel(x, y);
-                if (Math.Abs(p.Red - color.Red) + Math.Abs(p.Green - color.Green) + Math.Abs(p.Blue - color.Blue) < 24)
-                {
-                    count++;
-                }
-            }
-        }
-
-        return count;
     }
 
     internal static ReadBack Open(byte[] bytes) => new(bytes);

@@ -145,6 +145,10 @@ public sealed class LedgerExportTests
         var chart = Assert.Single(Files(h, Colleague));
         Assert.True(chart.FileAsPhoto);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], chart.FileContent![..4]);
+        using var bitmap = SkiaSharp.SKBitmap.Decode(chart.FileContent);
+        Assert.Equal(Core.Ledger.Documents.StatsChart.Width, bitmap.Width);
+        var red = Core.Ledger.Documents.StatsChartLayout.BarColor(Core.Ledger.Documents.ChartAccent.Overdue);
+        Assert.Contains(red, bitmap.Pixels.Take(bitmap.Width * 300)); // the overdue badge under the title
     }
 
     [Fact]
@@ -186,22 +190,26 @@ public sealed class LedgerExportTests
     }
 
     [Fact]
-    public void ChartData_WithoutAChineseFont_HasNoChineseAtAll()
+    public async Task Stats_InEnglish_ChartInEnglishWithTheOverdueCount()
     {
         using var h = Ledger(out _, out _, out _);
+        h.Send(Leader, "/language en");
+        h.Clear();
+
+        h.Send(Leader, "/stats");
+        await RunJobs(h);
+
+        // The job drew exactly this: the reader's language, the team and the day in its time zone, the overdue count
+        // the text gives.
         var team = h.Get<TeamStore>().GetTeam(h.Get<TeamStore>().GetMember(Leader)!.TeamId)!;
         var all = h.Get<FindingStore>().OfTeam(team.Id).ToList();
-        var catalog = h.Get<Core.Localization.TextCatalog>();
-
-        var english = LedgerJobs.ChartData(catalog.English, team, all, chinese: false);
-        var chinese = LedgerJobs.ChartData(catalog.Chinese, team, all, chinese: true);
-
-        static IEnumerable<string> Texts(Core.Ledger.Documents.StatsChartData d) =>
-            new[] { d.Title, d.ByStatusTitle, d.BySectorTitle, d.ByAspectTitle, d.BySeverityTitle }
-                .Concat(new[] { d.ByStatus, d.BySector, d.ByAspect, d.BySeverity }.SelectMany(list => list.Select(c => c.Label)));
-        Assert.All(Texts(english), text => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", text));
-        Assert.StartsWith("G7", english.Title, StringComparison.Ordinal);
-        Assert.StartsWith("第七组", chinese.Title, StringComparison.Ordinal);
-        Assert.Equal(3, english.ByStatus.Sum(c => c.Count));
+        var data = LedgerJobs.ChartData(h.Get<Core.Localization.TextCatalog>().English, team, all, new DateOnly(2023, 11, 8), overdue: 1);
+        Assert.Contains("Overdue and not closed: 1", Html.ToPlainText(h.AllText(Leader)), StringComparison.Ordinal);
+        Assert.Equal("第七组: findings", data.Title);
+        Assert.Equal("As of 8 Nov 2023, 3 in all", data.Subtitle);
+        Assert.Equal(["By status", "By sector", "By aspect", "By severity"], data.Panels.Select(p => p.Title));
+        Assert.Equal(new Core.Ledger.Documents.StatsChartBar("of which overdue", 1, Core.Ledger.Documents.ChartAccent.Overdue), data.Panels[0].Bars[^1]);
+        Assert.Contains(new Core.Ledger.Documents.StatsChartHighlight("1 overdue", Core.Ledger.Documents.ChartAccent.Overdue), data.Highlights);
+        Assert.Equal(Core.Ledger.Documents.StatsChart.Png(data), Assert.Single(Files(h, Leader)).FileContent);
     }
 }

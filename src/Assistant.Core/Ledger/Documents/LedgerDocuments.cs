@@ -40,15 +40,3 @@ public sealed record LedgerHeadings(
     string VerifiedBy,
     string VerifiedAt,
     string DaysOverdue);
-
-/// <summary>Counts for the statistics chart, labels already in the reader's language.</summary>
-public sealed record StatsChartData(
-    string Title,
-    string ByStatusTitle,
-    IReadOnlyList<(string Label, int Count)> ByStatus,
-    string BySectorTitle,
-    IReadOnlyList<(string Label, int Count)> BySector,
-    string ByAspectTitle,
-    IReadOnlyList<(string Label, int Count)> ByAspect,
-    string BySeverityTitle,
-    IReadOnlyList<(string Label, int Count)> BySeverity);
