@@ -85,13 +85,12 @@ public sealed class GuardRailsTests
         var (visit, _) = Redaction.Of(BriefFixtures.VisitFacts, t);
         var daily = kind == "daily";
         var arguments = daily ? ModelBriefWriter.DailyArguments(day, t, withFindings: true) : ModelBriefWriter.FeedbackArguments(visit, t, withFindings: true);
-        var input = new GuardRailInput
-        {
-            Facts = string.Join('\n', arguments.Where(a => a.Key is not ("notes" or "language" or "headings")).Select(a => a.Value?.ToString())),
-            Notes = daily ? [.. day.Notes.Select(n => n.Text)] : [.. visit.Highlights.Select(n => n.Text)],
-            Headings = daily ? OfflineBriefWriter.DailyHeadings(t) : OfflineBriefWriter.FeedbackHeadings(t),
-            Required = [.. BriefFixtures.Findings.Select(f => f.Code)],
-        };
+        var input = ModelBriefWriter.Input(
+            arguments,
+            daily ? [.. day.Notes.Select(n => n.Text)] : [.. visit.Highlights.Select(n => n.Text)],
+            daily ? OfflineBriefWriter.DailyHeadings(t) : OfflineBriefWriter.FeedbackHeadings(t),
+            [.. BriefFixtures.Findings.Select(f => f.Code)],
+            []);
         var text = ModelWriterTests.PlainText(daily ? OfflineBriefWriter.Daily(day, t) : OfflineBriefWriter.Feedback(visit, t));
 
         var verdict = GuardRails.Check(text, input);

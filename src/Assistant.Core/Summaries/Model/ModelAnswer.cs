@@ -23,16 +23,16 @@ public sealed record ModelAnswer(string Text, string? FinishReason, int? PromptT
 
     public static ModelAnswer From(FunctionResult result, int cap)
     {
-        var metadata = result.Metadata;
-        var usage = metadata?.GetValueOrDefault("Usage") as ChatTokenUsage;
-        var verdict = metadata?.GetValueOrDefault(VerdictKey) as GuardRailVerdict
+        var verdict = result.Metadata?.GetValueOrDefault(VerdictKey) as GuardRailVerdict
             ?? throw new InvalidOperationException($"No guard-rail verdict on the answer: {nameof(GuardRailFilter)} is not registered with the kernel.");
-        return new ModelAnswer(result.GetValue<string>() ?? "", metadata?.GetValueOrDefault("FinishReason") as string, usage?.InputTokenCount, usage?.OutputTokenCount, cap, verdict);
+        var (prompt, answer, finish) = Usage(result);
+        return new ModelAnswer(result.GetValue<string>() ?? "", finish, prompt, answer, cap, verdict);
     }
 
-    /// <summary>The usage as a filter sees it on a function's result, before the answer is built.</summary>
-    public static (int? Prompt, int? Answer, string? FinishReason) Usage(FunctionResult? result) =>
-        result?.Metadata is { } metadata
-            ? ((metadata.GetValueOrDefault("Usage") as ChatTokenUsage)?.InputTokenCount, (metadata.GetValueOrDefault("Usage") as ChatTokenUsage)?.OutputTokenCount, metadata.GetValueOrDefault("FinishReason") as string)
-            : (null, null, null);
+    /// <summary>The token counts and the finish reason Semantic Kernel's OpenAI connector leaves on a function's result.</summary>
+    public static (int? Prompt, int? Answer, string? FinishReason) Usage(FunctionResult? result)
+    {
+        var usage = result?.Metadata?.GetValueOrDefault("Usage") as ChatTokenUsage;
+        return (usage?.InputTokenCount, usage?.OutputTokenCount, result?.Metadata?.GetValueOrDefault("FinishReason") as string);
+    }
 }

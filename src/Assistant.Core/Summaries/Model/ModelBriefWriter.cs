@@ -282,8 +282,12 @@ public sealed class ModelBriefWriter(IOptions<AiOptions> options, PromptLibrary 
         ["findings"] = FactsText.FindingLines(part, reference, t),
     };
 
-    /// <summary>What an answer is checked against: the prompt's facts, the notes it quoted, and what must (not) appear.</summary>
-    private static GuardRailInput Input(KernelArguments arguments, IReadOnlyList<string> notes, IReadOnlyList<string> headings, IReadOnlyList<string> required, IReadOnlyList<string> secrets) => new()
+    /// <summary>
+    /// What an answer to a prompt with these arguments is checked against: every argument but the
+    /// notes, the language and the headings is a fact; the notes are quoted people's text; and what
+    /// must (not) appear.
+    /// </summary>
+    public static GuardRailInput Input(KernelArguments arguments, IReadOnlyList<string> notes, IReadOnlyList<string> headings, IReadOnlyList<string> required, IReadOnlyList<string> secrets) => new()
     {
         Facts = string.Join('\n', arguments.Where(a => a.Key is not ("notes" or "language" or "headings")).Select(a => a.Value?.ToString())),
         Notes = notes,
