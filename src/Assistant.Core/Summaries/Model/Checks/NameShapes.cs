@@ -22,6 +22,10 @@ public static partial class NameShapes
         "园区", "总队", "支队", "大队", "中队", "派出所", "企业", "门店", "商户", "合作社", "养老院", "福利院",
     }.OrderByDescending(e => e.Length)];
 
+    /// <summary>The endings by their first character, so a text is scanned once, not once per ending.</summary>
+    private static readonly Dictionary<char, string[]> EndingsByFirst =
+        UnitEndings.GroupBy(e => e[0]).ToDictionary(g => g.Key, g => g.ToArray());
+
     /// <summary>Endings of registered company names: specific even without a place in front (华菱钢铁集团).</summary>
     private static readonly string[] CompanyEndings = ["有限责任公司", "股份有限公司", "有限公司", "集团公司", "集团"];
 
@@ -87,7 +91,9 @@ public static partial class NameShapes
             var from = 0;
             for (var i = 0; i < value.Length; i++)
             {
-                var ending = UnitEndings.FirstOrDefault(e => string.CompareOrdinal(value, i, e, 0, e.Length) == 0);
+                var ending = EndingsByFirst.TryGetValue(value[i], out var candidates)
+                    ? candidates.FirstOrDefault(e => string.CompareOrdinal(value, i, e, 0, e.Length) == 0)
+                    : null;
                 if (ending is null)
                 {
                     continue;
