@@ -175,4 +175,22 @@ public sealed class ModelRequestTests
         Assert.Equal(8192 - prompt - 64, request.MaxTokens);
         Assert.True(request.MaxTokens < 8192);
     }
+
+    [Theory]
+    [InlineData(3.0, null, null, "AI:Temperature 3 is out of range")]
+    [InlineData(null, 0.0, null, "AI:TopP 0 is out of range")]
+    [InlineData(null, null, 9000, "AI:MaxOutputTokens 9000 is out of range")]
+    [InlineData(null, null, 8, "AI:MaxOutputTokens 8 is out of range")]
+    public void BadModelSettings_AreRefused_WithTheirKey(double? temperature, double? topP, int? maxOutputTokens, string message)
+    {
+        var options = new AiOptions { Temperature = temperature, TopP = topP, MaxOutputTokens = maxOutputTokens };
+
+        Assert.Contains(options.Validate(), m => m.StartsWith(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EmptyModelSettings_LeaveEachPromptItsOwn()
+    {
+        Assert.Empty(new AiOptions().Validate());
+    }
 }
