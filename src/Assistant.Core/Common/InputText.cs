@@ -5,8 +5,9 @@ namespace Assistant.Core.Common;
 
 /// <summary>
 /// Brings user-typed date and time text into one canonical shape before pattern matching:
-/// full-width characters become ASCII, letters become lower case, whitespace is collapsed, spaces next to
-/// Chinese characters are dropped (下周 五 → 下周五) and Chinese numerals become digits.
+/// invisible characters are dropped (<see cref="TypedText"/>), full-width characters become ASCII, letters become
+/// lower case, whitespace is collapsed, spaces next to Chinese characters are dropped (下周 五 → 下周五) and Chinese
+/// numerals become digits.
 /// </summary>
 /// <remarks>
 /// Normalizing is idempotent, so a normalized string can be cut into pieces and each piece parsed again.
@@ -32,7 +33,13 @@ internal static class InputText
             return null;
         }
 
-        var text = ConvertChineseNumerals(CollapseSpaces(MapCharacters(input)));
+        var mapped = MapCharacters(input);
+        if (mapped.Length == 0 && input.Length > 0)
+        {
+            return null; // nothing but invisible characters: not a date or a time
+        }
+
+        var text = ConvertChineseNumerals(CollapseSpaces(mapped));
         return text.Length > MaxLength ? null : text;
     }
 
@@ -44,7 +51,10 @@ internal static class InputText
         var builder = new StringBuilder(input.Length);
         foreach (var c in input)
         {
-            builder.Append(MapCharacter(c));
+            if (!TypedText.IsDropped(c))
+            {
+                builder.Append(MapCharacter(c));
+            }
         }
 
         return builder.ToString();

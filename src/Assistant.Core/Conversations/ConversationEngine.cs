@@ -11,11 +11,15 @@ namespace Assistant.Core.Conversations;
 /// <summary>
 /// Runs flows. Loads the member's draft, hands the input to its flow, saves the draft again, all
 /// inside the update's transaction. A button from an earlier question or another draft is stale: it
-/// changes nothing and says so.
+/// changes nothing and says so. A draft taken up again (its flow started anew, or a message after an
+/// hour's pause) says so, with what it holds.
 /// </summary>
 public sealed class ConversationEngine : IConversationRunner
 {
     private const string NonceAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+
+    /// <summary>A draft untouched this long is announced again when the member's next message goes into it.</summary>
+    public static readonly TimeSpan ResumeNoticeAfter = TimeSpan.FromHours(1);
 
     private readonly DraftStore _drafts;
     private readonly FrozenDictionary<string, IFlow> _flows;
@@ -42,8 +46,7 @@ public sealed class ConversationEngine : IConversationRunner
         var existing = LiveDraft(context);
         if (existing is not null && _flows.TryGetValue(existing.Flow, out var open))
         {
-            var key = existing.Flow == flowName ? "flow.resumed" : "flow.other_open";
-            context.Reply(context.T.Format(key, context.T[open.TitleKey]));
+            context.Reply(existing.Flow == flowName ? Resumed(context, open, existing) : context.T.Format("flow.other_open", context.T[open.TitleKey]));
             Run(open, context, existing, FlowInput.None, resume: true);
             return;
         }
@@ -69,6 +72,12 @@ public sealed class ConversationEngine : IConversationRunner
         if (draft is null || !_flows.TryGetValue(draft.Flow, out var flow))
         {
             return false;
+        }
+
+        if (draft.UpdatedUtc <= context.UtcNow - ResumeNoticeAfter)
+        {
+            // Back after a long pause (or a restart): say what the message goes into before answering it.
+            context.Reply(Resumed(context, flow, draft));
         }
 
         var update = context.Update;
@@ -114,6 +123,13 @@ public sealed class ConversationEngine : IConversationRunner
     public void Drop(Draft draft) => _drafts.Delete(draft.Id);
 
     public string TitleKeyOf(Draft draft) => _flows.TryGetValue(draft.Flow, out var f) ? f.TitleKey : "flow.unknown";
+
+    /// <summary>"You have an unfinished …, continuing: what it holds so far".</summary>
+    private string Resumed(UpdateContext context, IFlow flow, Draft draft)
+    {
+        var description = flow.Describe(new FlowTurn(context, draft, FlowInput.None, _db.Database.Mapper));
+        return context.T.Format("flow.resumed", context.T[flow.TitleKey], new SafeHtml(description));
+    }
 
     private Draft? LiveDraft(UpdateContext context)
     {

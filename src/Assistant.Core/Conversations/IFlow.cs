@@ -20,4 +20,7 @@ public interface IFlow
 
     /// <summary>The flow's state machine as Mermaid text, drawn from the machine itself (docs/flows/NAME.md).</summary>
     string Diagram();
+
+    /// <summary>What the draft holds so far, in a few words (HTML), for "you have an unfinished …, continuing: …"; empty when nothing yet.</summary>
+    string Describe(FlowTurn turn) => "";
 }

@@ -180,6 +180,13 @@ public sealed class Router
             return;
         }
 
+        if (command is { Name: "start" } && command.Arguments.Length > 0 && _commands.TryGetValue("start", out var start))
+        {
+            // An invitation code sent in a group is never tried there, but it counts against guessing (StartCommand).
+            start.Handle(context, command);
+            return;
+        }
+
         if (context.Member is null && !context.IsAdmin)
         {
             if (command is not null)

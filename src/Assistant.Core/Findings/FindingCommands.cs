@@ -15,7 +15,7 @@ namespace Assistant.Core.Findings;
 /// the reader's team and the covert rule, whatever the button data says.
 /// Button data: fd:v:ID (open), fd:e:ID:REV (edit), fd:h:ID (history), fd:l:SCOPE:PAGE (page).
 /// </summary>
-public sealed class FindingCommands(FindingStore store, FindingStarter starter, AuditLog audit) : ICommandHandler, ICallbackHandler
+public sealed class FindingCommands(FindingStore store, FindingStarter starter, AuditLog audit, IEnumerable<IFindingCardSection> sections) : ICommandHandler, ICallbackHandler
 {
     public const int PageSize = 10;
 
@@ -128,7 +128,23 @@ public sealed class FindingCommands(FindingStore store, FindingStarter starter, 
             return;
         }
 
-        context.Reply(FindingCard.Render(t, finding), CardButtons(t, finding, member));
+        Card(context, member, finding);
+    }
+
+    /// <summary>The saved card with what other capabilities add (the ledger's status and steps), and its buttons.</summary>
+    private void Card(UpdateContext context, Member member, Finding finding)
+    {
+        var t = context.T;
+        var html = new StringBuilder(FindingCard.Render(t, finding));
+        var rows = new List<IReadOnlyList<Button>>();
+        foreach (var section in sections)
+        {
+            html.Append(section.Html(t, finding, context.Today));
+            rows.AddRange(section.Buttons(t, finding, member));
+        }
+
+        rows.AddRange(CardButtons(t, finding, member) ?? []);
+        context.Reply(html.ToString(), rows.Count > 0 ? rows : null);
     }
 
     private void History(UpdateContext context, Member member, Finding? finding)
@@ -171,7 +187,7 @@ public sealed class FindingCommands(FindingStore store, FindingStarter starter, 
         if (revision != finding.Revision.ToString(CultureInfo.InvariantCulture))
         {
             context.Reply(t["finding.card_stale"]);
-            context.Reply(FindingCard.Render(t, finding), CardButtons(t, finding, member));
+            Card(context, member, finding);
             return;
         }
 

@@ -104,6 +104,31 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
 
     public string Diagram() => MermaidGraph.Format(Build(new Draft { State = nameof(State.Aspect) }, new FindingDraft()).GetInfo());
 
+    /// <summary>The finding being edited, or what a new one has so far: sector, city, unit, the start of the description.</summary>
+    public string Describe(FlowTurn turn)
+    {
+        var d = turn.Data<FindingDraft>();
+        var t = turn.Context.T;
+        var parts = new List<string>();
+        if (d.EditingFindingId is { } id && store.Get(id) is { } editing)
+        {
+            parts.Add(Html.Bold(editing.Code));
+        }
+
+        if (d.Sector is { } sector)
+        {
+            parts.Add(sector == Sector.Other && d.SectorOther is { } other ? Html.Escape(other) : t[sector.Key()]);
+        }
+
+        parts.AddRange(new[] { d.City, d.Unit }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(Html.Escape));
+        if (d.Description.Length > 0)
+        {
+            parts.Add("“" + Html.Escape(d.Description.Length <= 20 ? d.Description : d.Description[..20] + "…") + "”");
+        }
+
+        return string.Join(" · ", parts);
+    }
+
     public void Continue(FlowTurn turn)
     {
         var data = turn.Data<FindingDraft>();
@@ -241,9 +266,11 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
         switch (state)
         {
             case State.Aspect:
-                return Pick(turn, AspectChoices(t), v => d.Aspect = (Aspect)int.Parse(v, CultureInfo.InvariantCulture));
+                return Pick(turn, AspectChoices(t), v => d.Aspect = (Aspect)int.Parse(v, CultureInfo.InvariantCulture),
+                    typed => ClassificationNames.AspectOf(typed) is { } aspect ? [((int)aspect).ToString(CultureInfo.InvariantCulture)] : []);
             case State.Sector:
-                return Pick(turn, SectorChoices(t), v => d.Sector = Enum.Parse<Sector>(v));
+                return Pick(turn, SectorChoices(t), v => d.Sector = Enum.Parse<Sector>(v),
+                    typed => [.. ClassificationNames.Sectors(typed).Select(s => s.ToString())]);
             case State.SectorOther:
                 return Text(turn, 60, v => d.SectorOther = v);
             case State.Method:
@@ -419,11 +446,30 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
         }
     }
 
-    private static Trigger? Pick(FlowTurn turn, IReadOnlyList<Choice> choices, Action<string> apply)
+    /// <summary>
+    /// A pressed or typed choice; <paramref name="named"/> reads other names for the choices (危化 for 危险化学品) and
+    /// may find several, which are offered back to choose from.
+    /// </summary>
+    private static Trigger? Pick(FlowTurn turn, IReadOnlyList<Choice> choices, Action<string> apply, Func<string, IReadOnlyList<string>>? named = null)
     {
         if (!TryChoose(turn.Input, choices, out var value))
         {
-            return Unexpected(turn);
+            var typed = turn.Input.Text?.Trim();
+            var values = named is null || string.IsNullOrEmpty(typed) ? [] : named(typed);
+            if (values.Count > 1)
+            {
+                var t = turn.Context.T;
+                var labels = choices.Where(c => values.Contains(c.Value)).Select(c => c.Label);
+                turn.Say(t.Format("finding.several_choices", typed!, string.Join(t["list.separator"], labels)));
+                return null;
+            }
+
+            if (values.Count == 0)
+            {
+                return Unexpected(turn);
+            }
+
+            value = values[0];
         }
 
         apply(value);

@@ -86,6 +86,13 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
 
     public string Diagram() => MermaidGraph.Format(Build(new Draft { State = nameof(State.Unit) }, new LedgerActionDraft()).GetInfo());
 
+    /// <summary>The finding's number and the step: "G7-003 · 指派".</summary>
+    public string Describe(FlowTurn turn)
+    {
+        var d = turn.Data<LedgerActionDraft>();
+        return findings.Get(d.FindingId) is { } f ? $"{Html.Bold(f.Code)} · {turn.Context.T[d.Action.Key()]}" : "";
+    }
+
     public void Continue(FlowTurn turn)
     {
         var d = turn.Data<LedgerActionDraft>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Assistant.Core.Common;
 using Assistant.Core.Findings;
 using Assistant.Core.Localization;
 using Assistant.Core.Messaging;
@@ -29,13 +30,16 @@ public static class LedgerCard
     public static RectificationAction? ActionOf(string code) =>
         Codes.FirstOrDefault(c => c.Value == code) is { Value: not null } pair ? pair.Key : null;
 
-    /// <summary>One line: G7-012 · unit · status · deadline (overdue N days).</summary>
+    /// <summary>One line: G7-012 (· 🔴 major hazard) · unit · status · deadline (overdue N days).</summary>
     public static string Line(Texts t, Finding f, DateOnly today)
     {
         var overdue = f.DaysOverdue(today);
         var deadline = f.Deadline is { } d ? FindingCard.Date(t, d) : t["ledger.no_deadline"];
         var late = overdue > 0 ? " " + t.Format("ledger.overdue_days", overdue) : "";
-        return $"{Html.Bold(f.Code)} · {Html.Escape(Shorten(f.Unit, 20))} · {t[f.Status.Key()]} · {deadline}{late}";
+        var major = f.Severity == Severity.MajorHazard ? " · " + t["ledger.major_mark"] : "";
+
+        // Lists reach the statistics and group-visible pages: the unit is scrubbed before it is shortened, so no part of a number is left.
+        return $"{Html.Bold(f.Code)}{major} · {Html.Escape(Shorten(IdentityScrubber.Scrub(f.Unit), 20))} · {t[f.Status.Key()]} · {deadline}{late}";
     }
 
     /// <summary>The rectification in a few lines (for reminders and lists).</summary>
@@ -56,9 +60,12 @@ public static class LedgerCard
     }
 
     /// <summary>The whole finding with its rectification and deadline history.</summary>
-    public static string Full(Texts t, Finding f, DateOnly today)
+    public static string Full(Texts t, Finding f, DateOnly today) => FindingCard.Render(t, f) + Rectification(t, f, today);
+
+    /// <summary>The rectification part of the card: status, deadline changes, the fix, the verification.</summary>
+    public static string Rectification(Texts t, Finding f, DateOnly today)
     {
-        var sb = new StringBuilder(FindingCard.Render(t, f));
+        var sb = new StringBuilder();
         sb.Append("\n\n<b>").Append(t["ledger.rectification"]).Append("</b>");
         sb.Append('\n').Append(t["ledger.field.status"]).Append(t["card.colon"]).Append(t[f.Status.Key()]);
         if (f.DaysOverdue(today) is var overdue and > 0)

@@ -12,7 +12,8 @@ namespace Assistant.Core.Ledger;
 /// <summary>
 /// /ledger [filters], /overdue, /due: the rectification ledger, paged, each item with the actions
 /// the reader's role allows. Filters are words: a status (待整改, 整改中, 已整改, 已销号…), 逾期 /
-/// overdue, a sector, an aspect, a severity, or any other text (matched in the place and the units).
+/// overdue, a sector or an aspect by any of its names (危化, 燃气, 基层…: <see cref="ClassificationNames"/>),
+/// a severity, or any other text (matched in the place and the units).
 /// Rectification contacts see only what is assigned to them. /export ledger and /stats are prepared
 /// in the background and sent as files.
 /// </summary>
@@ -255,11 +256,11 @@ public sealed class LedgerCommands(
                 query.Status = status;
                 query.Scope = status == RectificationStatus.Closed ? LedgerScope.Closed : query.Scope;
             }
-            else if (Enum.GetValues<Sector>().Cast<Sector?>().FirstOrDefault(s => Is(word, s!.Value.Key())) is { } sector)
+            else if (ClassificationNames.Sectors(word) is { Count: > 0 } sectors)
             {
-                query.Sector = sector;
+                query.Sectors = [.. sectors];
             }
-            else if (Enum.GetValues<Aspect>().Cast<Aspect?>().FirstOrDefault(a => Is(word, a!.Value.ShortKey())) is { } aspect)
+            else if (ClassificationNames.AspectOf(word) is { } aspect)
             {
                 query.Aspect = aspect;
             }

@@ -31,7 +31,8 @@ public sealed class LedgerQuery
 
     public RectificationStatus? Status { get; set; }
 
-    public Sector? Sector { get; set; }
+    /// <summary>Sectors any of which an item must be in (矿山 names two); empty for all.</summary>
+    public List<Sector> Sectors { get; set; } = [];
 
     public Aspect? Aspect { get; set; }
 
@@ -93,7 +94,7 @@ public sealed class LedgerQueries(AssistantDatabase db, FindingStore findings)
 
     private static bool Matches(LedgerQuery q, Finding f) =>
         (q.Status is null || f.Status == q.Status)
-        && (q.Sector is null || f.Sector == q.Sector)
+        && (q.Sectors.Count == 0 || q.Sectors.Contains(f.Sector))
         && (q.Aspect is null || f.Aspect == q.Aspect)
         && (q.Severity is null || f.Severity == q.Severity)
         && q.Words.All(w => f.City.Contains(w, StringComparison.OrdinalIgnoreCase)

@@ -1,6 +1,7 @@
 using Assistant.Core.Common;
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
+using Assistant.Core.Findings;
 using Assistant.Core.Jobs;
 using Assistant.Core.Reminders;
 using Assistant.Core.Storage;
@@ -26,6 +27,7 @@ public static class LedgerRegistration
         services.AddSingleton<IFlow>(sp => sp.GetRequiredService<LedgerActionFlow>());
         services.AddSingleton<LedgerJobs>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<LedgerJobs>());
+        services.AddSingleton<IFindingCardSection, LedgerCardSection>();
         services.AddSingleton<LedgerCommands>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<LedgerCommands>());
         services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<LedgerCommands>());

@@ -24,11 +24,15 @@ public sealed class NoteButtons(NoteStore notes, FindingStarter findings, Conver
         return t.Format("note.saved", t[note.KindKey], FindingCard.Date(t, note.Day), preview);
     }
 
+    /// <summary>
+    /// Undo, to a finding, and every kind in one fixed order with the note's own kind ticked: a button keeps its
+    /// place (and its number in the console) when the note is tagged.
+    /// </summary>
     public static IReadOnlyList<IReadOnlyList<Button>> For(Texts t, Note note)
     {
         var id = note.Id.ToString(CultureInfo.InvariantCulture);
-        var kinds = Enum.GetValues<NoteKind>().Where(k => k != note.Kind)
-            .Select(k => new Button(t["note.kind." + k.ToString().ToLowerInvariant()], $"n:{id}:k:{k}"));
+        var kinds = Enum.GetValues<NoteKind>()
+            .Select(k => new Button((k == note.Kind ? "✓ " : "") + t["note.kind." + k.ToString().ToLowerInvariant()], $"n:{id}:k:{k}"));
         return
         [
             [new Button(t["note.undo"], $"n:{id}:u"), new Button(t["note.to_finding"], $"n:{id}:f")],
@@ -70,11 +74,16 @@ public sealed class NoteButtons(NoteStore notes, FindingStarter findings, Conver
             case "k" when parts.Length == 3 && Enum.TryParse<NoteKind>(parts[2], out var kind):
                 note.Kind = kind;
                 notes.Update(note);
-                context.EditOrigin(Saved(t, note), For(t, note));
                 if (kind == NoteKind.Tip)
                 {
-                    // What the brief may say of a tip: how it came, what it reports, how it was handled.
+                    // What the brief may say of a tip: how it came, what it reports, how it was handled. The tip's
+                    // questions are the only buttons meanwhile; the note's come back with the tip saved.
+                    context.EditOrigin(Saved(t, note));
                     engine.Start(context, TipFlow.FlowName, turn => TipFlow.Begin(turn, new TipDraft { NoteId = note.Id }));
+                }
+                else
+                {
+                    context.EditOrigin(Saved(t, note), For(t, note));
                 }
 
                 break;

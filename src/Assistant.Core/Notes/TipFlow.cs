@@ -58,6 +58,14 @@ public sealed class TipFlow(NoteStore notes) : IFlow
 
     public string Diagram() => MermaidGraph.Format(Build(new Draft { State = nameof(State.Channel) }).GetInfo());
 
+    /// <summary>The subject if given, else the start of the note the tip is about.</summary>
+    public string Describe(FlowTurn turn)
+    {
+        var d = turn.Data<TipDraft>();
+        var text = d.Subject ?? notes.Get(d.NoteId)?.Text ?? "";
+        return text.Length == 0 ? "" : "“" + Messaging.Html.Escape(text.Length <= 20 ? text : text[..20] + "…") + "”";
+    }
+
     public void Continue(FlowTurn turn)
     {
         var d = turn.Data<TipDraft>();
@@ -166,7 +174,7 @@ public sealed class TipFlow(NoteStore notes) : IFlow
         note.TipSubject = d.Subject;
         note.TipHandling = d.Handling;
         notes.Update(note);
-        turn.Say(t.Format("tip.saved", t[Note.ChannelKey(d.Channel ?? TipChannel.Other)], d.Subject ?? "", d.Handling ?? ""));
+        turn.Context.Reply(t.Format("tip.saved", t[Note.ChannelKey(d.Channel ?? TipChannel.Other)], d.Subject ?? "", d.Handling ?? ""), NoteButtons.For(t, note));
         turn.Finish();
     }
 }

@@ -103,10 +103,10 @@ public sealed class ItineraryImport(JobStore jobs, IFileSource files, ScheduleSe
         var items = ToItems(team, result.Items);
         var queued = db.InTransaction(() =>
         {
-            service.Import(team.Id, member.Id, items, now);
+            var counts = service.Import(team.Id, member.Id, items, now);
             var first = DateOnly.FromDateTime(Common.TimeZones.ToLocal(items.Min(i => i.StartUtc), team.Zone));
             var last = DateOnly.FromDateTime(Common.TimeZones.ToLocal(items.Max(i => i.StartUtc), team.Zone));
-            return outbox.Enqueue([Message(chat, t.Format("schedule.import_done", items.Count, FindingCard.Date(t, first), FindingCard.Date(t, last)))], now);
+            return outbox.Enqueue([Message(chat, t.Format("schedule.import_done", items.Count, FindingCard.Date(t, first), FindingCard.Date(t, last), new SafeHtml(Counts(t, counts))))], now);
         });
         outbox.NotifyAfterCommit(queued);
         return JobResult.Done;
@@ -134,13 +134,38 @@ public sealed class ItineraryImport(JobStore jobs, IFileSource files, ScheduleSe
         }).ToList();
     }
 
+    /// <summary>"2 new, 1 replacing an item with the same title and start": only the counts that are not zero.</summary>
+    public static string Counts(Texts t, ImportCounts counts)
+    {
+        var parts = new List<string>();
+        if (counts.Added > 0)
+        {
+            parts.Add(t.Format("schedule.import_added", counts.Added));
+        }
+
+        if (counts.Replaced > 0)
+        {
+            parts.Add(t.Format("schedule.import_replaced", counts.Replaced));
+        }
+
+        if (counts.Unchanged > 0)
+        {
+            parts.Add(t.Format("schedule.import_unchanged", counts.Unchanged));
+        }
+
+        return string.Join(t["list.separator"], parts);
+    }
+
     public static string Errors(Texts t, ImportResult result)
     {
         var sb = new StringBuilder(t.Format("schedule.import_failed", Math.Max(1, result.Errors.Count)));
         var errors = result.Errors.Count > 0 ? result.Errors : [new ImportError(0, ImportProblem.NoEvents, null)];
+        // The kinds the file may use, as the file writes its header: a Chinese CSV gets 见面会、汇报会… in any language.
+        var kinds = string.Join(result.ChineseHeader ? "、" : t["list.separator"],
+            Enum.GetValues<EventKind>().Select(k => result.ChineseHeader ? Files.ItineraryText.ChineseName(k) : t[k.Key()]));
         foreach (var error in errors.Take(MaxErrorsShown))
         {
-            var problem = t.Format("import.problem." + error.Problem.ToString().ToLowerInvariant(), error.Detail ?? "");
+            var problem = t.Format("import.problem." + error.Problem.ToString().ToLowerInvariant(), error.Detail ?? "", kinds);
             sb.Append('\n').Append(error.Line > 0 ? t.Format("import.line", error.Line, new SafeHtml(problem)) : problem);
         }
 

@@ -130,6 +130,13 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
 
     public string Diagram() => MermaidGraph.Format(Build(new Draft { State = nameof(State.Kind) }, new ScheduleDraft()).GetInfo());
 
+    /// <summary>The item's title (or its kind while it has none).</summary>
+    public string Describe(FlowTurn turn)
+    {
+        var d = turn.Data<ScheduleDraft>();
+        return d.Title is { Length: > 0 } title ? Messaging.Html.Escape(title) : d.Kind is { } kind ? turn.Context.T[kind.Key()] : "";
+    }
+
     public void Continue(FlowTurn turn)
     {
         var data = turn.Data<ScheduleDraft>();

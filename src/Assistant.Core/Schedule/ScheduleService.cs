@@ -67,11 +67,40 @@ public sealed class ScheduleService(ScheduleStore store, ReminderStore reminders
         return item;
     }
 
-    /// <summary>Saves a whole itinerary at once (an import). Call inside one transaction: all or nothing.</summary>
-    public void Import(int teamId, long importer, IEnumerable<ScheduleItem> items, DateTime utcNow)
+    /// <summary>
+    /// Saves a whole itinerary at once (an import). An item with the same title and start as one already in the
+    /// itinerary is that item: it is replaced by the file's version (or left alone when nothing differs), never
+    /// added a second time. Call inside one transaction: all or nothing.
+    /// </summary>
+    public ImportCounts Import(int teamId, long importer, IEnumerable<ScheduleItem> items, DateTime utcNow)
     {
+        var existing = new Dictionary<(string, DateTime), ScheduleItem>();
+        foreach (var item in store.OfTeam(teamId))
+        {
+            existing.TryAdd(SameItemKey(item), item);
+        }
+
+        var counts = new ImportCounts();
         foreach (var item in items)
         {
+            if (existing.TryGetValue(SameItemKey(item), out var old))
+            {
+                if (SameContent(old, item))
+                {
+                    counts = counts with { Unchanged = counts.Unchanged + 1 };
+                    continue;
+                }
+
+                (old.Kind, old.EndUtc, old.Place, old.WholeTeam, old.Participants, old.OtherParticipants, old.Notes) =
+                    (item.Kind, item.EndUtc, item.Place, item.WholeTeam, item.Participants, item.OtherParticipants, item.Notes);
+                old.Revision++;
+                old.UpdatedUtc = utcNow;
+                store.Update(old);
+                PlanReminders(old, utcNow);
+                counts = counts with { Replaced = counts.Replaced + 1 };
+                continue;
+            }
+
             item.TeamId = teamId;
             item.CreatedBy = importer;
             item.CreatedUtc = utcNow;
@@ -79,8 +108,19 @@ public sealed class ScheduleService(ScheduleStore store, ReminderStore reminders
             item.Revision = 1;
             store.Insert(item);
             PlanReminders(item, utcNow);
+            existing[SameItemKey(item)] = item;
+            counts = counts with { Added = counts.Added + 1 };
         }
+
+        return counts;
     }
+
+    /// <summary>What makes an imported row the same item as one in the itinerary: its title and its start.</summary>
+    private static (string, DateTime) SameItemKey(ScheduleItem item) => (item.Title.Trim(), item.StartUtc);
+
+    private static bool SameContent(ScheduleItem a, ScheduleItem b) =>
+        a.Kind == b.Kind && a.EndUtc == b.EndUtc && a.Place == b.Place && a.WholeTeam == b.WholeTeam && a.Notes == b.Notes
+        && a.Participants.SequenceEqual(b.Participants) && a.OtherParticipants.SequenceEqual(b.OtherParticipants);
 
     /// <summary>Members who take part (everyone but rectification contacts for a whole-team item).</summary>
     public IReadOnlyList<Member> Recipients(ScheduleItem item) =>
@@ -117,4 +157,10 @@ public sealed class ScheduleService(ScheduleStore store, ReminderStore reminders
             context.Notify(member, t => t.Format(key, context.Member?.DisplayName ?? "") + "\n" + new SafeHtml(view.Card(t, team, item, member, inGroup: false)));
         }
     }
+}
+
+/// <summary>How an import changed the itinerary: items added, items replaced (same title and start), items already there as they were.</summary>
+public readonly record struct ImportCounts(int Added, int Replaced, int Unchanged)
+{
+    public int Total => Added + Replaced + Unchanged;
 }

@@ -14,6 +14,9 @@ namespace Assistant.Core.Summaries;
 /// </summary>
 public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTallyStore tallies, TeamStore teams) : ICommandHandler
 {
+    /// <summary>The largest count /tally takes for one item of one day.</summary>
+    private const int MaxTally = 100_000;
+
     public IReadOnlyList<string> Names { get; } = ["summary", "report", "tally"];
 
     public Permission Permission => Permission.WriteReport;
@@ -100,12 +103,27 @@ public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTal
         }
 
         var item = Parse(args[0], context);
-        var value = args.Count == 2 ? args[1] : null;
-        int? count = value is "auto" or "自动" ? null
-            : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 100_000 ? n : -1;
-        if (item is null || count == -1)
+        if (item is null)
         {
-            context.Reply(t["tally.usage"]);
+            context.Reply(t.Format("tally.unknown_item", args[0]) + "\n" + t["tally.usage"]);
+            return;
+        }
+
+        if (args.Count != 2)
+        {
+            context.Reply(t.Format("tally.count_missing", t[Key(item.Value)]) + "\n" + t["tally.usage"]);
+            return;
+        }
+
+        var value = args[1];
+        int? count = value is "auto" or "自动" ? null
+            : int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : int.MinValue;
+        if (count is { } refused and (< 0 or > MaxTally))
+        {
+            var why = refused == int.MinValue ? t.Format("tally.not_a_count", value)
+                : refused < 0 ? t.Format("tally.negative", value)
+                : t.Format("tally.too_large", value, MaxTally);
+            context.Reply(why + "\n" + t.Format("tally.count_example", t[Key(item.Value)]));
             return;
         }
 

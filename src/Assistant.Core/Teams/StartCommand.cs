@@ -1,11 +1,17 @@
+using System.Globalization;
+using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.General;
 using Assistant.Core.Localization;
 
 namespace Assistant.Core.Teams;
 
-/// <summary>/start CODE: joins a team with an invitation. /start alone greets a member.</summary>
-public sealed class StartCommand(InvitationService invitations, HelpRenderer help) : ICommandHandler
+/// <summary>
+/// /start CODE: joins a team with an invitation (in a private chat; a code sent in a group is never tried there).
+/// /start alone greets a member. Wrong codes are counted by <see cref="CodeGuessing"/>: after too many, the sender
+/// is told to wait and no code is tried until the wait is over.
+/// </summary>
+public sealed class StartCommand(InvitationService invitations, CodeGuessing guessing, HelpRenderer help) : ICommandHandler
 {
     public IReadOnlyList<string> Names { get; } = ["start"];
 
@@ -25,12 +31,37 @@ public sealed class StartCommand(InvitationService invitations, HelpRenderer hel
         }
 
         var update = context.Update;
+        if (guessing.WaitUntil(update.UserId, update.ChatId, context.UtcNow) is { } until)
+        {
+            // A private chat is told every time (a valid code waits too); a group was told once, when the wait began.
+            if (!context.InGroup)
+            {
+                Wait(context, until);
+            }
+
+            return;
+        }
+
+        if (context.InGroup)
+        {
+            // Never tried in a group (everyone there would see it), but counted: a group is no place to guess.
+            if (guessing.Wrong(update.UserId, update.ChatId, context.UtcNow) is { } lockedUntil)
+            {
+                Wait(context, lockedUntil);
+                return;
+            }
+
+            context.Reply(Both(context, "start.code_in_group"));
+            return;
+        }
+
         var language = LanguageCodes.Parse(update.LanguageCode) ?? context.Language;
         var (result, member, team) = invitations.Join(code, update.UserId, update.DisplayName, update.Username, context.Member?.Language ?? context.Language);
         var t = context.T;
         switch (result)
         {
             case JoinResult.Joined:
+                guessing.Joined(update.UserId);
                 context.UseLanguage(member!.Language);
                 t = context.T;
                 context.Reply(t.Format("start.joined", team!.Name, team.Region, t[member.Role.CatalogKey()])
@@ -54,8 +85,31 @@ public sealed class StartCommand(InvitationService invitations, HelpRenderer hel
                 context.Reply(t["start.code_used"]);
                 break;
             default:
-                context.Reply(context.Member is null && !context.IsAdmin ? t["start.code_unknown"] + "\n\n" + context.TextsFor(Language.English)["start.code_unknown"] : t["start.code_unknown"]);
+                if (guessing.Wrong(update.UserId, update.ChatId, context.UtcNow) is { } lockedUntil)
+                {
+                    Wait(context, lockedUntil);
+                    break;
+                }
+
+                context.Reply(Both(context, "start.code_unknown"));
                 break;
         }
+    }
+
+    /// <summary>Says until when (in the sender's time) no code is tried; a valid code is kept for after the wait.</summary>
+    private static void Wait(UpdateContext context, DateTime untilUtc)
+    {
+        var minutes = (int)Math.Ceiling((untilUtc - context.UtcNow).TotalMinutes);
+        var local = TimeZones.ToLocal(untilUtc, context.Zone).ToString("HH:mm", CultureInfo.InvariantCulture);
+        context.Reply(Both(context, "start.wait", local, minutes));
+    }
+
+    /// <summary>A stranger's language is unknown: they get Chinese and English; a member or an administrator their own.</summary>
+    private static string Both(UpdateContext context, string key, params object[] args)
+    {
+        string Text(Texts t) => args.Length == 0 ? t[key] : t.Format(key, args);
+        return context.Member is null && !context.IsAdmin
+            ? Text(context.TextsFor(Language.Chinese)) + "\n\n" + Text(context.TextsFor(Language.English))
+            : Text(context.T);
     }
 }

@@ -14,6 +14,8 @@ public static class TeamsRegistration
         services.AddSchema(nameof(TeamStore), TeamStore.EnsureSchema);
         services.AddSingleton<TeamStore>();
         services.AddSingleton<InvitationService>();
+        services.AddSchema(nameof(CodeGuessing), CodeGuessing.EnsureSchema);
+        services.AddSingleton<CodeGuessing>();
         services.AddSingleton<TeamAdministration>();
         services.AddSingleton<ICommandHandler, StartCommand>();
         services.AddSingleton<ICommandHandler, InviteCommand>();

@@ -33,6 +33,9 @@ public static class AssistantHost
 {
     public const string TelegramUsernameKey = "telegram-username";
 
+    /// <summary>The logging category of the generic host itself.</summary>
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
     /// <summary>
     /// Builds the host for an invocation. <paramref name="configure"/> runs after the default
     /// configuration sources and before the mode is chosen (tests add settings and fakes there).
@@ -113,7 +116,7 @@ public static class AssistantHost
         System.Console.InputEncoding = Encoding.UTF8;
         System.Console.OutputEncoding = Encoding.UTF8;
         var services = builder.Services;
-        services.TryAddSingleton(_ => new ConsoleSession(System.Console.In, System.Console.Out));
+        services.TryAddSingleton(_ => new ConsoleSession(System.Console.In, System.Console.Out, interactive: !System.Console.IsInputRedirected));
         services.AddSingleton<ConsoleWorkspace>();
         services.AddSingleton<IMessageTransport, ConsoleTransport>();
         services.AddHostedService<ConsoleChannel>();
@@ -129,6 +132,10 @@ public static class AssistantHost
         // The console channel and operator verbs own stdout; logs go to stderr, warnings and above.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+
+        // A failed background service is reported by Program in one line (StartupFailure); the host's own
+        // report is a stack trace logged twice, which a person at a terminal does not need.
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(HostCategory, LogLevel.None);
     }
 
     private static void AddUserSecretsBeforeEnvironment(ConfigurationManager configuration)

@@ -19,7 +19,6 @@ namespace Assistant.Operator;
 public static class OperatorVerbs
 {
     public const int Ok = 0;
-    public const int Usage = 1;
 
     public static int Run(IServiceProvider services, Invocation invocation, TextWriter output, TextWriter error)
     {
@@ -31,7 +30,7 @@ public static class OperatorVerbs
             ("invite", _) => Invite(admin, services.GetRequiredService<BotIdentity>(), invocation, output, error),
             ("demo", _) => Demo(services.GetRequiredService<DemoLoader>(), invocation, output, error),
             ("schedule", "import") => ImportSchedule(services, invocation, output, error),
-            _ => UsageError(error, "usage: team add --name NAME --region REGION --from YYYY-MM-DD --to YYYY-MM-DD [--code G7] [--tz Asia/Shanghai]\n       team list\n       invite --team NAME --role leader|liaison|member|contact [--uses N] [--days N]\n       schedule import --team NAME --file ITINERARY.csv|.ics\n       demo [--start YYYY-MM-DD]"),
+            _ => Usage.Refuse($"unknown command '{invocation.Verb} {invocation.SubVerb}'", error),
         };
     }
 
@@ -39,7 +38,7 @@ public static class OperatorVerbs
     {
         if (!TryDate(invocation, "from", error, out var from) || !TryDate(invocation, "to", error, out var to))
         {
-            return Usage;
+            return Usage.ExitCode;
         }
 
         var (team, problem) = admin.CreateTeam(invocation.Option("name") ?? "", invocation.Option("region") ?? "", from, to, invocation.Option("code"), invocation.Option("tz"));
@@ -73,10 +72,23 @@ public static class OperatorVerbs
 
     private static int Invite(TeamAdministration admin, BotIdentity bot, Invocation invocation, TextWriter output, TextWriter error)
     {
-        var teamName = invocation.Option("team");
-        if (teamName is null || Roles.Parse(invocation.Option("role")) is not { } role)
+        // The role is named first: a wrong role is the likelier mistake, and the one to say plainly.
+        var roleText = invocation.Option("role");
+        var role = Roles.Parse(roleText);
+        if (roleText is not null && role is null)
         {
-            return UsageError(error, "invite: --team NAME and --role leader|liaison|member|contact are required");
+            return UsageError(error, $"invite: --role '{roleText}' is not a role: use leader, liaison, member or contact");
+        }
+
+        var teamName = invocation.Option("team");
+        if (teamName is null)
+        {
+            return UsageError(error, "invite: --team NAME is required (see: team list)");
+        }
+
+        if (role is null)
+        {
+            return UsageError(error, "invite: --role is required: leader, liaison, member or contact");
         }
 
         var uses = 1;
@@ -96,7 +108,7 @@ public static class OperatorVerbs
             days = d;
         }
 
-        var (invitation, team, problem) = admin.Invite(teamName, role, uses, days);
+        var (invitation, team, problem) = admin.Invite(teamName, role.Value, uses, days);
         if (invitation is null)
         {
             return UsageError(error, "invite: " + problem);
@@ -117,7 +129,7 @@ public static class OperatorVerbs
         {
             if (!TryDate(invocation, "start", error, out var start))
             {
-                return Usage;
+                return Usage.ExitCode;
             }
 
             shift = start.DayNumber - DemoLoader.VisitStart.DayNumber;
@@ -146,14 +158,14 @@ public static class OperatorVerbs
         if (!result.Ok)
         {
             error.WriteLine(Html.ToPlainText(ItineraryImport.Errors(services.GetRequiredService<TextCatalog>().English, result)));
-            return Usage;
+            return Usage.ExitCode;
         }
 
         var import = services.GetRequiredService<ItineraryImport>();
         var items = import.ToItems(team, result.Items);
-        services.GetRequiredService<AssistantDatabase>().InTransaction(() =>
+        var counts = services.GetRequiredService<AssistantDatabase>().InTransaction(() =>
             services.GetRequiredService<ScheduleService>().Import(team.Id, TeamAdministration.OperatorActor, items, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
-        output.WriteLine($"Imported {items.Count} item(s) into the itinerary of {team.Name}.");
+        output.WriteLine($"Imported {items.Count} item(s) into the itinerary of {team.Name}: {counts.Added} added, {counts.Replaced} replaced (same title and start as an item already there), {counts.Unchanged} already there unchanged.");
         return Ok;
     }
 
@@ -166,13 +178,14 @@ public static class OperatorVerbs
         }
 
         date = default;
-        error.WriteLine($"team add: --{name} '{text}' is not a date: expected YYYY-MM-DD, e.g. 2023-11-01");
+        var command = invocation.SubVerb is null ? invocation.Verb : $"{invocation.Verb} {invocation.SubVerb}";
+        error.WriteLine($"{command}: --{name} '{text}' is not a date: expected YYYY-MM-DD, e.g. 2023-11-01");
         return false;
     }
 
     private static int UsageError(TextWriter error, string message)
     {
         error.WriteLine(message);
-        return Usage;
+        return Usage.ExitCode;
     }
 }

@@ -19,6 +19,9 @@ public class InputTextTests
     [InlineData("礼拜六三点", "礼拜六3点")]
     [InlineData("十十天", "十十天")]
     [InlineData("2023—11—30", "2023-11-30")]
+    [InlineData("11月\u200B30日", "11月30日")]
+    [InlineData("\u202E11-30\u202C", "11-30")]
+    [InlineData("\u2066明天\u2069\u200D", "明天")]
     public void Normalize_TypedText_ReturnsCanonicalForm(string input, string expected) =>
         Assert.Equal(expected, InputText.Normalize(input));
 
@@ -54,4 +57,14 @@ public class InputTextTests
     [InlineData("一二十", null)]
     public void ToDigits_NumeralRun_ReturnsDigitsOrNull(string run, string? expected) =>
         Assert.Equal(expected, ChineseNumerals.ToDigits(run));
+
+    [Fact]
+    public void TypedText_Clean_DropsControlZeroWidthAndBidiCharacters_KeepsLineBreaksTabsAndEmoji()
+    {
+        var dropped = "\u0000\u0007\u001B\u007F\u0085\u200B\u200C\u200D\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u2060\uFEFF";
+
+        Assert.Equal("第一行\n\t第二行 📷", TypedText.Clean("第" + dropped + "一行\n\t第二" + dropped + "行 📷"));
+        Assert.Same("不变", TypedText.Clean("不变"));
+        Assert.Null(TypedText.Clean(null));
+    }
 }

@@ -433,7 +433,7 @@ public sealed class FindingFlowTests
 
         using var restarted = CoreHarness.Create(folder);
         restarted.Send(Member, "/finding");
-        Assert.Contains("继续未完成", restarted.AllText(Member), StringComparison.Ordinal);
+        Assert.Contains("您有未完成的“记录问题”，继续：危险化学品 · 长沙市望城区", restarted.AllText(Member), StringComparison.Ordinal);
         Assert.Contains("具体地点", restarted.LastText(Member), StringComparison.Ordinal);
         restarted.Send(Member, "东门");
         restarted.Send(Member, "某化工");

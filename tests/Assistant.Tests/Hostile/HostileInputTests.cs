@@ -126,7 +126,7 @@ public sealed class HostileInputTests
         // Control characters, HTML and MarkdownV2 specials.
         new("NUL, BEL, RTL override and zero-width space at a button step", AtAspect, w => Send(w, Author, "\u0000\u0007\u202E\u200B"), Author, "请点选下面的按钮", MayChange: Drafts),
         new("/finding code with control characters (stripped, then found)", WithFinding, w => Send(w, Author, "/finding G7-001\u0000\u202E"), Author, "G7-001 · 一般隐患"),
-        new("/invite with an RTL-override role", Nothing, w => Send(w, Liaison, "/invite \u202E成员"), Liaison, "这个角色"),
+        new("/invite with an RTL-override role (the override dropped)", Nothing, w => Send(w, Liaison, "/invite \u202E老板"), Liaison, "没有“老板”这个角色"),
         new("/invite with an HTML role", Nothing, w => Send(w, Liaison, "/invite <b>组长</b>"), Liaison, "没有“<b>组长</b>”这个角色"),
         new("/invite with MarkdownV2 specials", Nothing, w => Send(w, Liaison, "/invite " + Specials), Liaison, $"没有“{Specials}”这个角色"),
         new("/lang with closing tags and an ampersand", Nothing, w => Send(w, Author, "/lang </i>&amp;"), Author, "不支持“</i>&amp;”"),
@@ -189,8 +189,8 @@ public sealed class HostileInputTests
 
         // /tally with junk.
         new("/tally with an unknown item", Nothing, w => Send(w, Leader, "/tally 吃饭 3"), Leader, "更正：/tally 调阅材料 46"),
-        new("/tally with a negative count", Nothing, w => Send(w, Leader, "/tally 谈话 -5"), Leader, "更正：/tally 调阅材料 46"),
-        new("/tally with an overflowing count", Nothing, w => Send(w, Leader, "/tally 谈话 99999999999999999999"), Leader, "更正：/tally 调阅材料 46"),
+        new("/tally with a negative count", Nothing, w => Send(w, Leader, "/tally 谈话 -5"), Leader, "数量不能是负数（“-5”）"),
+        new("/tally with an overflowing count", Nothing, w => Send(w, Leader, "/tally 谈话 99999999999999999999"), Leader, "不是数量"),
         new("/tally with an impossible date", Nothing, w => Send(w, Leader, "/tally 2月30日 谈话 5"), Leader, "更正：/tally 调阅材料 46"),
         new("/tally with too many words", Nothing, w => Send(w, Leader, "/tally 谈话 5 6 7"), Leader, "更正：/tally 调阅材料 46"),
         new("/tally for a date far after the visit", Nothing, w => Send(w, Leader, "/tally 9999-12-31 谈话 5"), Leader, "还没到，只能查看或更正今天及以前的工作量"),

@@ -127,8 +127,12 @@ public sealed class ProcessTests
     [InlineData(new[] { "team", "add", "--name", "第七组", "--region", "湖南省", "--from", "2023-13-01", "--to", "2023-11-10" }, "--from '2023-13-01' is not a date")]
     [InlineData(new[] { "team", "add", "--name", "第七组", "--region", "湖南省", "--from", "2023-11-10", "--to", "2023-11-01" }, "is before --from")]
     [InlineData(new[] { "invite", "--team", "第九十九组", "--role", "member" }, "there is no team named 第九十九组")]
-    [InlineData(new[] { "invite", "--team", "第七组", "--role", "captain" }, "--role leader|liaison|member|contact are required")]
-    [InlineData(new[] { "team", "rename" }, "usage:")]
+    [InlineData(new[] { "invite", "--team", "第七组", "--role", "captain" }, "--role 'captain' is not a role: use leader, liaison, member or contact")]
+    [InlineData(new[] { "invite", "--role", "boss" }, "--role 'boss' is not a role")]
+    [InlineData(new[] { "invite", "--role", "leader" }, "--team NAME is required")]
+    [InlineData(new[] { "invite", "--team", "第七组" }, "--role is required")]
+    [InlineData(new[] { "team", "rename" }, "unknown command 'team rename'")]
+    [InlineData(new[] { "demo", "--start", "12-03" }, "demo: --start '12-03' is not a date")]
     public async Task OperatorVerbs_BadArguments_ExitOneWithAClearMessage(string[] args, string expected)
     {
         using var folder = new TempFolder();
@@ -139,9 +143,5 @@ public sealed class ProcessTests
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string> Env(TempFolder folder) => new()
-    {
-        ["Storage__DatabasePath"] = folder.DatabasePath,
-        ["Telegram__BotToken"] = "",
-    };
+    private static Dictionary<string, string> Env(TempFolder folder) => AssistantProcess.ConsoleEnvironment(folder);
 }

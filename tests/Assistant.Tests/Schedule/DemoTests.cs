@@ -64,8 +64,14 @@ public sealed class DemoTests
         Assert.Contains("考核巡查见面会", stdout, StringComparison.Ordinal);
         Assert.Contains("★", stdout, StringComparison.Ordinal);
         Assert.Contains("工作日报", stdout, StringComparison.Ordinal);
-        Assert.Contains("G7-002 长沙某化工有限公司", stdout, StringComparison.Ordinal);
-        Assert.Contains("G7-brief-2023-11-02.docx", stdout, StringComparison.Ordinal);
+        Assert.Contains("长沙某化工有限公司（长沙市望城区）：甲类仓库与办公楼防火间距不足", stdout, StringComparison.Ordinal);
+        Assert.Contains("（G7-002）", stdout, StringComparison.Ordinal);
+
+        // The documents are kept beside the database, in the team's folder, named by kind, day, language and version.
+        var docx = Path.Combine(Path.GetDirectoryName(folder.DatabasePath)!, "documents", "G7", "G7-brief-2023-11-02-zh-CN-v1.docx");
+        Assert.Contains("G7-brief-2023-11-02-zh-CN-v1.docx → " + docx, stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(docx), docx);
+        Assert.DoesNotContain(Path.Combine(Path.GetTempPath(), "inspection-assistant"), stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -89,7 +89,7 @@ public sealed class GuardRailsTests
             arguments,
             daily ? [.. day.Notes.Select(n => n.Text)] : [.. visit.Highlights.Select(n => n.Text)],
             daily ? OfflineBriefWriter.DailyHeadings(t) : OfflineBriefWriter.FeedbackHeadings(t),
-            [.. BriefFixtures.Findings.Select(f => f.Code)],
+            daily || visit.Settings.FindingNumbersInFeedback ? [.. BriefFixtures.Findings.Select(f => f.Code)] : [],
             []);
         var text = ModelWriterTests.PlainText(daily ? OfflineBriefWriter.Daily(day, t) : OfflineBriefWriter.Feedback(visit, t));
 

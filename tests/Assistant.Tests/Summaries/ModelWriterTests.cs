@@ -88,7 +88,7 @@ public sealed class ModelWriterTests : IAsyncLifetime
         Assert.Contains("G7-004｜重大事故隐患｜安全生产责任落实方面｜危险化学品｜实地检查（明查）｜单位：长沙某化工有限公司｜地点：长沙市 望城区", prompt, StringComparison.Ordinal);
         Assert.Contains("整改期限：11月16日", prompt, StringComparison.Ordinal);
         Assert.Contains("- [会议] 省应急管理厅汇报称", prompt, StringComparison.Ordinal);
-        Assert.Contains("14:30—17:00 暗访（人员与地点另行通知）", prompt, StringComparison.Ordinal);
+        Assert.Contains("14:30—17:00，暗访（人员与地点另行通知）", prompt, StringComparison.Ordinal);
         Assert.Contains("Write the daily brief for 2023年11月2日（星期四）.", prompt, StringComparison.Ordinal);
     }
 
@@ -263,17 +263,16 @@ public sealed class ModelWriterTests : IAsyncLifetime
     [Fact]
     public async Task Feedback_ModelText_AnnexesAreAlwaysTheDataTables()
     {
-        var offline = OfflineBriefWriter.Feedback(Redaction.Of(BriefFixtures.VisitFacts, Zh).Facts, Zh);
-        var sections = offline.Sections.ToList();
-        sections[4] = new BriefSection(sections[4].Heading, [new BriefParagraph("见附件。")]);
-        _server.Reply(_ => PlainText(offline with { Sections = sections }));
+        var facts = BriefFixtures.VisitFacts with { Settings = BriefFixtures.VisitFacts.Settings with { FindingNumbersInFeedback = true } };
+        var offline = OfflineBriefWriter.Feedback(Redaction.Of(facts, Zh).Facts, Zh);
+        _server.Reply(_ => PlainText(offline));
 
-        var written = await Writer().FeedbackAsync(BriefFixtures.VisitFacts, Zh, null, CancellationToken.None);
+        var written = await Writer().FeedbackAsync(facts, Zh, null, CancellationToken.None);
 
         Assert.Null(written.FallbackReason);
-        var table = written.Document.Sections[4].Blocks.OfType<BriefTable>().First();
+        var table = Assert.IsType<BriefTable>(written.Document.Annexes[0].Content);
         Assert.Equal(9, table.Rows.Count);
-        Assert.Equal("株洲某液化气站（株洲市 荷塘区 站内充装间）", table.Rows[4][2]);
+        Assert.Equal("株洲某液化气站（株洲市荷塘区站内充装间，暗访）", table.Rows[4][2]);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Assistant.Core.Messaging;
 using Assistant.Core.Notes;
 using Assistant.Core.Reminders;
 using Assistant.Core.Schedule;
+using Assistant.Core.Storage;
 using Assistant.Core.Summaries;
 using Assistant.Core.Summaries.Model;
 using Assistant.Core.Teams;
@@ -52,8 +53,11 @@ public sealed class SummaryCommandTests
         Assert.Contains(open.Code, text, StringComparison.Ordinal);
         Assert.Contains(covert.Code, text, StringComparison.Ordinal);
         Assert.Contains("省应急厅汇报了危化品专项整治进展", text, StringComparison.Ordinal);
-        var docx = messages.Single(m => m.FileName == $"{team.Code}-brief-2023-11-02.docx");
-        var md = messages.Single(m => m.FileName == $"{team.Code}-brief-2023-11-02.md");
+        var docx = messages.Single(m => m.FileName == $"{team.Code}-brief-2023-11-02-zh-CN-v1.docx");
+        var md = messages.Single(m => m.FileName == $"{team.Code}-brief-2023-11-02-zh-CN-v1.md");
+        var kept = Path.Combine(Path.GetDirectoryName(h.Get<AssistantDatabase>().Path)!, "documents", team.Code, docx.FileName!);
+        Assert.Equal(kept, docx.FilePath);
+        Assert.Equal(docx.FileContent, File.ReadAllBytes(kept));
         Assert.Contains(open.Code, Encoding.UTF8.GetString(md.FileContent!), StringComparison.Ordinal);
         using (var doc = WordprocessingDocument.Open(new MemoryStream(docx.FileContent!), false))
         {
@@ -94,6 +98,14 @@ public sealed class SummaryCommandTests
         Assert.Equal(2, StoredCount(h));
         Assert.NotEqual(first.InputHash, Stored(h).InputHash);
         Assert.Contains(second.Code, h.AllText(Leader), StringComparison.Ordinal);
+
+        // Both versions are kept beside the database: the second did not overwrite the first.
+        Assert.Equal(2, Stored(h).Version);
+        Assert.True(File.Exists(first.DocxPath), first.DocxPath);
+        Assert.True(File.Exists(Stored(h).DocxPath), Stored(h).DocxPath);
+        Assert.NotEqual(first.DocxPath, Stored(h).DocxPath);
+        Assert.EndsWith("-brief-2023-11-02-zh-CN-v2.docx", Stored(h).DocxPath, StringComparison.Ordinal);
+        Assert.Equal(first.Docx, File.ReadAllBytes(first.DocxPath!));
     }
 
     [Fact]
@@ -110,7 +122,7 @@ public sealed class SummaryCommandTests
         Assert.Equal(new DateOnly(2023, 11, 2), stored.Day);
         Assert.Equal("en", stored.Language);
         Assert.Contains("Daily brief", h.AllText(Leader), StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(h.Messages(Leader), m => m.FileName?.EndsWith("-brief-2023-11-02.docx", StringComparison.Ordinal) == true);
+        Assert.Contains(h.Messages(Leader), m => m.FileName?.EndsWith("-brief-2023-11-02-en-v1.docx", StringComparison.Ordinal) == true);
     }
 
     [Theory]
@@ -179,17 +191,18 @@ public sealed class SummaryCommandTests
     }
 
     [Theory]
-    [InlineData("/tally 谈话 很多")]
-    [InlineData("/tally 吃饭 3")]
-    [InlineData("/tally 谈话 -3")]
-    [InlineData("/tally 谈话 99999999")]
-    public void Tally_BadInput_ShowsUsageAndStoresNothing(string command)
+    [InlineData("/tally 谈话 很多", "“很多”不是数量：请写0或正整数，例如46。\n请这样发送：/tally 谈话 5（设为5），或 /tally 谈话 auto（恢复按记录统计）。")]
+    [InlineData("/tally 吃饭 3", "没有“吃饭”这个项目。\n更正：/tally 调阅材料 46；")]
+    [InlineData("/tally 调阅材料 -5", "数量不能是负数（“-5”）：工作量只能设为0或正整数。\n请这样发送：/tally 调阅材料 5（设为5），或 /tally 调阅材料 auto（恢复按记录统计）。")]
+    [InlineData("/tally 谈话 99999999", "“99999999”太大了：数量最多为100000。")]
+    [InlineData("/tally 谈话", "请在“谈话”后写上数量（0或正整数），或写 auto 恢复按记录统计。")]
+    public void Tally_BadInput_SaysWhatIsWrongAndWhatToTypeAndStoresNothing(string command, string expected)
     {
         using var h = Team(out var team);
 
         h.Send(Liaison, command);
 
-        Assert.Contains("/tally 调阅材料 46", h.LastText(Liaison), StringComparison.Ordinal);
+        Assert.Contains(expected, h.LastText(Liaison), StringComparison.Ordinal);
         Assert.Empty(h.Get<DayTallyStore>().Get(team.Id, new DateOnly(2023, 11, 2))?.Counts ?? []);
     }
 
@@ -206,7 +219,8 @@ public sealed class SummaryCommandTests
         var text = h.AllText(Leader);
         Assert.Contains("反馈意见", text, StringComparison.Ordinal);
         Assert.Contains("三、存在的主要问题", text, StringComparison.Ordinal);
-        Assert.Contains("五、附件", text, StringComparison.Ordinal);
+        Assert.Contains("附件1", text, StringComparison.Ordinal);
+        Assert.Contains("国务院安全生产和消防工作考核巡查", text, StringComparison.Ordinal);
         var docx = h.Messages(Leader).Single(m => m.FileName?.StartsWith($"{team.Code}-feedback-", StringComparison.Ordinal) == true && m.FileName.EndsWith(".docx", StringComparison.Ordinal));
         using var doc = WordprocessingDocument.Open(new MemoryStream(docx.FileContent!), false);
         var table = doc.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>().First();

@@ -67,6 +67,13 @@ public sealed class AssistantProcess : IDisposable
         return (code, process.Stdout, process.Stderr);
     }
 
+    /// <summary>The environment of a run on the folder's database without a bot token (the console channel).</summary>
+    public static Dictionary<string, string> ConsoleEnvironment(TempFolder folder) => new()
+    {
+        ["Storage__DatabasePath"] = folder.DatabasePath,
+        ["Telegram__BotToken"] = "",
+    };
+
     public async Task WriteAsync(string text)
     {
         await _process.StandardInput.WriteAsync(text);

@@ -88,6 +88,9 @@ public sealed record ImportResult(IReadOnlyList<ImportedItem> Items, IReadOnlyLi
 {
     public bool Ok => Errors.Count == 0 && Items.Count > 0;
 
+    /// <summary>The CSV's header names its columns in Chinese (日期, 类型…): errors then name the kinds in Chinese too.</summary>
+    public bool ChineseHeader { get; init; }
+
     internal static ImportResult Failed(ImportError error) => new([], [error]);
 }
 

@@ -61,9 +61,10 @@ public static partial class ItineraryCsv
         var items = new List<ImportedItem>();
         var errors = new List<ImportError>();
         var line = 0;
+        var chinese = false;
         try
         {
-            Read(text, teamZone, items, errors, ref line);
+            Read(text, teamZone, items, errors, ref line, ref chinese);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -71,7 +72,7 @@ public static partial class ItineraryCsv
             errors.Add(new ImportError(line, ImportProblem.MalformedRow, ex.GetType().Name));
         }
 
-        return new ImportResult(items, errors);
+        return new ImportResult(items, errors) { ChineseHeader = chinese };
     }
 
     /// <summary>
@@ -108,7 +109,7 @@ public static partial class ItineraryCsv
         return output.ToArray();
     }
 
-    private static void Read(string text, TimeZoneInfo zone, List<ImportedItem> items, List<ImportError> errors, ref int line)
+    private static void Read(string text, TimeZoneInfo zone, List<ImportedItem> items, List<ImportError> errors, ref int line, ref bool chinese)
     {
         var malformed = new Dictionary<long, CsvMalformedReason>();
         var options = new CsvReaderOptions
@@ -159,6 +160,8 @@ public static partial class ItineraryCsv
                 {
                     return;
                 }
+
+                chinese = header.Names.Count(n => Columns.Any(c => c.Chinese == n)) > header.Names.Count(n => Columns.Any(c => string.Equals(c.English, n, StringComparison.OrdinalIgnoreCase)));
 
                 continue;
             }

@@ -195,8 +195,7 @@ public sealed class ModelBriefWriter(IOptions<AiOptions> options, PromptLibrary 
             sections[2] = sections[2] with { Blocks = [.. sections[2].Blocks, .. list] };
         }
 
-        // The annexes are tables built from the data, never the model's.
-        sections[4] = offline.Sections[4];
+        // The annexes, the signature and the distribution come with the offline document: built from the data, never the model's.
         return offline with { Sections = sections };
     }
 

@@ -12,8 +12,9 @@ namespace Assistant.Channels.Console;
 
 /// <summary>
 /// The assistant in a terminal, without a bot token. Each line is one message from the operator
-/// (a leader of the local team); a number or a label picks a button of the last message. Works with
-/// piped input: at end of input it waits for the last replies and stops the host.
+/// (a leader of the local team); a number or a label picks a button of the latest message, and a bare
+/// number that picks nothing is answered with a hint instead of being sent. Works with piped input: at
+/// end of input it waits for the last replies and stops the host.
 /// </summary>
 public sealed class ConsoleChannel(
     ConsoleSession session,
@@ -23,6 +24,7 @@ public sealed class ConsoleChannel(
     KeyValueStore state,
     AssistantDatabase db,
     ConsoleWorkspace workspace,
+    TeamStore teams,
     TextCatalog catalog,
     IHostApplicationLifetime lifetime,
     TimeProvider time,
@@ -36,7 +38,7 @@ public sealed class ConsoleChannel(
     {
         // Let the rest of start-up finish before reading the terminal.
         await Task.Yield();
-        var member = workspace.EnsureOperator();
+        var member = workspace.Operator ?? throw new InvalidOperationException("The console started before ConsoleWorkspace.Prepare put its operator in a team.");
         var texts = catalog.For(member.Language);
         var team = workspace.TeamOf(member);
         await session.Output.WriteLineAsync(Html.ToPlainText(texts.Format("console.banner", member.DisplayName, texts[member.Role.CatalogKey()], team.Name, team.Region)));
@@ -65,6 +67,14 @@ public sealed class ConsoleChannel(
                 continue;
             }
 
+            if (!line.StartsWith('/') && session.Match(line) is null && ConsoleSession.IsBareNumber(line))
+            {
+                // A number meant a choice that is not (or no longer) on offer: never saved as a note or an answer.
+                await session.Output.WriteLineAsync(Html.ToPlainText(NoChoiceHint(line.Trim())) + "\n");
+                await session.Output.FlushAsync(stoppingToken);
+                continue;
+            }
+
             next++;
             var outcome = DispatchOutcome.StorageUnavailable;
             try
@@ -88,6 +98,13 @@ public sealed class ConsoleChannel(
         await WaitUntilDeliveredAsync(null, stoppingToken);
         logger.LogInformation("End of console input; stopping.");
         lifetime.StopApplication();
+    }
+
+    private string NoChoiceHint(string number)
+    {
+        var t = catalog.For(teams.GetMember(ConsoleIdentity.UserId)?.Language ?? Language.Chinese);
+        var live = session.Buttons.Count;
+        return live == 0 ? t.Format("console.no_choices", number) : t.Format("console.no_choice", number, live);
     }
 
     private IncomingUpdate ToUpdate(string line, long id, Member member)

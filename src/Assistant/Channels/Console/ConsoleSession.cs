@@ -1,9 +1,14 @@
+using System.Globalization;
 using Assistant.Core.Messaging;
 
 namespace Assistant.Channels.Console;
 
-/// <summary>The terminal the console channel talks to, and the buttons of the last message shown there.</summary>
-public sealed class ConsoleSession(TextReader input, TextWriter output)
+/// <summary>
+/// The terminal the console channel talks to, and the choices that are live there: the buttons of the latest
+/// message shown to the operator. A later message without buttons ends them, so a number typed after a flow
+/// ended picks nothing (and is not stored either: see <see cref="IsBareNumber"/>).
+/// </summary>
+public sealed class ConsoleSession(TextReader input, TextWriter output, bool interactive = false)
 {
     private readonly Lock _gate = new();
     private IReadOnlyList<OutboxButton> _buttons = [];
@@ -12,7 +17,10 @@ public sealed class ConsoleSession(TextReader input, TextWriter output)
 
     public TextWriter Output { get; } = output;
 
-    /// <summary>Buttons of the latest message with buttons, numbered from 1 in the order shown.</summary>
+    /// <summary>A person types at a terminal (stdin not redirected): questions can be asked again after a wrong answer.</summary>
+    public bool Interactive { get; } = interactive;
+
+    /// <summary>The live choices: buttons of the latest message shown to the operator, numbered from 1 in the order shown.</summary>
     public IReadOnlyList<OutboxButton> Buttons
     {
         get
@@ -24,6 +32,7 @@ public sealed class ConsoleSession(TextReader input, TextWriter output)
         }
     }
 
+    /// <summary>Called for every message shown to the operator: its buttons (none ends the earlier ones) become the live choices.</summary>
     public void ShowButtons(IReadOnlyList<OutboxButton> buttons)
     {
         lock (_gate)
@@ -37,12 +46,26 @@ public sealed class ConsoleSession(TextReader input, TextWriter output)
     {
         var buttons = Buttons;
         var text = line.Trim();
-        if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= buttons.Count)
+        if (Number(text) is { } n && n >= 1 && n <= buttons.Count)
         {
             return buttons[n - 1];
         }
 
         return buttons.FirstOrDefault(b => string.Equals(b.Label.Trim(), text, StringComparison.OrdinalIgnoreCase))
             ?? buttons.FirstOrDefault(b => ButtonLabel.Matches(b.Label, text));
+    }
+
+    /// <summary>A line of digits only (ASCII or full-width): meant as a choice, never as a note.</summary>
+    public static bool IsBareNumber(string line) => Number(line.Trim()) is not null;
+
+    private static int? Number(string text)
+    {
+        if (text.Length is 0 or > 9 || !text.All(char.IsDigit))
+        {
+            return null;
+        }
+
+        var digits = string.Concat(text.Select(c => (char)('0' + (int)char.GetNumericValue(c))));
+        return int.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
     }
 }

@@ -1,0 +1,15 @@
+using Assistant.Core.Findings;
+using Assistant.Core.Localization;
+using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
+
+namespace Assistant.Core.Ledger;
+
+/// <summary>The ledger's part of a finding's card (<c>/finding G7-007</c>): its rectification and the steps this reader may take.</summary>
+public sealed class LedgerCardSection : IFindingCardSection
+{
+    public string Html(Texts t, Finding finding, DateOnly today) => LedgerCard.Rectification(t, finding, today);
+
+    public IReadOnlyList<IReadOnlyList<Button>> Buttons(Texts t, Finding finding, Member reader) =>
+        LedgerService.MaySee(reader, finding) ? LedgerCard.Actions(t, finding, reader) ?? [] : [];
+}

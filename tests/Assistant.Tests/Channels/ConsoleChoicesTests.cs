@@ -1,0 +1,73 @@
+using Assistant.Tests.Support;
+
+namespace Assistant.Tests.Channels;
+
+/// <summary>The console's numbered choices, through the built program: only the latest message's buttons are live.</summary>
+public sealed class ConsoleChoicesTests
+{
+    [Fact]
+    public async Task BareNumber_NoLiveChoice_IsAnsweredWithAHintAndNeverStored()
+    {
+        using var folder = new TempFolder();
+
+        var (code, stdout, stderr) = await AssistantProcess.RunAsync(folder.Path, [],
+            "今天下午与应急厅座谈\n11\n/notes\n11\n１１\n/notes\n", AssistantProcess.ConsoleEnvironment(folder));
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("没有编号为11的选项：请输入1到8之间的编号，或选项的文字。如要把“11”记为笔记，请发送 /note 11。", stdout, StringComparison.Ordinal);
+        Assert.Contains("现在没有可选的编号。如要把“11”记为笔记，请发送 /note 11。", stdout, StringComparison.Ordinal);
+        Assert.Contains("现在没有可选的编号。如要把“１１”记为笔记", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("的笔记：11", stdout, StringComparison.Ordinal);
+        Assert.Equal(2, Count(stdout, "的笔记（1 条）"));
+    }
+
+    [Fact]
+    public async Task BareNumber_AfterAFlowEnded_PicksNothingFromItsOldQuestion()
+    {
+        using var folder = new TempFolder();
+
+        // /lang's buttons are gone once the language is chosen: "2" then means nothing, and is not a note.
+        var (code, stdout, stderr) = await AssistantProcess.RunAsync(folder.Path, [], "/lang\n1\n2\n/notes\n", AssistantProcess.ConsoleEnvironment(folder));
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("现在没有可选的编号。如要把“2”记为笔记", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Inspection Assistant", stdout, StringComparison.Ordinal);
+        Assert.Contains("今天还没有笔记。", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TaggingATip_OnlyTheTipsQuestionIsLive_AndTheNoteButtonsKeepTheirNumbers()
+    {
+        using var folder = new TempFolder();
+
+        var (code, stdout, stderr) = await AssistantProcess.RunAsync(folder.Path, [],
+            "有群众来电反映某工地夜间施工\n7\n1\n某工地夜间违规施工\n7\n1\n5\n/notes\n", AssistantProcess.ConsoleEnvironment(folder));
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains("[3] ✓ 笔记 [4] 会议 [5] 谈话 [6] 查阅材料 [7] 举报线索 [8] 工作亮点", stdout, StringComparison.Ordinal);
+        var tagged = stdout.IndexOf("的举报线索：有群众来电反映某工地夜间施工", StringComparison.Ordinal);
+        var question = stdout.IndexOf("这条举报是怎么收到的？", StringComparison.Ordinal);
+        Assert.True(tagged > 0 && question > tagged, stdout);
+        Assert.DoesNotContain("[1] 撤销", stdout[tagged..question], StringComparison.Ordinal);
+
+        // "7" at the handling question (three choices) is no choice: a hint, and the question stays open.
+        Assert.Contains("没有编号为7的选项：请输入1到3之间的编号", stdout, StringComparison.Ordinal);
+        Assert.Contains("处理：转交属地核查", stdout, StringComparison.Ordinal);
+        Assert.Contains("[3] 笔记 [4] 会议 [5] 谈话 [6] 查阅材料 [7] ✓ 举报线索 [8] 工作亮点", stdout, StringComparison.Ordinal);
+
+        // The note's buttons are live again after the tip: "5" tags it as an interview, as the same number did before.
+        Assert.Contains("[谈话] 刘组长", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("的笔记：7", stdout, StringComparison.Ordinal);
+    }
+
+    private static int Count(string text, string fragment)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(fragment, StringComparison.Ordinal); i >= 0; i = text.IndexOf(fragment, i + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
