@@ -24,8 +24,7 @@ public static class SummariesRegistration
         services.AddSingleton<DayTallyStore>();
         services.AddSingleton<SummaryStore>();
         services.AddSingleton<FactsBuilder>();
-        services.AddSingleton<PromptLibrary>();
-        services.AddSingleton<ModelBriefWriter>();
+        builder.AddBriefModel();
         services.AddSingleton<OfflineWriter>();
 
         // The model writes when one is configured and allowed (AI:KeepTextOnThisMachine); otherwise the offline writer.

@@ -21,7 +21,7 @@ public sealed class SummaryService(
 {
     private static readonly JsonSerializerOptions HashJson = new() { WriteIndented = false };
 
-    public async Task<Summary> DailyAsync(Team team, DateOnly day, Language language, long requestedBy, string trigger, CancellationToken cancellationToken)
+    public async Task<Summary> DailyAsync(Team team, DateOnly day, Language language, long requestedBy, string trigger, IProgress<BriefProgress>? progress, CancellationToken cancellationToken)
     {
         var dayFacts = facts.Day(team, day);
         var hash = Hash(dayFacts);
@@ -30,13 +30,13 @@ public sealed class SummaryService(
             return stored;
         }
 
-        var written = await writer.DailyAsync(dayFacts, catalog.For(language), cancellationToken);
+        var written = await writer.DailyAsync(dayFacts, catalog.For(language), progress, cancellationToken);
         return Save(team, SummaryKind.Daily, day, language, written, hash, requestedBy, trigger,
             dayFacts.Findings.Select(f => f.Id), dayFacts.Notes.Select(n => n.Id).Concat(dayFacts.Tips.Select(t => t.Id)),
             dayFacts.Today.Concat(dayFacts.Tomorrow).Select(i => i.Id));
     }
 
-    public async Task<Summary> FeedbackAsync(Team team, Language language, long requestedBy, CancellationToken cancellationToken)
+    public async Task<Summary> FeedbackAsync(Team team, Language language, long requestedBy, IProgress<BriefProgress>? progress, CancellationToken cancellationToken)
     {
         var today = Common.TimeZones.Today(time.GetUtcNow(), team.Zone);
         var visit = facts.Visit(team, today);
@@ -46,7 +46,7 @@ public sealed class SummaryService(
             return stored;
         }
 
-        var written = await writer.FeedbackAsync(visit, catalog.For(language), cancellationToken);
+        var written = await writer.FeedbackAsync(visit, catalog.For(language), progress, cancellationToken);
         return Save(team, SummaryKind.Feedback, today, language, written, hash, requestedBy, "command",
             visit.Findings.Select(f => f.Id), visit.Highlights.Select(n => n.Id), []);
     }

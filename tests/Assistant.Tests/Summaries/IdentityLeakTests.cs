@@ -6,7 +6,6 @@ using Assistant.Core.Localization;
 using Assistant.Core.Summaries;
 using Assistant.Core.Summaries.Model;
 using DocumentFormat.OpenXml.Packaging;
-using Microsoft.Extensions.Options;
 using static Assistant.Tests.Ledger.LedgerTests;
 
 namespace Assistant.Tests.Summaries;
@@ -75,7 +74,7 @@ public sealed class IdentityLeakTests
 
         var facts = h.Get<FactsBuilder>().Day(team, day);
         var (safe, _) = Redaction.Of(facts, TextCatalog.Default.Chinese);
-        var prompts = new PromptLibrary(Options.Create(new AiOptions()));
+        var prompts = h.Get<PromptLibrary>();
         outputs["model prompt, brief"] = await prompts.RenderAsync("DailyBrief", ModelBriefWriter.DailyArguments(safe, TextCatalog.Default.Chinese, withFindings: true));
         var (safeVisit, _) = Redaction.Of(h.Get<FactsBuilder>().Visit(team, day), TextCatalog.Default.Chinese);
         outputs["model prompt, feedback"] = await prompts.RenderAsync("Feedback", ModelBriefWriter.FeedbackArguments(safeVisit, TextCatalog.Default.Chinese, withFindings: true));
