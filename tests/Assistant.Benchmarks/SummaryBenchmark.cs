@@ -44,7 +44,7 @@ public static class SummaryBenchmark
         }
 
         var options = Options.Create(new AiOptions { Endpoint = "http://localhost:1/v1", Model = "bench", PromptsPath = Path.Combine(root, "prompts", "Briefs") });
-        var prompts = new PromptLibrary(options);
+        var prompts = new PromptLibrary(options, new Microsoft.SemanticKernel.Kernel());
         var writer = new ModelBriefWriter(options, prompts, TimeProvider.System, NullLogger<ModelBriefWriter>.Instance);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  prompt budget: {writer.PromptBudget} tokens (AI:ContextTokens {options.Value.ContextTokens} / 2)"));
         foreach (var count in new[] { 50, 200, 1_000 })

@@ -1,20 +1,31 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
 
 namespace Assistant.Core.Common;
 
 /// <summary>
-/// Finds and removes what identifies a person in free text: mobile and landline numbers, e-mail
-/// addresses, ID card numbers, WeChat/QQ ids, and a name after 举报人/实名. Used on tips before they are
-/// stored for summaries and on everything before it is sent to a model.
+/// Finds and removes what identifies a person in free text: mobile and landline numbers (with or without an
+/// area code, after a 电话/手机 cue), e-mail addresses, ID card numbers, WeChat/QQ ids, and a name next to a
+/// tipster cue (举报人王某某, 举报人：张三, 李四实名举报, 王五（举报人）, tipster: John Smith). It guards every text that
+/// leaves the records for a document, an export, a chat message built from notes or a model (the facts of a
+/// brief, the ledger export, the statistics, /notes for other members), and refuses such text in a tip's subject.
+/// It removes rather than misses: a cue followed by a common surname is taken for a name.
 /// </summary>
 public static partial class IdentityScrubber
 {
     public const string Removed = "〔已隐去〕";
 
-    /// <summary>Whether the text contains anything that identifies a person.</summary>
-    public static bool Identifies(string? text) => text is not null && Patterns().Any(p => p.IsMatch(text));
+    /// <summary>
+    /// Common Chinese surnames a name after a cue starts with (a character that rarely starts the words that follow
+    /// 举报人 in a sentence: 反映, 称, 表示, 要求…). Function characters (和, 国, 时, 全…) are left out on purpose.
+    /// </summary>
+    private const string Surnames =
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤常康施牛樊葛邢齐乔伍庞颜倪庄聂章鲁岳翟殷詹欧耿焦俞左柳甘祝舒阮柯纪梅童凌毕裴霍涂苗谷盛翁冉骆蓝辛靳管柴蒙鲍喻祁蒲滕屈饶艾尤穆卓缪";
 
-    /// <summary>The text with every identifying detail replaced by <see cref="Removed"/>.</summary>
+    /// <summary>Whether the text contains anything that identifies a person.</summary>
+    public static bool Identifies([NotNullWhen(true)] string? text) => text is not null && Patterns().Any(p => p.IsMatch(text));
+
+    /// <summary>The text with every identifying detail replaced by <see cref="Removed"/> (a cue such as 举报人 or 电话 stays, so the sentence still reads).</summary>
     public static string Scrub(string text)
     {
         foreach (var pattern in Patterns())
@@ -22,28 +33,48 @@ public static partial class IdentityScrubber
             text = pattern.Replace(text, Removed);
         }
 
-        return text;
+        // "〔已隐去〕〔已隐去〕" after a cue followed by a number reads as one removal.
+        return text.Replace(Removed + Removed, Removed, StringComparison.Ordinal);
     }
 
-    private static IEnumerable<Regex> Patterns() =>
-        [IdCard(), Email(), Mobile(), Landline(), ChatId(), NamedPerson()];
+    /// <summary><see cref="Scrub"/> for optional texts: null stays null.</summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? ScrubOrNull(string? text) => text is null ? null : Scrub(text);
 
-    [GeneratedRegex(@"(?<!\d)\d{17}[\dXx](?!\d)")]
+    // Order matters: the cued patterns take their number with them before the bare number patterns run.
+    private static IEnumerable<Regex> Patterns() =>
+        [ChatId(), CuedNumber(), IdCard(), Email(), Mobile(), Landline(), CuedName(), NameBeforeCue(), EnglishName()];
+
+    [GeneratedRegex(@"(?<![0-9０-９])[0-9０-９]{17}[0-9０-９Xx](?![0-9０-９])")]
     private static partial Regex IdCard();
 
-    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+\s*[@＠]\s*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)")]
+    [GeneratedRegex(@"(?<![0-9０-９])(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9０-９])")]
     private static partial Regex Mobile();
 
-    [GeneratedRegex(@"(?<!\d)(?:\(?0\d{2,3}\)?[- ]?)\d{7,8}(?!\d)")]
+    [GeneratedRegex(@"(?<![0-9０-９])(?:[(（]?0[0-9]{2,3}[)）]?[- ]?)[0-9]{7,8}(?![0-9０-９])")]
     private static partial Regex Landline();
 
-    [GeneratedRegex(@"(?:微信号?|QQ号?|qq号?|WeChat|wechat)\s*[:：]?\s*[A-Za-z0-9_-]{5,}")]
+    /// <summary>A number after a cue, whatever its form: "电话 8888 6666", "手机号：139…", "Tel: 0731-…".</summary>
+    [GeneratedRegex(@"(?<=(?i:电话|手机号?码?|联系方式|座机|tel|phone|mobile)\s*(?:号码|号)?\s*[:：是为]?\s*)\+?[0-9０-９][0-9０-９ ()（）-]{4,}[0-9０-９]")]
+    private static partial Regex CuedNumber();
+
+    [GeneratedRegex(@"(?<=(?i:微信号?|微信ID|V信|VX|wechat(?:\s*id)?|QQ号?|扣扣)\s*(?:号码|号|ID)?\s*[:：是为]?\s*)[A-Za-z0-9_-]{5,}")]
     private static partial Regex ChatId();
 
-    // A label then a separator: "举报人：王某某", "联系人 张三"; not "举报人反映…".
-    [GeneratedRegex(@"(?:举报人|实名举报人|联系人|来访人|来电人|姓名)(?:\s*[:：]\s*|\s+)(?:[\p{IsCJKUnifiedIdeographs}]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")]
-    private static partial Regex NamedPerson();
+    /// <summary>
+    /// A name after a cue: "举报人：王某某", "举报人王某某反映", "实名举报人是李四", "联系人 张三". The name is a surname and one or two
+    /// more characters (or 某/某某/先生/女士), taken as short as the words after it allow.
+    /// </summary>
+    [GeneratedRegex(@"(?<=(?:实名举报人|举报人|举报者|投诉人|反映人|来电人|来访人|来信人|联系人|姓名)(?:\s*[:：]\s*|\s+|是|为|叫|系)?)[" + Surnames + @"](?:某某|某|先生|女士|师傅|[\p{IsCJKUnifiedIdeographs}]{1,2}?)(?=反映|称|说|表示|举报|来电|来信|电话|手机|联系|要求|希望|提供|于|在|的|是|和|与|及|、|，|。|；|：|,|\.|;|（|\(|\s|$|等|同志|先生|女士|实名)")]
+    private static partial Regex CuedName();
+
+    /// <summary>A name before a cue: "李四实名举报", "王五（举报人）".</summary>
+    [GeneratedRegex(@"[" + Surnames + @"](?:某某|某|先生|女士|[\p{IsCJKUnifiedIdeographs}]{1,2}?)(?=实名|（举报人）|\(举报人\))")]
+    private static partial Regex NameBeforeCue();
+
+    [GeneratedRegex(@"(?<=(?i:tipster|informant|whistleblower|reported by|complainant)(?:\s*[:：]\s*|\s+)(?:is\s+|named\s+)?)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")]
+    private static partial Regex EnglishName();
 }

@@ -52,28 +52,35 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
         return Task.FromResult(JobResult.Done);
     }
 
+    /// <summary>
+    /// A finding as a ledger row. Every free text passes the <see cref="IdentityScrubber"/>: an export leaves the
+    /// assistant, so nothing typed into a finding may name a tipster there (the responsible person is the inspected
+    /// side's named official and stays).
+    /// </summary>
     public static LedgerRow Row(Texts t, Finding f, Team team, DateOnly today) => new(
         f.Code,
-        f.Unit,
-        string.IsNullOrWhiteSpace(f.Place) ? f.City : $"{f.City} {f.Place}",
-        f.Sector == Sector.Other && !string.IsNullOrWhiteSpace(f.SectorOther) ? f.SectorOther : t[f.Sector.Key()],
+        IdentityScrubber.Scrub(f.Unit),
+        IdentityScrubber.Scrub(string.IsNullOrWhiteSpace(f.Place) ? f.City : $"{f.City} {f.Place}"),
+        f.Sector == Sector.Other && !string.IsNullOrWhiteSpace(f.SectorOther) ? IdentityScrubber.Scrub(f.SectorOther) : t[f.Sector.Key()],
         t[f.Aspect.Key()],
-        f.Description,
-        f.Basis,
+        IdentityScrubber.Scrub(f.Description),
+        IdentityScrubber.ScrubOrNull(f.Basis),
         t[f.Severity.Key()],
-        f.ResponsibleUnit,
+        IdentityScrubber.ScrubOrNull(f.ResponsibleUnit),
         f.ResponsiblePerson,
         f.Deadline,
         t[f.Status.Key()],
-        f.FixNote is null && f.FixEvidence.Count == 0 ? null : $"{f.FixNote}{(f.FixEvidence.Count > 0 ? $" ({Html.ToPlainText(FindingCard.Evidence(t, f.FixEvidence))})" : "")}".Trim(),
+        f.FixNote is null && f.FixEvidence.Count == 0 ? null
+            : IdentityScrubber.Scrub($"{f.FixNote}{(f.FixEvidence.Count > 0 ? $" ({Html.ToPlainText(FindingCard.Evidence(t, f.FixEvidence))})" : "")}".Trim()),
         f.VerifiedByName,
         f.VerifiedUtc is { } v ? TimeZones.ToLocal(v, team.Zone) : null,
+        f.VerificationOpinion,
         f.DaysOverdue(today));
 
     public static LedgerHeadings Headings(Texts t) => new(
         t["ledger.col.number"], t["field.unit"], t["field.place"], t["field.sector"], t["field.aspect"], t["field.description"], t["field.basis"],
         t["field.severity"], t["field.responsible_unit"], t["field.responsible_person"], t["field.deadline"], t["ledger.field.status"],
-        t["ledger.field.fix"], t["ledger.col.verified_by"], t["ledger.col.verified_at"], t["ledger.col.days_overdue"]);
+        t["ledger.field.fix"], t["ledger.col.verified_by"], t["ledger.col.verified_at"], t["ledger.col.opinion"], t["ledger.col.days_overdue"]);
 
     private void Queue(UpdateContext context, string what, string startedKey)
     {
@@ -183,7 +190,8 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
         };
     }
 
+    /// <summary>The counts of one field, every value in order: the definition the brief and the feedback count by (<see cref="FindingCounts"/>).</summary>
     private static List<(string Label, int Count)> Count<T>(IReadOnlyList<Finding> all, Func<Finding, T> key, IEnumerable<T> values, Func<T, string> label)
-        where T : struct =>
-        [.. values.Select(v => (label(v), all.Count(f => EqualityComparer<T>.Default.Equals(key(f), v))))];
+        where T : struct, Enum =>
+        [.. FindingCounts.By(all, key).Where(c => values.Contains(c.Value)).Select(c => (label(c.Value), c.Count))];
 }

@@ -7,6 +7,13 @@ public interface IMessageTransport
     DeliveryLimits Limits { get; }
 
     Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Shows that the assistant is writing ("typing…") in the chat, for a few seconds or until the
+    /// next message arrives (Telegram clears it after 5 s; <see cref="ChatActivity"/> renews it). Not a
+    /// message: nothing is queued or retried. Channels without such a signal do nothing.
+    /// </summary>
+    Task ShowTypingAsync(long chatId, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>The outcome of one delivery attempt.</summary>

@@ -15,6 +15,7 @@ public static class MessagingRegistration
         services.AddSingleton<Outbox>();
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<OutboxSender>();
+        services.AddSingleton<ChatActivity>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         return builder;
     }

@@ -115,6 +115,7 @@ public sealed class Outbox(AssistantDatabase db, OutboxSignal signal)
             item.FileName = file.FileName;
             item.FileContent = file.Content;
             item.FileAsPhoto = file.AsPhoto;
+            item.FilePath = file.SavedPath;
             item.Keyboard = OutboxButton.From(message.Keyboard);
             yield return item;
         }
@@ -141,6 +142,9 @@ public sealed class OutboxItem
     public byte[]? FileContent { get; set; }
 
     public bool FileAsPhoto { get; set; }
+
+    /// <summary>Where the file is kept beside the database, if it is (see <see cref="OutgoingFile.SavedPath"/>).</summary>
+    public string? FilePath { get; set; }
 
     public bool IsGroup { get; set; }
 

@@ -6,8 +6,12 @@ public sealed record Button(string Label, string Data)
     public const int MaxDataBytes = 64;
 }
 
-/// <summary>A file sent with a message (an export, a chart, a document).</summary>
-public sealed record OutgoingFile(string FileName, byte[] Content, bool AsPhoto = false);
+/// <summary>
+/// A file sent with a message (an export, a chart, a document). <paramref name="SavedPath"/>: where the assistant
+/// already keeps it (the documents folder beside the database), so a channel that shows files as paths (the console)
+/// shows that one instead of writing another copy.
+/// </summary>
+public sealed record OutgoingFile(string FileName, byte[] Content, bool AsPhoto = false, string? SavedPath = null);
 
 /// <summary>
 /// A message to send or a message to edit. Text is Telegram HTML: tags from the catalogs,

@@ -1,4 +1,5 @@
 using System.Text;
+using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Messaging;
@@ -37,7 +38,11 @@ public sealed class NoteCommand(NotesInput input, NoteStore notes) : ICommandHan
             var sb = new StringBuilder(t.Format("notes.title", FindingCard.Date(t, context.Today), visible.Count));
             foreach (var note in visible)
             {
-                var text = note.VoiceFileId is not null ? t.Format("note.voice", note.VoiceSeconds ?? 0) : note.Text;
+                // A note is read as typed by its author, and a tip by the leader and the liaison who handle it; an ordinary
+                // note reaches the whole team, so to the others it is scrubbed of anything naming a person (a tipster's phone…).
+                var asTyped = note.AuthorId == member.Id || (note.Kind == NoteKind.Tip && member.Role.IsCoordinator());
+                var text = note.VoiceFileId is not null ? t.Format("note.voice", note.VoiceSeconds ?? 0)
+                    : asTyped ? note.Text : IdentityScrubber.Scrub(note.Text);
                 sb.Append("\n\n").Append(t.Format("notes.line", t[note.KindKey], note.AuthorName)).Append('\n').Append(Html.Escape(text));
             }
 

@@ -25,6 +25,7 @@ public static class StorageRegistration
         services.AddSingleton<StorageFaults>();
         services.AddSingleton<ProcessedUpdates>();
         services.AddSingleton<KeyValueStore>();
+        services.AddSingleton<DocumentFolder>();
         services.AddSingleton<AuditLog>();
         return builder;
     }

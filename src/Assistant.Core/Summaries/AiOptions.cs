@@ -33,6 +33,18 @@ public sealed class AiOptions : IValidatableSettings
     /// <summary>When true, text goes only to a model on this machine (localhost); any other endpoint is not used.</summary>
     public bool KeepTextOnThisMachine { get; set; }
 
+    /// <summary>Sampling temperature for every prompt; empty: each prompt's <c>config.json</c> decides.</summary>
+    public double? Temperature { get; set; }
+
+    /// <summary>Nucleus sampling (top_p) for every prompt; empty: each prompt's <c>config.json</c> decides.</summary>
+    public double? TopP { get; set; }
+
+    /// <summary>The most tokens one answer may have, for every prompt; empty: each prompt's <c>config.json</c> <c>max_tokens</c>. Never more than the context leaves.</summary>
+    public int? MaxOutputTokens { get; set; }
+
+    /// <summary>Which request field carries the output cap (see <see cref="OutputCapField"/>).</summary>
+    public OutputCapField OutputCapField { get; set; } = OutputCapField.Auto;
+
     /// <summary>Whether a model is configured (endpoint and model set).</summary>
     public bool HasModel => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Model);
 
@@ -66,5 +78,40 @@ public sealed class AiOptions : IValidatableSettings
         {
             yield return $"AI:ContextTokens {ContextTokens} is out of range: expected 1024 to 2000000.";
         }
+
+        if (Temperature is < 0 or > 2)
+        {
+            yield return FormattableString.Invariant($"AI:Temperature {Temperature} is out of range: expected 0 to 2, or empty for each prompt's own.");
+        }
+
+        if (TopP is <= 0 or > 1)
+        {
+            yield return FormattableString.Invariant($"AI:TopP {TopP} is out of range: expected more than 0 and at most 1, or empty for each prompt's own.");
+        }
+
+        if (MaxOutputTokens is < 16 || MaxOutputTokens >= ContextTokens)
+        {
+            yield return $"AI:MaxOutputTokens {MaxOutputTokens} is out of range: expected 16 to less than AI:ContextTokens ({ContextTokens}), or empty for each prompt's own.";
+        }
     }
+}
+
+/// <summary>
+/// The request field that carries the output cap. OpenAI's API takes <c>max_completion_tokens</c> and
+/// refuses it together with <c>max_tokens</c>; Ollama, llama-cpp-python, LM Studio and llama.cpp
+/// builds before February 2026 read only <c>max_tokens</c>; vLLM reads both.
+/// </summary>
+public enum OutputCapField
+{
+    /// <summary>Only <c>max_completion_tokens</c> for api.openai.com, both fields for any other server.</summary>
+    Auto,
+
+    /// <summary>Both fields with the same value.</summary>
+    Both,
+
+    /// <summary>Only <c>max_tokens</c> (for a proxy or a cloud that refuses both at once).</summary>
+    MaxTokens,
+
+    /// <summary>Only <c>max_completion_tokens</c>.</summary>
+    MaxCompletionTokens,
 }

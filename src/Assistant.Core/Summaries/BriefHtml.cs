@@ -5,8 +5,9 @@ using Assistant.Core.Summaries.Documents;
 namespace Assistant.Core.Summaries;
 
 /// <summary>
-/// A brief as a chat message (Telegram HTML): the title and headings in bold, one line per list
-/// item, a table as one line per row. The outbox splits it below 4096 characters at line breaks.
+/// A brief as a chat message (Telegram HTML): the sensitivity line, the title and headings in bold, one line per
+/// list item, the signature, each annex table as one line per row, the distribution lines, then any hint for the
+/// reader (in italics, not part of the document). The outbox splits it below 4096 characters at line breaks.
 /// </summary>
 public static class BriefHtml
 {
@@ -18,10 +19,20 @@ public static class BriefHtml
             sb.Append(Html.Italic(note)).Append("\n\n");
         }
 
+        if (doc.Sensitivity is { Length: > 0 } sensitivity)
+        {
+            sb.Append(Html.Bold(sensitivity)).Append('\n');
+        }
+
         sb.Append(Html.Bold(doc.Title));
         if (doc.Subtitle is { Length: > 0 } subtitle)
         {
             sb.Append('\n').Append(Html.Escape(subtitle));
+        }
+
+        if (doc.Masthead is { } masthead)
+        {
+            sb.Append('\n').Append(Html.Escape(masthead.Issue)).Append('\n').Append(Html.Escape(masthead.Issuer + "　" + masthead.Date));
         }
 
         foreach (var section in doc.Sections)
@@ -29,19 +40,51 @@ public static class BriefHtml
             sb.Append("\n\n").Append(Html.Bold(section.Heading));
             foreach (var block in section.Blocks)
             {
-                Append(sb, block);
+                Append(sb, block, doc.Language);
             }
+        }
+
+        if (doc.Signature is { } signature)
+        {
+            sb.Append("\n\n").Append(Html.Escape(signature.Issuer)).Append('\n').Append(Html.Escape(signature.Date));
+        }
+
+        foreach (var annex in doc.Annexes)
+        {
+            sb.Append("\n\n").Append(Html.Bold(annex.Label + "　" + annex.Title));
+            Append(sb, annex.Content, doc.Language);
+        }
+
+        if (doc.Distribution.Count > 0)
+        {
+            sb.Append('\n');
+            foreach (var line in doc.Distribution)
+            {
+                sb.Append('\n').Append(Html.Escape(line));
+            }
+        }
+
+        foreach (var hint in doc.Hints)
+        {
+            sb.Append("\n\n").Append(Html.Italic(hint));
         }
 
         return sb.ToString();
     }
 
-    private static void Append(StringBuilder sb, BriefBlock block)
+    private static void Append(StringBuilder sb, BriefBlock block, string language)
     {
         switch (block)
         {
             case BriefParagraph p:
                 sb.Append('\n').Append(Html.Escape(p.Text));
+                break;
+            case BriefNarrative n:
+                foreach (var paragraph in n.Paragraphs)
+                {
+                    sb.Append('\n').Append(Html.Escape(paragraph));
+                }
+
                 break;
             case BriefSubheading h:
                 sb.Append('\n').Append(Html.Bold(h.Text));
@@ -61,7 +104,7 @@ public static class BriefHtml
 
                 foreach (var row in table.Rows)
                 {
-                    sb.Append('\n').Append(Html.Escape(string.Join(" ｜ ", row.Where(c => c.Length > 0).Select(c => c.ReplaceLineEndings(" ")))));
+                    sb.Append('\n').Append(Html.Escape(string.Join(BriefDocxStyles.IsEnglish(language) ? " | " : "｜", row.Where(c => c.Length > 0 && c != "—").Select(c => c.ReplaceLineEndings(" ")))));
                 }
 
                 break;

@@ -1,11 +1,37 @@
 using Assistant.Core.Findings;
+using Assistant.Core.Ledger;
 using Assistant.Core.Notes;
 using Assistant.Core.Schedule;
 
 namespace Assistant.Core.Summaries;
 
 /// <summary>The team as a brief names it.</summary>
-public sealed record TeamFacts(int Id, string Name, string Code, string Region, DateOnly VisitFrom, DateOnly VisitTo);
+public sealed record TeamFacts(int Id, string Name, string Code, string Region, DateOnly VisitFrom, DateOnly VisitTo)
+{
+    /// <summary>The year of the special campaign the third aspect names ("重大事故隐患专项排查整治2023行动"): the visit's.</summary>
+    public int CampaignYear => VisitFrom.Year;
+}
+
+/// <summary>What to do with findings recorded after the visit's last day in the feedback.</summary>
+public enum AfterVisitFindings
+{
+    /// <summary>In a part of their own (the last group of the problems, and their own annex), never mixed with the visit's.</summary>
+    Separate,
+
+    /// <summary>Left out of the feedback (the ledger and /stats still have them).</summary>
+    Omit,
+}
+
+/// <summary>The settings a document is written with (from <see cref="SummaryOptions"/> and the team's entry there).</summary>
+/// <param name="SubmitTo">The 报送 line's addressees, or null for none.</param>
+/// <param name="CopyTo">The 抄送 line's addressees, or null for none.</param>
+/// <param name="ExcerptLength">The longest a note's excerpt in a brief may be, in characters (cut at a sentence boundary).</param>
+/// <param name="FindingNumbersInFeedback">Whether the feedback's body names finding numbers (the annex always does).</param>
+/// <param name="AfterVisit">Findings recorded after the visit: in a part of their own, or left out.</param>
+public sealed record DocumentSettings(string? SubmitTo, string? CopyTo, int ExcerptLength, bool FindingNumbersInFeedback, AfterVisitFindings AfterVisit)
+{
+    public static DocumentSettings Default { get; } = new("国务院安委会办公室", null, 150, false, AfterVisitFindings.Separate);
+}
 
 /// <summary>
 /// An itinerary item as a brief may show it. A covert visit never carries its title or place here:
@@ -32,9 +58,18 @@ public sealed record FindingFact(
     DateOnly? Deadline,
     bool FixedOnSpot,
     string? HandedOverTo,
-    DateOnly Day);
+    DateOnly Day)
+{
+    /// <summary>Where its rectification stands (the ledger's status).</summary>
+    public RectificationStatus Status { get; init; } = RectificationStatus.Open;
 
-/// <summary>A note quoted in a brief (tips are never quoted: see <see cref="TipFact"/>).</summary>
+    public bool Closed => Status == RectificationStatus.Closed;
+}
+
+/// <summary>A deadline moved on the day of a brief: from, to.</summary>
+public sealed record ExtensionFact(FindingFact Finding, DateOnly? From, DateOnly To);
+
+/// <summary>A note a brief summarises (tips never: see <see cref="TipFact"/>); its text already scrubbed of identities.</summary>
 public sealed record NoteFact(int Id, NoteKind Kind, string Author, string Text);
 
 /// <summary>A tip as a brief may show it: how it came, what it reports, how it was handled. Never who sent it.</summary>
@@ -80,12 +115,31 @@ public sealed record DayFacts(
     IReadOnlyList<TipFact> Tips)
 {
     public DateOnly NextDay => Day.AddDays(1);
+
+    /// <summary>The brief's number (第N期): see <see cref="CountRules.IssueNumber"/>.</summary>
+    public int IssueNumber { get; init; } = 1;
+
+    /// <summary>Findings of any day verified and closed (销号) on this day.</summary>
+    public IReadOnlyList<FindingFact> Closed { get; init; } = [];
+
+    /// <summary>Deadlines extended on this day.</summary>
+    public IReadOnlyList<ExtensionFact> Extended { get; init; } = [];
+
+    public DocumentSettings Settings { get; init; } = DocumentSettings.Default;
+
+    /// <summary>Whether anything was recorded for the day (findings, notes, tips, itinerary, counts set, items closed or extended): else a brief would be empty.</summary>
+    public bool HasRecords => Findings.Count > 0 || Notes.Count > 0 || Tips.Count > 0 || Today.Count > 0 || Counts.Tallied.Count > 0
+        || Closed.Count > 0 || Extended.Count > 0;
 }
 
 /// <summary>A lead handed over to the local side: a finding or a tip, and to whom or how.</summary>
 public sealed record LeadFact(string What, string HandedTo);
 
-/// <summary>Everything the feedback report is written from.</summary>
+/// <summary>
+/// Everything the feedback report is written from. <see cref="Findings"/> are those recorded up to the visit's
+/// last day; <see cref="AfterVisit"/> those recorded later (empty when the settings leave them out);
+/// <see cref="Counts"/> add up the visit's days; <see cref="Cities"/> follow <see cref="CountRules.CitiesExtendedTo"/>.
+/// </summary>
 public sealed record VisitFacts(
     TeamFacts Team,
     DateOnly From,
@@ -95,4 +149,13 @@ public sealed record VisitFacts(
     IReadOnlyList<FindingFact> Findings,
     IReadOnlyList<NoteFact> Highlights,
     IReadOnlyList<LeadFact> Leads,
-    DateOnly PlanDue);
+    DateOnly PlanDue)
+{
+    /// <summary>Findings recorded after the visit's last day (shown apart, or left out by the settings).</summary>
+    public IReadOnlyList<FindingFact> AfterVisit { get; init; } = [];
+
+    /// <summary>The day the feedback is dated (the day it was written, team time).</summary>
+    public DateOnly Written { get; init; }
+
+    public DocumentSettings Settings { get; init; } = DocumentSettings.Default;
+}

@@ -1,5 +1,6 @@
 using Assistant.Core.Common;
 using Assistant.Core.Findings;
+using Assistant.Core.Ledger;
 using Assistant.Core.Notes;
 using Assistant.Core.Schedule;
 using Assistant.Core.Teams;
@@ -8,10 +9,12 @@ using Microsoft.Extensions.Options;
 namespace Assistant.Core.Summaries;
 
 /// <summary>
-/// Gathers what a brief is written from, for a reader who may see the whole team's day (the leader
-/// or the liaison): the day's findings, notes and tips, its itinerary and the next day's, and the
-/// counts of the day's work. Deleted notes, notes turned into findings and cancelled items are left
-/// out; tips contribute only their channel, subject and handling.
+/// Gathers what a brief is written from, for a reader who may see the whole team's day (the leader or the liaison):
+/// the day's findings, notes and tips, its itinerary and the next day's, the day's closures and extensions, and the
+/// counts of the day's work (<see cref="CountRules"/>). Deleted notes, notes turned into findings and cancelled items
+/// are left out; tips contribute only their channel, subject and handling. Every free text passes the
+/// <see cref="IdentityScrubber"/> here, so nothing built from the facts (documents, chat text, a model's prompt) can
+/// carry a tipster's identity, whatever field it was typed into.
 /// </summary>
 public sealed class FactsBuilder(FindingStore findings, NoteStore notes, ScheduleStore schedule, DayTallyStore tallies, IOptions<SummaryOptions> options)
 {
@@ -19,62 +22,121 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
 
     public DayFacts Day(Team team, DateOnly day)
     {
+        var teamFacts = TeamOf(team);
         var dayFindings = findings.OnDay(team.Id, day).Select(ToFact).ToList();
         var dayNotes = notes.OnDay(team.Id, day);
         var today = Itinerary(team, day);
         var tomorrow = Itinerary(team, day.AddDays(1));
-        var tips = dayNotes.Where(n => n.Kind == NoteKind.Tip).Select(n => new TipFact(n.Id, n.TipChannel, n.TipSubject, n.TipHandling)).ToList();
-        var quoted = dayNotes
+        var tips = dayNotes.Where(n => n.Kind == NoteKind.Tip)
+            .Select(n => new TipFact(n.Id, n.TipChannel, IdentityScrubber.ScrubOrNull(n.TipSubject), IdentityScrubber.ScrubOrNull(n.TipHandling))).ToList();
+        var summarised = dayNotes
             .Where(n => n.Kind is not NoteKind.Tip && n.FindingId is null && n.VoiceFileId is null && n.Text.Length > 0)
-            .Select(n => new NoteFact(n.Id, n.Kind, n.AuthorName, n.Text))
+            .Select(ToFact)
             .ToList();
-        var counts = Counts(dayFindings, dayNotes, today, tallies.Get(team.Id, day));
-        return new DayFacts(TeamOf(team), day, today, tomorrow, counts, dayFindings, quoted, tips);
+        var counts = CountRules.Day(dayFindings, [.. dayNotes.Select(n => n.Kind)], today, tallies.Get(team.Id, day));
+        var (closed, extended) = FollowUpOn(team, day);
+        return new DayFacts(teamFacts, day, today, tomorrow, counts, dayFindings, summarised, tips)
+        {
+            IssueNumber = CountRules.IssueNumber(teamFacts, day),
+            Closed = closed,
+            Extended = extended,
+            Settings = options.Value.For(team.Code),
+        };
     }
 
     public VisitFacts Visit(Team team, DateOnly today)
     {
+        var teamFacts = TeamOf(team);
+        var settings = options.Value.For(team.Code);
         var all = findings.OfTeam(team.Id).Select(ToFact).ToList();
+        var visit = all.Where(f => !CountRules.IsAfterVisit(teamFacts, f.Day)).ToList();
+        var after = settings.AfterVisit == AfterVisitFindings.Omit ? [] : all.Where(f => CountRules.IsAfterVisit(teamFacts, f.Day)).ToList();
         var teamNotes = notes.OfTeam(team.Id);
         var counts = ActivityCounts.Zero;
-        var to = team.VisitTo < today ? team.VisitTo : today;
-        for (var day = team.VisitFrom; day <= to; day = day.AddDays(1))
+        var itinerary = new List<ItineraryFact>();
+        foreach (var day in CountRules.VisitDaysUntil(teamFacts, today))
         {
-            var dayNotes = teamNotes.Where(n => n.Day == day).ToList();
-            counts += Counts([.. all.Where(f => f.Day == day)], dayNotes, Itinerary(team, day), tallies.Get(team.Id, day));
+            var dayItinerary = Itinerary(team, day);
+            itinerary.AddRange(dayItinerary);
+            counts += CountRules.Day([.. visit.Where(f => f.Day == day)], [.. teamNotes.Where(n => n.Day == day).Select(n => n.Kind)], dayItinerary, tallies.Get(team.Id, day));
         }
 
-        var highlights = teamNotes.Where(n => n.Kind == NoteKind.Highlight && n.Text.Length > 0)
-            .Select(n => new NoteFact(n.Id, n.Kind, n.AuthorName, n.Text)).ToList();
-        var leads = all.Where(f => !string.IsNullOrWhiteSpace(f.HandedOverTo))
-            .Select(f => new LeadFact($"{f.Code} {f.Unit}：{f.Description}", f.HandedOverTo!))
+        var highlights = teamNotes.Where(n => n.Kind == NoteKind.Highlight && n.Text.Length > 0).Select(ToFact).ToList();
+        var shown = visit.Concat(after).ToList();
+        var leads = shown.Where(f => !string.IsNullOrWhiteSpace(f.HandedOverTo))
+            .Select(f => new LeadFact($"{f.Unit}：{BriefFormat.Trimmed(f.Description)}（{f.Code}）", f.HandedOverTo!))
             .Concat(teamNotes.Where(n => n.Kind == NoteKind.Tip && !string.IsNullOrWhiteSpace(n.TipSubject))
-                .Select(n => new LeadFact(n.TipSubject!, n.TipHandling ?? "")))
+                .Select(n => new LeadFact(IdentityScrubber.Scrub(n.TipSubject!), IdentityScrubber.Scrub(n.TipHandling ?? ""))))
             .ToList();
-        var cities = all.Select(f => CityOf(f.City)).Where(c => c.Length > 0).Distinct().ToList();
+        var cities = CountRules.CitiesExtendedTo(team.Region, itinerary, visit.Where(f => CountRules.IsVisitDay(teamFacts, f.Day)));
         var end = team.VisitTo < today ? today : team.VisitTo;
-        return new VisitFacts(TeamOf(team), team.VisitFrom, team.VisitTo, counts, cities, all, highlights, leads, end.AddDays(options.Value.PlanDueDays));
+        return new VisitFacts(teamFacts, team.VisitFrom, team.VisitTo, counts, cities, visit, highlights, leads, end.AddDays(options.Value.PlanDueDays))
+        {
+            AfterVisit = after,
+            Written = today,
+            Settings = settings,
+        };
     }
 
-    /// <summary>The prefecture-level part of a place: "长沙市望城区" → "长沙市".</summary>
-    public static string CityOf(string place)
+    /// <summary>
+    /// The day with records (findings, items closed or extended, notes, itinerary items) nearest to <paramref name="day"/>, not after
+    /// <paramref name="latest"/> and other than <paramref name="day"/> itself; the earlier on a tie. Null when the team
+    /// has recorded nothing. Reads the team's records: it is asked only when a day turned out to be empty.
+    /// </summary>
+    public DateOnly? NearestDayWithRecords(Team team, DateOnly day, DateOnly latest)
     {
-        var text = place.Trim();
-        foreach (var marker in new[] { "自治州", "地区", "市", "州", "盟" })
+        DateOnly Local(DateTime utc) => DateOnly.FromDateTime(TimeZones.ToLocal(utc, team.Zone));
+        var teamFindings = findings.OfTeam(team.Id);
+        var days = teamFindings.Select(f => f.Day)
+            .Concat(teamFindings.Where(f => f.VerifiedUtc is not null).Select(f => Local(f.VerifiedUtc!.Value)))
+            .Concat(teamFindings.SelectMany(f => f.DeadlineChanges.Where(c => c.From is not null).Select(c => Local(c.TimeUtc))))
+            .Concat(notes.OfTeam(team.Id).Select(n => n.Day))
+            .Concat(schedule.OfTeam(team.Id).Select(i => Local(i.StartUtc)))
+            .Where(d => d <= latest && d != day)
+            .Distinct();
+        return days.OrderBy(d => Math.Abs(d.DayNumber - day.DayNumber)).ThenBy(d => d).Cast<DateOnly?>().FirstOrDefault();
+    }
+
+    /// <summary>Whether the team has recorded anything at all (a finding, a note or an itinerary item).</summary>
+    public bool AnyRecords(Team team) =>
+        findings.OfTeam(team.Id).Count > 0 || notes.OfTeam(team.Id).Count > 0 || schedule.Any(team.Id);
+
+    /// <summary>A finding as the brief may show it: every free text scrubbed of identities; its rectification status.</summary>
+    public static FindingFact ToFact(Finding f) => new(
+        f.Id, f.Code, f.Aspect, f.Sector, IdentityScrubber.ScrubOrNull(f.SectorOther), f.Severity, f.Method, f.Covert,
+        IdentityScrubber.Scrub(f.Unit), IdentityScrubber.Scrub(f.City), IdentityScrubber.ScrubOrNull(f.Place),
+        IdentityScrubber.Scrub(f.Description), IdentityScrubber.ScrubOrNull(f.Basis), IdentityScrubber.ScrubOrNull(f.ResponsibleUnit),
+        f.Deadline, f.FixedOnSpot, IdentityScrubber.ScrubOrNull(f.HandedOverTo), f.Day)
+    {
+        Status = f.Status,
+    };
+
+    private static NoteFact ToFact(Note n) => new(n.Id, n.Kind, n.AuthorName, IdentityScrubber.Scrub(n.Text));
+
+    /// <summary>The team's findings closed on the day, and the deadlines extended on it (the last move of each).</summary>
+    private (List<FindingFact> Closed, List<ExtensionFact> Extended) FollowUpOn(Team team, DateOnly day)
+    {
+        var zone = team.Zone;
+        var closed = new List<FindingFact>();
+        var extended = new List<ExtensionFact>();
+        foreach (var f in findings.OfTeam(team.Id))
         {
-            var at = text.IndexOf(marker, StringComparison.Ordinal);
-            if (at > 0)
+            var fact = (FindingFact?)null;
+            if (f.Status == RectificationStatus.Closed && f.VerifiedUtc is { } verified && DateOnly.FromDateTime(TimeZones.ToLocal(verified, zone)) == day)
             {
-                return text[..(at + marker.Length)];
+                fact = ToFact(f);
+                closed.Add(fact);
+            }
+
+            var move = f.DeadlineChanges.Where(c => c.From is not null && DateOnly.FromDateTime(TimeZones.ToLocal(c.TimeUtc, zone)) == day).MaxBy(c => c.TimeUtc);
+            if (move is not null)
+            {
+                extended.Add(new ExtensionFact(fact ?? ToFact(f), move.From, move.To));
             }
         }
 
-        return text;
+        return (closed, extended);
     }
-
-    public static FindingFact ToFact(Finding f) => new(
-        f.Id, f.Code, f.Aspect, f.Sector, f.SectorOther, f.Severity, f.Method, f.Covert, f.Unit, f.City, f.Place,
-        f.Description, f.Basis, f.ResponsibleUnit, f.Deadline, f.FixedOnSpot, f.HandedOverTo, f.Day);
 
     private List<ItineraryFact> Itinerary(Team team, DateOnly day)
     {
@@ -86,38 +148,7 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
             var start = TimeZones.ToLocal(i.StartUtc, zone);
             var end = TimeZones.ToLocal(i.EndUtc, zone);
             return new ItineraryFact(i.Id, day, TimeOnly.FromDateTime(start), TimeOnly.FromDateTime(end), i.Kind,
-                i.IsCovert ? null : i.Title, i.IsCovert ? null : i.Place, i.IsCovert);
+                i.IsCovert ? null : IdentityScrubber.ScrubOrNull(i.Title), i.IsCovert ? null : IdentityScrubber.ScrubOrNull(i.Place), i.IsCovert);
         })];
-    }
-
-    private static ActivityCounts Counts(List<FindingFact> dayFindings, IReadOnlyList<Note> dayNotes, List<ItineraryFact> today, DayTally? tally)
-    {
-        int Units(Func<FindingFact, bool> which) => dayFindings.Where(which).Select(f => f.Unit).Distinct().Count();
-        var derived = new Dictionary<TallyItem, int>
-        {
-            [TallyItem.Briefings] = today.Count(i => i.Kind is EventKind.KickOffMeeting or EventKind.Briefing),
-            [TallyItem.Documents] = dayNotes.Count(n => n.Kind == NoteKind.DocumentReview) + dayFindings.Count(f => f.Method == Method.ReviewingDocuments),
-            [TallyItem.Interviews] = dayNotes.Count(n => n.Kind == NoteKind.Interview) + dayFindings.Count(f => f.Method == Method.Interviews),
-            [TallyItem.Visits] = Units(f => f.Method == Method.VisitsInquiries),
-            [TallyItem.SitesOpen] = Math.Max(Units(f => f.Method == Method.OnSiteInspection && !f.Covert), today.Count(i => i.Kind == EventKind.SiteInspection)),
-            [TallyItem.SitesCovert] = Math.Max(Units(f => f.Method == Method.OnSiteInspection && f.Covert), today.Count(i => i.Covert)),
-            [TallyItem.Tips] = dayNotes.Count(n => n.Kind == NoteKind.Tip),
-        };
-        var tallied = new HashSet<TallyItem>();
-        int Value(TallyItem item)
-        {
-            if (tally?.Get(item) is { } set)
-            {
-                tallied.Add(item);
-                return set;
-            }
-
-            return derived[item];
-        }
-
-        return new ActivityCounts(
-            Value(TallyItem.Briefings), Value(TallyItem.Documents), Value(TallyItem.Interviews), Value(TallyItem.Visits),
-            Value(TallyItem.SitesOpen), Value(TallyItem.SitesCovert), Value(TallyItem.Tips))
-        { Tallied = tallied };
     }
 }

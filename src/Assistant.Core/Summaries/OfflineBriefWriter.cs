@@ -1,5 +1,6 @@
 using System.Globalization;
 using Assistant.Core.Findings;
+using Assistant.Core.Ledger;
 using Assistant.Core.Localization;
 using Assistant.Core.Notes;
 using Assistant.Core.Schedule;
@@ -8,39 +9,73 @@ using Assistant.Core.Summaries.Documents;
 namespace Assistant.Core.Summaries;
 
 /// <summary>
-/// Writes the daily brief and the feedback from the structured facts alone, in the standard section
-/// order (see docs and the domain notes): deterministic, no model, good enough to send as it is.
-/// Counts and groupings are computed here; notes are quoted as written.
+/// Composes the daily brief and the feedback from the structured facts, in the standard section order and the form
+/// of an official document (masthead, 报送/抄送, signature, annexes): deterministic, no model. Every count comes
+/// from <see cref="CountRules"/>. The narrative parts (what the day's notes showed, the overall assessment's opening
+/// and highlights) are slots (<see cref="BriefNarrative"/>) filled by a narrative writer: offline excerpts of the
+/// notes by default (<see cref="OfflineNarratives"/>), or what another writer produced for each slot.
 /// </summary>
 public static class OfflineBriefWriter
 {
     public const string Name = "offline";
 
-    public static BriefDocument Daily(DayFacts facts, Texts t) => new(
-        t.Plain("brief.title", TeamLabel(t, facts.Team)),
-        BriefFormat.DayWithWeekday(t, facts.Day),
-        [
-            new BriefSection(t["brief.h1"], Work(facts, t)),
-            new BriefSection(t["brief.h2"], Problems(facts.Findings, facts.Day, t)),
-            new BriefSection(t["brief.h3"], [new BriefParagraph(FollowUp(facts.Findings, facts.Day, t))]),
-            new BriefSection(t["brief.h4"], Tips(facts, t)),
-            new BriefSection(t["brief.h5"], Tomorrow(facts, t)),
-        ],
-        null,
-        t.Language.Code());
+    /// <summary>The daily brief with every narrative part written offline.</summary>
+    public static BriefDocument Daily(DayFacts facts, Texts t) =>
+        Daily(facts, t, new OfflineNarratives(facts.Settings.ExcerptLength).WriteAll(NarrativePlan.Day(facts), t));
 
-    public static BriefDocument Feedback(VisitFacts facts, Texts t) => new(
-        t.Plain("report.title", TeamLabel(t, facts.Team)),
-        t.Plain("report.subtitle", facts.Team.Region, BriefFormat.FullDate(t, facts.From), BriefFormat.FullDate(t, facts.To)),
-        [
-            new BriefSection(t["report.h1"], [new BriefParagraph(Basic(facts, t))]),
-            new BriefSection(t["report.h2"], Highlights(facts, t)),
-            new BriefSection(t["report.h3"], MainProblems(facts, t)),
-            new BriefSection(t["report.h4"], [new BriefList(Requirements(facts, t))]),
-            new BriefSection(t["report.h5"], Annexes(facts, t)),
-        ],
-        null,
-        t.Language.Code());
+    /// <summary>The daily brief with the narrative parts given (a slot missing from <paramref name="narratives"/> is left out).</summary>
+    public static BriefDocument Daily(DayFacts facts, Texts t, IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> narratives)
+    {
+        var doc = new BriefDocument(
+            t["brief.title"],
+            null,
+            [
+                new BriefSection(t["brief.h1"], Work(facts, t, narratives)),
+                new BriefSection(t["brief.h2"], Problems(facts, t)),
+                new BriefSection(t["brief.h3"], [new BriefParagraph(FollowUp(facts, t))]),
+                new BriefSection(t["brief.h4"], Tips(facts, t)),
+                new BriefSection(t["brief.h5"], Tomorrow(facts, t)),
+            ],
+            null,
+            t.Language.Code())
+        {
+            Sensitivity = HasCovertDetails(facts) ? t["doc.sensitivity"] : null,
+            Masthead = new BriefMasthead(t.Plain("brief.issue", facts.IssueNumber), TeamFullName(t, facts.Team), BriefFormat.FullDate(t, facts.Day)),
+            Distribution = Distribution(facts.Settings, t),
+            Appendix = facts.Notes.Count == 0 ? null : new BriefAppendix(t["brief.appendix"],
+                [.. facts.Notes.Select(n => t.Plain("brief.appendix_entry", t["note.kind." + n.Kind.ToString().ToLowerInvariant()], n.Author, n.Text.Trim()))]),
+        };
+        return ChineseTypography.Tidy(doc);
+    }
+
+    /// <summary>The feedback with its narrative parts written offline.</summary>
+    public static BriefDocument Feedback(VisitFacts facts, Texts t) =>
+        Feedback(facts, t, new OfflineNarratives(facts.Settings.ExcerptLength).WriteAll(NarrativePlan.Visit(facts), t));
+
+    /// <summary>The feedback with the narrative parts given.</summary>
+    public static BriefDocument Feedback(VisitFacts facts, Texts t, IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> narratives)
+    {
+        var annexes = Annexes(facts, t);
+        var doc = new BriefDocument(
+            t.Plain("report.title", facts.Team.Region),
+            null,
+            [
+                new BriefSection(t["report.h1"], [new BriefParagraph(Basic(facts, t))]),
+                new BriefSection(t["report.h2"], Assessment(narratives)),
+                new BriefSection(t["report.h3"], MainProblems(facts, t)),
+                new BriefSection(t["report.h4"], [new BriefList(Requirements(facts, t))]),
+            ],
+            null,
+            t.Language.Code())
+        {
+            Sensitivity = facts.Findings.Concat(facts.AfterVisit).Any(f => f.Covert) ? t["doc.sensitivity"] : null,
+            Signature = new BriefSignature(
+                [.. annexes.Select((a, i) => t.Plain("report.annex_item", i + 1, a.Title))], TeamFullName(t, facts.Team), BriefFormat.FullDate(t, facts.Written)),
+            Annexes = annexes,
+            Hints = facts.Highlights.Count == 0 ? [t["report.hint_highlights"]] : [],
+        };
+        return ChineseTypography.Tidy(doc);
+    }
 
     /// <summary>The four standard rectification requirements, the last with the plan's due date.</summary>
     public static IReadOnlyList<string> Requirements(VisitFacts facts, Texts t) =>
@@ -52,11 +87,24 @@ public static class OfflineBriefWriter
     /// <summary>The headings of a daily brief, in order (what the model's text must follow too).</summary>
     public static IReadOnlyList<string> DailyHeadings(Texts t) => [t["brief.h1"], t["brief.h2"], t["brief.h3"], t["brief.h4"], t["brief.h5"]];
 
-    public static IReadOnlyList<string> FeedbackHeadings(Texts t) => [t["report.h1"], t["report.h2"], t["report.h3"], t["report.h4"], t["report.h5"]];
+    public static IReadOnlyList<string> FeedbackHeadings(Texts t) => [t["report.h1"], t["report.h2"], t["report.h3"], t["report.h4"]];
 
     /// <summary>"第七组" in Chinese; "第七组 (G7)" in English, where the name alone means little.</summary>
     public static string TeamLabel(Texts t, TeamFacts team) =>
         t.Language == Language.English ? $"{team.Name} ({team.Code})" : team.Name;
+
+    /// <summary>"国务院安全生产和消防工作考核巡查第七组": the issuer of the brief and the signature of the feedback.</summary>
+    public static string TeamFullName(Texts t, TeamFacts team) => t.Plain("doc.team_full_name", TeamLabel(t, team));
+
+    /// <summary>
+    /// An aspect's full name as the work programme words it, the campaign's year from the visit
+    /// ("重大事故隐患专项排查整治2023行动和…组织实施情况"); <paramref name="asHeading"/>: its "…方面" form.
+    /// </summary>
+    public static string AspectName(Texts t, Aspect aspect, int campaignYear, bool asHeading)
+    {
+        var name = t.Plain($"doc.aspect.{(int)aspect}", campaignYear);
+        return asHeading && name.EndsWith("情况", StringComparison.Ordinal) ? name[..^2] + "方面" : name;
+    }
 
     /// <summary>The day's work as a sentence of counts ("听取汇报2场；调阅材料46份；…"), or null when nothing was counted.</summary>
     public static string? CountsSentence(ActivityCounts c, Texts t)
@@ -88,6 +136,7 @@ public static class OfflineBriefWriter
         return parts.Count == 0 ? null : string.Join(t["brief.count.separator"], parts);
     }
 
+    /// <summary>"08:30—10:00，听取省应急管理厅专题汇报（省应急管理厅）"; a covert visit shows only its time.</summary>
     public static string ItineraryLine(Texts t, ItineraryFact item, bool tomorrow)
     {
         var time = t.Plain("brief.item_time", BriefFormat.Time(item.Start), BriefFormat.Time(item.End));
@@ -96,130 +145,61 @@ public static class OfflineBriefWriter
             return t.Plain(tomorrow ? "brief.item_covert_tomorrow" : "brief.item_covert_today", time);
         }
 
-        // "实地检查：实地检查湘潭某钢铁企业" says the kind twice; "其他：组内碰头会" says nothing.
-        var kind = t[item.Kind.Key()];
-        var title = item.Title ?? "";
-        var line = item.Kind == EventKind.Other || title.StartsWith(kind, StringComparison.OrdinalIgnoreCase) || title.Length == 0
-            ? time + " " + (title.Length == 0 ? kind : title)
-            : t.Plain("brief.item", time, kind, title);
-        return string.IsNullOrWhiteSpace(item.Place) ? line : t.Plain("brief.item_place", line, item.Place);
+        var title = string.IsNullOrWhiteSpace(item.Title) ? t[item.Kind.Key()] : item.Title.Trim();
+        var line = t.Plain("brief.item", time, BriefFormat.Trimmed(title));
+        return string.IsNullOrWhiteSpace(item.Place) || title.Contains(item.Place.Trim(), StringComparison.Ordinal)
+            ? line
+            : t.Plain("brief.item_place", line, item.Place.Trim());
     }
 
-    /// <summary>"长沙某化工有限公司（长沙市望城区 甲类仓库）".</summary>
+    /// <summary>"长沙某化工有限公司（长沙市望城区）": the unit and where it is, unless its name says so; covert findings marked.</summary>
     public static string UnitWhere(Texts t, FindingFact f)
     {
-        var where = string.Join(" ", new[] { f.City, f.Place }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        return where.Length == 0 ? f.Unit : t.Plain("brief.unit_where", f.Unit, where);
+        var where = string.Concat(new[] { f.City, f.Place }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()));
+        if (where.Length > 0 && f.Unit.StartsWith(f.City.Trim(), StringComparison.Ordinal) && string.IsNullOrWhiteSpace(f.Place))
+        {
+            where = "";
+        }
+
+        var notes = new List<string>();
+        if (where.Length > 0)
+        {
+            notes.Add(where);
+        }
+
+        if (f.Covert)
+        {
+            notes.Add(t["doc.covert_mark"]);
+        }
+
+        return notes.Count == 0 ? f.Unit : t.Plain("brief.unit_where", f.Unit, string.Join(t["doc.clause_separator"], notes));
     }
 
     public static string SectorLabel(Texts t, FindingFact f) =>
         f.Sector == Sector.Other && !string.IsNullOrWhiteSpace(f.SectorOther) ? f.SectorOther : t[f.Sector.Key()];
 
-    /// <summary>The findings grouped under the four aspects, each item "一是…（G7-001）；" (major hazards are listed apart).</summary>
-    public static List<BriefBlock> AspectGroups(IEnumerable<FindingFact> findings, Texts t, int firstGroup)
-    {
-        var blocks = new List<BriefBlock>();
-        var group = firstGroup;
-        foreach (var aspect in Enum.GetValues<Aspect>())
-        {
-            var items = findings.Where(f => f.Aspect == aspect).ToList();
-            if (items.Count == 0)
-            {
-                continue;
-            }
-
-            blocks.Add(new BriefSubheading(t.Plain("brief.aspect_group", BriefFormat.GroupNumber(t, group++), t[aspect.ShortKey()])));
-            blocks.Add(new BriefList([.. items.Select((f, i) =>
-                t.Plain("brief.problem", BriefFormat.ItemMarker(t, i + 1), UnitWhere(t, f), BriefFormat.Trimmed(f.Description), f.Code)
-                + BriefFormat.ItemEnd(t, i == items.Count - 1))]));
-        }
-
-        return blocks;
-    }
-
-    public static string MajorLine(Texts t, FindingFact f, int number, DateOnly reference) =>
-        t.Plain("brief.major_line", number, f.Code, UnitWhere(t, f), BriefFormat.Trimmed(f.Description),
-            string.IsNullOrWhiteSpace(f.Basis) ? "" : t.Plain("brief.basis", BriefFormat.Trimmed(f.Basis)),
-            f.Deadline is { } d ? t.Plain("brief.deadline", BriefFormat.Date(t, d, reference)) : "");
-
     /// <summary>"重大事故隐患1项、一般隐患6项、问题2项" (major hazards always named).</summary>
     public static string SeverityCounts(IReadOnlyList<FindingFact> findings, Texts t) =>
-        string.Join(t["brief.list_separator"], Enum.GetValues<Severity>()
-            .Select(s => (Severity: s, Count: findings.Count(f => f.Severity == s)))
-            .Where(s => s.Count > 0 || s.Severity == Severity.MajorHazard)
-            .Select(s => t.Plain("brief.severity_count", t[s.Severity.Key()], s.Count)));
+        string.Join(t["brief.list_separator"], FindingCounts.By(findings, f => f.Severity)
+            .Where(s => s.Count > 0 || s.Value == Severity.MajorHazard)
+            .Select(s => t.Plain("brief.severity_count", t[s.Value.Key()], s.Count)));
 
-    /// <summary>"危险化学品3项、燃气2项…", largest first.</summary>
+    /// <summary>"危险化学品3项、城镇燃气2项…", largest first (sectors typed in as other count as 其他).</summary>
     public static string SectorCounts(IReadOnlyList<FindingFact> findings, Texts t) =>
-        string.Join(t["brief.list_separator"], findings.GroupBy(f => SectorLabel(t, f))
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Min(f => f.Code), StringComparer.Ordinal)
-            .Select(g => t.Plain("brief.label_count", g.Key, g.Count())));
+        string.Join(t["brief.list_separator"], FindingCounts.By(findings, f => f.Sector).Where(s => s.Count > 0)
+            .OrderByDescending(s => s.Count).ThenBy(s => s.Value)
+            .Select(s => t.Plain("brief.label_count", t[s.Value.Key()], s.Count)));
 
-    /// <summary>"安全生产责任落实3项…", in the order of the four aspects.</summary>
-    public static string AspectCounts(IReadOnlyList<FindingFact> findings, Texts t) =>
-        string.Join(t["brief.list_separator"], Enum.GetValues<Aspect>()
-            .Select(a => (Aspect: a, Count: findings.Count(f => f.Aspect == a))).Where(a => a.Count > 0)
-            .Select(a => t.Plain("brief.label_count", t[a.Aspect.ShortKey()], a.Count)));
+    /// <summary>"安全生产责任落实方面3项…", in the order of the four aspects, by their full names.</summary>
+    public static string AspectCounts(IReadOnlyList<FindingFact> findings, Texts t, int campaignYear) =>
+        string.Join(t["brief.list_separator"], FindingCounts.By(findings, f => f.Aspect).Where(a => a.Count > 0)
+            .Select(a => t.Plain("brief.label_count", AspectName(t, a.Value, campaignYear, asHeading: true), a.Count)));
 
-    /// <summary>An English sentence starts with a capital; Chinese has none.</summary>
-    private static string Sentence(Texts t, string text) =>
-        t.Language == Language.English && text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
-
-    private static List<BriefBlock> Work(DayFacts facts, Texts t)
+    /// <summary>The day's follow-up in one sentence: fixed on the spot, deadlines, handed over, closed and extended that day.</summary>
+    public static string FollowUp(DayFacts facts, Texts t)
     {
-        var blocks = new List<BriefBlock>
-        {
-            new BriefParagraph(CountsSentence(facts.Counts, t) is { } counts ? t.Plain("brief.work", counts) : t["brief.work_none"]),
-        };
-        if (facts.Today.Count > 0)
-        {
-            blocks.Add(new BriefParagraph(t["brief.itinerary"]));
-            blocks.Add(new BriefList([.. facts.Today.Select(i => ItineraryLine(t, i, tomorrow: false))]));
-        }
-
-        if (facts.Notes.Count > 0)
-        {
-            blocks.Add(new BriefParagraph(t["brief.notes"]));
-            blocks.Add(new BriefList([.. facts.Notes.Select(n => t.Plain("brief.note_line", t["note.kind." + n.Kind.ToString().ToLowerInvariant()], n.Author, n.Text.Trim()))]));
-        }
-
-        return blocks;
-    }
-
-    private static List<BriefBlock> Problems(IReadOnlyList<FindingFact> findings, DateOnly day, Texts t)
-    {
-        if (findings.Count == 0)
-        {
-            return [new BriefParagraph(t["brief.no_findings"])];
-        }
-
-        var space = t.Language == Language.English ? " " : "";
-        var blocks = new List<BriefBlock>
-        {
-            new BriefParagraph(t.Plain("brief.totals", findings.Count, SeverityCounts(findings, t))
-                + space + t.Plain("brief.by_sector", SectorCounts(findings, t))
-                + space + t.Plain("brief.by_aspect", AspectCounts(findings, t))),
-        };
-        var majors = findings.Where(f => f.Severity == Severity.MajorHazard).ToList();
-        if (majors.Count > 0)
-        {
-            blocks.Add(new BriefParagraph(t["brief.majors"]));
-            blocks.Add(new BriefList([.. majors.Select((f, i) => MajorLine(t, f, i + 1, day))]));
-        }
-
-        var others = findings.Where(f => f.Severity != Severity.MajorHazard).ToList();
-        if (others.Count > 0)
-        {
-            blocks.Add(new BriefParagraph(t["brief.main_problems"]));
-            blocks.AddRange(AspectGroups(others, t, 1));
-        }
-
-        return blocks;
-    }
-
-    /// <summary>Fixed on the spot, given a deadline, handed over: one sentence.</summary>
-    public static string FollowUp(IReadOnlyList<FindingFact> findings, DateOnly day, Texts t)
-    {
+        var findings = facts.Findings;
+        var day = facts.Day;
         var separator = t["brief.list_separator"];
         var parts = new List<string>();
         var fixedOnSpot = findings.Where(f => f.FixedOnSpot).ToList();
@@ -240,23 +220,18 @@ public static class OfflineBriefWriter
             parts.Add(t.Plain("brief.handed", handed.Count, string.Join(t["brief.count.separator"], handed.Select(f => t.Plain("brief.handed_item", f.Code, f.HandedOverTo)))));
         }
 
+        if (facts.Closed.Count > 0)
+        {
+            parts.Add(t.Plain("brief.closed", facts.Closed.Count, string.Join(separator, facts.Closed.Select(f => f.Code))));
+        }
+
+        if (facts.Extended.Count > 0)
+        {
+            parts.Add(t.Plain("brief.extended", facts.Extended.Count, string.Join(t["brief.count.separator"], facts.Extended.Select(e =>
+                t.Plain("brief.extended_item", e.Finding.Code, e.From is { } from ? BriefFormat.Date(t, from, day) : "", BriefFormat.Date(t, e.To, day))))));
+        }
+
         return parts.Count == 0 ? t["brief.follow_up_none"] : t.Plain("brief.follow_up", Sentence(t, string.Join(t["brief.count.separator"], parts)));
-    }
-
-    private static List<BriefBlock> Tips(DayFacts facts, Texts t)
-    {
-        if (Math.Max(facts.Counts.Tips, facts.Tips.Count) == 0)
-        {
-            return [new BriefParagraph(t["brief.tips_none"])];
-        }
-
-        var blocks = new List<BriefBlock> { new BriefParagraph(TipsIntro(facts, t)) };
-        if (facts.Tips.Count > 0)
-        {
-            blocks.Add(new BriefList([.. TipLines(facts, t)]));
-        }
-
-        return blocks;
     }
 
     /// <summary>"受理举报2件（电话1件、邮箱1件）：".</summary>
@@ -271,9 +246,161 @@ public static class OfflineBriefWriter
             : t.Plain("brief.tips", received, channels);
     }
 
+    /// <summary>One line per tip: what it reports and how it was handled, never who sent it.</summary>
     public static IEnumerable<string> TipLines(DayFacts facts, Texts t) =>
-        facts.Tips.Select((tip, i) => t.Plain("brief.tip_line", i + 1,
-            BriefFormat.Trimmed(tip.Subject ?? t["brief.tip_unrecorded"]), BriefFormat.Trimmed(tip.Handling ?? t["brief.tip_unrecorded"])));
+        facts.Tips.Select((tip, i) => t.Plain("brief.tip_line", i + 1, TipText(tip, t)));
+
+    /// <summary>An English sentence starts with a capital; Chinese has none.</summary>
+    private static string Sentence(Texts t, string text) =>
+        t.Language == Language.English && text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+
+    private static string TipText(TipFact tip, Texts t) =>
+        t.Plain("brief.tip_text", BriefFormat.Trimmed(tip.Subject ?? t["brief.tip_unrecorded"]), BriefFormat.Trimmed(tip.Handling ?? t["brief.tip_unrecorded"]));
+
+    /// <summary>Covert targets named anywhere in the brief: a covert finding (today's, closed or extended today) or a covert visit on the itinerary.</summary>
+    private static bool HasCovertDetails(DayFacts facts) =>
+        facts.Findings.Concat(facts.Closed).Concat(facts.Extended.Select(e => e.Finding)).Any(f => f.Covert)
+        || facts.Today.Concat(facts.Tomorrow).Any(i => i.Covert);
+
+    private static IReadOnlyList<string> Distribution(DocumentSettings settings, Texts t) =>
+    [
+        .. settings.SubmitTo is { } submit ? new[] { t.Plain("doc.submit_to", submit) } : [],
+        .. settings.CopyTo is { } copy ? new[] { t.Plain("doc.copy_to", copy) } : [],
+    ];
+
+    /// <summary>
+    /// Items of a group: two or more as "一是…；二是…。" (one paragraph each), a single one as a plain sentence.
+    /// </summary>
+    private static BriefBlock Group(IReadOnlyList<string> items, Texts t)
+    {
+        if (items.Count == 1)
+        {
+            return new BriefParagraph(BriefFormat.Trimmed(items[0]) + BriefFormat.ItemEnd(t, last: true));
+        }
+
+        return new BriefList([.. items.Select((item, i) => BriefFormat.ItemMarker(t, i + 1) + BriefFormat.Trimmed(item) + BriefFormat.ItemEnd(t, i == items.Count - 1))]);
+    }
+
+    /// <summary>A problem as a sentence: "长沙某酒店（长沙市开福区）：消防控制室值班人员未持证上岗（G7-006）".</summary>
+    private static string ProblemText(Texts t, FindingFact f, bool withCode, DateOnly reference, bool major)
+    {
+        var tags = new List<string>();
+        if (withCode)
+        {
+            tags.Add(f.Code);
+        }
+
+        if (f.Closed)
+        {
+            tags.Add(t["doc.closed_mark"]);
+        }
+
+        var text = t.Plain("brief.problem", UnitWhere(t, f), BriefFormat.Trimmed(f.Description))
+            + (tags.Count == 0 ? "" : t.Plain("doc.tags", string.Join(t["doc.clause_separator"], tags)));
+        if (!major)
+        {
+            return text;
+        }
+
+        return text + BriefFormat.ItemEnd(t, last: true)
+            + (string.IsNullOrWhiteSpace(f.Basis) ? "" : t.Plain("brief.basis", BriefFormat.Trimmed(f.Basis)))
+            + (f.Deadline is { } d && !f.Closed ? t.Plain("brief.deadline", BriefFormat.Date(t, d, reference)) : "");
+    }
+
+    private static List<BriefBlock> Work(DayFacts facts, Texts t, IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> narratives)
+    {
+        var blocks = new List<BriefBlock>
+        {
+            new BriefParagraph(CountsSentence(facts.Counts, t) is { } counts ? t.Plain("brief.work", counts) : t["brief.work_none"]),
+        };
+        if (facts.Today.Count > 0)
+        {
+            blocks.Add(new BriefParagraph(t.Plain("brief.itinerary", string.Join(t["brief.count.separator"], facts.Today.Select(i => ItineraryLine(t, i, tomorrow: false))))));
+        }
+
+        foreach (var request in NarrativePlan.Day(facts))
+        {
+            if (narratives.TryGetValue(request.Slot, out var paragraphs) && paragraphs.Count > 0)
+            {
+                blocks.Add(new BriefNarrative(request.Slot, paragraphs));
+            }
+        }
+
+        return blocks;
+    }
+
+    private static List<BriefBlock> Problems(DayFacts facts, Texts t)
+    {
+        var findings = facts.Findings;
+        if (findings.Count == 0)
+        {
+            return [new BriefParagraph(t["brief.no_findings"])];
+        }
+
+        var space = t.Language == Language.English ? " " : "";
+        var blocks = new List<BriefBlock>
+        {
+            new BriefParagraph(t.Plain("brief.totals", findings.Count, SeverityCounts(findings, t))
+                + space + t.Plain("brief.by_sector", SectorCounts(findings, t))
+                + space + t.Plain("brief.by_aspect", AspectCounts(findings, t, facts.Team.CampaignYear))),
+        };
+        var majors = findings.Where(f => f.Severity == Severity.MajorHazard).ToList();
+        if (majors.Count > 0)
+        {
+            blocks.Add(new BriefParagraph(t.Plain("brief.majors", majors.Count)));
+            blocks.Add(Group([.. majors.Select(f => ProblemText(t, f, withCode: true, facts.Day, major: true))], t));
+        }
+
+        var others = findings.Where(f => f.Severity != Severity.MajorHazard).ToList();
+        if (others.Count > 0)
+        {
+            blocks.Add(new BriefParagraph(t["brief.main_problems"]));
+            blocks.AddRange(AspectGroups(others, t, 1, facts.Team.CampaignYear, withCode: true, facts.Day));
+        }
+
+        return blocks;
+    }
+
+    /// <summary>The findings grouped under the four aspects: a "（一）…方面" heading, then the group (一是…).</summary>
+    private static List<BriefBlock> AspectGroups(IEnumerable<FindingFact> findings, Texts t, int firstGroup, int campaignYear, bool withCode, DateOnly reference)
+    {
+        var blocks = new List<BriefBlock>();
+        var group = firstGroup;
+        foreach (var aspect in Enum.GetValues<Aspect>())
+        {
+            var items = findings.Where(f => f.Aspect == aspect).ToList();
+            if (items.Count == 0)
+            {
+                continue;
+            }
+
+            blocks.Add(new BriefSubheading(t.Plain("doc.aspect_group", BriefFormat.GroupNumber(t, group++), AspectName(t, aspect, campaignYear, asHeading: true))));
+            blocks.Add(Group([.. items.Select(f => ProblemText(t, f, withCode, reference, major: false))], t));
+        }
+
+        return blocks;
+    }
+
+    private static List<BriefBlock> Tips(DayFacts facts, Texts t)
+    {
+        if (Math.Max(facts.Counts.Tips, facts.Tips.Count) == 0)
+        {
+            return [new BriefParagraph(t["brief.tips_none"])];
+        }
+
+        if (facts.Tips.Count == 1)
+        {
+            return [new BriefParagraph(TipsIntro(facts, t) + TipText(facts.Tips[0], t))];
+        }
+
+        var blocks = new List<BriefBlock> { new BriefParagraph(TipsIntro(facts, t)) };
+        if (facts.Tips.Count > 0)
+        {
+            blocks.Add(new BriefList([.. TipLines(facts, t)]));
+        }
+
+        return blocks;
+    }
 
     private static List<BriefBlock> Tomorrow(DayFacts facts, Texts t)
     {
@@ -283,15 +410,15 @@ public static class OfflineBriefWriter
             return [new BriefParagraph(t.Plain("brief.tomorrow_none", date))];
         }
 
-        return
-        [
-            new BriefParagraph(t.Plain("brief.tomorrow", date)),
-            new BriefList([.. facts.Tomorrow.Select(i => ItineraryLine(t, i, tomorrow: true))]),
-        ];
+        var lines = facts.Tomorrow.Select(i => ItineraryLine(t, i, tomorrow: true)).ToList();
+        return lines.Count == 1
+            ? [new BriefParagraph(t.Plain("brief.tomorrow", date) + lines[0] + BriefFormat.ItemEnd(t, last: true))]
+            : [new BriefParagraph(t.Plain("brief.tomorrow", date)), new BriefList([.. lines.Select((l, i) => l + BriefFormat.ItemEnd(t, i == lines.Count - 1))])];
     }
 
     private static string Basic(VisitFacts facts, Texts t)
     {
+        var english = t.Language == Language.English;
         var sentences = new List<string>();
         if (CountsSentence(facts.Counts, t) is { } counts)
         {
@@ -304,62 +431,101 @@ public static class OfflineBriefWriter
         }
 
         sentences.Add(t.Plain("report.totals", facts.Findings.Count, facts.Findings.Count(f => f.Severity == Severity.MajorHazard)));
-        return t.Plain("report.basic", BriefFormat.FullDate(t, facts.From), BriefFormat.FullDate(t, facts.To), TeamLabel(t, facts.Team), facts.Team.Region,
-            string.Join(t.Language == Language.English ? " " : "", sentences));
-    }
-
-    private static List<BriefBlock> Highlights(VisitFacts facts, Texts t)
-    {
-        if (facts.Highlights.Count == 0)
+        if (facts.AfterVisit.Count > 0)
         {
-            return [new BriefParagraph(t["report.highlights_none"])];
+            var majors = facts.AfterVisit.Count(f => f.Severity == Severity.MajorHazard);
+            sentences.Add(majors > 0
+                ? t.Plain("report.after_visit_totals", facts.AfterVisit.Count, majors)
+                : t.Plain("report.after_visit_totals_minor", facts.AfterVisit.Count));
         }
 
-        return
-        [
-            new BriefParagraph(t.Plain("report.highlights_intro", facts.Team.Region)),
-            new BriefList([.. facts.Highlights.Select((h, i) =>
-                t.Plain("report.highlight", t.Language == Language.English ? "" : BriefFormat.Chinese(i + 1), BriefFormat.Trimmed(h.Text))
-                + BriefFormat.ItemEnd(t, i == facts.Highlights.Count - 1))]),
-        ];
+        var to = english ? BriefFormat.FullDate(t, facts.To) : BriefFormat.Date(t, facts.To, facts.From);
+        return t.Plain("report.basic", BriefFormat.FullDate(t, facts.From), to, TeamFullName(t, facts.Team), facts.Team.Region,
+            string.Join(english ? " " : "", sentences));
     }
+
+    private static List<BriefBlock> Assessment(IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> narratives) =>
+    [
+        .. new[] { NarrativeSlot.FeedbackOpening, NarrativeSlot.FeedbackHighlights }
+            .Where(slot => narratives.TryGetValue(slot, out var p) && p.Count > 0)
+            .Select(slot => new BriefNarrative(slot, narratives[slot])),
+    ];
 
     private static List<BriefBlock> MainProblems(VisitFacts facts, Texts t)
     {
-        if (facts.Findings.Count == 0)
+        if (facts.Findings.Count == 0 && facts.AfterVisit.Count == 0)
         {
             return [new BriefParagraph(t["report.no_findings"])];
         }
 
+        var withCode = facts.Settings.FindingNumbersInFeedback;
+        var year = facts.Team.CampaignYear;
         var blocks = new List<BriefBlock>();
         var majors = facts.Findings.Where(f => f.Severity == Severity.MajorHazard).ToList();
         var group = 1;
         if (majors.Count > 0)
         {
             blocks.Add(new BriefSubheading(t.Plain("report.majors", BriefFormat.GroupNumber(t, group++))));
-            blocks.Add(new BriefList([.. majors.Select((f, i) => MajorLine(t, f, i + 1, facts.To))]));
+            blocks.Add(Group([.. majors.Select(f => ProblemText(t, f, withCode, facts.Written, major: true))], t));
         }
 
-        blocks.AddRange(AspectGroups(facts.Findings.Where(f => f.Severity != Severity.MajorHazard), t, group));
+        var others = facts.Findings.Where(f => f.Severity != Severity.MajorHazard).ToList();
+        blocks.AddRange(AspectGroups(others, t, group, year, withCode, facts.Written));
+        group += others.Select(f => f.Aspect).Distinct().Count();
+        if (facts.AfterVisit.Count > 0)
+        {
+            blocks.Add(new BriefSubheading(t.Plain("report.after_visit", BriefFormat.GroupNumber(t, group))));
+            blocks.Add(Group([.. facts.AfterVisit.Select(f => (f.Severity == Severity.MajorHazard ? t["report.major_mark"] : "")
+                + ProblemText(t, f, withCode, facts.Written, major: false))], t));
+        }
+
         return blocks;
     }
 
-    private static List<BriefBlock> Annexes(VisitFacts facts, Texts t)
+    private static List<BriefAnnex> Annexes(VisitFacts facts, Texts t)
     {
-        var problems = new BriefTable(
-            t["report.annex_problems"],
-            [t["report.col.no"], t["report.col.code"], t["report.col.unit"], t["report.col.problem"], t["report.col.basis"], t["report.col.responsible"], t["report.col.deadline"]],
-            [.. facts.Findings.Select((f, i) => (IReadOnlyList<string>)
-            [
-                (i + 1).ToString(CultureInfo.InvariantCulture), f.Code, UnitWhere(t, f), f.Description.Trim(), f.Basis ?? "", f.ResponsibleUnit ?? "",
-                f.Deadline is { } d ? BriefFormat.FullDate(t, d) : "",
-            ])]);
-        BriefBlock leads = facts.Leads.Count == 0
-            ? new BriefParagraph(t["report.annex_leads_none"])
-            : new BriefTable(
-                t["report.annex_leads"],
+        var annexes = new List<BriefAnnex> { new("", t["report.annex_problems"], ProblemTable(facts.Findings, t, facts.Team.CampaignYear)) };
+        if (facts.AfterVisit.Count > 0)
+        {
+            annexes.Add(new("", t["report.annex_after_visit"], ProblemTable(facts.AfterVisit, t, facts.Team.CampaignYear)));
+        }
+
+        if (facts.Leads.Count > 0)
+        {
+            annexes.Add(new("", t["report.annex_leads"], new BriefTable(null,
                 [t["report.col.no"], t["report.col.lead"], t["report.col.handed_to"]],
-                [.. facts.Leads.Select((l, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), l.What, l.HandedTo])]);
-        return [problems, leads];
+                [.. facts.Leads.Select((l, i) => (IReadOnlyList<string>)[Number(i + 1), Cell(l.What), Cell(l.HandedTo)])])));
+        }
+
+        return [.. annexes.Select((a, i) => a with { Label = t.Plain("report.annex_label", i + 1) })];
     }
+
+    /// <summary>The problem list: number, code, unit and place, sector, severity, problem, basis, responsible unit, deadline, rectification.</summary>
+    private static BriefTable ProblemTable(IReadOnlyList<FindingFact> findings, Texts t, int campaignYear) => new(
+        null,
+        [
+            t["report.col.no"], t["report.col.code"], t["report.col.unit"], t["report.col.sector"], t["report.col.severity"], t["report.col.problem"],
+            t["report.col.basis"], t["report.col.responsible"], t["report.col.deadline"], t["report.col.status"],
+        ],
+        [.. findings.Select((f, i) => (IReadOnlyList<string>)
+        [
+            Number(i + 1), f.Code, Cell(UnitWhere(t, f)), Cell(SectorLabel(t, f)), t[f.Severity.Key()], Cell(f.Description),
+            Cell(f.Basis), Cell(f.ResponsibleUnit), f.Deadline is { } d ? BriefFormat.FullDate(t, d) : Cell(null), RectificationCell(t, f),
+        ])]);
+
+    /// <summary>已整改销号 for a closed item; 已整改待验收, 立行立改 or 限期整改 otherwise.</summary>
+    private static string RectificationCell(Texts t, FindingFact f) => f.Status switch
+    {
+        RectificationStatus.Closed => t["doc.closed_mark"],
+        RectificationStatus.Rectified => t["doc.rectified_mark"],
+        _ when f.FixedOnSpot => t["doc.fixed_mark"],
+        _ when f.Deadline is null => t["status.open"],
+        _ => t["doc.open_mark"],
+    };
+
+    /// <summary>A table cell: one line, no closing punctuation, "—" when empty.</summary>
+    private static string Cell(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? "—" : BriefFormat.Trimmed(text.ReplaceLineEndings(" "));
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

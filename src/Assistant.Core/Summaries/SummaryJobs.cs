@@ -1,5 +1,6 @@
 using System.Globalization;
 using Assistant.Core.Jobs;
+using Assistant.Core.Localization;
 using Assistant.Core.Messaging;
 using Assistant.Core.Storage;
 using Assistant.Core.Teams;
@@ -8,10 +9,13 @@ using LiteDB;
 namespace Assistant.Core.Summaries;
 
 /// <summary>
-/// Writes a brief in the background (a model may take a minute) and sends it. The asker's role is
-/// checked again when the job runs: a leader or liaison demoted meanwhile gets nothing.
+/// Writes a brief in the background (a model may take a minute) and sends it; while a model writes,
+/// the chat shows "typing…" and a brief written in parts says which part it is on. The asker's role
+/// is checked again when the job runs: a leader or liaison demoted meanwhile gets nothing.
 /// </summary>
-public sealed class SummaryJobs(JobStore jobs, SummaryService summaries, TeamStore teams, Outbox outbox, AssistantDatabase db, TimeProvider time) : IJobHandler
+public sealed class SummaryJobs(
+    JobStore jobs, SummaryService summaries, IBriefWriter writer, TeamStore teams, Outbox outbox, AssistantDatabase db, ChatActivity activity, TextCatalog catalog, TimeProvider time)
+    : IJobHandler
 {
     public const string JobKind = "summary";
 
@@ -48,10 +52,17 @@ public sealed class SummaryJobs(JobStore jobs, SummaryService summaries, TeamSto
             return JobResult.Done;
         }
 
-        var summary = p["kind"].AsString == nameof(SummaryKind.Feedback)
-            ? await summaries.FeedbackAsync(team, member.Language, member.Id, cancellationToken)
-            : await summaries.DailyAsync(team, DateOnly.ParseExact(p["day"].AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture), member.Language, member.Id, p["trigger"].AsString, cancellationToken);
-        var queued = db.InTransaction(() => outbox.Enqueue(SummaryService.Messages(summary, p["chat"].AsInt64, team.Code), time.GetUtcNow().UtcDateTime));
+        var chat = p["chat"].AsInt64;
+        Summary summary;
+        await using (writer.TakesTime ? activity.Typing(chat) : null)
+        {
+            using var progress = new WritingProgress(outbox, db, time, catalog.For(member.Language), chat);
+            summary = p["kind"].AsString == nameof(SummaryKind.Feedback)
+                ? await summaries.FeedbackAsync(team, member.Language, member.Id, progress, cancellationToken)
+                : await summaries.DailyAsync(team, DateOnly.ParseExact(p["day"].AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture), member.Language, member.Id, p["trigger"].AsString, progress, cancellationToken);
+        }
+
+        var queued = db.InTransaction(() => outbox.Enqueue(SummaryService.Messages(summary, chat, team.Code), time.GetUtcNow().UtcDateTime));
         outbox.NotifyAfterCommit(queued);
         return JobResult.Done;
     }

@@ -6,6 +6,7 @@ using Assistant.Core.Messaging;
 using Assistant.Core.Storage;
 using Assistant.Core.Summaries.Documents;
 using Assistant.Core.Teams;
+using Microsoft.Extensions.Logging;
 
 namespace Assistant.Core.Summaries;
 
@@ -15,11 +16,12 @@ namespace Assistant.Core.Summaries;
 /// Word document and a Markdown file. When the inputs of a stored summary have not changed, that
 /// summary is sent again instead of being written anew (a model's earlier fallback is retried).
 /// </summary>
-public sealed class SummaryService(FactsBuilder facts, SummaryStore store, IBriefWriter writer, TextCatalog catalog, AssistantDatabase db, TimeProvider time)
+public sealed class SummaryService(
+    FactsBuilder facts, SummaryStore store, IBriefWriter writer, TextCatalog catalog, AssistantDatabase db, DocumentFolder folder, TimeProvider time, ILogger<SummaryService> logger)
 {
     private static readonly JsonSerializerOptions HashJson = new() { WriteIndented = false };
 
-    public async Task<Summary> DailyAsync(Team team, DateOnly day, Language language, long requestedBy, string trigger, CancellationToken cancellationToken)
+    public async Task<Summary> DailyAsync(Team team, DateOnly day, Language language, long requestedBy, string trigger, IProgress<BriefProgress>? progress, CancellationToken cancellationToken)
     {
         var dayFacts = facts.Day(team, day);
         var hash = Hash(dayFacts);
@@ -28,13 +30,13 @@ public sealed class SummaryService(FactsBuilder facts, SummaryStore store, IBrie
             return stored;
         }
 
-        var written = await writer.DailyAsync(dayFacts, catalog.For(language), cancellationToken);
+        var written = await writer.DailyAsync(dayFacts, catalog.For(language), progress, cancellationToken);
         return Save(team, SummaryKind.Daily, day, language, written, hash, requestedBy, trigger,
             dayFacts.Findings.Select(f => f.Id), dayFacts.Notes.Select(n => n.Id).Concat(dayFacts.Tips.Select(t => t.Id)),
             dayFacts.Today.Concat(dayFacts.Tomorrow).Select(i => i.Id));
     }
 
-    public async Task<Summary> FeedbackAsync(Team team, Language language, long requestedBy, CancellationToken cancellationToken)
+    public async Task<Summary> FeedbackAsync(Team team, Language language, long requestedBy, IProgress<BriefProgress>? progress, CancellationToken cancellationToken)
     {
         var today = Common.TimeZones.Today(time.GetUtcNow(), team.Zone);
         var visit = facts.Visit(team, today);
@@ -44,20 +46,20 @@ public sealed class SummaryService(FactsBuilder facts, SummaryStore store, IBrie
             return stored;
         }
 
-        var written = await writer.FeedbackAsync(visit, catalog.For(language), cancellationToken);
+        var written = await writer.FeedbackAsync(visit, catalog.For(language), progress, cancellationToken);
         return Save(team, SummaryKind.Feedback, today, language, written, hash, requestedBy, "command",
             visit.Findings.Select(f => f.Id), visit.Highlights.Select(n => n.Id), []);
     }
 
-    /// <summary>The chat text, then the Word document and the Markdown file.</summary>
+    /// <summary>The chat text, then the Word document and the Markdown file, named as they are kept beside the database.</summary>
     public static IReadOnlyList<OutgoingMessage> Messages(Summary summary, long chatId, string teamCode)
     {
-        var name = FormattableString.Invariant($"{teamCode}-{(summary.Kind == SummaryKind.Daily ? "brief" : "feedback")}-{summary.Day:yyyy-MM-dd}");
+        var name = summary.FileStem(teamCode);
         return
         [
             new OutgoingMessage { ChatId = chatId, Html = summary.Html, Purpose = "summary" },
-            new OutgoingMessage { ChatId = chatId, Html = "", File = new OutgoingFile(name + ".docx", summary.Docx), Purpose = "summary" },
-            new OutgoingMessage { ChatId = chatId, Html = "", File = new OutgoingFile(name + ".md", Encoding.UTF8.GetBytes(summary.Markdown)), Purpose = "summary" },
+            new OutgoingMessage { ChatId = chatId, Html = "", File = new OutgoingFile(name + ".docx", summary.Docx, SavedPath: summary.DocxPath), Purpose = "summary" },
+            new OutgoingMessage { ChatId = chatId, Html = "", File = new OutgoingFile(name + ".md", Encoding.UTF8.GetBytes(summary.Markdown), SavedPath: summary.MarkdownPath), Purpose = "summary" },
         ];
     }
 
@@ -87,6 +89,23 @@ public sealed class SummaryService(FactsBuilder facts, SummaryStore store, IBrie
             Trigger = trigger,
             CreatedUtc = time.GetUtcNow().UtcDateTime,
         };
+        summary.Version = store.VersionsOf(team.Id, kind, day, summary.Language) + 1;
+        while (folder.Exists(team.Code, summary.FileStem(team.Code) + ".docx") || folder.Exists(team.Code, summary.FileStem(team.Code) + ".md"))
+        {
+            summary.Version++; // a file left from an earlier database: keep it, take the next version
+        }
+
+        try
+        {
+            summary.DocxPath = folder.Save(team.Code, summary.FileStem(team.Code) + ".docx", summary.Docx);
+            summary.MarkdownPath = folder.Save(team.Code, summary.FileStem(team.Code) + ".md", Encoding.UTF8.GetBytes(summary.Markdown));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The documents still reach the chat from the database; only the copy on disk is missing.
+            logger.LogError(ex, "Could not keep {Summary} in {Folder}.", summary.FileStem(team.Code), folder.Of(team.Code));
+        }
+
         db.InTransaction(() => store.Insert(summary));
         return summary;
     }

@@ -55,11 +55,24 @@ public sealed class Summary
 
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>1 for the first summary of its team, kind, day and language, then 2, 3, …: the files' version.</summary>
+    public int Version { get; set; }
+
+    /// <summary>Where the Word file is kept beside the database (null if it could not be written).</summary>
+    public string? DocxPath { get; set; }
+
+    /// <summary>Where the Markdown file is kept beside the database.</summary>
+    public string? MarkdownPath { get; set; }
+
     /// <summary>Index key: team, kind, day, language.</summary>
     public string Slot { get; set; } = "";
 
     public static string SlotOf(int teamId, SummaryKind kind, DateOnly day, string language) =>
         FormattableString.Invariant($"{teamId}:{kind}:{day:yyyy-MM-dd}:{language}");
+
+    /// <summary>"G7-brief-2023-11-02-zh-CN-v2": kind, day, language and version, the same on disk and in the chat.</summary>
+    public string FileStem(string teamCode) =>
+        FormattableString.Invariant($"{teamCode}-{(Kind == SummaryKind.Daily ? "brief" : "feedback")}-{Day:yyyy-MM-dd}-{Language}-v{Version}");
 }
 
 public sealed class SummaryStore(AssistantDatabase db)
@@ -73,6 +86,10 @@ public sealed class SummaryStore(AssistantDatabase db)
         summary.Slot = Summary.SlotOf(summary.TeamId, summary.Kind, summary.Day, summary.Language);
         Summaries.Insert(summary);
     }
+
+    /// <summary>How many summaries of a team's day (or feedback) in a language were written before: the next one's version less one.</summary>
+    public int VersionsOf(int teamId, SummaryKind kind, DateOnly day, string language) =>
+        Summaries.Find(Where.Eq(nameof(Summary.Slot), Summary.SlotOf(teamId, kind, day, language))).Select(s => s.Version).DefaultIfEmpty(0).Max();
 
     /// <summary>The newest summary of a team's day (or feedback) in a language, if any.</summary>
     public Summary? Latest(int teamId, SummaryKind kind, DateOnly day, string language) =>

@@ -90,6 +90,10 @@ public sealed partial class FakeModelServer
         {
             result = ErrorResult(400, parseError, "invalid_request_error");
         }
+        else if (Refusal(request) is { } refusal)
+        {
+            result = refusal;
+        }
         else if (request.Stream)
         {
             result = ErrorResult(
@@ -102,12 +106,16 @@ public sealed partial class FakeModelServer
         else
         {
             var (queued, reply) = TakeReply();
-            if (queued is { Delay: var delay } && delay > TimeSpan.Zero)
+            if (queued is not null && (queued.Delay > TimeSpan.Zero || queued.Until is not null))
             {
                 try
                 {
                     using var linked = CancellationTokenSource.CreateLinkedTokenSource(lifetime, context.RequestAborted);
-                    await Task.Delay(delay, linked.Token);
+                    await Task.Delay(queued.Delay, linked.Token);
+                    if (queued.Until is { } until)
+                    {
+                        await until.WaitAsync(linked.Token);
+                    }
                 }
                 catch (OperationCanceledException)
                 {
@@ -189,25 +197,30 @@ public sealed partial class FakeModelServer
         return Completion(request, reply.Content ?? "", reply.FinishReason, reply.IsEmptyChoices);
     }
 
+    /// <summary>A completion as this server's family writes it: cut at the cap it honours, with its own extra fields.</summary>
     private Result Completion(ModelRequest request, string content, string finishReason, bool emptyChoices)
     {
-        var promptTokens = 3 + request.Messages.Sum(m => 4 + EstimateTokens(m.Content));
-        var completionTokens = emptyChoices ? 0 : EstimateTokens(content);
+        var promptTokens = 3 + request.Messages.Sum(m => 4 + CountTokens(m.Content));
+        (content, finishReason, var completionTokens) = emptyChoices ? (content, finishReason, 0) : Capped(request, content, finishReason);
         var choices = new JsonArray();
+        JsonObject? choice = null;
+        JsonObject? message = null;
         if (!emptyChoices)
         {
-            choices.Add(new JsonObject
+            message = new JsonObject
+            {
+                ["role"] = "assistant",
+                ["content"] = content,
+                ["refusal"] = null,
+            };
+            choice = new JsonObject
             {
                 ["index"] = 0,
-                ["message"] = new JsonObject
-                {
-                    ["role"] = "assistant",
-                    ["content"] = content,
-                    ["refusal"] = null,
-                },
+                ["message"] = message,
                 ["logprobs"] = null,
                 ["finish_reason"] = finishReason,
-            });
+            };
+            choices.Add(choice);
         }
 
         var body = new JsonObject
@@ -225,6 +238,7 @@ public sealed partial class FakeModelServer
             },
             ["system_fingerprint"] = "fp_fake",
         };
+        AddFamilyFields(body, choice, message, promptTokens, completionTokens);
         return new Result(200, body.ToJsonString(ResponseJsonOptions));
     }
 
@@ -246,9 +260,6 @@ public sealed partial class FakeModelServer
         };
         return new Result(200, body.ToJsonString(ResponseJsonOptions));
     }
-
-    /// <summary>Rough token count: a token per 4 characters, rounded up.</summary>
-    private static int EstimateTokens(string text) => (text.Length + 3) / 4;
 
     private static Result ErrorResult(int statusCode, string message, string type, string? code = null, string? param = null)
     {

@@ -26,6 +26,12 @@ public sealed class ModelRequest
 
     public double? Temperature { get; init; }
 
+    /// <summary>The "top_p" field.</summary>
+    public double? TopP { get; init; }
+
+    /// <summary>llama.cpp's own "n_predict" field.</summary>
+    public int? NPredict { get; init; }
+
     /// <summary>The legacy "max_tokens" field.</summary>
     public int? MaxTokens { get; init; }
 
@@ -128,6 +134,8 @@ public sealed class ModelRequest
             Model = model,
             Messages = messages,
             Temperature = root.TryGetProperty("temperature", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDouble() : null,
+            TopP = root.TryGetProperty("top_p", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetDouble() : null,
+            NPredict = Int(root, "n_predict"),
             MaxTokens = Int(root, "max_tokens"),
             MaxCompletionTokens = Int(root, "max_completion_tokens"),
             Stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True,
@@ -180,6 +188,9 @@ public sealed record ModelReply
 
     /// <summary>How long the server waits before answering.</summary>
     public TimeSpan Delay { get; init; }
+
+    /// <summary>A task the server waits for before answering (a test completes it when the model should "finish").</summary>
+    public Task? Until { get; init; }
 
     /// <summary>Whether the answer is a completion with <c>"choices": []</c>.</summary>
     public bool IsEmptyChoices { get; private init; }

@@ -29,7 +29,9 @@ namespace Assistant.Tests.Fakes;
 /// <c>ArgumentOutOfRangeException</c> (the SDK reads Choices[0] unguarded); cancelling the CancellationToken during
 /// a delayed reply as <c>KernelFunctionCanceledException</c> (an OperationCanceledException) from
 /// InvokePromptAsync. <c>OpenAIPromptExecutionSettings.MaxTokens</c> is sent as "max_completion_tokens", not
-/// "max_tokens".
+/// "max_tokens" (the assistant's <c>OutputCapPolicy</c> adds "max_tokens"). Started with a
+/// <see cref="ModelServerFamily"/>, the fake honours the cap field that server honours (cutting the answer there
+/// with finish_reason "length"), refuses what it refuses and adds its extra answer fields.
 /// </remarks>
 public sealed partial class FakeModelServer : IAsyncDisposable
 {

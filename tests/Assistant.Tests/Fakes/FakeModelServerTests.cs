@@ -371,6 +371,136 @@ public sealed class FakeModelServerTests : IAsyncLifetime
         Assert.Equal([null, "Bearer sk-wrong", "Bearer sk-right"], _server.Requests.Select(r => r.Authorization));
     }
 
+    // ------------------------------------------------------------------ server families
+
+    private async Task<HttpResponseMessage> PostToAsync(FakeModelServer server, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        return await _http.PostAsync(new Uri(server.BaseUrl, "chat/completions"), content);
+    }
+
+    private static string CappedBody(int? maxTokens, int? maxCompletionTokens, int? nPredict = null)
+    {
+        var body = JsonNode.Parse(ChatBody())!.AsObject();
+        if (maxTokens is { } m)
+        {
+            body["max_tokens"] = m;
+        }
+
+        if (maxCompletionTokens is { } c)
+        {
+            body["max_completion_tokens"] = c;
+        }
+
+        if (nPredict is { } n)
+        {
+            body["n_predict"] = n;
+        }
+
+        return body.ToJsonString();
+    }
+
+    [Theory]
+    [InlineData(ModelServerFamily.Compatible, null, 10, 10)]
+    [InlineData(ModelServerFamily.Compatible, 10, null, 10)]
+    [InlineData(ModelServerFamily.OpenAI, null, 10, 10)]
+    [InlineData(ModelServerFamily.Vllm, 20, 10, 10)]
+    [InlineData(ModelServerFamily.Vllm, 10, null, 10)]
+    [InlineData(ModelServerFamily.LlamaCppServer, null, 10, null)]
+    [InlineData(ModelServerFamily.LlamaCppServer, 10, 20, 10)]
+    [InlineData(ModelServerFamily.LlamaCppPython, null, 10, null)]
+    [InlineData(ModelServerFamily.LmStudio, null, 10, null)]
+    [InlineData(ModelServerFamily.Ollama, null, 10, null)]
+    [InlineData(ModelServerFamily.Ollama, 10, 10, 10)]
+    public async Task Families_HonourTheirOwnCapField_AndCutTheAnswerThere(ModelServerFamily family, int? maxTokens, int? maxCompletionTokens, int? honoured)
+    {
+        await using var server = await FakeModelServer.StartAsync(family);
+        server.Reply(_ => new string('字', 50));
+
+        using var response = await PostToAsync(server, CappedBody(maxTokens, maxCompletionTokens));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await JsonAsync(response);
+        var content = json["choices"]![0]!["message"]!["content"]!.GetValue<string>();
+        Assert.Equal(honoured ?? 50, content.Length);
+        Assert.Equal(honoured is null ? "stop" : "length", json["choices"]![0]!["finish_reason"]!.GetValue<string>());
+        Assert.Equal(honoured, server.HonouredCap(Assert.Single(server.Requests)));
+    }
+
+    [Fact]
+    public async Task LlamaCppServer_HonoursItsOwnNPredict()
+    {
+        await using var server = await FakeModelServer.StartAsync(ModelServerFamily.LlamaCppServer);
+        server.Reply(_ => new string('字', 50));
+
+        using var response = await PostToAsync(server, CappedBody(null, 30, nPredict: 12));
+
+        Assert.Equal(12, (await JsonAsync(response))["choices"]![0]!["message"]!["content"]!.GetValue<string>().Length);
+    }
+
+    [Fact]
+    public async Task OpenAI_RefusesBothCapFieldsTogether()
+    {
+        await using var server = await FakeModelServer.StartAsync(ModelServerFamily.OpenAI);
+
+        using var response = await PostToAsync(server, CappedBody(10, 10));
+
+        var error = await AssertErrorBodyAsync(response, HttpStatusCode.BadRequest, "invalid_request_error");
+        Assert.Equal("invalid_parameter_combination", error["code"]!.GetValue<string>());
+        Assert.Equal("max_tokens", error["param"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task LmStudio_ReportsOneTokenShort_AtTheCap()
+    {
+        await using var server = await FakeModelServer.StartAsync(ModelServerFamily.LmStudio);
+        server.Reply(_ => new string('字', 50));
+
+        using var response = await PostToAsync(server, CappedBody(20, null));
+
+        var json = await JsonAsync(response);
+        Assert.Equal(19, json["usage"]!["completion_tokens"]!.GetValue<int>());
+        Assert.Equal("length", json["choices"]![0]!["finish_reason"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(ModelServerFamily.OpenAI, "service_tier")]
+    [InlineData(ModelServerFamily.Vllm, "kv_transfer_params")]
+    [InlineData(ModelServerFamily.Vllm, "prompt_logprobs")]
+    [InlineData(ModelServerFamily.LlamaCppServer, "timings")]
+    [InlineData(ModelServerFamily.LmStudio, "stats")]
+    public async Task Families_AddTheirOwnFieldsToTheAnswer(ModelServerFamily family, string field)
+    {
+        await using var server = await FakeModelServer.StartAsync(family);
+
+        using var response = await PostToAsync(server, ChatBody());
+
+        Assert.True((await JsonAsync(response)).AsObject().ContainsKey(field));
+    }
+
+    [Theory]
+    [InlineData(ModelServerFamily.OpenAI)]
+    [InlineData(ModelServerFamily.Vllm)]
+    [InlineData(ModelServerFamily.LlamaCppServer)]
+    [InlineData(ModelServerFamily.LlamaCppPython)]
+    [InlineData(ModelServerFamily.LmStudio)]
+    [InlineData(ModelServerFamily.Ollama)]
+    public async Task SemanticKernel_ReadsEveryFamilysAnswer_WithItsFinishReasonAndUsage(ModelServerFamily family)
+    {
+        await using var server = await FakeModelServer.StartAsync(family);
+        server.Reply(_ => new string('字', 50));
+        var client = new OpenAIClient(new ApiKeyCredential("k"), new OpenAIClientOptions { Endpoint = server.BaseUrl, RetryPolicy = new ClientRetryPolicy(0) });
+        var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion("m", client).Build();
+
+        var result = await kernel.InvokePromptAsync("hello", new KernelArguments(new OpenAIPromptExecutionSettings { MaxTokens = 20 }));
+
+        // SK sends max_completion_tokens only: the families that read max_tokens do not cut.
+        var cut = family is ModelServerFamily.OpenAI or ModelServerFamily.Vllm;
+        Assert.Equal(cut ? 20 : 50, result.GetValue<string>()!.Length);
+        Assert.Equal(cut ? "Length" : "Stop", result.Metadata!["FinishReason"]);
+        Assert.NotNull(result.Metadata!["Usage"]);
+    }
+
     // ------------------------------------------------------------------ Semantic Kernel OpenAI connector
 
     private Kernel NewKernel()

@@ -9,8 +9,9 @@ using static Assistant.Tests.Ledger.LedgerTests;
 namespace Assistant.Tests.Faults;
 
 /// <summary>
-/// The model endpoint slow, failing or talking nonsense, end to end: /summary still delivers the
-/// offline brief (text, Word, Markdown) within the timeout, with one line saying why, and stores it.
+/// The model endpoint slow, failing, talking nonsense or cut off at its cap, end to end: /summary
+/// still delivers the offline brief (text, Word, Markdown) within the timeout, with one line saying
+/// why, and stores it.
 /// </summary>
 public sealed class ModelFaultTests : IAsyncLifetime
 {
@@ -27,7 +28,8 @@ public sealed class ModelFaultTests : IAsyncLifetime
         { "429", "调用模型出错（HTTP 429）" },
         { "garbage-json", "调用模型出错（the server's answer could not be read）" },
         { "html", "调用模型出错（the server's answer could not be read）" },
-        { "empty-answer", "模型的文本未通过核对" },
+        { "empty-answer", "模型的文本未通过核对（回答为空）" },
+        { "cut-at-the-cap", "模型的回答达到长度上限（" },
         { "unreachable", "调用模型出错" },
     };
 
@@ -65,6 +67,9 @@ public sealed class ModelFaultTests : IAsyncLifetime
                 break;
             case "empty-answer":
                 _model.Enqueue(ModelReply.Text(""));
+                break;
+            case "cut-at-the-cap":
+                _model.Enqueue(ModelReply.Text("一、当日工作情况\n当日，考核巡查组") with { FinishReason = "length" });
                 break;
         }
 

@@ -71,22 +71,28 @@ public static class BriefFixtures
         [
             new TipFact(41, TipChannel.Phone, "长沙市某液化气站违规向无资质人员销售钢瓶", "转交长沙市核查，11月8日前反馈"),
             new TipFact(42, TipChannel.Email, "株洲市某企业违规储存烟花爆竹", "转交株洲市核查，11月8日前反馈"),
-        ]);
+        ])
+    {
+        IssueNumber = 2,
+    };
 
     public static VisitFacts VisitFacts { get; } = new(
         Team,
         Team.VisitFrom,
         Team.VisitTo,
         new ActivityCounts(14, 320, 56, 31, 38, 12, 9),
-        ["长沙市", "湘潭市", "株洲市"],
+        ["湘潭市", "株洲市"],
         Findings,
         [
             new NoteFact(51, NoteKind.Highlight, "刘组长", "省委省政府主要负责同志定期专题研究安全生产工作，建立了省级领导包保重点企业制度"),
             new NoteFact(52, NoteKind.Highlight, "陈静", "全省重大事故隐患专项排查整治行动部署早、推进实"),
         ],
         [
-            new LeadFact("G7-009 株洲某烟花爆竹批发企业：超量储存烟花爆竹成品", "株洲市人民政府"),
+            new LeadFact("株洲某烟花爆竹批发企业：超量储存烟花爆竹成品（G7-009）", "株洲市人民政府"),
             new LeadFact("长沙市某液化气站违规向无资质人员销售钢瓶", "转交长沙市核查，11月8日前反馈"),
         ],
-        new DateOnly(2023, 12, 10));
+        new DateOnly(2023, 12, 10))
+    {
+        Written = new DateOnly(2023, 11, 10),
+    };
 }

@@ -5,6 +5,7 @@ using Assistant.Core.Messaging;
 using Assistant.Core.Notes;
 using Assistant.Core.Reminders;
 using Assistant.Core.Schedule;
+using Assistant.Core.Storage;
 using Assistant.Core.Summaries;
 using Assistant.Core.Summaries.Model;
 using Assistant.Core.Teams;
@@ -52,8 +53,11 @@ public sealed class SummaryCommandTests
         Assert.Contains(open.Code, text, StringComparison.Ordinal);
         Assert.Contains(covert.Code, text, StringComparison.Ordinal);
         Assert.Contains("省应急厅汇报了危化品专项整治进展", text, StringComparison.Ordinal);
-        var docx = messages.Single(m => m.FileName == $"{team.Code}-brief-2023-11-02.docx");
-        var md = messages.Single(m => m.FileName == $"{team.Code}-brief-2023-11-02.md");
+        var docx = messages.Single(m => m.FileName == $"{team.Code}-brief-2023-11-02-zh-CN-v1.docx");
+        var md = messages.Single(m => m.FileName == $"{team.Code}-brief-2023-11-02-zh-CN-v1.md");
+        var kept = Path.Combine(Path.GetDirectoryName(h.Get<AssistantDatabase>().Path)!, "documents", team.Code, docx.FileName!);
+        Assert.Equal(kept, docx.FilePath);
+        Assert.Equal(docx.FileContent, File.ReadAllBytes(kept));
         Assert.Contains(open.Code, Encoding.UTF8.GetString(md.FileContent!), StringComparison.Ordinal);
         using (var doc = WordprocessingDocument.Open(new MemoryStream(docx.FileContent!), false))
         {
@@ -94,12 +98,21 @@ public sealed class SummaryCommandTests
         Assert.Equal(2, StoredCount(h));
         Assert.NotEqual(first.InputHash, Stored(h).InputHash);
         Assert.Contains(second.Code, h.AllText(Leader), StringComparison.Ordinal);
+
+        // Both versions are kept beside the database: the second did not overwrite the first.
+        Assert.Equal(2, Stored(h).Version);
+        Assert.True(File.Exists(first.DocxPath), first.DocxPath);
+        Assert.True(File.Exists(Stored(h).DocxPath), Stored(h).DocxPath);
+        Assert.NotEqual(first.DocxPath, Stored(h).DocxPath);
+        Assert.EndsWith("-brief-2023-11-02-zh-CN-v2.docx", Stored(h).DocxPath, StringComparison.Ordinal);
+        Assert.Equal(first.Docx, File.ReadAllBytes(first.DocxPath!));
     }
 
     [Fact]
     public async Task Summary_PastDay_IsWrittenForThatDay_AndTheEnglishUserGetsEnglish()
     {
-        using var h = Team(out _, start: CoreHarness.DefaultStart.AddDays(1));
+        using var h = Team(out var team, start: CoreHarness.DefaultStart.AddDays(1));
+        h.Get<NoteStore>().Insert(new Note { TeamId = team.Id, AuthorId = Author, AuthorName = "李明", Kind = NoteKind.Meeting, Text = "听取省应急管理厅汇报", Day = new DateOnly(2023, 11, 2) });
         h.Send(Leader, "/language en");
         h.Clear();
 
@@ -110,7 +123,7 @@ public sealed class SummaryCommandTests
         Assert.Equal(new DateOnly(2023, 11, 2), stored.Day);
         Assert.Equal("en", stored.Language);
         Assert.Contains("Daily brief", h.AllText(Leader), StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(h.Messages(Leader), m => m.FileName?.EndsWith("-brief-2023-11-02.docx", StringComparison.Ordinal) == true);
+        Assert.Contains(h.Messages(Leader), m => m.FileName?.EndsWith("-brief-2023-11-02-en-v1.docx", StringComparison.Ordinal) == true);
     }
 
     [Theory]
@@ -207,7 +220,8 @@ public sealed class SummaryCommandTests
         var text = h.AllText(Leader);
         Assert.Contains("反馈意见", text, StringComparison.Ordinal);
         Assert.Contains("三、存在的主要问题", text, StringComparison.Ordinal);
-        Assert.Contains("五、附件", text, StringComparison.Ordinal);
+        Assert.Contains("附件1", text, StringComparison.Ordinal);
+        Assert.Contains("国务院安全生产和消防工作考核巡查", text, StringComparison.Ordinal);
         var docx = h.Messages(Leader).Single(m => m.FileName?.StartsWith($"{team.Code}-feedback-", StringComparison.Ordinal) == true && m.FileName.EndsWith(".docx", StringComparison.Ordinal));
         using var doc = WordprocessingDocument.Open(new MemoryStream(docx.FileContent!), false);
         var table = doc.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>().First();

@@ -37,10 +37,23 @@ public static class BriefDocx
 
     private const int TextWidth = PageWidth - MarginLeft - MarginRight;
 
+    /// <summary>The portrait text width in twips (where the issuer line's right tab stops).</summary>
+    internal const int BodyTextWidth = TextWidth;
+
+    /// <summary>The annexes' landscape pages: 2.5 cm margins all round.</summary>
+    private const int LandscapeMargin = 1417;
+
+    private const int LandscapeTextWidth = PageHeight - 2 * LandscapeMargin;
+
     /// <summary>Column widths follow the widest text of each column, within these bounds (in character widths).</summary>
     private const int NarrowestColumn = 4;
 
     private const int WidestColumn = 30;
+
+    /// <summary>A half-width character of table text (12 pt) is about 6 pt: 120 twips; a cell's margins take about two more.</summary>
+    private const int TwipsPerHalfWidth = 120;
+
+    private const int CellPadding = 2;
 
     /// <summary>The document as the bytes of a .docx file.</summary>
     public static byte[] Render(BriefDocument doc)
@@ -57,8 +70,9 @@ public static class BriefDocx
             footer.Footer = PageNumberFooter();
 
             var body = new Body();
-            AppendContent(body, doc);
-            body.Append(PageSetup(main.GetIdOfPart(footer)));
+            var footerId = main.GetIdOfPart(footer);
+            AppendContent(body, doc, footerId);
+            body.Append(PageSetup(footerId, landscape: doc.Annexes.Count > 0));
             main.Document = new Document(body);
 
             word.PackageProperties.Title = OneLine(doc.Title);
@@ -69,10 +83,21 @@ public static class BriefDocx
         return stream.ToArray();
     }
 
-    private static void AppendContent(Body body, BriefDocument doc)
+    private static void AppendContent(Body body, BriefDocument doc, string footerId)
     {
-        body.Append(StyledParagraph(BriefDocxStyles.Title, doc.Title));
-        AppendIfAny(body, BriefDocxStyles.Subtitle, doc.Subtitle);
+        AppendIfAny(body, BriefDocxStyles.Sensitivity, doc.Sensitivity);
+        if (doc.Masthead is { } masthead)
+        {
+            body.Append(StyledParagraph(BriefDocxStyles.Masthead, doc.Title));
+            AppendIfAny(body, BriefDocxStyles.Issue, masthead.Issue);
+            body.Append(StyledParagraph(BriefDocxStyles.IssuerLine, masthead.Issuer + "\t" + masthead.Date));
+        }
+        else
+        {
+            body.Append(StyledParagraph(BriefDocxStyles.Title, doc.Title));
+            AppendIfAny(body, BriefDocxStyles.Subtitle, doc.Subtitle);
+        }
+
         AppendIfAny(body, BriefDocxStyles.Note, doc.Note);
 
         foreach (var section in doc.Sections)
@@ -80,17 +105,97 @@ public static class BriefDocx
             body.Append(StyledParagraph(BriefDocxStyles.Heading1, section.Heading));
             foreach (var block in section.Blocks)
             {
-                AppendBlock(body, block);
+                AppendBlock(body, block, TextWidth);
             }
+        }
+
+        if (doc.Signature is { } signature)
+        {
+            var chinese = !BriefDocxStyles.IsEnglish(doc.Language);
+            if (signature.AnnexList.Count > 0)
+            {
+                body.Append(StyledParagraph(BriefDocxStyles.BodyText, null));
+                for (var i = 0; i < signature.AnnexList.Count; i++)
+                {
+                    var lead = chinese ? (i == 0 ? "附件：" : "\u3000\u3000\u3000") : (i == 0 ? "Annexes: " : "\t");
+                    body.Append(StyledParagraph(BriefDocxStyles.BodyText, lead + signature.AnnexList[i]));
+                }
+            }
+
+            body.Append(StyledParagraph(BriefDocxStyles.BodyText, null));
+            body.Append(StyledParagraph(BriefDocxStyles.Signature, signature.Issuer));
+            body.Append(StyledParagraph(BriefDocxStyles.Signature, signature.Date));
+        }
+
+        for (var i = 0; i < doc.Distribution.Count; i++)
+        {
+            body.Append(DistributionLine(doc.Distribution[i], first: i == 0, last: i == doc.Distribution.Count - 1));
+        }
+
+        if (doc.Annexes.Count == 0)
+        {
+            return;
+        }
+
+        // The body ends its portrait section here; the annexes' tables get landscape pages of their own.
+        body.Append(new Paragraph(new ParagraphProperties(SectionProperties(footerId, landscape: false))));
+        for (var i = 0; i < doc.Annexes.Count; i++)
+        {
+            var annex = doc.Annexes[i];
+            var label = StyledParagraph(BriefDocxStyles.AnnexLabel, annex.Label);
+            if (i > 0)
+            {
+                label.ParagraphProperties!.Append(new PageBreakBefore());
+            }
+
+            body.Append(label);
+            body.Append(StyledParagraph(BriefDocxStyles.AnnexTitle, annex.Title));
+            AppendBlock(body, annex.Content, LandscapeTextWidth);
         }
     }
 
-    private static void AppendBlock(Body body, BriefBlock block)
+    /// <summary>A paragraph of 1 pt: what must follow a table, too small to spill onto a page of its own.</summary>
+    private static Paragraph Spacer() =>
+        new(new ParagraphProperties(
+            new SpacingBetweenLines { Before = "0", After = "0", Line = "20", LineRule = LineSpacingRuleValues.Exact },
+            new ParagraphMarkRunProperties(new FontSize { Val = "2" })));
+
+    /// <summary>A line of the distribution (版记): a rule above the first and below the last.</summary>
+    private static Paragraph DistributionLine(string text, bool first, bool last)
+    {
+        var paragraph = StyledParagraph(BriefDocxStyles.Distribution, text);
+        var borders = new ParagraphBorders();
+        if (first)
+        {
+            borders.Append(Border(new TopBorder()));
+        }
+
+        if (last)
+        {
+            borders.Append(Border(new BottomBorder()));
+        }
+
+        if (borders.HasChildren)
+        {
+            paragraph.ParagraphProperties!.Append(borders);
+        }
+
+        return paragraph;
+    }
+
+    private static void AppendBlock(Body body, BriefBlock block, int textWidth)
     {
         switch (block)
         {
             case BriefParagraph paragraph:
                 AppendIfAny(body, BriefDocxStyles.BodyText, paragraph.Text);
+                break;
+            case BriefNarrative narrative:
+                foreach (var paragraph in narrative.Paragraphs)
+                {
+                    AppendIfAny(body, BriefDocxStyles.BodyText, paragraph);
+                }
+
                 break;
             case BriefSubheading subheading:
                 body.Append(StyledParagraph(BriefDocxStyles.Heading2, subheading.Text));
@@ -104,10 +209,10 @@ public static class BriefDocx
                 break;
             case BriefTable table:
                 AppendIfAny(body, BriefDocxStyles.Caption, table.Caption);
-                if (BuildTable(table) is { } built)
+                if (BuildTable(table, textWidth) is { } built)
                 {
                     body.Append(built);
-                    body.Append(new Paragraph()); // keeps a following table apart and ends the body with a paragraph
+                    body.Append(Spacer()); // keeps a following table apart and ends the body with a paragraph
                 }
 
                 break;
@@ -168,7 +273,7 @@ public static class BriefDocx
     }
 
     /// <summary>A bordered, full-width table whose first row is a header repeated on every page; null without columns.</summary>
-    private static Table? BuildTable(BriefTable source)
+    private static Table? BuildTable(BriefTable source, int textWidth)
     {
         var columns = Math.Max(source.Headings.Count, source.Rows.Count == 0 ? 0 : source.Rows.Max(r => r.Count));
         if (columns == 0)
@@ -176,7 +281,7 @@ public static class BriefDocx
             return null;
         }
 
-        var widths = ColumnWidths(source, columns);
+        var widths = ColumnWidths(source, columns, textWidth);
         var table = new Table(
             new TableProperties(
                 new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
@@ -195,7 +300,7 @@ public static class BriefDocx
         table.Append(header);
         foreach (var cells in source.Rows)
         {
-            var row = new TableRow();
+            var row = new TableRow(new TableRowProperties(new CantSplit())); // a row is read whole: never split across pages
             AppendCells(row, cells, widths, BriefDocxStyles.TableText);
             table.Append(row);
         }
@@ -226,20 +331,48 @@ public static class BriefDocx
     }
 
     /// <summary>The text width shared out by the widest line of each column, bounded so no column starves.</summary>
-    private static int[] ColumnWidths(BriefTable source, int columns)
+    private static int[] ColumnWidths(BriefTable source, int columns, int textWidth)
     {
         var weights = new int[columns];
+        var least = new int[columns];
         for (var i = 0; i < columns; i++)
         {
-            var widest = source.Rows.Where(r => i < r.Count).Select(r => r[i]).Prepend(i < source.Headings.Count ? source.Headings[i] : "")
-                .Max(text => SpreadsheetText.DisplayWidth(Clean(text)));
-            weights[i] = Math.Clamp(widest, NarrowestColumn, WidestColumn);
+            var texts = source.Rows.Where(r => i < r.Count).Select(r => Clean(r[i])).Prepend(i < source.Headings.Count ? Clean(source.Headings[i]) : "").ToList();
+            weights[i] = Math.Clamp(texts.Max(SpreadsheetText.DisplayWidth), NarrowestColumn, WidestColumn);
+
+            // A code, a number or a date must not break inside ("G7-0 / 01"), nor a two-character heading ("序 / 号").
+            var unbreakable = texts.Max(LongestUnbreakable);
+            var heading = i < source.Headings.Count ? Math.Min(SpreadsheetText.DisplayWidth(Clean(source.Headings[i])), 8) : 0;
+            least[i] = (Math.Max(unbreakable, heading) + CellPadding) * TwipsPerHalfWidth;
         }
 
         var total = weights.Sum();
-        var widths = weights.Select(w => TextWidth * w / total).ToArray();
-        widths[^1] += TextWidth - widths.Sum();
+        var widths = weights.Select((w, i) => Math.Max(least[i], textWidth * w / total)).ToArray();
+        var excess = widths.Sum() - textWidth;
+        if (excess > 0)
+        {
+            // Take the excess from the columns above their least width, in proportion to what each has to spare.
+            var spare = widths.Select((w, i) => w - least[i]).ToArray();
+            var spareTotal = Math.Max(1, spare.Sum());
+            widths = [.. widths.Select((w, i) => w - (int)((long)excess * spare[i] / spareTotal))];
+        }
+
+        widths[^1] += textWidth - widths.Sum();
         return widths;
+    }
+
+    /// <summary>The display width of the longest run of Latin letters, digits and their punctuation (where no line may break).</summary>
+    private static int LongestUnbreakable(string text)
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = c < 0x2E80 && !char.IsWhiteSpace(c) ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
     }
 
     /// <summary>"— 1 —" centred, the number a PAGE field.</summary>
@@ -254,20 +387,27 @@ public static class BriefDocx
             new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
             new Run(new Text(" —") { Space = SpaceProcessingModeValues.Preserve })));
 
-    private static SectionProperties PageSetup(string footerId) =>
+    private static SectionProperties PageSetup(string footerId, bool landscape) => SectionProperties(footerId, landscape);
+
+    /// <summary>A4 with the footer: portrait with the 公文 margins, or landscape (the annexes' tables).</summary>
+    private static SectionProperties SectionProperties(string footerId, bool landscape) =>
         new(
             new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
-            new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Portrait },
-            new PageMargin
-            {
-                Top = MarginTop,
-                Bottom = MarginBottom,
-                Left = MarginLeft,
-                Right = MarginRight,
-                Header = 851,
-                Footer = 1304, // the page number sits about 7 mm below the text block
-                Gutter = 0,
-            });
+            landscape
+                ? new PageSize { Width = PageHeight, Height = PageWidth, Orient = PageOrientationValues.Landscape }
+                : new PageSize { Width = PageWidth, Height = PageHeight, Orient = PageOrientationValues.Portrait },
+            landscape
+                ? new PageMargin { Top = LandscapeMargin, Bottom = LandscapeMargin, Left = LandscapeMargin, Right = LandscapeMargin, Header = 851, Footer = 850, Gutter = 0 }
+                : new PageMargin
+                {
+                    Top = MarginTop,
+                    Bottom = MarginBottom,
+                    Left = MarginLeft,
+                    Right = MarginRight,
+                    Header = 851,
+                    Footer = 1304, // the page number sits about 7 mm below the text block
+                    Gutter = 0,
+                });
 
     private static string Twips(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
@@ -296,6 +436,17 @@ internal static class BriefDocxStyles
     public const string TableText = "TableText";
     public const string TableHeading = "TableHeading";
     public const string Footer = "Footer";
+    public const string Sensitivity = "Sensitivity";
+    public const string Masthead = "Masthead";
+    public const string Issue = "Issue";
+    public const string IssuerLine = "IssuerLine";
+    public const string Signature = "Signature";
+    public const string AnnexLabel = "AnnexLabel";
+    public const string AnnexTitle = "AnnexTitle";
+    public const string Distribution = "Distribution";
+
+    /// <summary>The red of a 简报 masthead and the rule under it.</summary>
+    public const string MastheadRed = "C00000";
 
     /// <summary>The Latin font of both languages, and every font of an English document.</summary>
     public const string LatinFont = "Times New Roman";
@@ -329,6 +480,14 @@ internal static class BriefDocxStyles
         new(TableText, "Table Text", Normal, BodyFont, 24) { Align = Left, Line = 240 },
         new(TableHeading, "Table Heading", TableText, HeadingFont, 24) { Bold = true, Align = Center, Line = 240 },
         new(Footer, "footer", Normal, PageNumberFont, 28) { Align = Center, Line = 240 },
+        new(Sensitivity, "Sensitivity", Normal, HeadingFont, 32) { Align = Left, Line = ChineseLine, Exact = true, After = 280 },
+        new(Masthead, "Masthead", Normal, TitleFont, 88) { Align = Center, Line = 360, Before = 240, After = 120, Color = MastheadRed, Next = Issue },
+        new(Issue, "Issue", Normal, BodyFont, 32) { Align = Center, Line = ChineseLine, Exact = true, After = 240 },
+        new(IssuerLine, "Issuer Line", Normal, BodyFont, 28) { Align = Left, Line = ChineseLine, Exact = true, After = 360, RightTab = true, RuleColor = MastheadRed },
+        new(Signature, "Signature", Normal, BodyFont, 32) { Align = Right, Line = ChineseLine, Exact = true, RightIndentChars = 4 },
+        new(AnnexLabel, "Annex Label", Normal, HeadingFont, 32) { Align = Left, Line = ChineseLine, Exact = true },
+        new(AnnexTitle, "Annex Title", Normal, TitleFont, 36) { Align = Center, Line = 480, After = 240, KeepNext = true },
+        new(Distribution, "Distribution", Normal, BodyFont, 28) { Align = Left, Line = ChineseLine, Exact = true, LeftIndentChars = 1 },
     ];
 
     private static readonly StyleSpec[] EnglishStyles =
@@ -345,6 +504,14 @@ internal static class BriefDocxStyles
         new(TableText, "Table Text", Normal, LatinFont, 20) { Align = Left, Line = 240 },
         new(TableHeading, "Table Heading", TableText, LatinFont, 20) { Bold = true, Align = Center, Line = 240 },
         new(Footer, "footer", Normal, LatinFont, 20) { Align = Center, Line = 240 },
+        new(Sensitivity, "Sensitivity", Normal, LatinFont, 24) { Bold = true, Align = Left, Line = 276, After = 120 },
+        new(Masthead, "Masthead", Normal, LatinFont, 48) { Bold = true, Align = Center, Line = 276, After = 120, Color = MastheadRed, Next = Issue },
+        new(Issue, "Issue", Normal, LatinFont, 24) { Align = Center, Line = 276, After = 120 },
+        new(IssuerLine, "Issuer Line", Normal, LatinFont, 24) { Align = Left, Line = 276, After = 240, RightTab = true, RuleColor = MastheadRed },
+        new(Signature, "Signature", Normal, LatinFont, 24) { Align = Right, Line = 276 },
+        new(AnnexLabel, "Annex Label", Normal, LatinFont, 24) { Bold = true, Align = Left, Line = 276 },
+        new(AnnexTitle, "Annex Title", Normal, LatinFont, 28) { Bold = true, Align = Center, Line = 276, After = 240, KeepNext = true },
+        new(Distribution, "Distribution", Normal, LatinFont, 22) { Align = Left, Line = 276 },
     ];
 
     private static JustificationValues Both => JustificationValues.Both;
@@ -352,6 +519,8 @@ internal static class BriefDocxStyles
     private static JustificationValues Center => JustificationValues.Center;
 
     private static JustificationValues Left => JustificationValues.Left;
+
+    private static JustificationValues Right => JustificationValues.Right;
 
     /// <summary>Whether a <see cref="BriefDocument.Language"/> asks for the English layout ("en", "en-US", …).</summary>
     public static bool IsEnglish(string? language) =>
@@ -436,7 +605,11 @@ internal static class BriefDocxStyles
                     Line = Number(spec.Line),
                     LineRule = spec.Exact ? LineSpacingRuleValues.Exact : LineSpacingRuleValues.Auto,
                 },
-                Indentation = spec.Indent ? new Indentation { FirstLineChars = 200, FirstLine = Number(2 * spec.HalfPoints * 10) } : null,
+                Tabs = spec.RightTab ? new Tabs(new TabStop { Val = TabStopValues.Right, Position = BriefDocx.BodyTextWidth }) : null,
+                ParagraphBorders = spec.RuleColor is { } rule
+                    ? new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 12, Space = 4, Color = rule })
+                    : null,
+                Indentation = Indentation(spec),
                 Justification = new Justification { Val = spec.Align },
                 OutlineLevel = spec.Outline is { } level ? new OutlineLevel { Val = level } : null,
             },
@@ -447,6 +620,7 @@ internal static class BriefDocxStyles
                 BoldComplexScript = spec.Bold ? new BoldComplexScript() : null,
                 Italic = spec.Italic ? new Italic() : null,
                 ItalicComplexScript = spec.Italic ? new ItalicComplexScript() : null,
+                Color = spec.Color is { } color ? new Color { Val = color } : null,
                 FontSize = new FontSize { Val = Number(spec.HalfPoints) },
                 FontSizeComplexScript = new FontSizeComplexScript { Val = Number(spec.HalfPoints) },
             },
@@ -467,6 +641,28 @@ internal static class BriefDocxStyles
         }
 
         return style;
+    }
+
+    /// <summary>A two-character first-line indent, or a right or left indent of whole characters (one character: the font's size).</summary>
+    private static Indentation? Indentation(StyleSpec spec)
+    {
+        var character = spec.HalfPoints * 10;
+        if (spec.Indent)
+        {
+            return new Indentation { FirstLineChars = 200, FirstLine = Number(2 * character) };
+        }
+
+        if (spec.RightIndentChars > 0)
+        {
+            return new Indentation { Right = Number(spec.RightIndentChars * character) };
+        }
+
+        if (spec.LeftIndentChars > 0)
+        {
+            return new Indentation { Left = Number(spec.LeftIndentChars * character) };
+        }
+
+        return null;
     }
 
     private static RunFonts Fonts(string eastAsia) =>
@@ -501,5 +697,18 @@ internal static class BriefDocxStyles
         public int? Outline { get; init; }
 
         public string? Next { get; init; }
+
+        /// <summary>The text's colour (hex RGB), e.g. the red of a masthead.</summary>
+        public string? Color { get; init; }
+
+        /// <summary>A right-aligned tab stop at the text's right edge (the issuer left, the date right).</summary>
+        public bool RightTab { get; init; }
+
+        /// <summary>A rule under the paragraph in this colour.</summary>
+        public string? RuleColor { get; init; }
+
+        public int RightIndentChars { get; init; }
+
+        public int LeftIndentChars { get; init; }
     }
 }

@@ -20,8 +20,17 @@ public static class BriefMarkdown
     /// </summary>
     public static string Render(BriefDocument doc)
     {
-        var blocks = new List<string> { Heading(1, doc.Title) };
+        var blocks = new List<string>();
+        AddIfAny(blocks, Bold(doc.Sensitivity));
+        blocks.Add(Heading(1, doc.Title));
         AddIfAny(blocks, Bold(doc.Subtitle));
+        if (doc.Masthead is { } masthead)
+        {
+            AddIfAny(blocks, Bold(masthead.Issue));
+            AddIfAny(blocks, Bold(masthead.Issuer + Gap(doc) + masthead.Date));
+            blocks.Add("---");
+        }
+
         AddIfAny(blocks, Quote(doc.Note));
 
         foreach (var section in doc.Sections)
@@ -33,8 +42,40 @@ public static class BriefMarkdown
             }
         }
 
+        if (doc.Signature is { } signature)
+        {
+            AddIfAny(blocks, TextBlock(string.Join("\n", signature.AnnexList.Select((a, i) => (i == 0 ? AnnexListLead(doc) : "") + a))));
+            AddIfAny(blocks, TextBlock(signature.Issuer + "\n" + signature.Date));
+        }
+
+        foreach (var annex in doc.Annexes)
+        {
+            blocks.Add(Heading(2, annex.Label + Gap(doc) + annex.Title));
+            AddBlock(blocks, annex.Content);
+        }
+
+        if (doc.Distribution.Count > 0)
+        {
+            blocks.Add("---");
+            AddIfAny(blocks, TextBlock(string.Join("\n", doc.Distribution)));
+        }
+
+        if (doc.Appendix is { } appendix)
+        {
+            blocks.Add(Heading(2, appendix.Heading));
+            foreach (var entry in appendix.Entries)
+            {
+                AddIfAny(blocks, TextBlock(entry));
+            }
+        }
+
         return string.Join("\n\n", blocks) + "\n";
     }
+
+    /// <summary>The space between two parts of one line: an ideographic space in Chinese, two spaces' worth in English.</summary>
+    private static string Gap(BriefDocument doc) => BriefDocxStyles.IsEnglish(doc.Language) ? " — " : "\u3000";
+
+    private static string AnnexListLead(BriefDocument doc) => BriefDocxStyles.IsEnglish(doc.Language) ? "Annexes: " : "附件：";
 
     private static void AddBlock(List<string> blocks, BriefBlock block)
     {
@@ -42,6 +83,13 @@ public static class BriefMarkdown
         {
             case BriefParagraph paragraph:
                 AddIfAny(blocks, TextBlock(paragraph.Text));
+                break;
+            case BriefNarrative narrative:
+                foreach (var paragraph in narrative.Paragraphs)
+                {
+                    AddIfAny(blocks, TextBlock(paragraph));
+                }
+
                 break;
             case BriefSubheading subheading:
                 blocks.Add(Heading(3, subheading.Text));

@@ -6,15 +6,23 @@ namespace Assistant.Core.Summaries;
 /// <summary>A written brief: the document, which writer wrote it, and why the offline writer stood in (null when it did not).</summary>
 public sealed record WrittenBrief(BriefDocument Document, string Writer, string? FallbackReason);
 
+/// <summary>Where a brief written in parts is: part <see cref="Part"/> of <see cref="Parts"/> is being written.</summary>
+public sealed record BriefProgress(int Part, int Parts);
+
 /// <summary>Writes the daily brief and the feedback report from their facts.</summary>
 public interface IBriefWriter
 {
     /// <summary>"offline", or "model:NAME".</summary>
     string Name { get; }
 
-    Task<WrittenBrief> DailyAsync(DayFacts facts, Texts t, CancellationToken cancellationToken);
+    /// <summary>Whether writing takes long enough for the chat to show that it is under way (a model writes).</summary>
+    bool TakesTime { get; }
 
-    Task<WrittenBrief> FeedbackAsync(VisitFacts facts, Texts t, CancellationToken cancellationToken);
+    /// <summary>Writes the day's brief; a brief written in parts reports each part to <paramref name="progress"/>.</summary>
+    Task<WrittenBrief> DailyAsync(DayFacts facts, Texts t, IProgress<BriefProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>Writes the visit's feedback; written in parts, it reports each part to <paramref name="progress"/>.</summary>
+    Task<WrittenBrief> FeedbackAsync(VisitFacts facts, Texts t, IProgress<BriefProgress>? progress, CancellationToken cancellationToken);
 }
 
 /// <summary>The offline writer behind the common interface.</summary>
@@ -22,9 +30,11 @@ public sealed class OfflineWriter : IBriefWriter
 {
     public string Name => OfflineBriefWriter.Name;
 
-    public Task<WrittenBrief> DailyAsync(DayFacts facts, Texts t, CancellationToken cancellationToken) =>
+    public bool TakesTime => false;
+
+    public Task<WrittenBrief> DailyAsync(DayFacts facts, Texts t, IProgress<BriefProgress>? progress, CancellationToken cancellationToken) =>
         Task.FromResult(new WrittenBrief(OfflineBriefWriter.Daily(facts, t), Name, null));
 
-    public Task<WrittenBrief> FeedbackAsync(VisitFacts facts, Texts t, CancellationToken cancellationToken) =>
+    public Task<WrittenBrief> FeedbackAsync(VisitFacts facts, Texts t, IProgress<BriefProgress>? progress, CancellationToken cancellationToken) =>
         Task.FromResult(new WrittenBrief(OfflineBriefWriter.Feedback(facts, t), Name, null));
 }

@@ -26,13 +26,13 @@ public static class FactsText
             }
         }
 
-        Totals(sb, f.Findings, t);
+        Totals(sb, f.Findings, t, f.Team.CampaignYear);
         if (withFindings)
         {
             Findings(sb, f.Findings, f.Day, t);
         }
 
-        sb.AppendLine(t.Plain("facts.follow_up", OfflineBriefWriter.FollowUp(f.Findings, f.Day, t)));
+        sb.AppendLine(t.Plain("facts.follow_up", OfflineBriefWriter.FollowUp(f, t)));
         sb.AppendLine(t.Plain("facts.tips", Math.Max(f.Counts.Tips, f.Tips.Count) == 0 ? t["brief.tips_none"] : OfflineBriefWriter.TipsIntro(f, t)));
         foreach (var line in OfflineBriefWriter.TipLines(f, t))
         {
@@ -56,7 +56,7 @@ public static class FactsText
         sb.AppendLine(t.Plain("facts.visit", BriefFormat.FullDate(t, f.From), BriefFormat.FullDate(t, f.To)));
         sb.AppendLine(OfflineBriefWriter.CountsSentence(f.Counts, t) is { } counts ? t.Plain("facts.work", counts) : t["facts.work_none"]);
         sb.AppendLine(t.Plain("facts.cities", f.Cities.Count == 0 ? t["facts.none"] : string.Join(t["brief.list_separator"], f.Cities)));
-        Totals(sb, f.Findings, t);
+        Totals(sb, f.Findings, t, f.Team.CampaignYear);
         if (withFindings)
         {
             Findings(sb, f.Findings, f.To, t);
@@ -94,13 +94,13 @@ public static class FactsText
         return sb.Length == 0 ? t["facts.none"] : sb.ToString().TrimEnd();
     }
 
-    private static void Totals(StringBuilder sb, IReadOnlyList<FindingFact> findings, Texts t)
+    private static void Totals(StringBuilder sb, IReadOnlyList<FindingFact> findings, Texts t, int campaignYear)
     {
         sb.AppendLine(t.Plain("facts.totals", findings.Count, OfflineBriefWriter.SeverityCounts(findings, t)));
         if (findings.Count > 0)
         {
             sb.AppendLine(t.Plain("facts.by_sector", OfflineBriefWriter.SectorCounts(findings, t)));
-            sb.AppendLine(t.Plain("facts.by_aspect", OfflineBriefWriter.AspectCounts(findings, t)));
+            sb.AppendLine(t.Plain("facts.by_aspect", OfflineBriefWriter.AspectCounts(findings, t, campaignYear)));
         }
     }
 

@@ -1,156 +1,92 @@
-using System.Text.RegularExpressions;
+using Assistant.Core.Common;
 
 namespace Assistant.Core.Summaries.Model;
 
 /// <summary>
-/// Checks a model's text against what it was given, before anyone sees it: every finding number
-/// appears; no number and no unit name appears that is not in the input; the section headings come
-/// in order. Any failure means the offline text is sent instead, with the first reason.
+/// Checks a model's answer against what it was given, before anyone sees it, and reports every
+/// check that fails (not only the first): the sections come once each, in order; every required
+/// finding number appears; no number, date, time, unit, place or person appears that the facts and
+/// the notes do not state (equivalent forms of a number are the same number, a unit may be written
+/// as the input writes it, shortened or with a known place in front); no covert unit's real name,
+/// no tipster's identity; nothing that a note asked the writer to write. The same checks serve a
+/// whole document (with <see cref="GuardRailInput.Headings"/>) or a few sentences (without).
 /// </summary>
-public static partial class GuardRails
+public static class GuardRails
 {
-    /// <summary>Endings of the names of organisations and places a brief names (公司, 局, 医院…).</summary>
-    private static readonly string[] UnitSuffixes =
-    [
-        "有限责任公司", "股份有限公司", "有限公司", "公司", "集团", "工厂", "厂", "煤矿", "矿", "加油站", "加气站", "站", "局", "厅", "委员会",
-        "人民政府", "政府", "办公室", "中心", "医院", "学校", "大学", "酒店", "宾馆", "饭店", "商场", "超市", "市场", "大厦", "广场",
-        "码头", "港", "仓库", "工地", "项目部", "园区", "总队", "支队", "大队", "派出所", "消防救援站",
-    ];
-
-    /// <summary>Words that make a name generic ("该公司", "相关企业"), not a claim about a particular unit.</summary>
-    private static readonly string[] GenericPrefixes = ["该", "本", "此", "各", "某些", "有关", "相关", "部分", "多家", "一些", "涉事", "上述", "所属", "属地"];
-
-    /// <summary>The reasons the text fails (empty when it passes).</summary>
-    public static IReadOnlyList<string> Check(string output, string input, IReadOnlyCollection<string> codes, IReadOnlyList<string> headings)
+    public static GuardRailVerdict Check(string output, GuardRailInput input)
     {
-        var problems = new List<string>();
-        var missing = codes.Where(c => !output.Contains(c, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (missing.Count > 0)
+        if (string.IsNullOrWhiteSpace(output))
         {
-            problems.Add("missing finding numbers: " + string.Join(", ", missing.Take(10)));
+            return new GuardRailVerdict([new GuardRailFailure(GuardRailCheck.Empty, [])]);
         }
 
-        if (HeadingProblem(output, headings) is { } headingProblem)
+        var failures = new List<GuardRailFailure>();
+        void Add(GuardRailCheck check, IEnumerable<string> items)
         {
-            problems.Add(headingProblem);
+            var list = items.Distinct(StringComparer.Ordinal).ToList();
+            if (list.Count > 0)
+            {
+                failures.Add(new GuardRailFailure(check, list));
+            }
         }
 
-        var inputNumbers = Numbers(StripListMarkers(input)).ToHashSet(StringComparer.Ordinal);
-        foreach (var heading in headings)
+        void Flag(GuardRailCheck check, bool failed)
         {
-            inputNumbers.UnionWith(Numbers(heading));
+            if (failed)
+            {
+                failures.Add(new GuardRailFailure(check, []));
+            }
         }
 
-        var foreignNumbers = Numbers(StripListMarkers(WithoutHeadings(output, headings))).Where(n => !inputNumbers.Contains(n)).Distinct().ToList();
-        if (foreignNumbers.Count > 0)
+        var lines = output.ReplaceLineEndings("\n").Split('\n');
+        if (input.Headings.Count > 0)
         {
-            problems.Add("numbers not in the input: " + string.Join(", ", foreignNumbers.Take(10)));
+            var (missing, repeated, misplaced) = Sections(lines, input.Headings);
+            Add(GuardRailCheck.MissingSection, missing);
+            Add(GuardRailCheck.RepeatedSection, repeated);
+            Add(GuardRailCheck.SectionOrder, misplaced);
         }
 
-        var known = UnitNames(input).ToHashSet(StringComparer.Ordinal);
-        var foreignUnits = UnitNames(output).Where(u => !KnownUnit(u, known, input)).Distinct().ToList();
-        if (foreignUnits.Count > 0)
-        {
-            problems.Add("units not in the input: " + string.Join(", ", foreignUnits.Take(5)));
-        }
+        Add(GuardRailCheck.Missing, input.Required.Where(r => !output.Contains(r, StringComparison.OrdinalIgnoreCase)));
 
-        return problems;
+        // What the answer may state: the facts, the notes' record (not their orders), the headings, the units of the records.
+        var instructions = NoteInstructions.Find(input.Notes);
+        var known = string.Join('\n', [input.Facts, NoteInstructions.Knowledge(input.Notes), .. input.Headings, .. input.Units]);
+        var body = string.Join('\n', lines.Select(l => SectionHeadings.Find(l, input.Headings) is { } heading ? heading.Rest : l));
+
+        // Phone and ID numbers are the identity check's; as numbers they would be repeated in the reason.
+        var knownNumbers = NumberForms.Values(known);
+        Add(GuardRailCheck.Numbers, NumberForms.StatedValues(IdentityScrubber.Scrub(body)).Where(n => !knownNumbers.Contains(n)));
+        var knownDates = NumberForms.DateKeys(known);
+        var knownTimes = NumberForms.TimeKeys(known);
+        Add(GuardRailCheck.Dates, NumberForms.DateMentions(body).Where(d => !knownDates.Contains(d.Key)).Select(d => d.Written)
+            .Concat(NumberForms.TimeMentions(body).Where(t => !knownTimes.Contains(t.Key)).Select(t => t.Written)));
+
+        // A covert unit's real name is reported as a secret, never repeated as an unknown unit or place.
+        var secrets = input.Secrets.Select(s => s.Trim()).Where(s => s.Length >= 2).ToList();
+        bool Secret(string name) => secrets.Any(s => s.Contains(name, StringComparison.Ordinal) || name.Contains(s, StringComparison.Ordinal));
+        var knownUnits = NameShapes.Units(known, specificOnly: false).Concat(input.Units).ToHashSet(StringComparer.Ordinal);
+        var units = NameShapes.Units(body).Where(u => !NameShapes.IsKnownUnit(u, knownUnits, known)).ToList();
+        Add(GuardRailCheck.Units, units.Where(u => !Secret(u)));
+        var places = NameShapes.Places(body).Where(p => !known.Contains(p, StringComparison.Ordinal)).ToList();
+        Add(GuardRailCheck.Places, places.Where(p => !Secret(p)));
+        // The names are kept for tests; the person who asked is told only that there are some (one may be a tipster's).
+        Add(GuardRailCheck.Persons, NameShapes.Persons(body).Where(p => !known.Contains(p, StringComparison.Ordinal)));
+
+        Flag(GuardRailCheck.Secrets, secrets.Any(s => output.Contains(s, StringComparison.Ordinal)));
+        Flag(GuardRailCheck.Identity, IdentityScrubber.Identifies(output) || NameShapes.NamesTipster(output));
+        Flag(GuardRailCheck.Instruction, NoteInstructions.Obeyed(output, instructions, input.Facts));
+        return failures.Count == 0 ? GuardRailVerdict.Pass : new GuardRailVerdict(failures);
     }
 
-    /// <summary>Null when every heading appears once, alone on its line, in order.</summary>
-    public static string? HeadingProblem(string output, IReadOnlyList<string> headings)
+    /// <summary>Headings missing, repeated, and out of order (each heading that comes before one it should follow).</summary>
+    private static (List<string> Missing, List<string> Repeated, List<string> Misplaced) Sections(IEnumerable<string> lines, IReadOnlyList<string> headings)
     {
-        var lines = output.Split('\n').Select(CleanHeading).ToList();
-        var last = -1;
-        foreach (var heading in headings)
-        {
-            var at = lines.FindIndex(l => l == heading);
-            if (at < 0)
-            {
-                return "missing heading: " + heading;
-            }
-
-            if (at < last)
-            {
-                return "heading out of order: " + heading;
-            }
-
-            if (lines.FindLastIndex(l => l == heading) != at)
-            {
-                return "heading repeated: " + heading;
-            }
-
-            last = at;
-        }
-
-        return null;
+        var found = lines.Select(l => SectionHeadings.Find(l, headings)?.Index).OfType<int>().ToList();
+        var missing = headings.Where((_, i) => !found.Contains(i)).ToList();
+        var repeated = headings.Where((_, i) => found.Count(f => f == i) > 1).ToList();
+        var firsts = found.Distinct().ToList();
+        var misplaced = firsts.Where((index, at) => firsts.Skip(at + 1).Any(later => later < index)).Select(i => headings[i]).ToList();
+        return (missing, repeated, misplaced);
     }
-
-    /// <summary>A line as a heading: without Markdown marks (#, *, _) and surrounding spaces.</summary>
-    public static string CleanHeading(string line) => line.Trim().TrimStart('#').Trim().Trim('*', '_').Trim();
-
-    private static string WithoutHeadings(string output, IReadOnlyList<string> headings) =>
-        string.Join('\n', output.Split('\n').Where(l => !headings.Contains(CleanHeading(l))));
-
-    private static IEnumerable<string> Numbers(string text) =>
-        NumberPattern().Matches(text).Select(m => m.Value.TrimStart('0') is { Length: > 0 } n ? n : "0");
-
-    /// <summary>Drops "1. ", "(2) ", "3、" at the start of lines: list numbering is layout, not a fact.</summary>
-    private static string StripListMarkers(string text) => ListMarker().Replace(text, "");
-
-    private static IEnumerable<string> UnitNames(string text)
-    {
-        foreach (Match m in CjkRun().Matches(text))
-        {
-            // "一是长沙某商场" names 长沙某商场: the list marker is not part of the name.
-            var run = OrdinalMarker().Replace(m.Value, "");
-            foreach (var suffix in UnitSuffixes)
-            {
-                var at = run.IndexOf(suffix, StringComparison.Ordinal);
-                while (at > 0)
-                {
-                    yield return run[..(at + suffix.Length)];
-                    at = run.IndexOf(suffix, at + suffix.Length, StringComparison.Ordinal);
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// A name passes when it is generic ("该公司", "督促相关企业"), appears in the input as it is, or
-    /// ends like a name in the input: the output may drop or add words in front of a name
-    /// ("检查长沙某化工有限公司", "省应急管理厅" for "听取省应急管理厅"), but a different place or
-    /// owner in front of the same kind of unit ("湘潭某化工有限公司" against "长沙某化工有限公司",
-    /// "株洲市应急管理局" against "湘潭市岳塘区应急管理局") fails: one must end with the whole other.
-    /// </summary>
-    private static bool KnownUnit(string name, IReadOnlyCollection<string> known, string input)
-    {
-        foreach (var prefix in GenericPrefixes)
-        {
-            var at = name.IndexOf(prefix, StringComparison.Ordinal);
-            if (at >= 0 && name.Length - at - prefix.Length <= 4)
-            {
-                return true;
-            }
-        }
-
-        if (input.Contains(name, StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        return known.Any(k => name.EndsWith(k, StringComparison.Ordinal) || k.EndsWith(name, StringComparison.Ordinal));
-    }
-
-    [GeneratedRegex(@"\d+(?:\.\d+)?")]
-    private static partial Regex NumberPattern();
-
-    [GeneratedRegex(@"(?m)^\s*(?:[-•]\s*)?(?:\(?\d{1,3}[.、)）]|（\d{1,3}）)\s*")]
-    private static partial Regex ListMarker();
-
-    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}A-Za-z0-9·]+")]
-    private static partial Regex CjkRun();
-
-    [GeneratedRegex(@"^[一二三四五六七八九十百零]+是")]
-    private static partial Regex OrdinalMarker();
 }

@@ -7,32 +7,50 @@ using Microsoft.SemanticKernel;
 
 namespace Assistant.Core.Summaries.Model;
 
-/// <summary>The model's text failed a check; the message says which.</summary>
-public sealed class GuardRailException(string message) : Exception(message);
+/// <summary>The model's text failed the guard rails; the verdict lists every failed check.</summary>
+public sealed class GuardRailException(GuardRailVerdict verdict) : Exception(verdict.Summary)
+{
+    public GuardRailVerdict Verdict { get; } = verdict;
+}
+
+/// <summary>The answer stopped at the output cap (incomplete), or ran past it (the server ignored the cap).</summary>
+public sealed class AnswerLengthException(ModelAnswer answer) : Exception($"answer of {answer.AnswerTokens} tokens, cap {answer.Cap}, finish {answer.FinishReason}")
+{
+    public ModelAnswer Answer { get; } = answer;
+}
+
+/// <summary>The prompt does not fit the context budget.</summary>
+public sealed class PromptTooLongException(int tokens, int budget) : Exception($"the prompt needs about {tokens} tokens, more than the {budget} that AI:ContextTokens allows")
+{
+    public int Tokens { get; } = tokens;
+
+    public int Budget { get; } = budget;
+}
 
 /// <summary>
 /// Writes briefs with a model through Semantic Kernel (prompts in <c>prompts/Briefs</c>), on
 /// redacted facts. A day that fits the context budget is one call; a longer one is written in parts
 /// (one polished sentence per finding, <c>ProblemLines</c>) and a frame around them, and merged.
-/// Every text is checked (<see cref="GuardRails"/>); on a failed check, an error or a timeout the
-/// offline text goes out instead, with a note saying why. The annexes are always built from data.
+/// Every answer is checked (<see cref="GuardRails"/>, through <see cref="GuardRailFilter"/>); on a
+/// failed check, an answer cut at the cap, an error or a timeout the offline text goes out instead,
+/// with a note saying why. The annexes are always built from data.
 /// </summary>
 public sealed class ModelBriefWriter(IOptions<AiOptions> options, PromptLibrary prompts, TimeProvider time, ILogger<ModelBriefWriter> logger) : IBriefWriter
 {
-    private const int AnswerMargin = 64;
-
     private AiOptions Options => options.Value;
 
     public string Name => "model:" + Options.Model;
 
+    public bool TakesTime => true;
+
     /// <summary>The most a prompt may take: half the context, the rest is for the answer.</summary>
     public int PromptBudget => Options.ContextTokens / 2;
 
-    public Task<WrittenBrief> DailyAsync(DayFacts facts, Texts t, CancellationToken cancellationToken) =>
-        WithFallback(OfflineBriefWriter.Daily(facts, t), t, ct => Daily(facts, t, ct), cancellationToken);
+    public Task<WrittenBrief> DailyAsync(DayFacts facts, Texts t, IProgress<BriefProgress>? progress, CancellationToken cancellationToken) =>
+        WithFallback(OfflineBriefWriter.Daily(facts, t), t, ct => Daily(facts, t, progress, ct), cancellationToken);
 
-    public Task<WrittenBrief> FeedbackAsync(VisitFacts facts, Texts t, CancellationToken cancellationToken) =>
-        WithFallback(OfflineBriefWriter.Feedback(facts, t), t, ct => Feedback(facts, t, ct), cancellationToken);
+    public Task<WrittenBrief> FeedbackAsync(VisitFacts facts, Texts t, IProgress<BriefProgress>? progress, CancellationToken cancellationToken) =>
+        WithFallback(OfflineBriefWriter.Feedback(facts, t), t, ct => Feedback(facts, t, progress, ct), cancellationToken);
 
     /// <summary>The arguments of the daily prompt (also used to measure it).</summary>
     public static KernelArguments DailyArguments(DayFacts safe, Texts t, bool withFindings) => new()
@@ -88,6 +106,7 @@ public sealed class ModelBriefWriter(IOptions<AiOptions> options, PromptLibrary 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(Options.TimeoutSeconds), time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         string reason;
+        string logged;
         try
         {
             return new WrittenBrief(await write(linked.Token), Name, null);
@@ -95,40 +114,54 @@ public sealed class ModelBriefWriter(IOptions<AiOptions> options, PromptLibrary 
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             reason = t.Plain("summary.fallback.timeout", Options.TimeoutSeconds);
+            logged = $"no answer within {Options.TimeoutSeconds} s";
         }
         catch (GuardRailException ex)
         {
-            reason = t.Plain("summary.fallback.check", ex.Message);
+            // The person sees what failed; the log only which checks (what they found may quote a note).
+            reason = t.Plain("summary.fallback.check", ex.Verdict.Describe(t));
+            logged = "guard rails " + ex.Verdict.Summary;
+        }
+        catch (AnswerLengthException ex)
+        {
+            reason = t.Plain(ex.Answer.IgnoredCap ? "summary.fallback.cap_ignored" : "summary.fallback.length", ex.Answer.Cap);
+            logged = ex.Message;
+        }
+        catch (PromptTooLongException ex)
+        {
+            reason = t.Plain("summary.fallback.too_long", ex.Tokens, ex.Budget);
+            logged = ex.Message;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             reason = t.Plain("summary.fallback.error", Describe(ex));
+            logged = Describe(ex);
         }
 
-        logger.LogWarning("The model did not write the brief ({Reason}); the offline text is used.", reason);
+        logger.LogWarning("The model did not write the brief ({Reason}); the offline text is used.", logged);
         return new WrittenBrief(offline with { Note = reason }, OfflineBriefWriter.Name, reason);
     }
 
-    private async Task<BriefDocument> Daily(DayFacts facts, Texts t, CancellationToken ct)
+    private async Task<BriefDocument> Daily(DayFacts facts, Texts t, IProgress<BriefProgress>? progress, CancellationToken ct)
     {
         var (safe, redaction) = Redaction.Of(facts, t);
         var headings = OfflineBriefWriter.DailyHeadings(t);
         var offline = OfflineBriefWriter.Daily(facts, t);
+        var notes = safe.Notes.Select(n => n.Text).ToList();
+        var secrets = Secrets(facts.Findings);
         var full = DailyArguments(safe, t, withFindings: true);
         var prompt = await prompts.RenderAsync("DailyBrief", full, ct);
         List<BriefSection> sections;
         if (TokenEstimate.Of(prompt) <= PromptBudget)
         {
-            var text = await Ask("DailyBrief", full, prompt, ct);
-            Check(text, Input(full), [.. safe.Findings.Select(f => f.Code)], headings);
+            var text = await Ask("DailyBrief", full, Input(full, notes, headings, [.. safe.Findings.Select(f => f.Code)], secrets), TokenEstimate.Of(prompt), ct);
             sections = ModelTextParser.Parse(redaction.Restore(text), headings);
         }
         else
         {
-            var lines = await ProblemLinesAsync(safe.Findings, safe.Day, t, ct);
+            var lines = await ProblemLinesAsync(safe.Findings, safe.Day, t, secrets, progress, ct);
             var frame = DailyArguments(safe, t, withFindings: false);
-            var text = await Ask("DailyBriefFrame", frame, await Measured("DailyBriefFrame", frame, ct), ct);
-            Check(text, Input(frame), [], headings);
+            var text = await Ask("DailyBriefFrame", frame, Input(frame, notes, headings, [], secrets), await Measured("DailyBriefFrame", frame, ct), ct);
             sections = ModelTextParser.Parse(redaction.Restore(text), headings);
             var list = ProblemList(facts.Findings, Restore(lines, redaction), facts.Day, t, firstGroup: 1, majorsAsGroup: false);
             sections[1] = sections[1] with { Blocks = [.. sections[1].Blocks, .. list] };
@@ -137,48 +170,48 @@ public sealed class ModelBriefWriter(IOptions<AiOptions> options, PromptLibrary 
         return offline with { Sections = sections };
     }
 
-    private async Task<BriefDocument> Feedback(VisitFacts facts, Texts t, CancellationToken ct)
+    private async Task<BriefDocument> Feedback(VisitFacts facts, Texts t, IProgress<BriefProgress>? progress, CancellationToken ct)
     {
         var (safe, redaction) = Redaction.Of(facts, t);
         var headings = OfflineBriefWriter.FeedbackHeadings(t);
         var offline = OfflineBriefWriter.Feedback(facts, t);
+        var notes = safe.Highlights.Select(n => n.Text).ToList();
+        var secrets = Secrets(facts.Findings);
         var full = FeedbackArguments(safe, t, withFindings: true);
         var prompt = await prompts.RenderAsync("Feedback", full, ct);
         List<BriefSection> sections;
         if (TokenEstimate.Of(prompt) <= PromptBudget)
         {
-            var text = await Ask("Feedback", full, prompt, ct);
-            Check(text, Input(full), [.. safe.Findings.Select(f => f.Code)], headings);
+            var text = await Ask("Feedback", full, Input(full, notes, headings, [.. safe.Findings.Select(f => f.Code)], secrets), TokenEstimate.Of(prompt), ct);
             sections = ModelTextParser.Parse(redaction.Restore(text), headings);
         }
         else
         {
-            var lines = await ProblemLinesAsync(safe.Findings, safe.To, t, ct);
+            var lines = await ProblemLinesAsync(safe.Findings, safe.To, t, secrets, progress, ct);
             var frame = FeedbackArguments(safe, t, withFindings: false);
-            var text = await Ask("FeedbackFrame", frame, await Measured("FeedbackFrame", frame, ct), ct);
-            Check(text, Input(frame), [], headings);
+            var text = await Ask("FeedbackFrame", frame, Input(frame, notes, headings, [], secrets), await Measured("FeedbackFrame", frame, ct), ct);
             sections = ModelTextParser.Parse(redaction.Restore(text), headings);
             var list = ProblemList(facts.Findings, Restore(lines, redaction), facts.To, t, firstGroup: 1, majorsAsGroup: true);
             sections[2] = sections[2] with { Blocks = [.. sections[2].Blocks, .. list] };
         }
 
-        // The annexes are tables built from the data, never the model's.
-        sections[4] = offline.Sections[4];
+        // The annexes, the signature and the distribution come with the offline document: built from the data, never the model's.
         return offline with { Sections = sections };
     }
 
-    /// <summary>One sentence per finding, written part by part, each part checked on its own.</summary>
-    private async Task<Dictionary<string, string>> ProblemLinesAsync(IReadOnlyList<FindingFact> findings, DateOnly reference, Texts t, CancellationToken ct)
+    /// <summary>One sentence per finding, written part by part, each part checked on its own; the frame is the last part.</summary>
+    private async Task<Dictionary<string, string>> ProblemLinesAsync(
+        IReadOnlyList<FindingFact> findings, DateOnly reference, Texts t, IReadOnlyList<string> secrets, IProgress<BriefProgress>? progress, CancellationToken ct)
     {
         var lines = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var parts = await PartsAsync(findings, reference, t, ct);
         logger.LogInformation("Writing {Count} findings in {Parts} parts.", findings.Count, parts.Count);
-        foreach (var part in parts)
+        foreach (var (part, index) in parts.Select((p, i) => (p, i)))
         {
+            progress?.Report(new BriefProgress(index + 1, parts.Count + 1));
             var arguments = LineArguments(part, reference, t);
-            var text = await Ask("ProblemLines", arguments, await Measured("ProblemLines", arguments, ct), ct);
             var codes = part.Select(f => f.Code).ToList();
-            Check(text, Input(arguments), codes, []);
+            var text = await Ask("ProblemLines", arguments, Input(arguments, [], [], codes, secrets), await Measured("ProblemLines", arguments, ct), ct);
             foreach (var raw in text.ReplaceLineEndings("\n").Split('\n'))
             {
                 var bar = raw.IndexOfAny(['｜', '|']);
@@ -189,12 +222,13 @@ public sealed class ModelBriefWriter(IOptions<AiOptions> options, PromptLibrary 
                 }
             }
 
-            if (codes.FirstOrDefault(c => !lines.ContainsKey(c)) is { } missing)
+            if (codes.Where(c => !lines.ContainsKey(c)).ToList() is { Count: > 0 } missing)
             {
-                throw new GuardRailException("no line for " + missing);
+                throw new GuardRailException(new GuardRailVerdict([new GuardRailFailure(GuardRailCheck.Missing, missing)]));
             }
         }
 
+        progress?.Report(new BriefProgress(parts.Count + 1, parts.Count + 1));
         return lines;
     }
 
@@ -247,35 +281,52 @@ public sealed class ModelBriefWriter(IOptions<AiOptions> options, PromptLibrary 
         ["findings"] = FactsText.FindingLines(part, reference, t),
     };
 
-    private static string Input(KernelArguments arguments) =>
-        string.Join('\n', arguments.Where(a => a.Key is "facts" or "notes" or "findings").Select(a => a.Value?.ToString()));
-
-    private static void Check(string text, string input, IReadOnlyCollection<string> codes, IReadOnlyList<string> headings)
+    /// <summary>
+    /// What an answer to a prompt with these arguments is checked against: every argument but the
+    /// notes, the language and the headings is a fact; the notes are quoted people's text; and what
+    /// must (not) appear.
+    /// </summary>
+    public static GuardRailInput Input(KernelArguments arguments, IReadOnlyList<string> notes, IReadOnlyList<string> headings, IReadOnlyList<string> required, IReadOnlyList<string> secrets) => new()
     {
-        if (string.IsNullOrWhiteSpace(text))
+        Facts = string.Join('\n', arguments.Where(a => a.Key is not ("notes" or "language" or "headings")).Select(a => a.Value?.ToString())),
+        Notes = notes,
+        Headings = headings,
+        Required = required,
+        Secrets = secrets,
+    };
+
+    /// <summary>What the model never saw and must never write: covert units' real names and places.</summary>
+    private static List<string> Secrets(IEnumerable<FindingFact> findings) =>
+        [.. findings.Where(f => f.Covert).SelectMany(f => new[] { f.Unit, f.Place }).OfType<string>().Where(s => s.Trim().Length >= 2).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The prompt's size; one that does not fit the budget is not sent.</summary>
+    private async Task<int> Measured(string function, KernelArguments arguments, CancellationToken ct)
+    {
+        var tokens = TokenEstimate.Of(await prompts.RenderAsync(function, arguments, ct));
+        if (tokens > PromptBudget)
         {
-            throw new GuardRailException("empty answer");
+            throw new PromptTooLongException(tokens, PromptBudget);
         }
 
-        if (GuardRails.Check(text, input, codes, headings) is { Count: > 0 } problems)
-        {
-            throw new GuardRailException(problems[0]);
-        }
+        return tokens;
     }
 
-    private async Task<string> Measured(string function, KernelArguments arguments, CancellationToken ct)
+    /// <summary>The model's text for a prompt, if it is complete and passes the guard rails.</summary>
+    private async Task<string> Ask(string function, KernelArguments arguments, GuardRailInput check, int promptTokens, CancellationToken ct)
     {
-        var prompt = await prompts.RenderAsync(function, arguments, ct);
-        if (TokenEstimate.Of(prompt) > PromptBudget)
+        var answer = await prompts.InvokeAsync(function, arguments, check, promptTokens, ct);
+        if (answer.WasCut || answer.IgnoredCap)
         {
-            throw new GuardRailException($"the prompt needs about {TokenEstimate.Of(prompt)} tokens, more than the {PromptBudget} that AI:ContextTokens allows");
+            throw new AnswerLengthException(answer);
         }
 
-        return prompt;
-    }
+        if (!answer.Verdict.Passed)
+        {
+            throw new GuardRailException(answer.Verdict);
+        }
 
-    private Task<string> Ask(string function, KernelArguments arguments, string renderedPrompt, CancellationToken ct) =>
-        prompts.InvokeAsync(function, arguments, Math.Max(256, Options.ContextTokens - TokenEstimate.Of(renderedPrompt) - AnswerMargin), ct);
+        return answer.Text;
+    }
 
     private static string Describe(Exception ex) => ex switch
     {

@@ -5,9 +5,11 @@ namespace Assistant.Core.Summaries.Model;
 
 /// <summary>
 /// Turns a model's plain text into the sections of a <see cref="BriefDocument"/>: a line that is a
-/// heading starts its section; "（一）…方面"-style short lines are sub-headings; numbered and
-/// "一是" lines are list items; the rest are paragraphs. Anything before the first heading (a title
-/// the model added) is dropped; Markdown marks are removed.
+/// heading (in any of the forms <see cref="SectionHeadings"/> accepts) starts its section, under the
+/// heading as the document writes it, and text after the heading's colon is its first paragraph;
+/// "（一）…方面"-style short lines are sub-headings; numbered and "一是" lines are list items; the
+/// rest are paragraphs. Anything before the first heading (a title the model added) is dropped;
+/// Markdown marks are removed.
 /// </summary>
 public static partial class ModelTextParser
 {
@@ -46,11 +48,16 @@ public static partial class ModelTextParser
                 continue;
             }
 
-            if (headings.Contains(GuardRails.CleanHeading(raw)))
+            if (SectionHeadings.Find(raw, headings) is { } found)
             {
                 FlushSection();
-                heading = GuardRails.CleanHeading(raw);
-                continue;
+                heading = headings[found.Index];
+                if (found.Rest.Length == 0)
+                {
+                    continue;
+                }
+
+                line = Clean(found.Rest);
             }
 
             if (heading is null)

@@ -1,69 +1,99 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
-using OpenAI;
 
 namespace Assistant.Core.Summaries.Model;
 
 /// <summary>
-/// The prompts in <c>prompts/Briefs</c> (prompt directories: skprompt.txt + config.json) as Semantic
-/// Kernel functions over the configured OpenAI-compatible server. Renders a prompt without calling
-/// the model (to measure it against the context budget, and in tests) and invokes it.
+/// The prompts in <c>prompts/Briefs</c> (prompt directories: skprompt.txt + config.json), loaded once
+/// as Semantic Kernel prompt functions of the host's kernel. Rendering (to measure a prompt against
+/// the context budget, and in tests) and invoking use the same loaded template of each function.
+/// What is sent with a call is the prompt's own <c>config.json</c> settings (temperature, top_p,
+/// max_tokens), overridden by <c>AI:Temperature</c>, <c>AI:TopP</c> and <c>AI:MaxOutputTokens</c>, the
+/// cap never more than the context leaves after the prompt.
 /// </summary>
 public sealed class PromptLibrary
 {
     public const string PluginName = "Briefs";
 
-    private readonly AiOptions _options;
-    private readonly Lazy<(Kernel Kernel, KernelPlugin Plugin)> _kernel;
-    private static readonly Kernel RenderKernel = new();
-    private readonly KernelPromptTemplateFactory _templates = new();
+    /// <summary>The argument that carries a call's <see cref="GuardRailInput"/> to <see cref="GuardRailFilter"/> (no template uses it).</summary>
+    public const string CheckArgument = "guard_rail_input";
 
-    public PromptLibrary(IOptions<AiOptions> options)
+    /// <summary>Tokens kept free between the prompt and the answer's cap.</summary>
+    private const int AnswerMargin = 64;
+
+    private readonly AiOptions _options;
+    private readonly Kernel _kernel;
+    private readonly Dictionary<string, (IPromptTemplate Template, KernelFunction Function, OpenAIPromptExecutionSettings Settings)> _prompts;
+
+    public PromptLibrary(IOptions<AiOptions> options, Kernel kernel)
     {
         _options = options.Value;
+        _kernel = kernel;
         Directory = ResolveDirectory(_options.PromptsPath);
-        _kernel = new Lazy<(Kernel, KernelPlugin)>(Build);
+        _prompts = Load(Directory, kernel);
+        Plugin = KernelPluginFactory.CreateFromFunctions(PluginName, _prompts.Values.Select(p => p.Function));
     }
 
     /// <summary>The folder holding one folder per prompt.</summary>
     public string Directory { get; }
 
+    /// <summary>The prompt functions, as one Semantic Kernel plugin.</summary>
+    public KernelPlugin Plugin { get; }
+
     /// <summary>The prompt as the model would receive it (the chat messages' markup, variables filled in).</summary>
-    public async Task<string> RenderAsync(string function, KernelArguments arguments, CancellationToken cancellationToken = default)
+    public async Task<string> RenderAsync(string function, KernelArguments arguments, CancellationToken cancellationToken = default) =>
+        await _prompts[function].Template.RenderAsync(_kernel, arguments, cancellationToken);
+
+    /// <summary>The settings sent with a call of <paramref name="function"/> whose prompt takes <paramref name="promptTokens"/>.</summary>
+    public OpenAIPromptExecutionSettings Settings(string function, int promptTokens)
     {
-        var config = PromptTemplateConfig.FromJson(await File.ReadAllTextAsync(Path.Combine(Directory, function, "config.json"), cancellationToken));
-        config.Template = await File.ReadAllTextAsync(Path.Combine(Directory, function, "skprompt.txt"), cancellationToken);
-        // Rendering needs no model: a bare kernel, so prompts can be measured (and tested) without a server.
-        return await _templates.Create(config).RenderAsync(RenderKernel, arguments, cancellationToken);
+        var settings = (OpenAIPromptExecutionSettings)_prompts[function].Settings.Clone();
+        settings.Temperature = _options.Temperature ?? settings.Temperature;
+        settings.TopP = _options.TopP ?? settings.TopP;
+        var room = Math.Max(256, _options.ContextTokens - promptTokens - AnswerMargin);
+        settings.MaxTokens = Math.Min(_options.MaxOutputTokens ?? settings.MaxTokens ?? room, room);
+        return settings;
     }
 
-    /// <summary>Calls the model with the prompt; the answer's text.</summary>
-    public async Task<string> InvokeAsync(string function, KernelArguments arguments, int maxTokens, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls the model with the prompt. The answer comes back with its finish reason, its token usage
+    /// and the verdict of the guard rails on <paramref name="check"/> (given by <see cref="GuardRailFilter"/>).
+    /// </summary>
+    public async Task<ModelAnswer> InvokeAsync(string function, KernelArguments arguments, GuardRailInput check, int promptTokens, CancellationToken cancellationToken)
     {
-        var (kernel, plugin) = _kernel.Value;
-        var settings = new OpenAIPromptExecutionSettings { MaxTokens = maxTokens, Temperature = 0.2 };
-        var withSettings = new KernelArguments(arguments, new Dictionary<string, PromptExecutionSettings> { [PromptExecutionSettings.DefaultServiceId] = settings });
-        var result = await kernel.InvokeAsync(plugin[function], withSettings, cancellationToken);
-        return result.GetValue<string>() ?? "";
+        var settings = Settings(function, promptTokens);
+        var call = new KernelArguments(arguments, new Dictionary<string, PromptExecutionSettings> { [PromptExecutionSettings.DefaultServiceId] = settings })
+        {
+            [CheckArgument] = check,
+        };
+        var result = await _kernel.InvokeAsync(_prompts[function].Function, call, cancellationToken);
+        return ModelAnswer.From(result, settings.MaxTokens!.Value);
     }
 
-    private (Kernel, KernelPlugin) Build()
+    private static Dictionary<string, (IPromptTemplate, KernelFunction, OpenAIPromptExecutionSettings)> Load(string directory, Kernel kernel)
     {
-        var client = new OpenAIClient(
-            new ApiKeyCredential(string.IsNullOrWhiteSpace(_options.ApiKey) ? "none" : _options.ApiKey),
-            new OpenAIClientOptions
+        var factory = new KernelPromptTemplateFactory(kernel.LoggerFactory);
+        var prompts = new Dictionary<string, (IPromptTemplate, KernelFunction, OpenAIPromptExecutionSettings)>(StringComparer.Ordinal);
+        foreach (var folder in System.IO.Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal))
+        {
+            var configFile = Path.Combine(folder, "config.json");
+            var templateFile = Path.Combine(folder, "skprompt.txt");
+            if (!File.Exists(configFile) || !File.Exists(templateFile))
             {
-                Endpoint = new Uri(_options.Endpoint),
-                // One attempt: a failure falls back to the offline text at once instead of retrying for minutes.
-                RetryPolicy = new ClientRetryPolicy(0),
-                NetworkTimeout = TimeSpan.FromSeconds(_options.TimeoutSeconds),
-            });
-        var kernel = Kernel.CreateBuilder().AddOpenAIChatCompletion(_options.Model, client).Build();
-        var plugin = kernel.CreatePluginFromPromptDirectory(Directory, PluginName);
-        return (kernel, plugin);
+                continue;
+            }
+
+            var config = PromptTemplateConfig.FromJson(File.ReadAllText(configFile));
+            config.Name = Path.GetFileName(folder);
+            config.Template = File.ReadAllText(templateFile);
+            var template = factory.Create(config);
+            var function = KernelFunctionFactory.CreateFromPrompt(template, config, kernel.LoggerFactory);
+            var settings = OpenAIPromptExecutionSettings.FromExecutionSettings(config.DefaultExecutionSettings ?? new PromptExecutionSettings());
+            prompts[config.Name] = (template, function, settings);
+        }
+
+        return prompts;
     }
 
     private static string ResolveDirectory(string? configured)

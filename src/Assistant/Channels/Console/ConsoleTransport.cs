@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Assistant.Core.Messaging;
+using Assistant.Core.Storage;
 using Assistant.Core.Teams;
 
 namespace Assistant.Channels.Console;
@@ -9,9 +10,11 @@ namespace Assistant.Channels.Console;
 /// Prints messages to the terminal: HTML becomes plain text, buttons become numbered choices (those of the
 /// latest message to the operator are the live ones).
 /// Messages for other people (notifications to team members) are shown with their name.
-/// Edits of earlier messages are not shown: every essential answer is also a new message.
+/// Edits of earlier messages are not shown: every essential answer is also a new message. A file is shown as its
+/// path: where the assistant already keeps it beside the database, or else saved into the recipient team's folder
+/// there (<see cref="DocumentFolder"/>), never over an earlier file.
 /// </summary>
-public sealed class ConsoleTransport(ConsoleSession session, TeamStore teams) : IMessageTransport
+public sealed class ConsoleTransport(ConsoleSession session, TeamStore teams, DocumentFolder documents) : IMessageTransport
 {
     public DeliveryLimits Limits => DeliveryLimits.Unlimited;
 
@@ -62,12 +65,14 @@ public sealed class ConsoleTransport(ConsoleSession session, TeamStore teams) : 
         return new DeliveryResult.Delivered(null);
     }
 
-    private static string SaveFile(OutboxItem item)
+    private string SaveFile(OutboxItem item)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "inspection-assistant");
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, Path.GetFileName(item.FileName!));
-        File.WriteAllBytes(path, item.FileContent ?? []);
-        return path;
+        if (item.FilePath is { } kept && File.Exists(kept))
+        {
+            return kept;
+        }
+
+        var team = teams.GetMember(item.ChatId) is { } member ? teams.GetTeam(member.TeamId) : null;
+        return documents.Save(team?.Code ?? "console", Path.GetFileName(item.FileName!), item.FileContent ?? []);
     }
 }

@@ -47,6 +47,13 @@ public sealed class TelegramTransport(ITelegramBotClient client, IOptions<Telegr
         }
     }
 
+    public async Task ShowTypingAsync(long chatId, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.RequestTimeout);
+        await client.SendChatAction(chatId, ChatAction.Typing, cancellationToken: timeout.Token);
+    }
+
     private async Task<int?> SendAsync(OutboxItem item, ParseMode mode, string text, CancellationToken ct)
     {
         var markup = Markup(item.Keyboard);

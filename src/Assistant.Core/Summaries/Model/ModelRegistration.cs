@@ -1,0 +1,58 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using OpenAI;
+
+namespace Assistant.Core.Summaries.Model;
+
+public static class ModelRegistration
+{
+    /// <summary>
+    /// Semantic Kernel as the host's: the kernel in the container (<c>AddKernel</c>, so it gets the
+    /// host's logging), the OpenAI chat completion service over the configured server, the filters
+    /// that check and log every call, the prompt functions and the model writer.
+    /// </summary>
+    public static IHostApplicationBuilder AddBriefModel(this IHostApplicationBuilder builder)
+    {
+        // Semantic Kernel logs rendered prompts, arguments and chat histories at Trace: they carry notes and
+        // tips, which must never reach a log, whatever level an operator turns on. Its functions also log a
+        // failed call with the exception, whose message carries the server's error body (which may quote the
+        // request): ModelCallLog logs every call instead, with the status alone.
+        builder.Logging.AddFilter("Microsoft.SemanticKernel", LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft.SemanticKernel.KernelFunction", LogLevel.None);
+
+        var services = builder.Services;
+        services.AddKernel();
+        // Filters run in the order registered, the first outermost: the log sees the verdict the check leaves.
+        services.AddSingleton<IFunctionInvocationFilter, ModelCallLog>();
+        services.AddSingleton<IFunctionInvocationFilter, GuardRailFilter>();
+        services.AddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<AiOptions>>().Value));
+        if (builder.Configuration[$"{AiOptions.Section}:{nameof(AiOptions.Model)}"] is { Length: > 0 } model)
+        {
+            services.AddOpenAIChatCompletion(model);
+        }
+
+        services.AddSingleton<PromptLibrary>();
+        services.AddSingleton<ModelBriefWriter>();
+        return builder;
+    }
+
+    /// <summary>The OpenAI client for the configured server: no retries, the output cap in the fields the server reads.</summary>
+    public static OpenAIClient CreateClient(AiOptions options)
+    {
+        var endpoint = new Uri(options.Endpoint);
+        var clientOptions = new OpenAIClientOptions
+        {
+            Endpoint = endpoint,
+            // One attempt: a failure falls back to the offline text at once instead of retrying for minutes.
+            RetryPolicy = new ClientRetryPolicy(0),
+            NetworkTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+        };
+        clientOptions.AddPolicy(new OutputCapPolicy(OutputCapPolicy.For(options.OutputCapField, endpoint)), PipelinePosition.PerCall);
+        return new OpenAIClient(new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "none" : options.ApiKey), clientOptions);
+    }
+}

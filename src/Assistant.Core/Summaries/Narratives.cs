@@ -1,0 +1,109 @@
+using Assistant.Core.Localization;
+using Assistant.Core.Notes;
+
+namespace Assistant.Core.Summaries;
+
+/// <summary>
+/// The parts of a document written from notes rather than composed from records: the only parts a model may write.
+/// Everything else (counts, lists, problems, deadlines, the annex) is composed by <see cref="OfflineBriefWriter"/>.
+/// </summary>
+public enum NarrativeSlot
+{
+    /// <summary>Brief, 一、当日工作情况: what the day's meetings and briefings showed.</summary>
+    DayMeetings,
+
+    /// <summary>Brief: what the day's one-to-one interviews showed.</summary>
+    DayInterviews,
+
+    /// <summary>Brief: what the documents reviewed that day showed.</summary>
+    DayDocuments,
+
+    /// <summary>Brief: good practice noted that day (notes tagged as highlights).</summary>
+    DayHighlights,
+
+    /// <summary>Brief: the day's other notes.</summary>
+    DayOther,
+
+    /// <summary>Feedback, 二、总体评价: its opening sentence.</summary>
+    FeedbackOpening,
+
+    /// <summary>Feedback, 二、总体评价: the highlights, after the opening.</summary>
+    FeedbackHighlights,
+}
+
+/// <summary>What one narrative part is written from: its slot, the region, and the notes (scrubbed of identities).</summary>
+public sealed record NarrativeRequest(NarrativeSlot Slot, string Region, IReadOnlyList<NoteFact> Notes);
+
+/// <summary>
+/// Writes one narrative part. The offline writer (<see cref="OfflineNarratives"/>) summarises the notes by excerpts;
+/// a model writer can stand in for any part and fall back to the offline text for that part alone.
+/// </summary>
+public interface INarrativeWriter
+{
+    /// <summary>The part's paragraphs (empty: the part is left out).</summary>
+    Task<IReadOnlyList<string>> WriteAsync(NarrativeRequest request, Texts t, CancellationToken cancellationToken);
+}
+
+/// <summary>Which narrative parts a document has, and from which notes.</summary>
+public static class NarrativePlan
+{
+    /// <summary>The brief's parts, in order: one per kind of note the day has.</summary>
+    public static IReadOnlyList<NarrativeRequest> Day(DayFacts facts)
+    {
+        NarrativeRequest Part(NarrativeSlot slot, params NoteKind[] kinds) =>
+            new(slot, facts.Team.Region, [.. facts.Notes.Where(n => kinds.Contains(n.Kind))]);
+        return
+        [
+            .. new[]
+            {
+                Part(NarrativeSlot.DayMeetings, NoteKind.Meeting),
+                Part(NarrativeSlot.DayInterviews, NoteKind.Interview),
+                Part(NarrativeSlot.DayDocuments, NoteKind.DocumentReview),
+                Part(NarrativeSlot.DayHighlights, NoteKind.Highlight),
+                Part(NarrativeSlot.DayOther, NoteKind.General),
+            }.Where(p => p.Notes.Count > 0),
+        ];
+    }
+
+    /// <summary>The feedback's parts: the opening of the overall assessment (always), then the highlights (when there are any).</summary>
+    public static IReadOnlyList<NarrativeRequest> Visit(VisitFacts facts) =>
+    [
+        new(NarrativeSlot.FeedbackOpening, facts.Team.Region, facts.Highlights),
+        .. facts.Highlights.Count > 0 ? new[] { new NarrativeRequest(NarrativeSlot.FeedbackHighlights, facts.Team.Region, facts.Highlights) } : [],
+    ];
+}
+
+/// <summary>
+/// The offline narrative: the notes of a part as excerpts (each cut at a sentence boundary to the configured length,
+/// quotation marks normalised, no author), after a lead-in naming the part; the highlights as 一是…；二是…。 when
+/// there are two or more. Deterministic.
+/// </summary>
+public sealed class OfflineNarratives(int excerptLength) : INarrativeWriter
+{
+    public Task<IReadOnlyList<string>> WriteAsync(NarrativeRequest request, Texts t, CancellationToken cancellationToken) =>
+        Task.FromResult(Write(request, t));
+
+    public IReadOnlyList<string> Write(NarrativeRequest request, Texts t)
+    {
+        var english = t.Language == Language.English;
+        var excerpts = request.Notes.Select(n => NoteText.Excerpt(n.Text, excerptLength, english)).Where(e => e.Length > 0).ToList();
+        switch (request.Slot)
+        {
+            case NarrativeSlot.FeedbackOpening:
+                return [t.Plain("report.opening", request.Region)];
+            case NarrativeSlot.FeedbackHighlights when excerpts.Count == 1:
+                return [t.Plain("report.highlight_one", BriefFormat.Trimmed(excerpts[0]))];
+            case NarrativeSlot.FeedbackHighlights when excerpts.Count > 1:
+                return [t.Plain("report.highlights_many", string.Concat(excerpts.Select((e, i) =>
+                    BriefFormat.ItemMarker(t, i + 1) + BriefFormat.Trimmed(e) + BriefFormat.ItemEnd(t, i == excerpts.Count - 1)).Select(s => english ? s + " " : s)).TrimEnd())];
+            case NarrativeSlot.FeedbackHighlights:
+                return [];
+            default:
+                return excerpts.Count == 0 ? [] : [t.Plain("brief.narrative." + request.Slot.ToString().ToLowerInvariant(), string.Join(english ? " " : "", excerpts))];
+        }
+    }
+
+    /// <summary>Every part of a plan written offline.</summary>
+    public IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> WriteAll(IEnumerable<NarrativeRequest> plan, Texts t) =>
+        plan.ToDictionary(r => r.Slot, r => Write(r, t));
+}
