@@ -1,5 +1,6 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
+using Assistant.Core.Findings.Suggestions;
 using Assistant.Core.Jobs;
 using Assistant.Core.Messaging;
 using Assistant.Core.Storage;
@@ -21,6 +22,9 @@ public static class FindingsRegistration
         services.AddSingleton<FindingFlow>();
         services.AddSingleton<IFlow>(sp => sp.GetRequiredService<FindingFlow>());
         services.AddSingleton<FindingStarter>();
+        services.AddSingleton(SuggestionRules.Default);
+        services.AddSingleton<RuleSuggester>();
+        services.TryAddSingleton<IFindingSuggester>(sp => sp.GetRequiredService<RuleSuggester>());
         services.AddSingleton<FindingCommands>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<FindingCommands>());
         services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<FindingCommands>());

@@ -43,6 +43,9 @@ public sealed class Note
 
     public int? VoiceSeconds { get; set; }
 
+    /// <summary>The text is a transcript of the voice note (made by the transcription server, not typed).</summary>
+    public bool Transcribed { get; set; }
+
     /// <summary>The day (team time) the note belongs to.</summary>
     public DateOnly Day { get; set; }
 

@@ -10,7 +10,7 @@ namespace Assistant.Core.Notes;
 /// a voice message a voice note; a photo, a document or a shared location starts a finding with it.
 /// Documents a capability claims (an itinerary file) go to that capability first.
 /// </summary>
-public sealed class NotesInput(NoteStore notes, FindingStarter findings, IEnumerable<IDocumentHandler> documentHandlers) : IFreeInputHandler
+public sealed class NotesInput(NoteStore notes, FindingStarter findings, IEnumerable<IDocumentHandler> documentHandlers, VoiceNoteTranscription transcription) : IFreeInputHandler
 {
     public const int MaxNoteLength = 20_000;
 
@@ -106,6 +106,14 @@ public sealed class NotesInput(NoteStore notes, FindingStarter findings, IEnumer
             CreatedUtc = context.UtcNow,
         };
         notes.Insert(note);
+        if (voice is not null && transcription.Enabled)
+        {
+            // The voice note is saved as it is; its transcript follows from the background job.
+            transcription.Queue(note, context.Update.ChatId, context.UtcNow);
+            context.Reply(NoteButtons.Saved(t, note) + "\n" + t["note.transcribing"], NoteButtons.For(t, note));
+            return;
+        }
+
         context.Reply(NoteButtons.Saved(t, note), NoteButtons.For(t, note));
     }
 }

@@ -1,19 +1,24 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
+using Assistant.Core.Jobs;
 using Assistant.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Notes;
 
 public static class NotesRegistration
 {
-    /// <summary>Notes of the day: free input, /note, /notes, the buttons under a note and the tip flow.</summary>
+    /// <summary>Notes of the day: free input, /note, /notes, the buttons under a note, the tip flow, voice notes transcribed.</summary>
     public static IHostApplicationBuilder AddNotes(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSchema(nameof(NoteStore), NoteStore.EnsureSchema);
         services.AddSingleton<NoteStore>();
+        services.TryAddSingleton<IVoiceTranscriber, NoTranscriber>();
+        services.AddSingleton<VoiceNoteTranscription>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<VoiceNoteTranscription>());
         services.AddSingleton<NotesInput>();
         services.AddSingleton<IFreeInputHandler>(sp => sp.GetRequiredService<NotesInput>());
         services.AddSingleton<ICommandHandler, NoteCommand>();

@@ -45,12 +45,30 @@ public sealed class AiOptions : IValidatableSettings
     /// <summary>Which request field carries the output cap (see <see cref="OutputCapField"/>).</summary>
     public OutputCapField OutputCapField { get; set; } = OutputCapField.Auto;
 
+    /// <summary>How long the model may take to suggest a finding's fields before the keyword rules suggest them.</summary>
+    public int SuggestionTimeoutSeconds { get; set; } = 20;
+
+    /// <summary>Base URL of an OpenAI-compatible transcription server (<c>/v1/audio/transcriptions</c>: whisper.cpp's server, faster-whisper-server, vLLM), e.g. http://localhost:8080/v1; empty: voice notes stay audio only.</summary>
+    public string TranscriptionEndpoint { get; set; } = "";
+
+    /// <summary>The transcription model as the server knows it (whisper.cpp's server ignores it).</summary>
+    public string TranscriptionModel { get; set; } = "whisper-1";
+
+    /// <summary>How long one voice note may take to transcribe before the note stays audio only.</summary>
+    public int TranscriptionTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Whether voice notes are transcribed: an endpoint set, and allowed by <see cref="KeepTextOnThisMachine"/>.</summary>
+    public bool UsesTranscription =>
+        !string.IsNullOrWhiteSpace(TranscriptionEndpoint) && (!KeepTextOnThisMachine || IsLocal(TranscriptionEndpoint));
+
     /// <summary>Whether a model is configured (endpoint and model set).</summary>
     public bool HasModel => !string.IsNullOrWhiteSpace(Endpoint) && !string.IsNullOrWhiteSpace(Model);
 
     /// <summary>Whether the endpoint is on this machine (a loopback address or "localhost").</summary>
-    public bool EndpointIsLocal =>
-        Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri)
+    public bool EndpointIsLocal => IsLocal(Endpoint);
+
+    private static bool IsLocal(string endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri)
         && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
 
     /// <summary>Whether briefs are written by the model: configured, and allowed by <see cref="KeepTextOnThisMachine"/>.</summary>
@@ -67,6 +85,22 @@ public sealed class AiOptions : IValidatableSettings
         if (string.IsNullOrWhiteSpace(Endpoint) != string.IsNullOrWhiteSpace(Model))
         {
             yield return "AI:Endpoint and AI:Model go together: set both to use a model, or neither for the offline writer.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(TranscriptionEndpoint)
+            && (!Uri.TryCreate(TranscriptionEndpoint, UriKind.Absolute, out var transcription) || (transcription.Scheme != Uri.UriSchemeHttp && transcription.Scheme != Uri.UriSchemeHttps)))
+        {
+            yield return $"AI:TranscriptionEndpoint '{TranscriptionEndpoint}' is not an http(s) URL: expected e.g. http://localhost:8080/v1.";
+        }
+
+        if (SuggestionTimeoutSeconds is < 1 or > 600)
+        {
+            yield return $"AI:SuggestionTimeoutSeconds {SuggestionTimeoutSeconds} is out of range: expected 1 to 600.";
+        }
+
+        if (TranscriptionTimeoutSeconds is < 1 or > 3600)
+        {
+            yield return $"AI:TranscriptionTimeoutSeconds {TranscriptionTimeoutSeconds} is out of range: expected 1 to 3600.";
         }
 
         if (TimeoutSeconds is < 1 or > 3600)

@@ -30,7 +30,7 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
         var tips = dayNotes.Where(n => n.Kind == NoteKind.Tip)
             .Select(n => new TipFact(n.Id, n.TipChannel, IdentityScrubber.ScrubOrNull(n.TipSubject), IdentityScrubber.ScrubOrNull(n.TipHandling))).ToList();
         var summarised = dayNotes
-            .Where(n => n.Kind is not NoteKind.Tip && n.FindingId is null && n.VoiceFileId is null && n.Text.Length > 0)
+            .Where(n => n.Kind is not NoteKind.Tip && n.FindingId is null && (n.VoiceFileId is null || n.Transcribed) && n.Text.Length > 0)
             .Select(ToFact)
             .ToList();
         var counts = CountRules.Day(dayFindings, [.. dayNotes.Select(n => n.Kind)], today, tallies.Get(team.Id, day));

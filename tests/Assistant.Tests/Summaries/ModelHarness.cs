@@ -1,4 +1,5 @@
 using Assistant.Core.Common;
+using Assistant.Core.Findings.Suggestions;
 using Assistant.Core.Summaries;
 using Assistant.Core.Summaries.Model;
 using Assistant.Tests.Support;
@@ -33,6 +34,9 @@ public sealed class ModelHarness : IDisposable
 
     public ModelBriefWriter Writer => _host.Services.GetRequiredService<ModelBriefWriter>();
 
+    /// <summary>The finding suggester the container picks (the model's, with a model configured).</summary>
+    public IFindingSuggester Suggester => _host.Services.GetRequiredService<IFindingSuggester>();
+
     public PromptLibrary Prompts => _host.Services.GetRequiredService<PromptLibrary>();
 
     public static ModelHarness Create(Uri endpoint, int contextTokens = 16_384, int timeoutSeconds = 60, Dictionary<string, string?>? settings = null)
@@ -56,6 +60,8 @@ public sealed class ModelHarness : IDisposable
         builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddSettings<AiOptions>(AiOptions.Section);
+        builder.Services.AddSingleton(SuggestionRules.Default);
+        builder.Services.AddSingleton<RuleSuggester>();
         builder.AddBriefModel();
         return new ModelHarness(builder.Build(), logs, time);
     }

@@ -1,5 +1,7 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using Assistant.Core.Findings.Suggestions;
+using Assistant.Core.Notes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,6 +40,15 @@ public static class ModelRegistration
 
         services.AddSingleton<PromptLibrary>();
         services.AddSingleton<ModelBriefWriter>();
+
+        // Voice notes to text when AI:TranscriptionEndpoint is set (the Notes capability's job uses it).
+        services.AddSingleton<IVoiceTranscriber, ModelTranscriber>();
+
+        // A finding's suggested fields: the model when one is configured and allowed, else the keyword rules.
+        services.AddSingleton<ModelFindingSuggester>();
+        services.AddSingleton<IFindingSuggester>(sp => sp.GetRequiredService<IOptions<AiOptions>>().Value.UsesModel
+            ? sp.GetRequiredService<ModelFindingSuggester>()
+            : sp.GetRequiredService<RuleSuggester>());
         return builder;
     }
 
