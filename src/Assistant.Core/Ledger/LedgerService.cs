@@ -36,6 +36,11 @@ public sealed class LedgerService(FindingStore findings, TeamStore teams, Ledger
     /// </summary>
     public static LedgerOutcome.Refused? Check(Finding f, Member actor, RectificationAction action)
     {
+        if (f.IsMerged)
+        {
+            return new LedgerOutcome.Refused(f, [RectificationMachine.NotMerged], []);
+        }
+
         var machine = RectificationMachine.Build(f, RectificationRequest.Hypothetical(actor));
         // Stateless gives no list at all when the state has no transition for the action.
         return machine.CanFire(action, out var unmet) ? null : new LedgerOutcome.Refused(f, [.. unmet ?? []], RectificationMachine.Available(f, actor));
@@ -52,6 +57,11 @@ public sealed class LedgerService(FindingStore findings, TeamStore teams, Ledger
         if (f.Revision != revision)
         {
             return new LedgerOutcome.Stale(f);
+        }
+
+        if (f.IsMerged)
+        {
+            return new LedgerOutcome.Refused(f, [RectificationMachine.NotMerged], []);
         }
 
         var machine = RectificationMachine.Build(f, request);

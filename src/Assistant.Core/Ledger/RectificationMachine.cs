@@ -53,6 +53,9 @@ public static class RectificationMachine
     public const string LaterDeadline = "ledger.guard.later_deadline";
     public const string WithAssignment = "ledger.guard.assignment";
 
+    /// <summary>A finding merged into another takes no step: its rectification is followed on that one.</summary>
+    public const string NotMerged = "ledger.guard.not_merged";
+
     public static StateMachine<RectificationStatus, RectificationAction> Build(Finding f, RectificationRequest r)
     {
         var machine = new StateMachine<RectificationStatus, RectificationAction>(() => f.Status, s => f.Status = s);
@@ -92,6 +95,11 @@ public static class RectificationMachine
     /// <summary>The actions this person's role allows from the finding's current state (inputs assumed given).</summary>
     public static IReadOnlyList<RectificationAction> Available(Finding f, Member actor)
     {
+        if (f.IsMerged)
+        {
+            return [];
+        }
+
         var machine = Build(f, RectificationRequest.Hypothetical(actor));
         return [.. Enum.GetValues<RectificationAction>().Where(machine.CanFire)];
     }
