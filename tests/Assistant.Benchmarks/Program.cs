@@ -7,6 +7,7 @@ using Assistant.Benchmarks.Load;
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- idle
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- ledger [SIZES, default 10000,100000]
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- summary
+//   dotnet run -c Release --project tests/Assistant.Benchmarks -- duplicates
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- load [MINUTES, default 5] [MEAN PAUSE S, default 90] [nopacing]
 var what = args.Length > 0 ? args[0] : "all";
 var root = FindRoot();
@@ -30,6 +31,9 @@ switch (what)
     case "summary":
         await SummaryBenchmark.RunAsync(root);
         break;
+    case "duplicates":
+        DuplicateCheckBenchmark.Run([.. args.Skip(1)]);
+        break;
     case "load":
         await LoadBenchmark.RunAsync(
             minutes: args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5,
@@ -47,7 +51,7 @@ switch (what)
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
     default:
-        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | summary | load [MINUTES] [MEAN PAUSE S] [nopacing] | idle | all");
+        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | summary | duplicates | load [MINUTES] [MEAN PAUSE S] [nopacing] | idle | all");
         return 1;
 }
 

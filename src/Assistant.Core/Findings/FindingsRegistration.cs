@@ -31,6 +31,9 @@ public static class FindingsRegistration
         services.AddSingleton<DuplicateDetector>();
         services.AddSingleton<FindingMerger>();
         services.AddSingleton<IFindingCardSection, MergeCardSection>();
+        services.AddSingleton<MergeCommand>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<MergeCommand>());
+        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<MergeCommand>());
         return builder;
     }
 }
