@@ -30,6 +30,7 @@ public static class FindingsRegistration
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<EvidenceDownloads>());
         services.AddSingleton<DuplicateDetector>();
         services.AddSingleton<FindingMerger>();
+        services.AddSingleton<DuplicateOffer>();
         services.AddSingleton<IFindingCardSection, MergeCardSection>();
         services.AddSingleton<MergeCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<MergeCommand>());
