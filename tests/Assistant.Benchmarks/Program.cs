@@ -11,6 +11,7 @@ using Assistant.Benchmarks.Load;
 //      for the published program: dotnet publish src/Assistant -c Release -o /tmp/ia-publish, then PROGRAM /tmp/ia-publish)
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- ledger [SIZES, default 10000,100000]
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- summary
+//   dotnet run -c Release --project tests/Assistant.Benchmarks -- duplicates
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- load [MINUTES, default 5] [MEAN PAUSE S, default 90] [nopacing]
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- capture [MEMBERS, default 100] [FINDINGS EACH, default 5] [nopacing] [PROGRAM]
 //     (members record findings at full speed, reacting to every reply, against the program as a process of its own;
@@ -36,6 +37,9 @@ switch (what)
         break;
     case "summary":
         await SummaryBenchmark.RunAsync(root);
+        break;
+    case "duplicates":
+        DuplicateCheckBenchmark.Run([.. args.Skip(1)]);
         break;
     case "load":
         await LoadBenchmark.RunAsync(
@@ -74,7 +78,7 @@ switch (what)
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
     default:
-        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | summary | load [MINUTES] [MEAN PAUSE S] [nopacing] | capture [MEMBERS] [FINDINGS] [nopacing] [PROGRAM] | startup [RUNS] [PROGRAM] | idle | all");
+        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | summary | duplicates | load [MINUTES] [MEAN PAUSE S] [nopacing] | capture [MEMBERS] [FINDINGS] [nopacing] [PROGRAM] | startup [RUNS] [PROGRAM] | idle | all");
         return 1;
 }
 

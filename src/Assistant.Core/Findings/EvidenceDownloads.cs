@@ -60,6 +60,7 @@ public sealed class EvidenceDownloads(JobStore jobs, FindingStore findings, IFil
                     {
                         target.LocalPath = path;
                         findings.Update(current);
+                        CopyToMergedInto(current, fileId, path);
                     }
                 });
                 return JobResult.Done;
@@ -70,6 +71,22 @@ public sealed class EvidenceDownloads(JobStore jobs, FindingStore findings, IFil
             default:
                 File.Delete(partial);
                 return new JobResult.Retry(TimeSpan.FromSeconds(Math.Min(600, 10 * Math.Pow(2, job.Attempts))), "the channel could not serve the file now");
+        }
+    }
+
+    /// <summary>A duplicate's evidence was copied to the finding it was merged into before it was downloaded: that copy gets the path too.</summary>
+    private void CopyToMergedInto(Finding finding, string fileId, string path)
+    {
+        var next = finding.MergedIntoId;
+        for (var hops = 0; hops < 32 && next is { } id && findings.Get(id) is { } into; hops++)
+        {
+            foreach (var copy in into.Evidence.Concat(into.FixEvidence).Where(e => e.FileId == fileId && e.LocalPath is null))
+            {
+                copy.LocalPath = path;
+            }
+
+            findings.Update(into);
+            next = into.MergedIntoId;
         }
     }
 

@@ -121,6 +121,40 @@ public sealed class Finding
 
     /// <summary>The responsible contact's ledger index key (null when none is registered), kept by the store.</summary>
     public string? ContactLedgerKey { get; set; }
+
+    // ---- Duplicates (see Duplicates/FindingMerger) ----
+
+    /// <summary>
+    /// Set when this finding was merged into another as a duplicate: it is kept, but no longer counted, listed in the
+    /// ledger or reminded of; its number resolves to that finding.
+    /// </summary>
+    public int? MergedIntoId { get; set; }
+
+    /// <summary>The number of the finding it was merged into (G7-004); numbers never change.</summary>
+    public string? MergedIntoCode { get; set; }
+
+    public DateTime? MergedUtc { get; set; }
+
+    public string? MergedByName { get; set; }
+
+    /// <summary>The authors of the duplicates merged into this finding, besides its own author.</summary>
+    public List<Contributor> Contributors { get; set; } = [];
+
+    [LiteDB.BsonIgnore]
+    public bool IsMerged => MergedIntoId is not null;
+}
+
+/// <summary>A member who recorded a duplicate that was merged into a finding: a second author of it.</summary>
+public sealed class Contributor
+{
+    public long UserId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>The number of the finding they recorded (G7-012).</summary>
+    public string FromCode { get; set; } = "";
+
+    public DateTime AddedUtc { get; set; }
 }
 
 /// <summary>A photo, document or voice message attached to a finding.</summary>

@@ -16,6 +16,11 @@ public static class FindingCard
         var sb = new StringBuilder();
         var title = f.Code.Length > 0 ? Html.Bold(f.Code) : $"<b>{t["card.draft_title"]}</b>";
         sb.Append(title).Append(" · ").Append(t[f.Severity.Key()]).Append(" · ").Append(t[Classification.OpennessKey(f.Covert)]);
+        if (f.MergedIntoCode is { } into)
+        {
+            sb.Append('\n').Append(t.Format("card.merged_into", into));
+        }
+
         Line(sb, t, "field.aspect", t[f.Aspect.Key()]);
         Line(sb, t, "field.sector", f.Sector == Sector.Other && !string.IsNullOrWhiteSpace(f.SectorOther) ? Html.Escape(f.SectorOther) : t[f.Sector.Key()]);
         Line(sb, t, "field.method", t[f.Method.Key()]);
@@ -54,12 +59,19 @@ public static class FindingCard
             sb.Append('\n').Append(t.Format("card.recorded_by", f.AuthorName, Date(t, f.Day)));
         }
 
+        if (f.Contributors.Count > 0)
+        {
+            var names = string.Join(t["list.separator"], f.Contributors.Select(c => t.Format("card.contributor", c.Name, c.FromCode)));
+            sb.Append('\n').Append(t.Format("card.contributors", new SafeHtml(names)));
+        }
+
         return sb.ToString();
     }
 
-    /// <summary>One line of a list: G7-012 · sector · unit · severity.</summary>
+    /// <summary>One line of a list: G7-012 · sector · unit · severity (· covert) (· merged into G7-004).</summary>
     public static string ListLine(Texts t, Finding f) =>
-        $"{Html.Bold(f.Code)} · {t[f.Sector.Key()]} · {Html.Escape(Shorten(f.Unit, 24))} · {t[f.Severity.Key()]}{(f.Covert ? " · " + t["openness.covert"] : "")}";
+        $"{Html.Bold(f.Code)} · {t[f.Sector.Key()]} · {Html.Escape(Shorten(f.Unit, 24))} · {t[f.Severity.Key()]}{(f.Covert ? " · " + t["openness.covert"] : "")}"
+        + (f.MergedIntoCode is { } into ? " · " + t.Format("card.merged_mark", into) : "");
 
     public static string Date(Texts t, DateOnly date) => DateText.Full(t, date);
 

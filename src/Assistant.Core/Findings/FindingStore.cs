@@ -21,16 +21,24 @@ public sealed class FindingStore(AssistantDatabase db)
 
     public Finding? GetByCode(string code) => FindingCollection.FindOne(Where.Eq(nameof(Finding.Code), code.Trim().ToUpperInvariant()));
 
+    /// <summary>
+    /// Raised after a finding is inserted or updated, inside the writer's transaction (which may still roll back):
+    /// what keeps an index of findings current (see <see cref="Duplicates.DuplicateDetector"/>).
+    /// </summary>
+    public event Action<Finding>? Saved;
+
     public void Insert(Finding finding)
     {
         SetKeys(finding);
         FindingCollection.Insert(finding);
+        Saved?.Invoke(finding);
     }
 
     public void Update(Finding finding)
     {
         SetKeys(finding);
         FindingCollection.Update(finding);
+        Saved?.Invoke(finding);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
+using Assistant.Core.Findings.Duplicates;
 using Assistant.Core.Findings.Suggestions;
 using Assistant.Core.Jobs;
 using Assistant.Core.Messaging;
@@ -12,7 +13,7 @@ namespace Assistant.Core.Findings;
 
 public static class FindingsRegistration
 {
-    /// <summary>Findings: the capture flow, the commands, evidence downloads.</summary>
+    /// <summary>Findings: the capture flow, the commands, evidence downloads, duplicates (the detector and merges).</summary>
     public static IHostApplicationBuilder AddFindings(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -31,6 +32,13 @@ public static class FindingsRegistration
         services.TryAddSingleton<IFileSource, NoFileSource>();
         services.AddSingleton<EvidenceDownloads>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<EvidenceDownloads>());
+        services.AddSingleton<DuplicateDetector>();
+        services.AddSingleton<FindingMerger>();
+        services.AddSingleton<DuplicateOffer>();
+        services.AddSingleton<IFindingCardSection, MergeCardSection>();
+        services.AddSingleton<MergeCommand>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<MergeCommand>());
+        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<MergeCommand>());
         return builder;
     }
 }

@@ -67,6 +67,12 @@ public static class LedgerCard
     {
         var sb = new StringBuilder();
         sb.Append("\n\n<b>").Append(t["ledger.rectification"]).Append("</b>");
+        if (f.MergedIntoCode is { } into)
+        {
+            // Followed on the finding it was merged into; its own state stopped there and is in its history.
+            return sb.Append('\n').Append(t.Format("ledger.merged", into)).ToString();
+        }
+
         sb.Append('\n').Append(t["ledger.field.status"]).Append(t["card.colon"]).Append(t[f.Status.Key()]);
         if (f.DaysOverdue(today) is var overdue and > 0)
         {

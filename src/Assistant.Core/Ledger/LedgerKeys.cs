@@ -9,7 +9,8 @@ namespace Assistant.Core.Ledger;
 /// <see cref="Finding.LedgerKey"/>) or the responsible contact (20 digits,
 /// <see cref="Finding.ContactLedgerKey"/>). In key order: an owner's active items, earliest deadline
 /// first (so overdue first), then the closed ones. A page, the overdue and the due lists are ranges
-/// of one index, so each reads what it shows.
+/// of one index, so each reads what it shows. A finding merged into another (a duplicate) gets the
+/// flag 3, outside every range, and no contact key: no list, export or count of the ledger reads it.
 /// </summary>
 /// <remarks>
 /// Digits only, in fixed widths: LiteDB compares strings with a culture collation, under which
@@ -23,10 +24,11 @@ public static class LedgerKeys
     private const char ActiveFlag = '0';
     private const char ClosedFlag = '1';
     private const char AfterClosed = '2';
+    private const char MergedFlag = '3';
 
     public static string For(Finding f) => TeamPrefix(f.TeamId) + Suffix(f);
 
-    public static string? ForContact(Finding f) => f.ResponsibleContactId is { } contact ? ContactPrefix(contact) + Suffix(f) : null;
+    public static string? ForContact(Finding f) => f.ResponsibleContactId is { } contact && !f.IsMerged ? ContactPrefix(contact) + Suffix(f) : null;
 
     public static string TeamPrefix(int teamId) => teamId.ToString("000000", CultureInfo.InvariantCulture);
 
@@ -45,5 +47,5 @@ public static class LedgerKeys
     public static (string From, string To) All(string owner) => (owner + ActiveFlag, owner + AfterClosed);
 
     private static string Suffix(Finding f) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(f.Status.IsActive() ? ActiveFlag : ClosedFlag)}{Date(f.Deadline)}{f.Number:000000}");
+        string.Create(CultureInfo.InvariantCulture, $"{(f.IsMerged ? MergedFlag : f.Status.IsActive() ? ActiveFlag : ClosedFlag)}{Date(f.Deadline)}{f.Number:000000}");
 }

@@ -28,7 +28,7 @@ public sealed class LedgerReminders(ReminderStore reminders, TeamStore teams, IO
     public void Plan(Finding f, DateTime utcNow)
     {
         reminders.Withdraw(Subject(f));
-        if (!f.Status.IsActive() || f.Deadline is null || teams.GetTeam(f.TeamId) is not { } team)
+        if (!f.Status.IsActive() || f.IsMerged || f.Deadline is null || teams.GetTeam(f.TeamId) is not { } team)
         {
             return;
         }
@@ -56,12 +56,12 @@ public sealed class LedgerReminders(ReminderStore reminders, TeamStore teams, IO
         return ids;
     }
 
-    /// <summary>Whether the reminder's finding is still open with the deadline the reminder was planned for.</summary>
+    /// <summary>Whether the reminder's finding is still open (and not merged into another) with the deadline the reminder was planned for.</summary>
     public static bool StillDue(FindingStore findings, TeamStore teams, Reminder reminder, out Finding finding, out Team team)
     {
         finding = findings.Get(reminder.Data["finding"].AsInt32)!;
         team = finding is null ? null! : teams.GetTeam(finding.TeamId)!;
-        return finding is not null && team is not null && finding.Status.IsActive()
+        return finding is not null && team is not null && finding.Status.IsActive() && !finding.IsMerged
             && LedgerKeys.Date(finding.Deadline) == reminder.Data["deadline"].AsString;
     }
 

@@ -40,6 +40,11 @@ public sealed class LedgerService(FindingStore findings, TeamStore teams, Ledger
     /// </summary>
     public static LedgerOutcome.Refused? Check(Finding f, Member actor, RectificationAction action, RectificationRules? rules = null)
     {
+        if (f.IsMerged)
+        {
+            return new LedgerOutcome.Refused(f, [RectificationMachine.NotMerged], []);
+        }
+
         var machine = RectificationMachine.Build(f, RectificationRequest.Hypothetical(actor, rules));
         // Stateless gives no list at all when the state has no transition for the action.
         return machine.CanFire(action, out var unmet) ? null : new LedgerOutcome.Refused(f, [.. unmet ?? []], RectificationMachine.Available(f, actor, rules));
@@ -56,6 +61,11 @@ public sealed class LedgerService(FindingStore findings, TeamStore teams, Ledger
         if (f.Revision != revision)
         {
             return new LedgerOutcome.Stale(f);
+        }
+
+        if (f.IsMerged)
+        {
+            return new LedgerOutcome.Refused(f, [RectificationMachine.NotMerged], []);
         }
 
         var machine = RectificationMachine.Build(f, request);

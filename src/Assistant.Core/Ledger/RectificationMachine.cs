@@ -72,6 +72,9 @@ public static class RectificationMachine
     public const string WithOpinion = "ledger.guard.opinion";
     public const string OtherVerifier = "ledger.guard.other_verifier";
 
+    /// <summary>A finding merged into another takes no step: its rectification is followed on that one.</summary>
+    public const string NotMerged = "ledger.guard.not_merged";
+
     public static StateMachine<RectificationStatus, RectificationAction> Build(Finding f, RectificationRequest r)
     {
         var machine = new StateMachine<RectificationStatus, RectificationAction>(() => f.Status, s => f.Status = s);
@@ -113,6 +116,11 @@ public static class RectificationMachine
     /// <summary>The actions this person's role allows from the finding's current state (inputs assumed given).</summary>
     public static IReadOnlyList<RectificationAction> Available(Finding f, Member actor, RectificationRules? rules = null)
     {
+        if (f.IsMerged)
+        {
+            return [];
+        }
+
         var machine = Build(f, RectificationRequest.Hypothetical(actor, rules));
         return [.. Enum.GetValues<RectificationAction>().Where(machine.CanFire)];
     }

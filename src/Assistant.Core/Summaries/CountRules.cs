@@ -24,6 +24,8 @@ namespace Assistant.Core.Summaries;
 /// left out) or by the city of a finding of the visit.</item>
 /// <item>The <b>issue number</b> of a brief (第N期) is the day's number in the visit: its first day is 第1期.</item>
 /// <item>Counts by severity, aspect, sector and status: <see cref="FindingCounts"/>.</item>
+/// <item>A finding merged into another as its duplicate counts nowhere, in no count above either (units, methods,
+/// cities): the one it was merged into stands for both (<see cref="FindingCounts.IsCounted"/>).</item>
 /// </list>
 /// </summary>
 public static class CountRules

@@ -11,8 +11,8 @@ namespace Assistant.Core.Summaries;
 /// <summary>
 /// Gathers what a brief is written from, for a reader who may see the whole team's day (the leader or the liaison):
 /// the day's findings, notes and tips, its itinerary and the next day's, the day's closures and extensions, and the
-/// counts of the day's work (<see cref="CountRules"/>). Deleted notes, notes turned into findings and cancelled items
-/// are left out; tips contribute only their channel, subject and handling. Every free text passes the
+/// counts of the day's work (<see cref="CountRules"/>). Deleted notes, notes turned into findings, cancelled items and
+/// findings merged into another (<see cref="FindingCounts.IsCounted"/>) are left out; tips contribute only their channel, subject and handling. Every free text passes the
 /// <see cref="IdentityScrubber"/> here, so nothing built from the facts (documents, chat text, a model's prompt) can
 /// carry a tipster's identity, whatever field it was typed into.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
     public DayFacts Day(Team team, DateOnly day)
     {
         var teamFacts = TeamOf(team);
-        var dayFindings = findings.OnDay(team.Id, day).Select(ToFact).ToList();
+        var dayFindings = FindingCounts.Counted(findings.OnDay(team.Id, day)).Select(ToFact).ToList();
         var dayNotes = notes.OnDay(team.Id, day);
         var today = Itinerary(team, day);
         var tomorrow = Itinerary(team, day.AddDays(1));
@@ -48,7 +48,7 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
     {
         var teamFacts = TeamOf(team);
         var settings = options.Value.For(team.Code);
-        var all = findings.OfTeam(team.Id).Select(ToFact).ToList();
+        var all = FindingCounts.Counted(findings.OfTeam(team.Id)).Select(ToFact).ToList();
         var visit = all.Where(f => !CountRules.IsAfterVisit(teamFacts, f.Day)).ToList();
         var after = settings.AfterVisit == AfterVisitFindings.Omit ? [] : all.Where(f => CountRules.IsAfterVisit(teamFacts, f.Day)).ToList();
         var teamNotes = notes.OfTeam(team.Id);
@@ -86,7 +86,7 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
     public DateOnly? NearestDayWithRecords(Team team, DateOnly day, DateOnly latest)
     {
         DateOnly Local(DateTime utc) => DateOnly.FromDateTime(TimeZones.ToLocal(utc, team.Zone));
-        var teamFindings = findings.OfTeam(team.Id);
+        var teamFindings = FindingCounts.Counted(findings.OfTeam(team.Id)).ToList();
         var days = teamFindings.Select(f => f.Day)
             .Concat(teamFindings.Where(f => f.VerifiedUtc is not null).Select(f => Local(f.VerifiedUtc!.Value)))
             .Concat(teamFindings.SelectMany(f => f.DeadlineChanges.Where(c => c.From is not null).Select(c => Local(c.TimeUtc))))
@@ -119,7 +119,7 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
         var zone = team.Zone;
         var closed = new List<FindingFact>();
         var extended = new List<ExtensionFact>();
-        foreach (var f in findings.OfTeam(team.Id))
+        foreach (var f in FindingCounts.Counted(findings.OfTeam(team.Id)))
         {
             var fact = (FindingFact?)null;
             if (f.Status == RectificationStatus.Closed && f.VerifiedUtc is { } verified && DateOnly.FromDateTime(TimeZones.ToLocal(verified, zone)) == day)
