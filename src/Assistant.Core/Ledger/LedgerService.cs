@@ -113,7 +113,13 @@ public sealed class LedgerService(FindingStore findings, TeamStore teams, Ledger
         f.Revision++;
         f.UpdatedUtc = now;
         findings.Update(f);
-        Record(f, actor, now, "status", from.ToString(), f.Status.ToString(), action == RectificationAction.Reject ? request.Reason : null);
+        // The history keeps a step's words: why it was sent back, the verifier's opinion (the Mini App asks for one).
+        Record(f, actor, now, "status", from.ToString(), f.Status.ToString(), action switch
+        {
+            RectificationAction.Reject => request.Reason,
+            RectificationAction.Verify => string.IsNullOrWhiteSpace(request.Note) ? null : request.Note,
+            _ => null,
+        });
         if (deadlineBefore != f.Deadline)
         {
             Record(f, actor, now, "deadline", deadlineBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), f.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), request.Reason);
