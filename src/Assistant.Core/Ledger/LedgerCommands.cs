@@ -240,9 +240,12 @@ public sealed class LedgerCommands(
         }
     }
 
-    /// <summary>The button that opens the Mini App on this view (the ledger with the same filters), when the host serves one.</summary>
+    /// <summary>
+    /// The button that opens the Mini App on this view (the ledger with the same filters), when the host serves one.
+    /// Never in a group: Telegram accepts web_app buttons only in private chats (and would refuse the whole message).
+    /// </summary>
     private IReadOnlyList<IReadOnlyList<Button>>? MiniAppButton(UpdateContext context, MiniAppView view, LedgerQuery? query) =>
-        miniApp.Url(view, query is null ? null : LedgerFilter.ToParameters(query)) is { } url
+        !context.InGroup && miniApp.Url(view, query is null ? null : LedgerFilter.ToParameters(query)) is { } url
             ? [[Button.WebApp(context.T[view == MiniAppView.Ledger ? "web.open_ledger" : "web.open_dashboard"], url)]]
             : null;
 }
