@@ -177,9 +177,10 @@ public sealed partial class ItemEndpoints(
             Actor = caller.Member,
             NewDeadline = deadline,
             Reason = reason,
+            Opinion = action == RectificationAction.Verify ? opinion : null,
             Note = action switch
             {
-                RectificationAction.Verify => opinion,
+                RectificationAction.Verify => null,
                 RectificationAction.FixOnSpot => t["ledger.fixed_on_spot_note"],
                 _ => note,
             },

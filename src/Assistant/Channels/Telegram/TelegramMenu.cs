@@ -12,9 +12,10 @@ using Telegram.Bot.Types;
 namespace Assistant.Channels.Telegram;
 
 /// <summary>
-/// At start: learns the bot's username (getMe) and registers the command menu in both languages
-/// (setMyCommands); with a Mini App, its ledger as the private chats' menu button (setChatMenuButton), in the default
-/// language. Failures are logged, never fatal: the bot works without a menu.
+/// At start: learns the bot's username (getMe) and makes sure no webhook blocks long polling (deleteWebhook),
+/// both before the first poll; then registers the command menu in both languages (setMyCommands) while the
+/// poller already runs, and, with a Mini App, its ledger as the private chats' menu button (setChatMenuButton, in
+/// the default language). Failures are logged, never fatal: the bot works without a menu.
 /// </summary>
 public sealed class TelegramMenu(
     ITelegramBotClient client,
@@ -33,7 +34,25 @@ public sealed class TelegramMenu(
         Permission.ViewLedger, Permission.ViewSummary,
     ];
 
-    public async Task SetUpAsync(CancellationToken ct)
+    /// <summary>What polling needs first: the username (to tell "/cmd@us" from "/cmd@another") and no webhook. The two calls go out together.</summary>
+    public Task PrepareAsync(CancellationToken ct) => Task.WhenAll(LearnUsernameAsync(ct),
+        // Long polling and a webhook exclude each other; keep pending updates (DropPendingUpdates = false).
+        TryAsync("deleteWebhook", () => client.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct)));
+
+    /// <summary>The command menu: nothing depends on it, so it is set while the bot already answers.</summary>
+    public async Task PublishCommandsAsync(CancellationToken ct)
+    {
+        await TryAsync("setMyCommands (zh-CN)", () => client.SetMyCommands(Commands(catalog.Chinese), cancellationToken: ct));
+        await TryAsync("setMyCommands (en)", () => client.SetMyCommands(Commands(catalog.English), languageCode: "en", cancellationToken: ct));
+
+        // The menu button beside the text field opens the Mini App's ledger (or, without one, the command list).
+        MenuButton button = miniApp.Url(MiniAppView.Ledger) is { } url
+            ? new MenuButtonWebApp { Text = catalog.For(assistant.Value.DefaultLanguageValue)["web.menu_button"], WebApp = new WebAppInfo(url) }
+            : new MenuButtonCommands();
+        await TryAsync("setChatMenuButton", () => client.SetChatMenuButton(menuButton: button, cancellationToken: ct));
+    }
+
+    private async Task LearnUsernameAsync(CancellationToken ct)
     {
         try
         {
@@ -45,17 +64,6 @@ public sealed class TelegramMenu(
         {
             logger.LogWarning("getMe failed ({Error}); invitation links will show the code only until it succeeds.", Redact(ex.Message));
         }
-
-        // Long polling and a webhook exclude each other; keep pending updates (DropPendingUpdates = false).
-        await TryAsync("deleteWebhook", () => client.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct));
-        await TryAsync("setMyCommands (zh-CN)", () => client.SetMyCommands(Commands(catalog.Chinese), cancellationToken: ct));
-        await TryAsync("setMyCommands (en)", () => client.SetMyCommands(Commands(catalog.English), languageCode: "en", cancellationToken: ct));
-
-        // The menu button beside the text field opens the Mini App's ledger (or, without one, the command list).
-        MenuButton button = miniApp.Url(MiniAppView.Ledger) is { } url
-            ? new MenuButtonWebApp { Text = catalog.For(assistant.Value.DefaultLanguageValue)["web.menu_button"], WebApp = new WebAppInfo(url) }
-            : new MenuButtonCommands();
-        await TryAsync("setChatMenuButton", () => client.SetChatMenuButton(menuButton: button, cancellationToken: ct));
     }
 
     public IReadOnlyList<BotCommand> Commands(Texts texts) =>

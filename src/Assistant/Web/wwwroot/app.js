@@ -344,7 +344,7 @@
     action.needs.forEach(function (need) {
       var input = need === 'deadline'
         ? el('input', { type: 'date', name: need, required: true, min: state.session.today, value: values[need] || '' })
-        : el('textarea', { name: need, maxlength: '1000', required: need !== 'opinion' });
+        : el('textarea', { name: need, maxlength: '1000', required: true });
       if (need !== 'deadline' && values[need]) { input.value = values[need]; }
       inputs[need] = input;
       form.appendChild(el('label', {}, [T('need.' + need), input]));
