@@ -1,4 +1,5 @@
 using Assistant.Core.Conversations;
+using Assistant.Core.Dashboard;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Jobs;
@@ -30,5 +31,6 @@ public static class CoreRegistration
             .AddNotes()
             .AddSchedule()
             .AddLedger()
+            .AddDashboard()
             .AddSummaries();
 }

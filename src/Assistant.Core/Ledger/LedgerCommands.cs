@@ -24,7 +24,8 @@ public sealed class LedgerCommands(
     ConversationEngine engine,
     LedgerActionFlow flow,
     LedgerJobs jobs,
-    AuditLog audit) : ICommandHandler, ICallbackHandler
+    AuditLog audit,
+    IMiniAppLink miniApp) : ICommandHandler, ICallbackHandler
 {
     public IReadOnlyList<string> Names { get; } = ["ledger", "overdue", "due", "export", "stats"];
 
@@ -62,7 +63,7 @@ public sealed class LedgerCommands(
                     return;
                 }
 
-                jobs.QueueStats(context);
+                jobs.QueueStats(context, MiniAppButton(context, MiniAppView.Dashboard, null));
                 return;
             case "export":
                 if (command.Words.Count > 0 && command.Words[0] is not ("ledger" or "台账"))
@@ -82,7 +83,8 @@ public sealed class LedgerCommands(
                 return;
         }
 
-        Show(context, Parse(context, command.Words), 0);
+        var other = context.TextsFor(context.Language == Localization.Language.English ? Localization.Language.Chinese : Localization.Language.English);
+        Show(context, LedgerFilter.Parse(command.Words, context.T, other), 0);
     }
 
     public void Handle(UpdateContext context, string payload)
@@ -223,6 +225,11 @@ public sealed class LedgerCommands(
             rows.Add(nav);
         }
 
+        if (MiniAppButton(context, MiniAppView.Ledger, query) is { } open)
+        {
+            rows.AddRange(open);
+        }
+
         if (fromButton)
         {
             context.EditOrigin(sb.ToString(), rows);
@@ -233,47 +240,12 @@ public sealed class LedgerCommands(
         }
     }
 
-    /// <summary>Reads filter words in either language; unknown words filter the place or the units.</summary>
-    private static LedgerQuery Parse(UpdateContext context, IReadOnlyList<string> words)
-    {
-        var query = new LedgerQuery { Scope = LedgerScope.Active };
-        var t = context.T;
-        var other = context.TextsFor(t.Language == Localization.Language.English ? Localization.Language.Chinese : Localization.Language.English);
-        bool Is(string word, string key) => string.Equals(word, t[key], StringComparison.OrdinalIgnoreCase) || string.Equals(word, other[key], StringComparison.OrdinalIgnoreCase);
-
-        foreach (var word in words)
-        {
-            if (Is(word, "ledger.word.overdue") || word is "overdue")
-            {
-                query.Scope = LedgerScope.Overdue;
-            }
-            else if (Is(word, "ledger.word.all") || word is "all")
-            {
-                query.Scope = LedgerScope.All;
-            }
-            else if (Enum.GetValues<RectificationStatus>().Cast<RectificationStatus?>().FirstOrDefault(s => Is(word, s!.Value.Key())) is { } status)
-            {
-                query.Status = status;
-                query.Scope = status == RectificationStatus.Closed ? LedgerScope.Closed : query.Scope;
-            }
-            else if (ClassificationNames.Sectors(word) is { Count: > 0 } sectors)
-            {
-                query.Sectors = [.. sectors];
-            }
-            else if (ClassificationNames.AspectOf(word) is { } aspect)
-            {
-                query.Aspect = aspect;
-            }
-            else if (Enum.GetValues<Severity>().Cast<Severity?>().FirstOrDefault(s => Is(word, s!.Value.Key())) is { } severity)
-            {
-                query.Severity = severity;
-            }
-            else
-            {
-                query.Words.Add(word);
-            }
-        }
-
-        return query;
-    }
+    /// <summary>
+    /// The button that opens the Mini App on this view (the ledger with the same filters), when the host serves one.
+    /// Never in a group: Telegram accepts web_app buttons only in private chats (and would refuse the whole message).
+    /// </summary>
+    private IReadOnlyList<IReadOnlyList<Button>>? MiniAppButton(UpdateContext context, MiniAppView view, LedgerQuery? query) =>
+        !context.InGroup && miniApp.Url(view, query is null ? null : LedgerFilter.ToParameters(query)) is { } url
+            ? [[Button.WebApp(context.T[view == MiniAppView.Ledger ? "web.open_ledger" : "web.open_dashboard"], url)]]
+            : null;
 }

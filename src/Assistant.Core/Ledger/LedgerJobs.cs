@@ -27,7 +27,9 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
 
     public void QueueExport(UpdateContext context) => Queue(context, "export", "ledger.export_started");
 
-    public void QueueStats(UpdateContext context) => Queue(context, "stats", "ledger.stats_started");
+    /// <param name="context">The update that asked.</param>
+    /// <param name="keyboard">Buttons under the "preparing…" answer (the Mini App's dashboard, when served).</param>
+    public void QueueStats(UpdateContext context, IReadOnlyList<IReadOnlyList<Button>>? keyboard = null) => Queue(context, "stats", "ledger.stats_started", keyboard);
 
     public Task<JobResult> RunAsync(Job job, CancellationToken cancellationToken)
     {
@@ -82,10 +84,10 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
         t["field.severity"], t["field.responsible_unit"], t["field.responsible_person"], t["field.deadline"], t["ledger.field.status"],
         t["ledger.field.fix"], t["ledger.col.verified_by"], t["ledger.col.verified_at"], t["ledger.col.opinion"], t["ledger.col.days_overdue"]);
 
-    private void Queue(UpdateContext context, string what, string startedKey)
+    private void Queue(UpdateContext context, string what, string startedKey, IReadOnlyList<IReadOnlyList<Button>>? keyboard = null)
     {
         jobs.Enqueue(JobKind, new BsonDocument { ["what"] = what, ["user"] = context.UserId, ["chat"] = context.Update.ChatId }, context.UtcNow);
-        context.Reply(context.T[startedKey]);
+        context.Reply(context.T[startedKey], keyboard);
     }
 
     private static List<OutgoingMessage> Export(Texts t, Team team, List<Finding> all, DateOnly today, long chat)

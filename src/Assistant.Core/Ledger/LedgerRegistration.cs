@@ -19,6 +19,7 @@ public static class LedgerRegistration
         var services = builder.Services;
         services.AddSchema(nameof(LedgerQueries), LedgerQueries.EnsureSchema);
         services.AddSingleton<LedgerQueries>();
+        services.AddSingleton<LedgerTable>();
         services.AddSingleton<LedgerReminders>();
         services.AddSingleton<IReminderKind, DeadlineReminderKind>();
         services.AddSingleton<IReminderKind, EscalationReminderKind>();

@@ -1,5 +1,6 @@
 using Assistant.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Messaging;
@@ -16,6 +17,7 @@ public static class MessagingRegistration
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<ChatActivity>();
+        services.TryAddSingleton<IMiniAppLink, NoMiniApp>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         return builder;
     }

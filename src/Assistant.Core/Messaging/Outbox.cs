@@ -165,8 +165,11 @@ public sealed class OutboxButton
 
     public string Data { get; set; } = "";
 
+    /// <summary>See <see cref="Button.WebAppUrl"/>.</summary>
+    public string? WebAppUrl { get; set; }
+
     public static List<List<OutboxButton>>? From(IReadOnlyList<IReadOnlyList<Button>>? keyboard) =>
-        keyboard?.Select(row => row.Select(b => new OutboxButton { Label = b.Label, Data = b.Data }).ToList()).ToList();
+        keyboard?.Select(row => row.Select(b => new OutboxButton { Label = b.Label, Data = b.Data, WebAppUrl = b.WebAppUrl }).ToList()).ToList();
 }
 
 /// <summary>A queued outbox row: its chat and id, and the row itself when it was just written (saves reading it back).</summary>

@@ -1,9 +1,19 @@
 namespace Assistant.Core.Messaging;
 
-/// <summary>An inline button: a label and the callback data it sends back (at most 64 bytes).</summary>
+/// <summary>
+/// An inline button: a label and the callback data it sends back (at most 64 bytes), or, with
+/// <see cref="WebAppUrl"/>, a button that opens that HTTPS page as a Telegram Mini App (web_app;
+/// private chats only). The console shows such a button as a line with its address.
+/// </summary>
 public sealed record Button(string Label, string Data)
 {
     public const int MaxDataBytes = 64;
+
+    /// <summary>The Mini App page this button opens (no callback data is sent); null for an ordinary button.</summary>
+    public string? WebAppUrl { get; init; }
+
+    /// <summary>A button that opens <paramref name="url"/> as a Mini App.</summary>
+    public static Button WebApp(string label, string url) => new(label, "") { WebAppUrl = url };
 }
 
 /// <summary>

@@ -6,6 +6,7 @@ using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Messaging;
 using Assistant.Core.Storage;
+using Assistant.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,8 @@ public static class AssistantHost
         builder.Services.AddSingleton(sp => new Administrators(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.AdminUserIds));
         builder.Services.AddSingleton(sp => new BotIdentity { Username = sp.GetRequiredService<KeyValueStore>().Get(TelegramUsernameKey) });
 
+        // The Mini App serves alongside a chat channel; operator verbs only check its settings.
+        builder.AddMiniApp(serve: mode != HostMode.Operator);
         switch (mode)
         {
             case HostMode.Telegram:

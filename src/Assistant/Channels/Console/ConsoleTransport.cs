@@ -8,7 +8,7 @@ namespace Assistant.Channels.Console;
 
 /// <summary>
 /// Prints messages to the terminal: HTML becomes plain text, buttons become numbered choices (those of the
-/// latest message to the operator are the live ones).
+/// latest message to the operator are the live ones), a Mini App button a line with its address.
 /// Messages for other people (notifications to team members) are shown with their name.
 /// Edits of earlier messages are not shown: every essential answer is also a new message. A file is shown as its
 /// path: where the assistant already keeps it beside the database, or else saved into the recipient team's folder
@@ -43,19 +43,25 @@ public sealed class ConsoleTransport(ConsoleSession session, TeamStore teams, Do
         if (toOperator)
         {
             // Only the latest message's buttons are live: one without buttons ends the earlier ones.
-            session.ShowButtons(item.Keyboard?.SelectMany(row => row).ToList() ?? []);
+            session.ShowButtons(item.Keyboard?.SelectMany(row => row).Where(b => b.WebAppUrl is null).ToList() ?? []);
         }
 
         if (item.Keyboard is { Count: > 0 } keyboard && toOperator)
         {
             var number = 1;
-            foreach (var row in keyboard)
+            foreach (var row in keyboard.Select(r => r.Where(b => b.WebAppUrl is null).ToList()).Where(r => r.Count > 0))
             {
                 sb.Append("\n ");
                 foreach (var button in row)
                 {
                     sb.Append(" [").Append(number++.ToString(CultureInfo.InvariantCulture)).Append("] ").Append(button.Label);
                 }
+            }
+
+            // A Mini App button is a page, not a choice: its address, to open in Telegram or a browser.
+            foreach (var page in keyboard.SelectMany(r => r).Where(b => b.WebAppUrl is not null))
+            {
+                sb.Append("\n  ").Append(page.Label).Append(": ").Append(page.WebAppUrl);
             }
         }
 

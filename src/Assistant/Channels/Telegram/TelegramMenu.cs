@@ -1,3 +1,4 @@
+using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Localization;
 using Assistant.Core.Messaging;
@@ -13,9 +14,18 @@ namespace Assistant.Channels.Telegram;
 /// <summary>
 /// At start: learns the bot's username (getMe) and makes sure no webhook blocks long polling (deleteWebhook),
 /// both before the first poll; then registers the command menu in both languages (setMyCommands) while the
-/// poller already runs. Failures are logged, never fatal: the bot works without a menu.
+/// poller already runs, and, with a Mini App, its ledger as the private chats' menu button (setChatMenuButton, in
+/// the default language). Failures are logged, never fatal: the bot works without a menu.
 /// </summary>
-public sealed class TelegramMenu(ITelegramBotClient client, Router router, BotIdentity identity, TextCatalog catalog, IOptions<TelegramOptions> options, ILogger<TelegramMenu> logger)
+public sealed class TelegramMenu(
+    ITelegramBotClient client,
+    Router router,
+    BotIdentity identity,
+    TextCatalog catalog,
+    IMiniAppLink miniApp,
+    IOptions<AssistantOptions> assistant,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramMenu> logger)
 {
     /// <summary>Commands a member sees in the menu (others are in /help).</summary>
     private static readonly HashSet<Permission> MenuPermissions =
@@ -34,6 +44,12 @@ public sealed class TelegramMenu(ITelegramBotClient client, Router router, BotId
     {
         await TryAsync("setMyCommands (zh-CN)", () => client.SetMyCommands(Commands(catalog.Chinese), cancellationToken: ct));
         await TryAsync("setMyCommands (en)", () => client.SetMyCommands(Commands(catalog.English), languageCode: "en", cancellationToken: ct));
+
+        // The menu button beside the text field opens the Mini App's ledger (or, without one, the command list).
+        MenuButton button = miniApp.Url(MiniAppView.Ledger) is { } url
+            ? new MenuButtonWebApp { Text = catalog.For(assistant.Value.DefaultLanguageValue)["web.menu_button"], WebApp = new WebAppInfo(url) }
+            : new MenuButtonCommands();
+        await TryAsync("setChatMenuButton", () => client.SetChatMenuButton(menuButton: button, cancellationToken: ct));
     }
 
     private async Task LearnUsernameAsync(CancellationToken ct)

@@ -127,7 +127,9 @@ public sealed class TelegramTransport(ITelegramBotClient client, IOptions<Telegr
     private static InlineKeyboardMarkup? Markup(List<List<OutboxButton>>? keyboard) =>
         keyboard is null
             ? null
-            : new InlineKeyboardMarkup(keyboard.Select(row => row.Select(b => InlineKeyboardButton.WithCallbackData(b.Label, b.Data))));
+            : new InlineKeyboardMarkup(keyboard.Select(row => row.Select(b => b.WebAppUrl is { } url
+                ? InlineKeyboardButton.WithWebApp(b.Label, new WebAppInfo(url))
+                : InlineKeyboardButton.WithCallbackData(b.Label, b.Data))));
 }
 
 /// <summary>Keeps the bot token out of anything written to a log.</summary>
