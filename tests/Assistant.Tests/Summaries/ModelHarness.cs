@@ -33,6 +33,8 @@ public sealed class ModelHarness : IDisposable
 
     public ModelBriefWriter Writer => _host.Services.GetRequiredService<ModelBriefWriter>();
 
+    public ModelNarratives Narratives => _host.Services.GetRequiredService<ModelNarratives>();
+
     public PromptLibrary Prompts => _host.Services.GetRequiredService<PromptLibrary>();
 
     public static ModelHarness Create(Uri endpoint, int contextTokens = 16_384, int timeoutSeconds = 60, Dictionary<string, string?>? settings = null)
