@@ -26,27 +26,17 @@ public enum DateInputError
     InPast,
 }
 
-/// <summary>How a date typed without a year ("11-30", "11月30日", "Nov 30") gets its year.</summary>
-public enum YearlessDates
-{
-    /// <summary>This year if that day is today or later, otherwise next year: the choice for deadlines.</summary>
-    NextOccurrence,
-
-    /// <summary>Always today's year (or <see cref="DateInputOptions.Year"/>): the choice for looking up the day of a visit.</summary>
-    SameYear,
-}
-
 /// <summary>Options for <see cref="DateInput.Parse"/> and <see cref="DateTimeInput.Parse"/>.</summary>
-/// <param name="Yearless">How dates typed without a year are resolved.</param>
-/// <param name="AllowPast">When false, a date before today is reported as <see cref="DateInputError.InPast"/>.</param>
-/// <param name="Year">With <see cref="YearlessDates.SameYear"/>: the year to use instead of today's (the year of the visit).</param>
-public sealed record DateInputOptions(YearlessDates Yearless = YearlessDates.NextOccurrence, bool AllowPast = true, int? Year = null)
+/// <param name="Question">What the day is for: decides the year of a date typed without one (<see cref="YearlessDay"/>) and whether the past is allowed.</param>
+/// <param name="VisitFrom">First day of the team's visit, if known: a yearless date inside the visit means that day.</param>
+/// <param name="VisitTo">Last day of the team's visit.</param>
+public sealed record DateInputOptions(DateQuestion Question = DateQuestion.Plan, DateOnly? VisitFrom = null, DateOnly? VisitTo = null)
 {
-    /// <summary>Next occurrence for yearless dates, past dates allowed.</summary>
+    /// <summary>A day to plan, no visit: yearless dates take their next occurrence, past dates allowed.</summary>
     public static DateInputOptions Default { get; } = new();
 
-    /// <summary>A day of a visit in <paramref name="year"/> (null: this year), looked up: "11-02" means that year's, past dates allowed.</summary>
-    public static DateInputOptions InVisitYear(int? year) => new(YearlessDates.SameYear, AllowPast: true, Year: year);
+    /// <summary>When false (deadlines), a date before today is reported as <see cref="DateInputError.InPast"/>.</summary>
+    public bool AllowsPast => Question != DateQuestion.Deadline;
 }
 
 /// <summary>
@@ -193,7 +183,7 @@ public static partial class DateInput
     }
 
     private static DateInputResult RejectPast(DateInputResult result, DateContext context) =>
-        result.Ok && !context.Options.AllowPast && result.Date < context.Today
+        result.Ok && !context.Options.AllowsPast && result.Date < context.Today
             ? result with { Error = DateInputError.InPast }
             : result;
 
@@ -382,7 +372,7 @@ public static partial class DateInput
         return AddDays(today, offset);
     }
 
-    /// <summary>Gives a month and day without a year the year chosen by <see cref="DateInputOptions.Yearless"/>.</summary>
+    /// <summary>Gives a month and day without a year the year the one rule chooses (<see cref="YearlessDay"/>).</summary>
     private static DateInputResult ResolveYearless(int month, int day, DateContext context)
     {
         // Reject what no year can hold first (11-31, 13月1日); 2月29日 passes and depends on the year.
@@ -391,22 +381,9 @@ public static partial class DateInput
             return DateInputResult.Failure(DateInputError.Impossible);
         }
 
-        var today = context.Today;
-        if (context.Options.Yearless == YearlessDates.SameYear)
-        {
-            return CreateDate(context.Options.Year ?? today.Year, month, day);
-        }
-
-        // NextOccurrence: this year if that day is today or later, else next year (2月29日 only in a leap year).
-        for (var year = today.Year; year <= Math.Min(today.Year + 1, DateOnly.MaxValue.Year); year++)
-        {
-            if (CreateDate(year, month, day) is { Ok: true } candidate && candidate.Date >= today)
-            {
-                return candidate;
-            }
-        }
-
-        return DateInputResult.Failure(DateInputError.Impossible);
+        return YearlessDay.Resolve(month, day, context.Today, context.Options) is { } date
+            ? DateInputResult.Success(date)
+            : DateInputResult.Failure(DateInputError.Impossible);
     }
 
     private static DateInputResult CreateDate(Match match) =>

@@ -12,7 +12,7 @@ namespace Assistant.Core.Demo;
 /// article): the kick-off meeting in Changsha with the provincial report, document reviews and
 /// interviews, site inspections, the extension to Xiangtan and Zhuzhou, covert visits, training,
 /// and the feedback meeting. The itinerary is an embedded CSV read by the real importer; the
-/// second day's findings and notes come from <see cref="DemoRecords"/>.
+/// findings (with their rectification) and notes come from <see cref="DemoRecords"/>.
 /// The people are placeholders; Load's leaderId lets the console operator be the leader.
 /// </summary>
 public sealed class DemoLoader(TeamAdministration admin, TeamStore teams, ScheduleService schedule, ItineraryImport import, DemoRecords records, AssistantDatabase db, TimeProvider time)
@@ -34,7 +34,20 @@ public sealed class DemoLoader(TeamAdministration admin, TeamStore teams, Schedu
         (900_008, "周敏", Role.Member),
     ];
 
-    /// <summary>Loads the demo unless a team of that name exists. <paramref name="shiftDays"/> moves the whole visit.</summary>
+    /// <summary>The time zone of the demo team (Hunan).</summary>
+    public const string TimeZone = "Asia/Shanghai";
+
+    /// <summary>
+    /// The shift that makes today (in the demo team's time) the <paramref name="dayOfVisit"/>-th day of the visit: the
+    /// console loads the demo live, so its schedule, reminders and deadlines can be tried at once.
+    /// </summary>
+    public int ShiftSoTodayIs(int dayOfVisit)
+    {
+        var today = Common.TimeZones.Today(time.GetUtcNow(), Common.TimeZones.Find(TimeZone) ?? TimeZoneInfo.Utc);
+        return today.AddDays(1 - dayOfVisit).DayNumber - VisitStart.DayNumber;
+    }
+
+    /// <summary>Loads the demo unless a team of that name exists. <paramref name="shiftDays"/> moves the whole visit, deadlines included.</summary>
     public (Team Team, bool Created) Load(int shiftDays = 0, long? leaderId = null, Language language = Language.Chinese)
     {
         if (teams.FindTeamByName(TeamName) is { } existing)
@@ -42,7 +55,7 @@ public sealed class DemoLoader(TeamAdministration admin, TeamStore teams, Schedu
             return (existing, false);
         }
 
-        var (team, error) = admin.CreateTeam(TeamName, "湖南省", VisitStart.AddDays(shiftDays), VisitEnd.AddDays(shiftDays), "G7", "Asia/Shanghai");
+        var (team, error) = admin.CreateTeam(TeamName, "湖南省", VisitStart.AddDays(shiftDays), VisitEnd.AddDays(shiftDays), "G7", TimeZone);
         if (team is null)
         {
             throw new InvalidOperationException("The demo team could not be created: " + error);

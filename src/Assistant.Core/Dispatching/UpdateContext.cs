@@ -50,6 +50,9 @@ public sealed class UpdateContext
 
     public DateOnly Today => DateOnly.FromDateTime(LocalNow);
 
+    /// <summary>How a day typed in this update is read: the one rule of <see cref="Common.YearlessDay"/>, with the team's visit.</summary>
+    public Common.DateInputOptions DateOptions(Common.DateQuestion question) => new(question, Team?.VisitFrom, Team?.VisitTo);
+
     public bool InGroup => Update.ChatKind == ChatKind.Group;
 
     public long UserId => Update.UserId;

@@ -96,6 +96,11 @@ public sealed class Finding
 
     public DateTime? RectifiedUtc { get; set; }
 
+    /// <summary>Who submitted the fix (or marked it fixed on the spot): may not verify it (four eyes).</summary>
+    public long? RectifiedById { get; set; }
+
+    public string? RectifiedByName { get; set; }
+
     /// <summary>Why the last rectification was sent back.</summary>
     public string? RejectReason { get; set; }
 
@@ -104,6 +109,12 @@ public sealed class Finding
     public string? VerifiedByName { get; set; }
 
     public DateTime? VerifiedUtc { get; set; }
+
+    /// <summary>The verification opinion (验收意见) given when the item was closed.</summary>
+    public string? VerificationOpinion { get; set; }
+
+    /// <summary>Evidence the verifier added (photos, documents of the check), if any.</summary>
+    public List<Evidence> VerificationEvidence { get; set; } = [];
 
     /// <summary>The team's ledger index key, kept by the store (see <see cref="Ledger.LedgerKeys"/>).</summary>
     public string LedgerKey { get; set; } = "";

@@ -61,8 +61,7 @@ public static class FindingCard
     public static string ListLine(Texts t, Finding f) =>
         $"{Html.Bold(f.Code)} · {t[f.Sector.Key()]} · {Html.Escape(Shorten(f.Unit, 24))} · {t[f.Severity.Key()]}{(f.Covert ? " · " + t["openness.covert"] : "")}";
 
-    public static string Date(Texts t, DateOnly date) =>
-        date.ToString(t.Language == Language.English ? "d MMM yyyy" : "yyyy年M月d日", t.Culture);
+    public static string Date(Texts t, DateOnly date) => DateText.Full(t, date);
 
     public static string Evidence(Texts t, IReadOnlyCollection<Evidence> evidence)
     {

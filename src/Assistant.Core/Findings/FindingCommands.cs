@@ -265,18 +265,14 @@ public sealed class FindingCommands(FindingStore store, FindingStarter starter, 
             return context.Today;
         }
 
-        var visitYear = context.Team?.VisitFrom.Year;
-        var result = DateInput.Parse(argument, context.Today, DateInputOptions.InVisitYear(visitYear));
-        if (result.Ok)
+        var result = DateInput.Parse(argument, context.Today, context.DateOptions(DateQuestion.LookBack));
+        if (DateText.Problem(context.T, result, argument, context.Today) is { } problem)
         {
-            return result.Date;
+            context.Reply(problem);
+            return null;
         }
 
-        var t = context.T;
-        context.Reply(result.Error == DateInputError.Impossible ? t.Format("date.impossible", argument)
-            : result.Error == DateInputError.Ambiguous ? t.Format("date.ambiguous", argument)
-            : t.Format("date.unrecognized", argument));
-        return null;
+        return result.Date;
     }
 
     private static string Short(string? value) => value is null ? "—" : value.Length <= 40 ? value : value[..40] + "…";

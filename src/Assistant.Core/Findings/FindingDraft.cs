@@ -1,7 +1,7 @@
 namespace Assistant.Core.Findings;
 
 /// <summary>What has been entered in the finding flow so far (the draft's data).</summary>
-public sealed class FindingDraft
+public sealed class FindingDraft : Ledger.IDeadlineDraft
 {
     /// <summary>Set when the flow edits a saved finding instead of creating one.</summary>
     public int? EditingFindingId { get; set; }
@@ -44,6 +44,9 @@ public sealed class FindingDraft
     public string? ResponsiblePerson { get; set; }
 
     public DateOnly? Deadline { get; set; }
+
+    /// <summary>A deadline typed far ahead, waiting for the member to confirm it (see <see cref="Ledger.DeadlineAnswer"/>).</summary>
+    public DateOnly? PendingDeadline { get; set; }
 
     public bool FixedOnSpot { get; set; }
 

@@ -42,6 +42,7 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
         HandOver,
         ResponsiblePerson,
         Deadline,
+        ConfirmDeadline,
         Review,
         Saved,
         Cancelled,
@@ -64,6 +65,7 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
         ChooseHandOver,
         ChooseResponsiblePerson,
         ChooseDeadline,
+        FarDeadline,
         ToggleFixedOnSpot,
         Save,
         Cancel,
@@ -234,6 +236,12 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
             machine.Configure(detail).Permit(Trigger.Answered, State.Extras);
         }
 
+        machine.Configure(State.Deadline).Permit(Trigger.FarDeadline, State.ConfirmDeadline);
+        machine.Configure(State.ConfirmDeadline)
+            .Permit(Trigger.Answered, State.Extras)
+            .Permit(Trigger.ChooseDeadline, State.Deadline)
+            .PermitReentry(Trigger.FarDeadline);
+
         var review = machine.Configure(State.Review)
             .OnEntry(() => d.ReturnToReview = true, "answers now return to the card")
             .Permit(Trigger.Save, State.Saved)
@@ -328,6 +336,8 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
                 return ClearOrText(turn, v => d.HandedOverTo = v);
             case State.Deadline:
                 return Deadline(turn, d);
+            case State.ConfirmDeadline:
+                return ConfirmDeadline(turn, d);
             case State.Review:
                 return Review(turn, d);
             default:
@@ -406,7 +416,6 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
 
     private static Trigger? Deadline(FlowTurn turn, FindingDraft d)
     {
-        var t = turn.Context.T;
         var today = turn.Context.Today;
         var choice = turn.Input.Choice;
         if (choice == "clear")
@@ -422,29 +431,22 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
             return Trigger.Answered;
         }
 
-        var result = DateInput.Parse(turn.Input.Text, today, new DateInputOptions(YearlessDates.NextOccurrence, AllowPast: false));
-        switch (result.Error)
+        return Ledger.DeadlineAnswer.Answer(turn, d) switch
         {
-            case DateInputError.None when !DateInput.IsPlausible(result.Date, today):
-                turn.Say(t.Format("date.implausible", turn.Input.Text ?? ""));
-                return null;
-            case DateInputError.None:
-                d.Deadline = result.Date;
-                return Trigger.Answered;
-            case DateInputError.InPast:
-                turn.Say(t.Format("date.in_past", FindingCard.Date(t, result.Date)));
-                return null;
-            case DateInputError.Impossible:
-                turn.Say(t.Format("date.impossible", turn.Input.Text ?? ""));
-                return null;
-            case DateInputError.Ambiguous:
-                turn.Say(t.Format("date.ambiguous", turn.Input.Text ?? ""));
-                return null;
-            default:
-                turn.Say(t.Format("date.unrecognized", turn.Input.Text ?? ""));
-                return null;
-        }
+            Ledger.DeadlineStep.Taken => Trigger.Answered,
+            Ledger.DeadlineStep.Far => Trigger.FarDeadline,
+            _ => null,
+        };
     }
+
+    /// <summary>A deadline far ahead: yes takes it, change asks again; a date typed here is a new answer to the deadline.</summary>
+    private static Trigger? ConfirmDeadline(FlowTurn turn, FindingDraft d) => Ledger.DeadlineAnswer.Confirm(turn, d) switch
+    {
+        Ledger.DeadlineStep.Taken => Trigger.Answered,
+        Ledger.DeadlineStep.Change => Trigger.ChooseDeadline,
+        Ledger.DeadlineStep.Retyped => Deadline(turn, d),
+        _ => Unexpected(turn),
+    };
 
     /// <summary>
     /// A pressed or typed choice; <paramref name="named"/> reads other names for the choices (危化 for 危险化学品) and
@@ -702,6 +704,9 @@ public sealed class FindingFlow(FindingService findings, FindingStore store, Not
                     [.. DateInput.QuickOffsets.Select(n => new Choice(n == 0 ? t["date.today"] : t.Format("date.in_days", n), "d:" + n.ToString(CultureInfo.InvariantCulture)))],
                     [new Choice(t["finding.no_deadline"], "clear")],
                 ]);
+                break;
+            case State.ConfirmDeadline:
+                Ledger.DeadlineAnswer.AskToConfirm(turn, d.PendingDeadline ?? turn.Context.Today, []);
                 break;
             case State.Review:
                 var preview = d.EditingFindingId is { } editing && store.Get(editing) is { } saved ? saved : new Finding { Code = "", Day = turn.Context.Today };

@@ -27,6 +27,8 @@ public sealed class FindingService(FindingStore store, TeamStore teams, Ledger.L
         if (finding.FixedOnSpot)
         {
             finding.RectifiedUtc = utcNow;
+            finding.RectifiedById = author.Id;
+            finding.RectifiedByName = author.DisplayName;
         }
 
         store.Insert(finding);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Assistant.Core.Common;
 using Assistant.Core.Conversations;
 using Assistant.Core.Findings;
+using Assistant.Core.Localization;
 using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 using Stateless;
@@ -10,7 +11,7 @@ using Stateless.Graph;
 namespace Assistant.Core.Ledger;
 
 /// <summary>What a ledger action has collected so far.</summary>
-public sealed class LedgerActionDraft
+public sealed class LedgerActionDraft : IDeadlineDraft
 {
     public int FindingId { get; set; }
 
@@ -26,7 +27,13 @@ public sealed class LedgerActionDraft
 
     public DateOnly? Deadline { get; set; }
 
+    /// <summary>A deadline typed far ahead, waiting to be confirmed.</summary>
+    public DateOnly? PendingDeadline { get; set; }
+
     public string? Reason { get; set; }
+
+    /// <summary>The verification opinion (验收意见) when closing.</summary>
+    public string? Opinion { get; set; }
 
     public string? Note { get; set; }
 
@@ -39,8 +46,10 @@ public sealed class LedgerActionDraft
 /// <summary>
 /// Collects what a rectification step needs before it is applied: an assignment (responsible unit,
 /// person — a registered contact or a name and phone — and deadline), evidence of the fix, the
-/// reason for sending it back, or a new deadline and the reason. Ends with a confirmation; the
-/// service then checks everything again (role, state, revision) as for any button.
+/// reason for sending it back, a new deadline (checked when typed: after the current one) and the
+/// reason, or the verification opinion and optional evidence that close it (销号). A deadline far
+/// ahead is confirmed first. Ends with a confirmation; the service then checks everything again
+/// (role, state, revision) as for any button.
 /// </summary>
 public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings, TeamStore teams) : IFlow
 {
@@ -52,7 +61,9 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
         Person,
         Deadline,
         NewDeadline,
+        ConfirmDeadline,
         Reason,
+        Opinion,
         Evidence,
         Confirm,
         Applied,
@@ -62,9 +73,14 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
     internal enum Trigger
     {
         Answered,
+        FarDeadline,
+        ChangeDeadline,
         Confirm,
         Cancel,
     }
+
+    /// <summary>Quick extensions, counted from the current deadline.</summary>
+    internal static readonly int[] ExtensionDays = [7, 15, 30];
 
     public string Name => FlowName;
 
@@ -77,6 +93,7 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
             RectificationAction.Assign => State.Unit,
             RectificationAction.SubmitFix => State.Evidence,
             RectificationAction.ExtendDeadline => State.NewDeadline,
+            RectificationAction.Verify => State.Opinion,
             _ => State.Reason,
         }).ToString();
         AskAndSave(turn, data, Current(turn.Draft));
@@ -125,9 +142,17 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
         var machine = new StateMachine<State, Trigger>(() => Enum.TryParse<State>(draft.State, out var s) ? s : State.Confirm, s => draft.State = s.ToString());
         machine.Configure(State.Unit).Permit(Trigger.Answered, State.Person);
         machine.Configure(State.Person).Permit(Trigger.Answered, State.Deadline);
-        machine.Configure(State.Deadline).Permit(Trigger.Answered, State.Confirm);
-        machine.Configure(State.NewDeadline).Permit(Trigger.Answered, State.Reason);
+        machine.Configure(State.Deadline).Permit(Trigger.Answered, State.Confirm).Permit(Trigger.FarDeadline, State.ConfirmDeadline);
+        machine.Configure(State.NewDeadline).Permit(Trigger.Answered, State.Reason).Permit(Trigger.FarDeadline, State.ConfirmDeadline);
+        var extending = () => d.Action == RectificationAction.ExtendDeadline;
+        machine.Configure(State.ConfirmDeadline)
+            .PermitIf(Trigger.Answered, State.Reason, extending, "extension: ask the reason")
+            .PermitIf(Trigger.Answered, State.Confirm, () => !extending(), "assignment: confirm")
+            .PermitIf(Trigger.ChangeDeadline, State.NewDeadline, extending, "extension: ask again")
+            .PermitIf(Trigger.ChangeDeadline, State.Deadline, () => !extending(), "assignment: ask again")
+            .PermitReentry(Trigger.FarDeadline);
         machine.Configure(State.Reason).Permit(Trigger.Answered, State.Confirm);
+        machine.Configure(State.Opinion).Permit(Trigger.Answered, State.Evidence);
         machine.Configure(State.Evidence).Permit(Trigger.Answered, State.Confirm);
         machine.Configure(State.Confirm).Permit(Trigger.Confirm, State.Applied).Permit(Trigger.Cancel, State.Cancelled);
         machine.OnUnhandledTrigger((_, _) => { });
@@ -165,9 +190,13 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
                     d.ContactId = null;
                 });
             case State.Deadline or State.NewDeadline:
-                return Date(turn, d, text);
+                return Deadline(turn, d, state);
+            case State.ConfirmDeadline:
+                return ConfirmDeadline(turn, d);
             case State.Reason:
                 return Text(turn, text, v => d.Reason = v);
+            case State.Opinion:
+                return Text(turn, text, v => d.Opinion = v);
             case State.Evidence:
                 if (input.Files.Count > 0)
                 {
@@ -186,7 +215,7 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
 
                     if (!string.IsNullOrWhiteSpace(text))
                     {
-                        d.Note = text;
+                        AddWords(d, text);
                     }
 
                     return null;
@@ -194,7 +223,8 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
 
                 if (input.Choice == "done")
                 {
-                    if (d.Evidence.Count == 0 && string.IsNullOrWhiteSpace(d.Note))
+                    // The verifier's evidence is optional; the fix needs some.
+                    if (d.Action != RectificationAction.Verify && d.Evidence.Count == 0 && string.IsNullOrWhiteSpace(d.Note))
                     {
                         turn.Say(t["ledger.evidence_required"]);
                         return null;
@@ -205,7 +235,7 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
 
                 if (!string.IsNullOrWhiteSpace(text))
                 {
-                    d.Note = d.Note is null ? text : d.Note + "\n" + text;
+                    AddWords(d, text);
                     return null;
                 }
 
@@ -221,40 +251,50 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
         }
     }
 
-    private static Trigger? Date(FlowTurn turn, LedgerActionDraft d, string? text)
+    /// <summary>Words sent with or after evidence: the fix's note, or more of the verification opinion.</summary>
+    private static void AddWords(LedgerActionDraft d, string text)
     {
-        var t = turn.Context.T;
+        if (d.Action == RectificationAction.Verify)
+        {
+            d.Opinion = d.Opinion is null ? text : d.Opinion + "\n" + text;
+        }
+        else
+        {
+            d.Note = d.Note is null ? text : d.Note + "\n" + text;
+        }
+    }
+
+    /// <summary>
+    /// A deadline (quick button from today) or a new deadline (quick button from the current one), checked as it
+    /// is typed: it must be after the current deadline, so the reason asked next is never thrown away.
+    /// </summary>
+    private Trigger? Deadline(FlowTurn turn, LedgerActionDraft d, State state)
+    {
         var today = turn.Context.Today;
-        if (turn.Input.Choice is { } c && c.StartsWith("d:", StringComparison.Ordinal)
+        if (state == State.Deadline && turn.Input.Choice is { } c && c.StartsWith("d:", StringComparison.Ordinal)
             && int.TryParse(c.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days <= DateInput.PlausibleYears * 365)
         {
             d.Deadline = today.AddDays(days);
             return Trigger.Answered;
         }
 
-        var result = DateInput.Parse(text, today, new DateInputOptions(YearlessDates.NextOccurrence, AllowPast: false));
-        switch (result.Error)
+        var current = state == State.NewDeadline ? findings.Get(d.FindingId)?.Deadline : null;
+        return DeadlineAnswer.Answer(turn, d, current) switch
         {
-            case DateInputError.None when !DateInput.IsPlausible(result.Date, today):
-                turn.Say(t.Format("date.implausible", text ?? ""));
-                return null;
-            case DateInputError.None:
-                d.Deadline = result.Date;
-                return Trigger.Answered;
-            case DateInputError.InPast:
-                turn.Say(t.Format("date.in_past", new SafeHtml(FindingCard.Date(t, result.Date))));
-                return null;
-            case DateInputError.Impossible:
-                turn.Say(t.Format("date.impossible", text ?? ""));
-                return null;
-            case DateInputError.Ambiguous:
-                turn.Say(t.Format("date.ambiguous", text ?? ""));
-                return null;
-            default:
-                turn.Say(t.Format("date.unrecognized", text ?? ""));
-                return null;
-        }
+            DeadlineStep.Taken => Trigger.Answered,
+            DeadlineStep.Far => Trigger.FarDeadline,
+            _ => null,
+        };
     }
+
+    /// <summary>A deadline far ahead: yes takes it, change asks again; a date typed here answers the deadline again.</summary>
+    private Trigger? ConfirmDeadline(FlowTurn turn, LedgerActionDraft d) => DeadlineAnswer.Confirm(turn, d) switch
+    {
+        DeadlineStep.Taken => Trigger.Answered,
+        DeadlineStep.Change => Trigger.ChangeDeadline,
+        DeadlineStep.Retyped => Deadline(turn, d, d.Action == RectificationAction.ExtendDeadline ? State.NewDeadline : State.Deadline),
+        _ => Unexpected(turn),
+    };
 
     private static Trigger? Text(FlowTurn turn, string? text, Action<string> apply)
     {
@@ -297,10 +337,12 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
             ContactId = d.ContactId,
             NewDeadline = d.Deadline,
             Reason = d.Reason,
+            Opinion = d.Opinion,
             Note = d.Note,
             Evidence = d.Evidence,
+            Rules = ledger.Rules,
         };
-        LedgerCommands.Answer(context, ledger.Apply(context, d.FindingId, d.Revision, d.Action, request));
+        LedgerCommands.Answer(context, ledger.Apply(context, d.FindingId, d.Revision, d.Action, request), ledger.Rules);
     }
 
     private void AskAndSave(FlowTurn turn, LedgerActionDraft d, State state)
@@ -329,15 +371,29 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
                     [new Choice(t["common.skip"], "skip"), .. cancel],
                 ]);
                 break;
-            case State.Deadline or State.NewDeadline:
-                turn.Ask(t[state == State.Deadline ? "ledger.ask.deadline" : "ledger.ask.new_deadline"],
+            case State.Deadline:
+                turn.Ask(t["ledger.ask.deadline"],
                 [
                     [.. DateInput.QuickOffsets.Where(n => n > 0).Select(n => new Choice(t.Format("date.in_days", n), "d:" + n.ToString(CultureInfo.InvariantCulture)))],
                     cancel,
                 ]);
                 break;
+            case State.NewDeadline:
+                AskNewDeadline(turn, d, code, cancel);
+                break;
+            case State.ConfirmDeadline:
+                DeadlineAnswer.AskToConfirm(turn, d.PendingDeadline ?? turn.Context.Today, cancel);
+                break;
             case State.Reason:
-                turn.Ask(t[d.Action == RectificationAction.Reject ? "ledger.ask.reject_reason" : "ledger.ask.extend_reason"], [cancel]);
+                turn.Ask(d.Action == RectificationAction.Reject ? t["ledger.ask.reject_reason"]
+                    : t.Format("ledger.ask.extend_reason", DateText.Full(t, d.Deadline ?? turn.Context.Today)), [cancel]);
+                break;
+            case State.Opinion:
+                turn.Ask(t.Format("ledger.ask.opinion", code), [cancel]);
+                break;
+            case State.Evidence when d.Action == RectificationAction.Verify:
+                turn.Ask(d.Evidence.Count == 0 ? t["ledger.ask.verify_evidence"] : t.Format("ledger.ask.verify_evidence_more", FindingCard.Evidence(t, d.Evidence)),
+                    [[new Choice(t[d.Evidence.Count == 0 ? "ledger.no_verify_evidence" : "common.next"], "done"), .. cancel]]);
                 break;
             case State.Evidence:
                 turn.Ask(d.Evidence.Count == 0 && d.Note is null ? t.Format("ledger.ask.evidence", code)
@@ -348,6 +404,22 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
                 turn.Ask(t.Format("ledger.confirm", code, t[d.Action.Key()]) + "\n" + Details(turn, d), [[new Choice(t["ledger.confirm_yes"], "ok"), .. cancel]]);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The new deadline: buttons +7, +15, +30 days from the current deadline (from today when even the first of them
+    /// has passed: an item long overdue), or a typed date after the current deadline.
+    /// </summary>
+    private void AskNewDeadline(FlowTurn turn, LedgerActionDraft d, string code, Choice[] cancel)
+    {
+        var t = turn.Context.T;
+        var today = turn.Context.Today;
+        var current = findings.Get(d.FindingId)?.Deadline;
+        var from = current is { } c && c.AddDays(ExtensionDays[0]) >= today ? c : today;
+        var question = current is { } deadline
+            ? t.Format("ledger.ask.new_deadline_after", code, DateText.Full(t, deadline))
+            : t.Format("ledger.ask.new_deadline_none", code);
+        turn.Ask(question, [[.. DeadlineAnswer.DateChoices(t, from, ExtensionDays, today)], cancel]);
     }
 
     private static string Details(FlowTurn turn, LedgerActionDraft d)
@@ -374,7 +446,15 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
             lines.Add(t["ledger.field.reason"] + t["card.colon"] + Html.Escape(d.Reason));
         }
 
-        if (d.Evidence.Count > 0 || d.Note is not null)
+        if (d.Action == RectificationAction.Verify)
+        {
+            lines.Add(t.Format("ledger.opinion", d.Opinion ?? ""));
+            if (d.Evidence.Count > 0)
+            {
+                lines.Add(t["ledger.field.verification_evidence"] + t["card.colon"] + FindingCard.Evidence(t, d.Evidence));
+            }
+        }
+        else if (d.Evidence.Count > 0 || d.Note is not null)
         {
             lines.Add(t["ledger.field.fix"] + t["card.colon"] + Html.Escape(d.Note ?? "") + (d.Evidence.Count > 0 ? " (" + FindingCard.Evidence(t, d.Evidence) + ")" : ""));
         }

@@ -11,8 +11,8 @@ namespace Assistant.Core.Ledger;
 /// <summary>
 /// How a finding looks in the ledger: a summary line, a full card with its rectification, and the
 /// buttons of the actions this reader's role allows from its state. Button data:
-/// lg:v:ID (open), lg:s|ok|fs:ID:REV (start, verify, fixed on the spot), lg:a|f|r|x:ID:REV
-/// (assign, submit the fix, send back, extend: each asks for what it needs first).
+/// lg:v:ID (open), lg:s|fs:ID:REV (start, fixed on the spot), lg:a|f|ok|r|x:ID:REV
+/// (assign, submit the fix, verify and close, send back, extend: each asks for what it needs first).
 /// </summary>
 public static class LedgerCard
 {
@@ -59,11 +59,11 @@ public static class LedgerCard
         return sb.ToString();
     }
 
-    /// <summary>The whole finding with its rectification and deadline history.</summary>
-    public static string Full(Texts t, Finding f, DateOnly today) => FindingCard.Render(t, f) + Rectification(t, f, today);
+    /// <summary>The whole finding with its rectification and deadline history; times in the team's <paramref name="zone"/>.</summary>
+    public static string Full(Texts t, Finding f, DateOnly today, TimeZoneInfo zone) => FindingCard.Render(t, f) + Rectification(t, f, today, zone);
 
-    /// <summary>The rectification part of the card: status, deadline changes, the fix, the verification.</summary>
-    public static string Rectification(Texts t, Finding f, DateOnly today)
+    /// <summary>The rectification part of the card: status, deadline changes, the fix, the verification (its time in <paramref name="zone"/>).</summary>
+    public static string Rectification(Texts t, Finding f, DateOnly today, TimeZoneInfo zone)
     {
         var sb = new StringBuilder();
         sb.Append("\n\n<b>").Append(t["ledger.rectification"]).Append("</b>");
@@ -87,6 +87,11 @@ public static class LedgerCard
             {
                 sb.Append(" (").Append(FindingCard.Evidence(t, f.FixEvidence)).Append(')');
             }
+
+            if (!string.IsNullOrWhiteSpace(f.RectifiedByName))
+            {
+                sb.Append(t.Format("ledger.fix_by", f.RectifiedByName));
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(f.RejectReason) && f.Status == RectificationStatus.InProgress)
@@ -96,7 +101,16 @@ public static class LedgerCard
 
         if (f.VerifiedUtc is { } verified)
         {
-            sb.Append('\n').Append(t.Format("ledger.verified", f.VerifiedByName ?? "", verified.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC"));
+            sb.Append('\n').Append(t.Format("ledger.verified", f.VerifiedByName ?? "", DateText.FullTime(t, TimeZones.ToLocal(verified, zone))));
+            if (!string.IsNullOrWhiteSpace(f.VerificationOpinion))
+            {
+                sb.Append('\n').Append(t.Format("ledger.opinion", f.VerificationOpinion));
+            }
+
+            if (f.VerificationEvidence.Count > 0)
+            {
+                sb.Append('\n').Append(t["ledger.field.verification_evidence"]).Append(t["card.colon"]).Append(FindingCard.Evidence(t, f.VerificationEvidence));
+            }
         }
 
         return sb.ToString();
@@ -106,9 +120,9 @@ public static class LedgerCard
         [[new Button(t.Format("ledger.open", f.Code), $"lg:v:{f.Id.ToString(CultureInfo.InvariantCulture)}")]];
 
     /// <summary>A button for each action the reader may take now (the machine decides, by role and state).</summary>
-    public static IReadOnlyList<IReadOnlyList<Button>>? Actions(Texts t, Finding f, Member reader)
+    public static IReadOnlyList<IReadOnlyList<Button>>? Actions(Texts t, Finding f, Member reader, RectificationRules? rules = null)
     {
-        var actions = RectificationMachine.Available(f, reader);
+        var actions = RectificationMachine.Available(f, reader, rules);
         if (actions.Count == 0)
         {
             return null;

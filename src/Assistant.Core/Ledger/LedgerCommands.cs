@@ -118,7 +118,7 @@ public sealed class LedgerCommands(
 
         if (parts[0] == "v")
         {
-            context.Reply(LedgerCard.Full(t, finding, context.Today), LedgerCard.Actions(t, finding, member));
+            context.Reply(LedgerCard.Full(t, finding, context.Today, context.Zone), LedgerCard.Actions(t, finding, member, ledger.Rules));
             return;
         }
 
@@ -131,38 +131,38 @@ public sealed class LedgerCommands(
 
         if (revision != finding.Revision)
         {
-            context.Reply(t["ledger.card_stale"] + "\n\n" + LedgerCard.Full(t, finding, context.Today), LedgerCard.Actions(t, finding, member));
+            context.Reply(t["ledger.card_stale"] + "\n\n" + LedgerCard.Full(t, finding, context.Today, context.Zone), LedgerCard.Actions(t, finding, member, ledger.Rules));
             return;
         }
 
-        if (LedgerService.Check(finding, member, action) is { } refused)
+        if (LedgerService.Check(finding, member, action, ledger.Rules) is { } refused)
         {
             audit.Write(member.Id, member.TeamId, "denied", $"ledger {action} {finding.Id}");
-            Answer(context, refused);
+            Answer(context, refused, ledger.Rules);
             return;
         }
 
         context.RemoveOriginKeyboard();
-        if (action is RectificationAction.Assign or RectificationAction.SubmitFix or RectificationAction.Reject or RectificationAction.ExtendDeadline)
+        if (action is RectificationAction.Assign or RectificationAction.SubmitFix or RectificationAction.Verify or RectificationAction.Reject or RectificationAction.ExtendDeadline)
         {
             engine.Start(context, LedgerActionFlow.FlowName, turn => flow.Begin(turn, new LedgerActionDraft { FindingId = finding.Id, Revision = revision, Action = action }));
             return;
         }
 
-        var request = new RectificationRequest { Actor = member, Note = action == RectificationAction.FixOnSpot ? t["ledger.fixed_on_spot_note"] : null };
-        Answer(context, ledger.Apply(context, finding.Id, revision, action, request));
+        var request = new RectificationRequest { Actor = member, Note = action == RectificationAction.FixOnSpot ? t["ledger.fixed_on_spot_note"] : null, Rules = ledger.Rules };
+        Answer(context, ledger.Apply(context, finding.Id, revision, action, request), ledger.Rules);
     }
 
     /// <summary>Tells the person what became of their step: done, refused (why, and what they can do), or stale.</summary>
-    public static void Answer(UpdateContext context, LedgerOutcome outcome)
+    public static void Answer(UpdateContext context, LedgerOutcome outcome, RectificationRules rules)
     {
         var t = context.T;
         var member = context.Member!;
         switch (outcome)
         {
             case LedgerOutcome.Done done:
-                context.Reply(t.Format("ledger.done", done.Finding.Code, t[done.From.Key()], t[done.Finding.Status.Key()]) + "\n\n" + LedgerCard.Full(t, done.Finding, context.Today),
-                    LedgerCard.Actions(t, done.Finding, member));
+                context.Reply(t.Format("ledger.done", done.Finding.Code, t[done.From.Key()], t[done.Finding.Status.Key()]) + "\n\n" + LedgerCard.Full(t, done.Finding, context.Today, context.Zone),
+                    LedgerCard.Actions(t, done.Finding, member, rules));
                 break;
             case LedgerOutcome.Refused refused:
                 var missing = string.Join(t["list.separator"], refused.MissingGuardKeys.Select(k => t[k]));
@@ -171,10 +171,10 @@ public sealed class LedgerCommands(
                         ? t.Format("ledger.refused_guard", refused.Finding.Code, new SafeHtml(missing))
                         : t.Format("ledger.refused_state", refused.Finding.Code, t[refused.Finding.Status.Key()]))
                     + "\n" + t.Format("ledger.allowed", new SafeHtml(allowed)),
-                    LedgerCard.Actions(t, refused.Finding, member));
+                    LedgerCard.Actions(t, refused.Finding, member, rules));
                 break;
             case LedgerOutcome.Stale stale:
-                context.Reply(t["ledger.card_stale"] + "\n\n" + LedgerCard.Full(t, stale.Finding, context.Today), LedgerCard.Actions(t, stale.Finding, member));
+                context.Reply(t["ledger.card_stale"] + "\n\n" + LedgerCard.Full(t, stale.Finding, context.Today, context.Zone), LedgerCard.Actions(t, stale.Finding, member, rules));
                 break;
             default:
                 context.Reply(t["finding.not_found"]);

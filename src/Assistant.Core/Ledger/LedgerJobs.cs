@@ -74,12 +74,13 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
             : IdentityScrubber.Scrub($"{f.FixNote}{(f.FixEvidence.Count > 0 ? $" ({Html.ToPlainText(FindingCard.Evidence(t, f.FixEvidence))})" : "")}".Trim()),
         f.VerifiedByName,
         f.VerifiedUtc is { } v ? TimeZones.ToLocal(v, team.Zone) : null,
+        f.VerificationOpinion,
         f.DaysOverdue(today));
 
     public static LedgerHeadings Headings(Texts t) => new(
         t["ledger.col.number"], t["field.unit"], t["field.place"], t["field.sector"], t["field.aspect"], t["field.description"], t["field.basis"],
         t["field.severity"], t["field.responsible_unit"], t["field.responsible_person"], t["field.deadline"], t["ledger.field.status"],
-        t["ledger.field.fix"], t["ledger.col.verified_by"], t["ledger.col.verified_at"], t["ledger.col.days_overdue"]);
+        t["ledger.field.fix"], t["ledger.col.verified_by"], t["ledger.col.verified_at"], t["ledger.col.opinion"], t["ledger.col.days_overdue"]);
 
     private void Queue(UpdateContext context, string what, string startedKey)
     {

@@ -17,6 +17,12 @@ public sealed class LedgerOptions : IValidatableSettings
     /// <summary>Days of daily overdue notices after the deadline; the next day the leader is told (escalation).</summary>
     public int OverdueDays { get; set; } = 7;
 
+    /// <summary>
+    /// Whether the person who submitted a fix may also verify and close it (销号). Off: four eyes, someone else
+    /// verifies. Turn on only for a team of one.
+    /// </summary>
+    public bool AllowSelfVerification { get; set; }
+
     public IReadOnlyList<int> Offsets =>
         [.. ReminderOffsetsDays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(v => int.Parse(v, NumberStyles.None, CultureInfo.InvariantCulture)).Distinct().OrderDescending()];

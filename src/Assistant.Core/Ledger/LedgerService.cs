@@ -2,6 +2,7 @@ using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Ledger;
 
@@ -24,8 +25,11 @@ public abstract record LedgerOutcome
 /// Applies rectification steps (through <see cref="RectificationMachine"/>), records each change in
 /// the finding's audit trail, re-plans its deadline reminders and tells the people concerned.
 /// </summary>
-public sealed class LedgerService(FindingStore findings, TeamStore teams, LedgerReminders reminders)
+public sealed class LedgerService(FindingStore findings, TeamStore teams, LedgerReminders reminders, IOptions<LedgerOptions> options)
 {
+    /// <summary>Who may take which step beyond the role table (four eyes on verification, unless waived).</summary>
+    public RectificationRules Rules { get; } = new(options.Value.AllowSelfVerification);
+
     /// <summary>Whether this person may see the finding in the ledger at all.</summary>
     public static bool MaySee(Member member, Finding f) =>
         member.TeamId == f.TeamId && (member.Role != Role.Contact ? FindingVisibility.CanSee(member, f) : f.ResponsibleContactId == member.Id);
@@ -34,11 +38,11 @@ public sealed class LedgerService(FindingStore findings, TeamStore teams, Ledger
     /// Whether this person's role may take the step from the finding's state at all (inputs assumed
     /// given): checked before a flow asks them for anything. Null when allowed.
     /// </summary>
-    public static LedgerOutcome.Refused? Check(Finding f, Member actor, RectificationAction action)
+    public static LedgerOutcome.Refused? Check(Finding f, Member actor, RectificationAction action, RectificationRules? rules = null)
     {
-        var machine = RectificationMachine.Build(f, RectificationRequest.Hypothetical(actor));
+        var machine = RectificationMachine.Build(f, RectificationRequest.Hypothetical(actor, rules));
         // Stateless gives no list at all when the state has no transition for the action.
-        return machine.CanFire(action, out var unmet) ? null : new LedgerOutcome.Refused(f, [.. unmet ?? []], RectificationMachine.Available(f, actor));
+        return machine.CanFire(action, out var unmet) ? null : new LedgerOutcome.Refused(f, [.. unmet ?? []], RectificationMachine.Available(f, actor, rules));
     }
 
     public LedgerOutcome Apply(UpdateContext context, int findingId, int revision, RectificationAction action, RectificationRequest request)
@@ -57,7 +61,7 @@ public sealed class LedgerService(FindingStore findings, TeamStore teams, Ledger
         var machine = RectificationMachine.Build(f, request);
         if (!machine.CanFire(action, out var unmet))
         {
-            return new LedgerOutcome.Refused(f, [.. unmet ?? []], RectificationMachine.Available(f, request.Actor));
+            return new LedgerOutcome.Refused(f, [.. unmet ?? []], RectificationMachine.Available(f, request.Actor, request.Rules));
         }
 
         var from = f.Status;
@@ -87,19 +91,21 @@ public sealed class LedgerService(FindingStore findings, TeamStore teams, Ledger
             case RectificationAction.SubmitFix:
                 f.FixEvidence.AddRange(request.Evidence);
                 f.FixNote = string.IsNullOrWhiteSpace(request.Note) ? f.FixNote : request.Note;
-                f.RectifiedUtc = now;
+                MarkRectified(f, actor, now);
                 f.RejectReason = null;
                 break;
             case RectificationAction.FixOnSpot:
                 f.FixedOnSpot = true;
                 f.FixEvidence.AddRange(request.Evidence);
                 f.FixNote = request.Note ?? f.FixNote;
-                f.RectifiedUtc = now;
+                MarkRectified(f, actor, now);
                 break;
             case RectificationAction.Verify:
                 f.VerifiedById = actor.Id;
                 f.VerifiedByName = actor.DisplayName;
                 f.VerifiedUtc = now;
+                f.VerificationOpinion = request.Opinion;
+                f.VerificationEvidence.AddRange(request.Evidence);
                 break;
             case RectificationAction.Reject:
                 f.RejectReason = request.Reason;
@@ -113,7 +119,12 @@ public sealed class LedgerService(FindingStore findings, TeamStore teams, Ledger
         f.Revision++;
         f.UpdatedUtc = now;
         findings.Update(f);
-        Record(f, actor, now, "status", from.ToString(), f.Status.ToString(), action == RectificationAction.Reject ? request.Reason : null);
+        Record(f, actor, now, "status", from.ToString(), f.Status.ToString(), action switch
+        {
+            RectificationAction.Reject => request.Reason,
+            RectificationAction.Verify => request.Opinion,
+            _ => null,
+        });
         if (deadlineBefore != f.Deadline)
         {
             Record(f, actor, now, "deadline", deadlineBefore?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), f.Deadline?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), request.Reason);
@@ -122,6 +133,13 @@ public sealed class LedgerService(FindingStore findings, TeamStore teams, Ledger
         reminders.Plan(f, now);
         Notify(context, f, action, actor);
         return new LedgerOutcome.Done(f, from);
+    }
+
+    private static void MarkRectified(Finding f, Member actor, DateTime now)
+    {
+        f.RectifiedUtc = now;
+        f.RectifiedById = actor.Id;
+        f.RectifiedByName = actor.DisplayName;
     }
 
     /// <summary>The status a new finding starts in, from what was entered at capture.</summary>
@@ -167,6 +185,7 @@ public sealed class LedgerService(FindingStore findings, TeamStore teams, Ledger
         {
             context.Notify(member, t => t.Format("ledger.notify", f.Code, t[action.Key()], actor.DisplayName, t[f.Status.Key()])
                 + (action == RectificationAction.Reject ? "\n" + t.Format("ledger.reject_reason", f.RejectReason ?? "") : "")
+                + (action == RectificationAction.Verify ? "\n" + t.Format("ledger.opinion", f.VerificationOpinion ?? "") : "")
                 + (action == RectificationAction.ExtendDeadline && f.Deadline is { } d ? "\n" + t.Format("ledger.new_deadline", new SafeHtml(FindingCard.Date(t, d))) : ""),
                 LedgerCard.OpenButton(context.TextsFor(member.Language), f));
         }

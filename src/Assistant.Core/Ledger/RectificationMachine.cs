@@ -5,12 +5,25 @@ using Stateless.Graph;
 
 namespace Assistant.Core.Ledger;
 
-/// <summary>Who asks for a rectification step, and with what (evidence, a reason, a new deadline, an assignment).</summary>
+/// <summary>Settings that change who may take a step.</summary>
+/// <param name="AllowSelfVerification">The person who submitted the fix may also verify it (a one-person team); off: four eyes.</param>
+public sealed record RectificationRules(bool AllowSelfVerification = false)
+{
+    /// <summary>Four eyes: whoever submitted the fix may not verify it.</summary>
+    public static RectificationRules Default { get; } = new();
+}
+
+/// <summary>Who asks for a rectification step, and with what (evidence, a reason, a new deadline, an assignment, a verification opinion).</summary>
 public sealed class RectificationRequest
 {
     public required Member Actor { get; init; }
 
     public string? Reason { get; init; }
+
+    /// <summary>The verification opinion (验收意见) that closes the item.</summary>
+    public string? Opinion { get; init; }
+
+    public RectificationRules Rules { get; init; } = RectificationRules.Default;
 
     public DateOnly? NewDeadline { get; init; }
 
@@ -25,10 +38,12 @@ public sealed class RectificationRequest
     public long? ContactId { get; init; }
 
     /// <summary>A request with every input present: used to ask "what may this role do from here?".</summary>
-    public static RectificationRequest Hypothetical(Member actor) => new()
+    public static RectificationRequest Hypothetical(Member actor, RectificationRules? rules = null) => new()
     {
         Actor = actor,
+        Rules = rules ?? RectificationRules.Default,
         Reason = "-",
+        Opinion = "-",
         NewDeadline = DateOnly.MaxValue,
         Note = "-",
         Unit = "-",
@@ -38,7 +53,9 @@ public sealed class RectificationRequest
 
 /// <summary>
 /// The life of a finding's rectification as a Stateless machine over <see cref="Finding.Status"/>:
-/// open → assigned → in progress → rectified (evidence required) → verified and closed (销号);
+/// open → assigned → in progress → rectified (evidence required) → verified and closed (销号: a
+/// verification opinion required, by a team member other than the one who submitted the fix unless
+/// <see cref="RectificationRules.AllowSelfVerification"/>);
 /// rectified can be sent back to in progress with a reason; the deadline can be extended with a
 /// reason while not closed; fixed on the spot (立行立改) goes straight to rectified. Guards say who
 /// may do what; their descriptions are catalog keys, so a refusal names what is missing.
@@ -52,6 +69,8 @@ public static class RectificationMachine
     public const string WithReason = "ledger.guard.reason";
     public const string LaterDeadline = "ledger.guard.later_deadline";
     public const string WithAssignment = "ledger.guard.assignment";
+    public const string WithOpinion = "ledger.guard.opinion";
+    public const string OtherVerifier = "ledger.guard.other_verifier";
 
     public static StateMachine<RectificationStatus, RectificationAction> Build(Finding f, RectificationRequest r)
     {
@@ -63,6 +82,8 @@ public static class RectificationMachine
         var reason = Tuple.Create<Func<bool>, string>(() => !string.IsNullOrWhiteSpace(r.Reason), WithReason);
         var later = Tuple.Create<Func<bool>, string>(() => r.NewDeadline is { } d && (f.Deadline is null || d > f.Deadline), LaterDeadline);
         var assignment = Tuple.Create<Func<bool>, string>(() => !string.IsNullOrWhiteSpace(r.Unit), WithAssignment);
+        var opinion = Tuple.Create<Func<bool>, string>(() => !string.IsNullOrWhiteSpace(r.Opinion), WithOpinion);
+        var otherVerifier = Tuple.Create<Func<bool>, string>(() => r.Rules.AllowSelfVerification || f.RectifiedById != r.Actor.Id, OtherVerifier);
 
         machine.Configure(RectificationStatus.Open)
             .PermitIf(RectificationAction.Assign, RectificationStatus.Assigned, coordinator, assignment)
@@ -83,16 +104,16 @@ public static class RectificationMachine
             .PermitReentryIf(RectificationAction.ExtendDeadline, coordinator, reason, later);
 
         machine.Configure(RectificationStatus.Rectified)
-            .PermitIf(RectificationAction.Verify, RectificationStatus.Closed, teamMember)
+            .PermitIf(RectificationAction.Verify, RectificationStatus.Closed, teamMember, otherVerifier, opinion)
             .PermitIf(RectificationAction.Reject, RectificationStatus.InProgress, teamMember, reason);
 
         return machine;
     }
 
     /// <summary>The actions this person's role allows from the finding's current state (inputs assumed given).</summary>
-    public static IReadOnlyList<RectificationAction> Available(Finding f, Member actor)
+    public static IReadOnlyList<RectificationAction> Available(Finding f, Member actor, RectificationRules? rules = null)
     {
-        var machine = Build(f, RectificationRequest.Hypothetical(actor));
+        var machine = Build(f, RectificationRequest.Hypothetical(actor, rules));
         return [.. Enum.GetValues<RectificationAction>().Where(machine.CanFire)];
     }
 

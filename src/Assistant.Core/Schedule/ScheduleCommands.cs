@@ -83,18 +83,16 @@ public sealed partial class ScheduleCommands(ScheduleStore store, ScheduleView v
                 return;
         }
 
-        var parsed = DateInput.Parse(argument, today, DateInputOptions.InVisitYear(team.VisitFrom.Year));
-        if (parsed.Ok && !DateInput.IsPlausible(parsed.Date, today))
+        var parsed = DateInput.Parse(argument, today, context.DateOptions(DateQuestion.LookUp));
+        if (!parsed.Ok && parsed.Error is DateInputError.Unrecognized or DateInputError.Empty)
         {
-            context.Reply(t.Format("date.implausible", argument));
+            context.Reply(t.Format("schedule.usage", argument));
             return;
         }
 
-        if (!parsed.Ok)
+        if (Localization.DateText.Problem(t, parsed, argument, today) is { } problem)
         {
-            context.Reply(parsed.Error == DateInputError.Impossible ? t.Format("date.impossible", argument)
-                : parsed.Error == DateInputError.Ambiguous ? t.Format("date.ambiguous", argument)
-                : t.Format("schedule.usage", argument));
+            context.Reply(problem);
             return;
         }
 

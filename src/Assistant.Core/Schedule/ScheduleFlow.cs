@@ -33,7 +33,11 @@ public sealed class ScheduleDraft
 
     public List<long> Participants { get; set; } = [];
 
+    /// <summary>People from outside the team, marked so by the liaison: shown as external, never notified.</summary>
     public List<string> OtherParticipants { get; set; } = [];
+
+    /// <summary>Names typed that match no member, waiting for the liaison to say who they are.</summary>
+    public List<string> UnknownNames { get; set; } = [];
 
     public string? Notes { get; set; }
 
@@ -73,7 +77,9 @@ public sealed class ScheduleDraft
 
 /// <summary>
 /// Adds an item to the itinerary or changes one (liaison and leader): kind, title, start, end,
-/// place, participants (toggle buttons, or names typed), notes, then a card to edit, save or cancel.
+/// place, participants (toggle buttons, or names typed and matched to members; a name that matches
+/// no member is asked about: one of the members, or an external person who is shown as such and
+/// never notified), notes, then a card to edit, save or cancel.
 /// </summary>
 public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, ScheduleView view) : IFlow
 {
@@ -87,6 +93,7 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
         End,
         Place,
         Participants,
+        UnknownParticipant,
         Notes,
         Review,
         Saved,
@@ -96,6 +103,7 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
     internal enum Trigger
     {
         Answered,
+        UnknownName,
         EditKind,
         EditTitle,
         EditTime,
@@ -186,6 +194,10 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
         Next(State.End, State.Place);
         Next(State.Place, State.Participants);
         Next(State.Participants, State.Notes);
+        machine.Configure(State.Participants).Permit(Trigger.UnknownName, State.UnknownParticipant);
+        machine.Configure(State.UnknownParticipant)
+            .Permit(Trigger.Answered, State.Participants)
+            .PermitReentry(Trigger.UnknownName);
         machine.Configure(State.Notes).Permit(Trigger.Answered, State.Review);
         var review = machine.Configure(State.Review)
             .OnEntry(() => d.ReturnToReview = true, "answers now return to the card")
@@ -237,6 +249,8 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
                 return Text(turn, text, 200, v => d.Place = v);
             case State.Participants:
                 return Participants(turn, d, text);
+            case State.UnknownParticipant:
+                return UnknownParticipant(turn, d, text);
             case State.Notes:
                 if (input.Choice == "skip")
                 {
@@ -280,8 +294,7 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
     private static Trigger? Start(FlowTurn turn, ScheduleDraft d, string? text)
     {
         var t = turn.Context.T;
-        var year = turn.Context.Team?.VisitFrom.Year;
-        var result = DateTimeInput.Parse(text, turn.Context.Today, DateInputOptions.InVisitYear(year));
+        var result = DateTimeInput.Parse(text, turn.Context.Today, turn.Context.DateOptions(DateQuestion.Plan));
         if (!result.Ok)
         {
             turn.Say(result.DateError switch
@@ -298,6 +311,11 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
         var length = d.Start is { } oldStart && d.End is { } oldEnd ? oldEnd - oldStart : TimeSpan.FromHours(1);
         d.Start = start;
         d.End = start + length;
+        if (DateText.YearNote(t, result.Date, turn.Context.Today) is { Length: > 0 } note)
+        {
+            turn.Say(note);
+        }
+
         return Trigger.Answered;
     }
 
@@ -359,7 +377,7 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
             return null;
         }
 
-        // Names typed: members are matched by name, anyone else is kept as written.
+        // Names typed: members are matched by name; anyone else is asked about before being kept.
         var members = teams.MembersOf(turn.Draft.TeamId);
         foreach (var name in text.Split(['、', ',', '，', ';', '；', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -369,21 +387,66 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
                 continue;
             }
 
-            var member = members.FirstOrDefault(m => string.Equals(m.DisplayName, name, StringComparison.OrdinalIgnoreCase));
-            if (member is not null)
+            if (FindMember(members, name) is { } member)
             {
-                if (!d.Participants.Contains(member.Id))
-                {
-                    d.Participants.Add(member.Id);
-                }
+                AddParticipant(d, member.Id);
             }
-            else if (!d.OtherParticipants.Contains(name))
+            else if (!d.OtherParticipants.Contains(name) && !d.UnknownNames.Contains(name))
             {
-                d.OtherParticipants.Add(name);
+                d.UnknownNames.Add(name);
             }
         }
 
-        return null;
+        return d.UnknownNames.Count > 0 ? Trigger.UnknownName : null;
+    }
+
+    /// <summary>The answer about the first name that matched no member: a member after all, external, or left out.</summary>
+    private Trigger? UnknownParticipant(FlowTurn turn, ScheduleDraft d, string? text)
+    {
+        if (d.UnknownNames.Count == 0)
+        {
+            return Trigger.Answered;
+        }
+
+        var name = d.UnknownNames[0];
+        var choice = turn.Input.Choice;
+        switch (choice)
+        {
+            case "ext":
+                d.OtherParticipants.Add(name);
+                break;
+            case "drop":
+                break;
+            case not null when choice.StartsWith("m:", StringComparison.Ordinal)
+                && int.TryParse(choice.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < d.Offered.Count:
+                AddParticipant(d, d.Offered[index]);
+                break;
+            default:
+                // A name typed here: one of the members, or the question again.
+                if (text is not null && FindMember(teams.MembersOf(turn.Draft.TeamId), text) is { } member)
+                {
+                    AddParticipant(d, member.Id);
+                    break;
+                }
+
+                turn.Say(turn.Context.T["finding.choose_button"]);
+                return null;
+        }
+
+        d.UnknownNames.RemoveAt(0);
+        return d.UnknownNames.Count > 0 ? Trigger.UnknownName : Trigger.Answered;
+    }
+
+    private static Member? FindMember(IReadOnlyList<Member> members, string name) =>
+        members.FirstOrDefault(m => m.Role != Role.Contact && string.Equals(m.DisplayName, name.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private static void AddParticipant(ScheduleDraft d, long memberId)
+    {
+        d.WholeTeam = false;
+        if (!d.Participants.Contains(memberId))
+        {
+            d.Participants.Add(memberId);
+        }
     }
 
     private static Trigger? Text(FlowTurn turn, string? text, int max, Action<string> apply)
@@ -419,7 +482,7 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
         if (d.EditingItemId is { } id)
         {
             var updated = service.Update(context, id, d.EditingRevision, item => d.ApplyTo(item, team.Zone));
-            turn.Say(updated is null ? t["schedule.edit_conflict"] : t["schedule.updated"] + "\n" + view.Card(t, team, updated, context.Member, inGroup: false));
+            turn.Say(updated is null ? t["schedule.edit_conflict"] : t["schedule.updated"] + "\n" + view.Card(t, team, updated, context.Member, inGroup: false) + NotNotified(t, updated));
             turn.Finish();
             return;
         }
@@ -427,9 +490,14 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
         var created = new ScheduleItem();
         d.ApplyTo(created, team.Zone);
         service.Create(context, created);
-        turn.Say(t["schedule.added"] + "\n" + view.Card(t, team, created, context.Member, inGroup: false));
+        turn.Say(t["schedule.added"] + "\n" + view.Card(t, team, created, context.Member, inGroup: false) + NotNotified(t, created));
         turn.Finish();
     }
+
+    /// <summary>A line saying that the external participants were not told (they are not members).</summary>
+    private static string NotNotified(Texts t, ScheduleItem item) =>
+        item.WholeTeam || item.OtherParticipants.Count == 0 ? ""
+        : "\n" + t.Format("schedule.externals_not_notified", string.Join(t["list.separator"], item.OtherParticipants));
 
     private void Ask(FlowTurn turn, ScheduleDraft d, State state)
     {
@@ -461,6 +529,9 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
                 rows.Add([new Choice((d.WholeTeam ? "✓ " : "") + t["schedule.whole_team"], "all"), new Choice(t["common.next"], "done")]);
                 turn.Ask(t.Format("schedule.ask.people", new Messaging.SafeHtml(People(t, d, members))), rows);
                 break;
+            case State.UnknownParticipant:
+                AskAboutName(turn, d);
+                break;
             case State.Notes:
                 turn.Ask(t["schedule.ask.notes"], [[new Choice(t["common.skip"], "skip")]]);
                 break;
@@ -477,6 +548,21 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
         }
     }
 
+    /// <summary>"王五 is not a member": the members as buttons (those sharing a character with the name first), external, or leave out.</summary>
+    private void AskAboutName(FlowTurn turn, ScheduleDraft d)
+    {
+        var t = turn.Context.T;
+        var name = d.UnknownNames.Count > 0 ? d.UnknownNames[0] : "";
+        var members = teams.MembersOf(turn.Draft.TeamId).Where(m => m.Role != Role.Contact)
+            .OrderByDescending(m => m.DisplayName.Count(name.Contains)).ToList();
+        d.Offered.Clear();
+        d.Offered.AddRange(members.Select(m => m.Id));
+        var rows = members.Select((m, i) => new Choice(m.DisplayName, "m:" + i.ToString(CultureInfo.InvariantCulture))).Chunk(3)
+            .Select(r => (IEnumerable<Choice>)r).ToList();
+        rows.Add([new Choice(t.Format("schedule.mark_external", name), "ext"), new Choice(t["schedule.leave_out"], "drop")]);
+        turn.Ask(t.Format("schedule.ask.unknown_name", name), rows);
+    }
+
     private static string People(Texts t, ScheduleDraft d, IReadOnlyList<Member> members)
     {
         if (d.WholeTeam)
@@ -484,7 +570,8 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
             return t["schedule.whole_team"];
         }
 
-        var names = members.Where(m => d.Participants.Contains(m.Id)).Select(m => m.DisplayName).Concat(d.OtherParticipants).ToList();
-        return names.Count == 0 ? t["schedule.nobody"] : string.Join(t["list.separator"], names.Select(Messaging.Html.Escape));
+        var names = members.Where(m => d.Participants.Contains(m.Id)).Select(m => Messaging.Html.Escape(m.DisplayName))
+            .Concat(d.OtherParticipants.Select(n => ScheduleView.External(t, n))).ToList();
+        return names.Count == 0 ? t["schedule.nobody"] : string.Join(t["list.separator"], names);
     }
 }

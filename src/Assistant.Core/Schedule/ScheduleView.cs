@@ -10,9 +10,10 @@ namespace Assistant.Core.Schedule;
 /// <summary>
 /// Renders itinerary items for one reader, in their language and in team time: grouped by day,
 /// who goes, the reader's own items starred. A covert visit the reader may not see in full is a
-/// busy slot: its time only, no target, place or people.
+/// busy slot: its time only, no target, place or people. A day outside the current year (team time)
+/// is written with its year.
 /// </summary>
-public sealed class ScheduleView(TeamStore teams)
+public sealed class ScheduleView(TeamStore teams, TimeProvider time)
 {
     public const int MaxNamesShown = 6;
 
@@ -20,6 +21,7 @@ public sealed class ScheduleView(TeamStore teams)
     {
         var names = Names(team);
         var zone = team.Zone;
+        var today = TimeZones.Today(time.GetUtcNow(), zone);
         var sb = new StringBuilder();
         foreach (var group in items.GroupBy(i => DateOnly.FromDateTime(TimeZones.ToLocal(i.StartUtc, zone))).OrderBy(g => g.Key))
         {
@@ -33,7 +35,7 @@ public sealed class ScheduleView(TeamStore teams)
                 sb.Append("\n\n");
             }
 
-            sb.Append(DayTitle(t, group.Key));
+            sb.Append(DayTitle(t, group.Key, today));
             foreach (var item in group)
             {
                 sb.Append('\n').Append(Line(t, team, item, viewer, inGroup, names));
@@ -43,8 +45,14 @@ public sealed class ScheduleView(TeamStore teams)
         return sb.ToString();
     }
 
-    public static string DayTitle(Texts t, DateOnly day) =>
-        $"<b>{day.ToString(t.Language == Language.English ? "dddd d MMMM" : "M月d日 dddd", t.Culture)}</b>";
+    /// <summary>"11月5日 星期日" / "Sunday 5 November", with the year when it is not <paramref name="today"/>'s.</summary>
+    public static string DayTitle(Texts t, DateOnly day, DateOnly today)
+    {
+        var format = YearlessDay.NeedsYear(day, today)
+            ? t.Language == Language.English ? "dddd d MMMM yyyy" : "yyyy年M月d日 dddd"
+            : t.Language == Language.English ? "dddd d MMMM" : "M月d日 dddd";
+        return $"<b>{day.ToString(format, t.Culture)}</b>";
+    }
 
     public string Line(Texts t, Team team, ScheduleItem item, Member? viewer, bool inGroup, IReadOnlyDictionary<long, string>? names = null)
     {
@@ -64,13 +72,14 @@ public sealed class ScheduleView(TeamStore teams)
     {
         var zone = team.Zone;
         var day = DateOnly.FromDateTime(TimeZones.ToLocal(item.StartUtc, zone));
+        var today = TimeZones.Today(time.GetUtcNow(), zone);
         if (!ScheduleVisibility.SeesDetails(viewer, item, inGroup))
         {
-            return $"{DayTitle(t, day)}\n{Span(item, zone)} {t["schedule.busy"]}";
+            return $"{DayTitle(t, day, today)}\n{Span(item, zone)} {t["schedule.busy"]}";
         }
 
         var sb = new StringBuilder();
-        sb.Append(DayTitle(t, day)).Append('\n').Append(Span(item, zone)).Append(' ').Append(t[item.Kind.Key()]);
+        sb.Append(DayTitle(t, day, today)).Append('\n').Append(Span(item, zone)).Append(' ').Append(t[item.Kind.Key()]);
         sb.Append('\n').Append(t["schedule.field.title"]).Append(t["card.colon"]).Append(Html.Escape(item.Title));
         if (!string.IsNullOrWhiteSpace(item.Place))
         {
@@ -108,16 +117,20 @@ public sealed class ScheduleView(TeamStore teams)
             return t["schedule.whole_team"];
         }
 
-        var list = item.Participants.Select(id => names.TryGetValue(id, out var n) ? n : "?").Concat(item.OtherParticipants).ToList();
+        var list = item.Participants.Select(id => Html.Escape(names.TryGetValue(id, out var n) ? n : "?"))
+            .Concat(item.OtherParticipants.Select(n => External(t, n))).ToList();
         if (list.Count == 0)
         {
             return t["schedule.nobody"];
         }
 
         var shown = all ? list : list.Take(MaxNamesShown).ToList();
-        var text = string.Join(t["list.separator"], shown.Select(Html.Escape));
+        var text = string.Join(t["list.separator"], shown);
         return shown.Count < list.Count ? text + t.Format("schedule.and_more", list.Count) : text;
     }
+
+    /// <summary>"王五（外部）": a participant from outside the team (never notified), as HTML.</summary>
+    public static string External(Texts t, string name) => t.Format("schedule.external", name);
 
     public Dictionary<long, string> Names(Team team) => teams.MembersOf(team.Id).ToDictionary(m => m.Id, m => m.DisplayName);
 }

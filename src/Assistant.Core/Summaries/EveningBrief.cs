@@ -62,8 +62,7 @@ public sealed class EveningBriefKind(SummaryJobs jobs, FactsBuilder facts, TeamS
         }
 
         var day = DateOnly.ParseExact(reminder.Data["day"].AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var dayFacts = facts.Day(team, day);
-        if (dayFacts.Findings.Count == 0 && dayFacts.Notes.Count == 0 && dayFacts.Tips.Count == 0 && dayFacts.Today.Count == 0)
+        if (!facts.Day(team, day).HasRecords)
         {
             return new ReminderMessage.Skip("nothing recorded that day");
         }

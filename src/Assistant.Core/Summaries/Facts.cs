@@ -126,6 +126,10 @@ public sealed record DayFacts(
     public IReadOnlyList<ExtensionFact> Extended { get; init; } = [];
 
     public DocumentSettings Settings { get; init; } = DocumentSettings.Default;
+
+    /// <summary>Whether anything was recorded for the day (findings, notes, tips, itinerary, counts set, items closed or extended): else a brief would be empty.</summary>
+    public bool HasRecords => Findings.Count > 0 || Notes.Count > 0 || Tips.Count > 0 || Today.Count > 0 || Counts.Tallied.Count > 0
+        || Closed.Count > 0 || Extended.Count > 0;
 }
 
 /// <summary>A lead handed over to the local side: a finding or a tip, and to whom or how.</summary>

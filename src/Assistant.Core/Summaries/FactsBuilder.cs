@@ -78,6 +78,29 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
         };
     }
 
+    /// <summary>
+    /// The day with records (findings, items closed or extended, notes, itinerary items) nearest to <paramref name="day"/>, not after
+    /// <paramref name="latest"/> and other than <paramref name="day"/> itself; the earlier on a tie. Null when the team
+    /// has recorded nothing. Reads the team's records: it is asked only when a day turned out to be empty.
+    /// </summary>
+    public DateOnly? NearestDayWithRecords(Team team, DateOnly day, DateOnly latest)
+    {
+        DateOnly Local(DateTime utc) => DateOnly.FromDateTime(TimeZones.ToLocal(utc, team.Zone));
+        var teamFindings = findings.OfTeam(team.Id);
+        var days = teamFindings.Select(f => f.Day)
+            .Concat(teamFindings.Where(f => f.VerifiedUtc is not null).Select(f => Local(f.VerifiedUtc!.Value)))
+            .Concat(teamFindings.SelectMany(f => f.DeadlineChanges.Where(c => c.From is not null).Select(c => Local(c.TimeUtc))))
+            .Concat(notes.OfTeam(team.Id).Select(n => n.Day))
+            .Concat(schedule.OfTeam(team.Id).Select(i => Local(i.StartUtc)))
+            .Where(d => d <= latest && d != day)
+            .Distinct();
+        return days.OrderBy(d => Math.Abs(d.DayNumber - day.DayNumber)).ThenBy(d => d).Cast<DateOnly?>().FirstOrDefault();
+    }
+
+    /// <summary>Whether the team has recorded anything at all (a finding, a note or an itinerary item).</summary>
+    public bool AnyRecords(Team team) =>
+        findings.OfTeam(team.Id).Count > 0 || notes.OfTeam(team.Id).Count > 0 || schedule.Any(team.Id);
+
     /// <summary>A finding as the brief may show it: every free text scrubbed of identities; its rectification status.</summary>
     public static FindingFact ToFact(Finding f) => new(
         f.Id, f.Code, f.Aspect, f.Sector, IdentityScrubber.ScrubOrNull(f.SectorOther), f.Severity, f.Method, f.Covert,

@@ -10,9 +10,10 @@ namespace Assistant.Core.Summaries;
 /// <summary>
 /// /summary [DATE]: the day's brief; /report: the visit's feedback; /tally: the day's work in
 /// numbers, as the brief reports it. For the leader and the liaison. Briefs are written in the
-/// background and arrive as text, a Word document and a Markdown file.
+/// background and arrive as text, a Word document and a Markdown file. A day with no records gets no
+/// document: the answer says so and offers the nearest day with records (button sm:d:yyyyMMdd).
 /// </summary>
-public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTallyStore tallies, TeamStore teams) : ICommandHandler
+public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTallyStore tallies, TeamStore teams) : ICommandHandler, ICallbackHandler
 {
     /// <summary>The largest count /tally takes for one item of one day.</summary>
     private const int MaxTally = 100_000;
@@ -30,6 +31,8 @@ public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTal
         new("/tally [DATE] ITEM N", "help.cmd.tally", Permission.WriteReport),
     ];
 
+    public string Prefix => "sm";
+
     public void Handle(UpdateContext context, CommandLine command)
     {
         var member = context.Member!;
@@ -40,6 +43,12 @@ public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTal
                 Summary(context, team, command.Arguments);
                 break;
             case "report":
+                if (!facts.AnyRecords(team))
+                {
+                    context.Reply(context.T["summary.report_no_records"]);
+                    break;
+                }
+
                 jobs.QueueFeedback(team.Id, member.Id, context.Update.ChatId, context.UtcNow);
                 context.Reply(context.T["summary.report_started"]);
                 break;
@@ -49,13 +58,29 @@ public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTal
         }
     }
 
+    /// <summary>sm:d:yyyyMMdd: the brief of the day a "no records" answer offered.</summary>
+    public void Handle(UpdateContext context, string payload)
+    {
+        var parts = payload.Split(':');
+        if (context.Member is not { } member || context.InGroup || !context.Can(Permission.WriteReport) || teams.GetTeam(member.TeamId) is not { } team
+            || parts.Length != 2 || parts[0] != "d"
+            || !DateOnly.TryParseExact(parts[1], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            context.Reply(context.T["callback.expired"]);
+            return;
+        }
+
+        context.RemoveOriginKeyboard();
+        Write(context, team, day);
+    }
+
     private void Summary(UpdateContext context, Team team, string argument)
     {
         var t = context.T;
         var day = context.Today;
         if (!string.IsNullOrWhiteSpace(argument))
         {
-            var parsed = DateInput.Parse(argument, context.Today, DateInputOptions.InVisitYear(team.VisitFrom.Year));
+            var parsed = DateInput.Parse(argument, context.Today, context.DateOptions(DateQuestion.LookBack));
             if (parsed.Error != DateInputError.None)
             {
                 context.Reply(t.Format("summary.bad_date", argument));
@@ -65,17 +90,47 @@ public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTal
             day = parsed.Date;
         }
 
+        Write(context, team, day);
+    }
+
+    /// <summary>Queues the day's brief, or explains why not: a day still to come, or a day with nothing recorded.</summary>
+    private void Write(UpdateContext context, Team team, DateOnly day)
+    {
+        var t = context.T;
         if (day > context.Today)
         {
             context.Reply(t.Format("summary.future", new SafeHtml(BriefFormat.FullDate(t, day))));
             return;
         }
 
+        var dayFacts = facts.Day(team, day);
+        if (!dayFacts.HasRecords)
+        {
+            NoRecords(context, team, day);
+            return;
+        }
+
         jobs.QueueDaily(team.Id, day, context.UserId, context.Update.ChatId, "command", context.UtcNow);
-        var counts = facts.Day(team, day).Counts;
+        var counts = dayFacts.Counts;
         var derived = Enum.GetValues<TallyItem>().Where(i => !counts.Tallied.Contains(i) && counts.Of(i) > 0).ToList();
         var hint = derived.Count == 0 ? "" : "\n" + t.Format("brief.tally_hint", string.Join(t["brief.list_separator"], derived.Select(i => t[Key(i)])));
         context.Reply(t.Format("summary.started", new SafeHtml(BriefFormat.FullDate(t, day))) + hint);
+    }
+
+    /// <summary>No document for an empty day: say so, and offer the brief of the nearest day that has records.</summary>
+    private void NoRecords(UpdateContext context, Team team, DateOnly day)
+    {
+        var t = context.T;
+        var text = t.Format("summary.no_records", new SafeHtml(BriefFormat.FullDate(t, day)));
+        if (facts.NearestDayWithRecords(team, day, context.Today) is not { } nearest)
+        {
+            context.Reply(text + "\n" + t["summary.no_records_anywhere"]);
+            return;
+        }
+
+        var date = new SafeHtml(BriefFormat.FullDate(t, nearest));
+        context.Reply(text + "\n" + t.Format("summary.nearest_with_records", date),
+            [[new Button(t.Format("summary.write_nearest", date), "sm:d:" + nearest.ToString("yyyyMMdd", CultureInfo.InvariantCulture))]]);
     }
 
     private void Tally(UpdateContext context, Team team, IReadOnlyList<string> words)
@@ -83,7 +138,7 @@ public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTal
         var t = context.T;
         var args = words.ToList();
         var day = context.Today;
-        if (args.Count > 0 && DateInput.Parse(args[0], context.Today, DateInputOptions.InVisitYear(team.VisitFrom.Year)) is { Error: DateInputError.None } parsed)
+        if (args.Count > 0 && DateInput.Parse(args[0], context.Today, context.DateOptions(DateQuestion.LookBack)) is { Error: DateInputError.None } parsed)
         {
             day = parsed.Date;
             args.RemoveAt(0);

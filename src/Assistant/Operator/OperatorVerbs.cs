@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assistant.Core.Common;
 using Assistant.Core.Demo;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Localization;
@@ -115,7 +116,7 @@ public static class OperatorVerbs
         }
 
         output.WriteLine(invitation.Id);
-        error.WriteLine($"Invitation to {team!.Name} as {role}, {invitation.MaxUses} use(s), valid until {invitation.ExpiresUtc:yyyy-MM-dd HH:mm} UTC.");
+        error.WriteLine($"Invitation to {team!.Name} as {role}, {invitation.MaxUses} use(s), valid until {TimeZones.ToLocal(invitation.ExpiresUtc, team.Zone):yyyy-MM-dd HH:mm} {team.TimeZone} time (the team's).");
         error.WriteLine(bot.StartLink(invitation.Id) is { } link
             ? $"Link: {link}"
             : $"In a private chat with the bot, send: /start {invitation.Id}  (or https://t.me/<your bot>?start={invitation.Id})");

@@ -11,8 +11,8 @@ public class DateInputTests
     // Sunday, last day of the ISO week Mon 2023-12-25 … Sun 2023-12-31, and of the year.
     private const string Sun = "2023-12-31";
 
-    private static readonly DateInputOptions SameYear = new(YearlessDates.SameYear);
-    private static readonly DateInputOptions NoPast = new(AllowPast: false);
+    private static readonly DateInputOptions LookBack = new(DateQuestion.LookBack);
+    private static readonly DateInputOptions NoPast = new(DateQuestion.Deadline);
 
     [Theory]
     [InlineData("2023-11-30", "2023-11-30")]
@@ -57,12 +57,13 @@ public class DateInputTests
 
     [Theory]
     [InlineData("11-01", "2023-11-01")]
+    [InlineData("11-02", "2023-11-02")]
     [InlineData("1-15", "2023-01-15")]
-    [InlineData("12月31日", "2023-12-31")]
+    [InlineData("12月31日", "2022-12-31")]
     [InlineData("Jan 15", "2023-01-15")]
-    [InlineData("30/11", "2023-11-30")]
-    public void Parse_YearlessDateSameYear_ReturnsTodaysYear(string input, string expected) =>
-        AssertDate(input, Thu, expected, SameYear);
+    [InlineData("30/11", "2022-11-30")]
+    public void Parse_YearlessDateLookingBack_ReturnsTheLatestUpToToday(string input, string expected) =>
+        AssertDate(input, Thu, expected, LookBack);
 
     [Theory]
     [InlineData("30 Nov", "2023-11-30")]
@@ -214,8 +215,8 @@ public class DateInputTests
         AssertError(input, Thu, DateInputError.Impossible);
 
     [Fact]
-    public void Parse_FebruaryTwentyNinthSameYearNotLeap_ReturnsImpossible() =>
-        AssertError("2月29日", Thu, DateInputError.Impossible, SameYear);
+    public void Parse_FebruaryTwentyNinthLookingBack_ReturnsTheLastLeapDay() =>
+        AssertDate("2月29日", Thu, "2020-02-29", LookBack);
 
     [Fact]
     public void Parse_DayAbsentFromNextMonth_ReturnsImpossible() =>
@@ -251,10 +252,8 @@ public class DateInputTests
         AssertDate(input, Thu, expected, NoPast);
 
     [Fact]
-    public void Parse_SameYearPastWhenPastNotAllowed_ReturnsInPastWithDate() =>
-        Assert.Equal(
-            new DateInputResult(Day("2023-11-01"), DateInputError.InPast),
-            DateInput.Parse("11-01", Day(Thu), new DateInputOptions(YearlessDates.SameYear, AllowPast: false)));
+    public void Parse_DeadlineOnAPastDayOfTheVisit_TakesItsNextOccurrence() =>
+        AssertDate("11-01", Thu, "2024-11-01", new DateInputOptions(DateQuestion.Deadline, Day("2023-11-01"), Day("2023-11-10")));
 
     [Theory]
     [InlineData("abc")]

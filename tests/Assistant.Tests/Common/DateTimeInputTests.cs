@@ -92,13 +92,13 @@ public class DateTimeInputTests
     public void Parse_PastDateWhenPastNotAllowed_ReportsInPastWithDate() =>
         Assert.Equal(
             new DateTimeInputResult(Day("2023-11-01"), Time("08:00"), DateInputError.InPast, TimeInputError.None),
-            DateTimeInput.Parse("昨天 8:00", Day(Thu), new DateInputOptions(AllowPast: false)));
+            DateTimeInput.Parse("昨天 8:00", Day(Thu), new DateInputOptions(DateQuestion.Deadline)));
 
     [Fact]
-    public void Parse_SameYearOption_IsPassedToTheDate() =>
+    public void Parse_VisitOption_IsPassedToTheDate() =>
         Assert.Equal(
             new DateTimeInputResult(Day("2023-11-01"), Time("08:00"), DateInputError.None, TimeInputError.None),
-            DateTimeInput.Parse("11-01 8:00", Day(Thu), new DateInputOptions(YearlessDates.SameYear)));
+            DateTimeInput.Parse("11-01 8:00", Day("2026-12-04"), new DateInputOptions(DateQuestion.Plan, Day("2023-11-01"), Day("2023-11-10"))));
 
     [Theory]
     [InlineData("abc")]
@@ -134,7 +134,7 @@ public class DateTimeInputTests
         ];
         var random = new Random(20231102);
         DateOnly[] todays = [Day(Thu), DateOnly.MinValue, DateOnly.MaxValue, new(9999, 12, 1)];
-        DateInputOptions[] options = [new(), new(YearlessDates.SameYear, AllowPast: false)];
+        DateInputOptions[] options = [new(), new(DateQuestion.Deadline, Day(Thu), Day(Thu).AddDays(9)), new(DateQuestion.LookUp)];
 
         for (var i = 0; i < 3_000; i++)
         {

@@ -71,7 +71,7 @@ public sealed class DeadlineReminderTests
         Assert.Single(Texts(h, Contact, "还有 7 天"));
 
         LedgerTests.Do(h, Author, f, "fs");
-        LedgerTests.Do(h, LedgerTests.Colleague, f, "ok");
+        LedgerTests.Verify(h, LedgerTests.Colleague, f);
         h.Clear();
         Through(h, 12, 10);
 

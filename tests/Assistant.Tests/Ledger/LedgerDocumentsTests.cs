@@ -16,28 +16,28 @@ public sealed class LedgerDocumentsTests
 
     private static readonly LedgerHeadings Headings = new(
         "编号", "被检查单位", "检查地点", "行业领域", "检查方面", "问题描述", "依据", "隐患等级",
-        "责任单位", "责任人", "整改期限", "整改状态", "整改佐证", "验证人", "验证时间", "逾期天数");
+        "责任单位", "责任人", "整改期限", "整改状态", "整改佐证", "验证人", "验证时间", "验收意见", "逾期天数");
 
     private static readonly string[] HeadingTexts =
     [
         "编号", "被检查单位", "检查地点", "行业领域", "检查方面", "问题描述", "依据", "隐患等级",
-        "责任单位", "责任人", "整改期限", "整改状态", "整改佐证", "验证人", "验证时间", "逾期天数",
+        "责任单位", "责任人", "整改期限", "整改状态", "整改佐证", "验证人", "验证时间", "验收意见", "逾期天数",
     ];
 
     private static readonly LedgerRow Warehouse = new(
         "G7-001", "长沙某化工有限公司", "长沙经开区 甲类仓库", "危险化学品", "防火防爆",
         "甲类仓库与办公楼防火间距不足", "《建筑设计防火规范》GB 50016-2014（2018年版）第3.5.1条", "重大事故隐患",
-        "长沙某化工有限公司", "张伟", new DateOnly(2023, 11, 16), "整改中", null, null, null, 4);
+        "长沙某化工有限公司", "张伟", new DateOnly(2023, 11, 16), "整改中", null, null, null, null, 4);
 
     private static readonly LedgerRow Fireworks = new(
         "G7-002", "株洲某烟花爆竹厂", "醴陵市 药物混合工房", "烟花爆竹", "设备设施",
         "药物混合工房防静电设施失效, 接地电阻\"超标\"", null, "一般事故隐患",
         "株洲某烟花爆竹厂", "李娜", new DateOnly(2023, 11, 25), "已验证", "已更换接地装置\r\n复测合格（4Ω）", "王芳",
-        new DateTime(2023, 11, 19, 15, 30, 0), 0);
+        new DateTime(2023, 11, 19, 15, 30, 0), "复测合格，同意销号", 0);
 
     private static readonly LedgerRow Injected = new(
         "G7-003", "湘潭某钢铁公司", "岳塘区", "冶金", "安全管理",
-        "+86 联系电话未公示", "-", "一般事故隐患", null, null, null, "待整改", Hyperlink, null, null, 0);
+        "+86 联系电话未公示", "-", "一般事故隐患", null, null, null, "待整改", Hyperlink, null, null, null, 0);
 
     private static LedgerRow[] Sample => [Warehouse, Fireworks, Injected];
 
@@ -96,12 +96,12 @@ public sealed class LedgerDocumentsTests
     {
         using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
 
-        var overdue = book.Cell("P3")!;
+        var overdue = book.Cell("Q3")!;
         Assert.Null(overdue.DataType);
         Assert.Equal("4", overdue.CellValue!.Text);
         Assert.Equal("FFFFC7CE", book.FillColor(overdue));
-        Assert.Null(book.Cell("P4")); // 0 days: blank
-        Assert.Null(book.Cell("P5"));
+        Assert.Null(book.Cell("Q4")); // 0 days: blank
+        Assert.Null(book.Cell("Q5"));
         Assert.Null(book.FillColor(book.Cell("L3")!));
     }
 
@@ -112,7 +112,7 @@ public sealed class LedgerDocumentsTests
 
         Assert.Equal(Title, book.Text("A1"));
         var merge = Assert.Single(book.Worksheet.Descendants<MergeCell>());
-        Assert.Equal("A1:P1", merge.Reference!.Value);
+        Assert.Equal("A1:Q1", merge.Reference!.Value);
         var font = book.Font(book.Cell("A1")!);
         Assert.NotNull(font.Bold);
         Assert.True(font.FontSize!.Val!.Value > 11);
@@ -123,7 +123,7 @@ public sealed class LedgerDocumentsTests
     {
         using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
 
-        Assert.Equal(HeadingTexts, Enumerable.Range(0, 16).Select(i => book.Text(Column(i) + "2")));
+        Assert.Equal(HeadingTexts, Enumerable.Range(0, 17).Select(i => book.Text(Column(i) + "2")));
         var pane = Assert.Single(book.Worksheet.Descendants<Pane>());
         Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
         Assert.Equal(2, pane.VerticalSplit!.Value); // ySplit: title and header stay on screen
@@ -138,8 +138,8 @@ public sealed class LedgerDocumentsTests
 
         var tablePart = Assert.Single(book.SheetPart.TableDefinitionParts);
         var table = tablePart.Table!;
-        Assert.Equal("A2:P5", table.Reference!.Value);
-        Assert.Equal("A2:P5", table.AutoFilter!.Reference!.Value);
+        Assert.Equal("A2:Q5", table.Reference!.Value);
+        Assert.Equal("A2:Q5", table.AutoFilter!.Reference!.Value);
         Assert.Equal(1U, table.Id!.Value);
         Assert.Equal(LedgerWorkbook.TableName, table.Name!.Value);
         Assert.Equal(LedgerWorkbook.TableName, table.DisplayName!.Value);
@@ -147,9 +147,9 @@ public sealed class LedgerDocumentsTests
         Assert.True(table.TableStyleInfo.ShowRowStripes!.Value);
 
         var columns = table.TableColumns!.Elements<TableColumn>().ToList();
-        Assert.Equal(16U, table.TableColumns.Count!.Value);
+        Assert.Equal(17U, table.TableColumns.Count!.Value);
         Assert.Equal(HeadingTexts, columns.Select(c => c.Name!.Value));
-        Assert.Equal(Enumerable.Range(1, 16).Select(i => (uint)i), columns.Select(c => c.Id!.Value));
+        Assert.Equal(Enumerable.Range(1, 17).Select(i => (uint)i), columns.Select(c => c.Id!.Value));
 
         var tableParts = Assert.Single(book.Worksheet.Descendants<TableParts>());
         Assert.Equal(book.SheetPart.GetIdOfPart(tablePart), Assert.Single(tableParts.Elements<TablePart>()).Id!.Value);
@@ -220,8 +220,8 @@ public sealed class LedgerDocumentsTests
         Assert.Equal("编号", book.Text("A2"));
         Assert.Equal(2, book.Worksheet.Descendants<Row>().Count());
         var table = book.SheetPart.TableDefinitionParts.Single().Table!;
-        Assert.Equal("A2:P3", table.Reference!.Value); // Excel needs one data row, even an empty one
-        Assert.Equal("A2:P3", table.AutoFilter!.Reference!.Value);
+        Assert.Equal("A2:Q3", table.Reference!.Value); // Excel needs one data row, even an empty one
+        Assert.Equal("A2:Q3", table.AutoFilter!.Reference!.Value);
         using var stream = new MemoryStream(bytes);
         using var document = SpreadsheetDocument.Open(stream, false);
         Assert.Empty(new OpenXmlValidator().Validate(document));
@@ -235,8 +235,8 @@ public sealed class LedgerDocumentsTests
         using var book = Open(LedgerWorkbook.Xlsx(Sample, headings, Title, "整改台账"));
 
         var names = book.SheetPart.TableDefinitionParts.Single().Table!.TableColumns!.Elements<TableColumn>().Select(c => c.Name!.Value!).ToList();
-        Assert.Equal(names, Enumerable.Range(0, 16).Select(i => book.Text(Column(i) + "2")));
-        Assert.Equal(16, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal(names, Enumerable.Range(0, 17).Select(i => book.Text(Column(i) + "2")));
+        Assert.Equal(17, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(names, n => Assert.False(string.IsNullOrWhiteSpace(n)));
         Assert.Equal("单位", names[1]);
         Assert.Equal("单位2", names[8]);
@@ -266,7 +266,7 @@ public sealed class LedgerDocumentsTests
         using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
 
         var widths = book.Worksheet.Descendants<Column>().ToDictionary(c => c.Min!.Value, c => c.Width!.Value);
-        Assert.Equal(16, widths.Count);
+        Assert.Equal(17, widths.Count);
         Assert.True(widths[6] >= 40, "Problem"); // F
         Assert.True(widths[7] >= 30, "Basis"); // G
         Assert.True(widths[1] < widths[6], "Number narrower than Problem");
@@ -287,7 +287,7 @@ public sealed class LedgerDocumentsTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}"); // about 0.5 s on a laptop; generous for CI
         using var book = Open(bytes);
         Assert.Equal(20_002, book.Worksheet.Descendants<Row>().Count());
-        Assert.Equal("A2:P20002", book.SheetPart.TableDefinitionParts.Single().Table!.Reference!.Value);
+        Assert.Equal("A2:Q20002", book.SheetPart.TableDefinitionParts.Single().Table!.Reference!.Value);
         Assert.Equal("G7-20000", book.Text("A20002"));
         Assert.Equal("第19999条隐患：消防通道堵塞", book.Text("F20001"));
     }
@@ -310,10 +310,11 @@ public sealed class LedgerDocumentsTests
         Assert.Equal(
             ["G7-001", "长沙某化工有限公司", "长沙经开区 甲类仓库", "危险化学品", "防火防爆", "甲类仓库与办公楼防火间距不足",
              "《建筑设计防火规范》GB 50016-2014（2018年版）第3.5.1条", "重大事故隐患", "长沙某化工有限公司", "张伟", "2023-11-16",
-             "整改中", "", "", "", "4"],
+             "整改中", "", "", "", "", "4"],
             records[1]);
         Assert.Equal("2023-11-19 15:30", records[2][14]);
-        Assert.Equal("", records[2][15]); // not overdue: blank
+        Assert.Equal("复测合格，同意销号", records[2][15]);
+        Assert.Equal("", records[2][16]); // not overdue: blank
     }
 
     [Fact]
@@ -327,7 +328,7 @@ public sealed class LedgerDocumentsTests
         var records = ReadCsv(bytes);
         Assert.Equal("药物混合工房防静电设施失效, 接地电阻\"超标\"", records[2][5]);
         Assert.Equal("已更换接地装置\r\n复测合格（4Ω）", records[2][12]);
-        Assert.All(records, r => Assert.Equal(16, r.Length));
+        Assert.All(records, r => Assert.Equal(17, r.Length));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class LedgerExportTests
         Assert.Contains("第七组", book.Text("A1"), StringComparison.Ordinal);
         Assert.Equal("编号", book.Text("A2"));
         Assert.Equal("被检查单位", book.Text("B2"));
-        Assert.Equal("逾期天数", book.Text("P2"));
+        Assert.Equal("逾期天数", book.Text("Q2"));
         var rows = Enumerable.Range(3, 3).ToDictionary(r => book.Text("A" + r), r => r);
         Assert.Equal([late.Code, later.Code, covert.Code], rows.Keys.Order(StringComparer.Ordinal).ToArray());
         var lateRow = rows[late.Code];
@@ -57,14 +57,37 @@ public sealed class LedgerExportTests
         Assert.Equal("望城区应急管理局", book.Text("I" + lateRow));
         Assert.Equal("王责任人", book.Text("J" + lateRow));
         Assert.Equal("已指派", book.Text("L" + lateRow));
-        Assert.Equal("3", book.Cell("P" + lateRow)!.CellValue!.Text);
+        Assert.Equal("3", book.Cell("Q" + lateRow)!.CellValue!.Text);
         Assert.Equal("待整改", book.Text("L" + rows[covert.Code]));
         Assert.Null(book.Cell("A6"));
 
         var csv = LedgerDocumentsTests.ReadCsv(files[1].FileContent!);
         Assert.Equal(4, csv.Count);
         Assert.Equal("编号", csv[0][0]);
-        Assert.Contains(csv, r => r[0] == late.Code && r[1] == "逾期单位" && r[10] == "2023-11-05" && r[15] == "3");
+        Assert.Contains(csv, r => r[0] == late.Code && r[1] == "逾期单位" && r[10] == "2023-11-05" && r[16] == "3");
+    }
+
+    [Fact]
+    public async Task Export_ClosedItem_HasTheVerifierTheOpinionAndTheTimeInTeamTime()
+    {
+        // 16:30 UTC on the 2nd is 00:30 on the 3rd in Changsha.
+        using var h = Team(out _, start: new DateTimeOffset(2023, 11, 2, 16, 30, 0, TimeSpan.Zero));
+        var f = FindingFlowTests.Record(h, Author);
+        Do(h, Author, f, "fs");
+        Verify(h, Colleague, f, "=复核合格，同意销号");
+        h.Clear();
+
+        h.Send(Liaison, "/export ledger");
+        await RunJobs(h);
+
+        var files = Files(h, Liaison);
+        using var book = LedgerDocumentsTests.Open(files[0].FileContent!);
+        Assert.Equal("验收意见", book.Text("P2"));
+        Assert.Equal("张伟", book.Text("N3"));
+        Assert.Equal(new DateTime(2023, 11, 3, 0, 30, 0).ToOADate(), double.Parse(book.Cell("O3")!.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture), 6);
+        Assert.Equal("=复核合格，同意销号", book.Text("P3")); // text, never a formula
+        var row = LedgerDocumentsTests.ReadCsv(files[1].FileContent!)[1];
+        Assert.Equal(["张伟", "2023-11-03 00:30", "'=复核合格，同意销号"], row[13..16]);
     }
 
     [Fact]
@@ -119,7 +142,7 @@ public sealed class LedgerExportTests
         Assert.StartsWith("Rectification ledger: 3 item(s), 1 overdue", Html.ToPlainText(files[0].Html), StringComparison.Ordinal);
         using var book = LedgerDocumentsTests.Open(files[0].FileContent!);
         Assert.Equal("Number", book.Text("A2"));
-        Assert.Equal("Days overdue", book.Text("P2"));
+        Assert.Equal("Days overdue", book.Text("Q2"));
         var lateRow = Enumerable.Range(3, 3).Single(r => book.Text("A" + r) == late.Code);
         Assert.Equal("assigned", book.Text("L" + lateRow));
     }

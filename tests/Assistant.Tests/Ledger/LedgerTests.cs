@@ -53,6 +53,15 @@ public sealed class LedgerTests
         h.Press(user, "确认");
     }
 
+    /// <summary>Verifies and closes (销号): the opinion, no evidence, confirmed.</summary>
+    internal static void Verify(CoreHarness h, long user, Finding f, string opinion = "经现场复核，整改到位，同意销号")
+    {
+        Do(h, user, f, "ok");
+        h.Send(user, opinion);
+        h.Press(user, "无验收材料");
+        h.Press(user, "确认");
+    }
+
     [Fact]
     public void FullLoop_AssignStartFixRejectFixVerify_EachStepRecordedAndTheRightPeopleTold()
     {
@@ -82,13 +91,14 @@ public sealed class LedgerTests
         Assert.Contains("退回理由：照片看不清间距", h.LastText(Contact), StringComparison.Ordinal);
 
         SubmitFix(h, Contact, f);
-        Do(h, Author, f, "ok");
+        Verify(h, Author, f, "复核照片，间距已满足要求，同意销号");
         var closed = Current(h, f);
         Assert.Equal(RectificationStatus.Closed, closed.Status);
         Assert.Equal("李明", closed.VerifiedByName);
+        Assert.Equal("复核照片，间距已满足要求，同意销号", closed.VerificationOpinion);
         Assert.Equal(2, closed.FixEvidence.Count);
         var statuses = h.Get<FindingStore>().ChangesOf(f.Id).Where(c => c.Field == "status").Select(c => c.NewValue).ToList();
-        Assert.Equal(["Assigned", "InProgress", "Rectified", "InProgress (照片看不清间距)", "Rectified", "Closed"], statuses);
+        Assert.Equal(["Assigned", "InProgress", "Rectified", "InProgress (照片看不清间距)", "Rectified", "Closed (复核照片，间距已满足要求，同意销号)"], statuses);
     }
 
     [Fact]
@@ -158,7 +168,7 @@ public sealed class LedgerTests
         using var h = Team(out _);
         var f = FindingFlowTests.Record(h, Author);
         Do(h, Author, f, "fs");
-        Do(h, Colleague, f, "ok");
+        Verify(h, Colleague, f);
         Assert.Equal(RectificationStatus.Closed, Current(h, f).Status);
 
         foreach (var code in new[] { "s", "ok", "fs" })
@@ -207,12 +217,10 @@ public sealed class LedgerTests
 
         Do(h, Liaison, f, "x");
         h.Send(Liaison, "11-10");
-        h.Send(Liaison, "企业停产");
-        h.Press(Liaison, "确认");
-        Assert.Contains("晚于原期限的新期限", h.LastText(Liaison), StringComparison.Ordinal);
+        Assert.Contains("新期限2023年11月10日不晚于原期限2023年11月20日", h.AllText(Liaison), StringComparison.Ordinal);
+        Assert.DoesNotContain("延期的理由", h.AllText(Liaison), StringComparison.Ordinal);
         Assert.Equal(new DateOnly(2023, 11, 20), Current(h, f).Deadline);
 
-        Assert.Equal(Core.Dispatching.DispatchOutcome.Handled, h.PressData(Liaison, $"lg:x:{f.Id}:{Current(h, f).Revision}"));
         h.Send(Liaison, "12-15");
         h.Send(Liaison, "需要购置设备");
         h.Press(Liaison, "确认");

@@ -152,4 +152,29 @@ public sealed class RectificationMachineTests
         Assert.False(machine.CanFire(Assign, out var missing));
         Assert.Equal([RectificationMachine.WithAssignment], missing);
     }
+
+    [Fact]
+    public void Verify_WithoutAnOpinion_IsRefusedNamingTheOpinion()
+    {
+        var machine = RectificationMachine.Build(InState(Rectified), new RectificationRequest { Actor = Leader, Opinion = " " });
+
+        Assert.False(machine.CanFire(Verify, out var missing));
+        Assert.Equal([RectificationMachine.WithOpinion], missing);
+    }
+
+    [Fact]
+    public void Verify_ByWhoeverSubmittedTheFix_IsRefusedUnlessTheRulesWaiveIt()
+    {
+        var f = InState(Rectified);
+        f.RectifiedById = Leader.Id;
+
+        var fourEyes = RectificationMachine.Build(f, new RectificationRequest { Actor = Leader, Opinion = "同意销号" });
+        var waived = RectificationMachine.Build(f, new RectificationRequest { Actor = Leader, Opinion = "同意销号", Rules = new RectificationRules(AllowSelfVerification: true) });
+
+        Assert.False(fourEyes.CanFire(Verify, out var missing));
+        Assert.Equal([RectificationMachine.OtherVerifier], missing);
+        Assert.True(waived.CanFire(Verify));
+        Assert.Equal([Reject], RectificationMachine.Available(f, Leader));
+        Assert.Equal([Verify, Reject], RectificationMachine.Available(f, Leader, new RectificationRules(AllowSelfVerification: true)));
+    }
 }

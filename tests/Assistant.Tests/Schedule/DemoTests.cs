@@ -1,6 +1,9 @@
+using Assistant.Core.Common;
 using Assistant.Core.Demo;
 using Assistant.Core.Findings;
+using Assistant.Core.Ledger;
 using Assistant.Core.Notes;
+using Assistant.Core.Reminders;
 using Assistant.Core.Schedule;
 using Assistant.Core.Teams;
 using Assistant.Tests.Support;
@@ -31,10 +34,72 @@ public sealed class DemoTests
         Assert.Equal(6, findings.Count);
         Assert.Single(findings, f => f.Severity == Severity.MajorHazard);
         Assert.Single(findings, f => f.Covert);
-        Assert.All(findings, f => Assert.Null(f.Deadline));
+        Assert.Single(h.Get<FindingStore>().OnDay(team.Id, new DateOnly(2023, 11, 1)));
         Assert.Contains(h.Get<NoteStore>().OfTeam(team.Id), n => n.Kind == NoteKind.Tip && n.TipSubject is not null);
         Assert.False(h.Get<DemoLoader>().Load().Created);
-        Assert.Equal(6, h.Get<FindingStore>().OfTeam(team.Id).Count);
+        Assert.Equal(7, h.Get<FindingStore>().OfTeam(team.Id).Count);
+    }
+
+    [Fact]
+    public void Demo_Ledger_HasEveryStateToTry_OnItsSecondDay()
+    {
+        using var h = CoreHarness.Create();
+        var (team, _) = h.Get<DemoLoader>().Load(leaderId: 700);
+        var all = h.Get<FindingStore>().OfTeam(team.Id);
+        var day2 = new DateOnly(2023, 11, 2);
+
+        var overdue = Assert.Single(all, f => f.DaysOverdue(day2) > 0);
+        Assert.Equal("G7-007", overdue.Code);
+        Assert.NotEqual(700, overdue.AuthorId); // followed by a member: its notices never take the operator's buttons away
+        Assert.Equal(2, all.Count(f => f.Status.IsActive() && f.Deadline is { } d && d >= day2 && d <= day2.AddDays(7) && f.Status != RectificationStatus.Rectified));
+        Assert.Single(all, f => f.Status == RectificationStatus.Open && f.Deadline is null);
+        var waiting = Assert.Single(all, f => f.Status == RectificationStatus.Rectified);
+        Assert.NotEqual(700, waiting.RectifiedById); // the leader may verify it
+        var closed = Assert.Single(all, f => f.Status == RectificationStatus.Closed);
+        Assert.False(string.IsNullOrWhiteSpace(closed.VerificationOpinion));
+        Assert.NotEqual(closed.RectifiedById, closed.VerifiedById);
+        Assert.Contains(h.Get<FindingStore>().ChangesOf(closed.Id), c => c.Field == "status" && c.NewValue == $"Closed ({closed.VerificationOpinion})");
+    }
+
+    [Fact]
+    public void Demo_StartMoved_DeadlinesMoveWithTheVisit()
+    {
+        using var first = CoreHarness.Create();
+        using var moved = CoreHarness.Create();
+
+        var (original, _) = first.Get<DemoLoader>().Load();
+        var shift = new DateOnly(2026, 12, 3).DayNumber - DemoLoader.VisitStart.DayNumber; // demo --start 2026-12-03
+        var (shifted, _) = moved.Get<DemoLoader>().Load(shiftDays: shift);
+
+        Assert.Equal(new DateOnly(2026, 12, 3), shifted.VisitFrom);
+        var before = first.Get<FindingStore>().OfTeam(original.Id).ToDictionary(f => f.Code, f => f.Deadline);
+        var after = moved.Get<FindingStore>().OfTeam(shifted.Id).ToDictionary(f => f.Code, f => f.Deadline);
+        Assert.Equal(before.Keys.Order(), after.Keys.Order());
+        Assert.All(before, pair => Assert.Equal(pair.Value?.AddDays(shift), after[pair.Key]));
+        Assert.Equal(new DateOnly(2026, 12, 4), moved.Get<FindingStore>().GetByCode("G7-001")!.Day);
+    }
+
+    [Fact]
+    public void Demo_LoadedLiveOnItsSecondDay_TheMorningsDeadlineRemindersGoOutAtOnce()
+    {
+        // 10:00 in Changsha on the second day: the reminders due at 09:00 are sent by the first pass.
+        using var h = CoreHarness.Create(start: new DateTimeOffset(2023, 11, 2, 2, 0, 0, TimeSpan.Zero));
+        h.Get<DemoLoader>().Load(leaderId: 700);
+
+        h.Get<ReminderService>().RunOnce();
+
+        Assert.Contains("G7-007 已逾期 1 天", h.AllText(DemoLoader.People[4].Id), StringComparison.Ordinal);
+        Assert.Empty(h.Messages(700)); // nothing for the operator, whose current question keeps its buttons
+        Assert.Contains("G7-002 还有 3 天到期", h.AllText(DemoLoader.People[3].Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demo_OfAVisitLongOver_PlansNoReminders()
+    {
+        using var h = CoreHarness.Create(start: new DateTimeOffset(2026, 12, 4, 13, 38, 0, TimeSpan.Zero));
+        h.Get<DemoLoader>().Load();
+
+        Assert.Equal(0, h.Get<ReminderService>().RunOnce());
     }
 
     [Fact]
@@ -49,11 +114,12 @@ public sealed class DemoTests
     }
 
     [Fact]
-    public async Task Console_FirstRun_ShowsTheDemoItinerary()
+    public async Task Console_FirstRun_TodayIsTheSecondDayOfALiveVisit()
     {
         using var folder = new TempFolder();
+        var today = TimeZones.Today(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
 
-        var (code, stdout, stderr) = await AssistantProcess.RunAsync(folder.Path, ["--console"], "/schedule\n/next\n/summary 11-02\n", new Dictionary<string, string>
+        var (code, stdout, stderr) = await AssistantProcess.RunAsync(folder.Path, ["--console"], "/today\n/summary\n/overdue\n/due\n", new Dictionary<string, string>
         {
             ["Storage__DatabasePath"] = folder.DatabasePath,
             ["Telegram__BotToken"] = "",
@@ -61,15 +127,17 @@ public sealed class DemoTests
 
         Assert.True(code == 0, stderr);
         Assert.Contains("第七组（湖南省）的刘组长", stdout, StringComparison.Ordinal);
-        Assert.Contains("考核巡查见面会", stdout, StringComparison.Ordinal);
+        Assert.Contains("听取省应急管理厅、省消防救援总队专题汇报", stdout, StringComparison.Ordinal); // the second day's itinerary
         Assert.Contains("★", stdout, StringComparison.Ordinal);
         Assert.Contains("工作日报", stdout, StringComparison.Ordinal);
         Assert.Contains("长沙某化工有限公司（长沙市望城区）：甲类仓库与办公楼防火间距不足", stdout, StringComparison.Ordinal);
         Assert.Contains("（G7-002）", stdout, StringComparison.Ordinal);
+        Assert.Contains("G7-007", stdout, StringComparison.Ordinal); // overdue since the first day
+        Assert.Contains("G7-004", stdout, StringComparison.Ordinal); // due within the week
 
         // The documents are kept beside the database, in the team's folder, named by kind, day, language and version.
-        var docx = Path.Combine(Path.GetDirectoryName(folder.DatabasePath)!, "documents", "G7", "G7-brief-2023-11-02-zh-CN-v1.docx");
-        Assert.Contains("G7-brief-2023-11-02-zh-CN-v1.docx → " + docx, stdout, StringComparison.Ordinal);
+        var docx = Path.Combine(Path.GetDirectoryName(folder.DatabasePath)!, "documents", "G7", $"G7-brief-{today:yyyy-MM-dd}-zh-CN-v1.docx");
+        Assert.Contains($"G7-brief-{today:yyyy-MM-dd}-zh-CN-v1.docx → " + docx, stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(docx), docx);
         Assert.DoesNotContain(Path.Combine(Path.GetTempPath(), "inspection-assistant"), stdout, StringComparison.Ordinal);
     }

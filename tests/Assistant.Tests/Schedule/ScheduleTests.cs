@@ -183,10 +183,14 @@ public sealed class ScheduleTests
         h.Send(Liaison, "湘潭市人民政府");
         h.Press(Liaison, "李明");
         h.Send(Liaison, "张伟、省应急厅陪同人员");
+        Assert.Contains("“省应急厅陪同人员”不是本组成员", h.LastText(Liaison), StringComparison.Ordinal);
+        h.Press(Liaison, "省应急厅陪同人员作为外部人员");
         h.Press(Liaison, "下一步");
         h.Press(Liaison, "跳过");
         Assert.Contains("请核对", h.LastText(Liaison), StringComparison.Ordinal);
+        Assert.Contains("省应急厅陪同人员（外部）", h.LastText(Liaison), StringComparison.Ordinal);
         h.Press(Liaison, "保存");
+        Assert.Contains("外部人员省应急厅陪同人员不是本组成员，不会收到通知", h.LastText(Liaison), StringComparison.Ordinal);
 
         var item = Assert.Single(h.Get<ScheduleStore>().OfTeam(team.Id));
         Assert.Equal(new DateTime(2023, 11, 3, 1, 30, 0), item.StartUtc);

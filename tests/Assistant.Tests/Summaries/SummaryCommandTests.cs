@@ -111,7 +111,8 @@ public sealed class SummaryCommandTests
     [Fact]
     public async Task Summary_PastDay_IsWrittenForThatDay_AndTheEnglishUserGetsEnglish()
     {
-        using var h = Team(out _, start: CoreHarness.DefaultStart.AddDays(1));
+        using var h = Team(out var team, start: CoreHarness.DefaultStart.AddDays(1));
+        h.Get<NoteStore>().Insert(new Note { TeamId = team.Id, AuthorId = Author, AuthorName = "李明", Kind = NoteKind.Meeting, Text = "听取省应急管理厅汇报", Day = new DateOnly(2023, 11, 2) });
         h.Send(Leader, "/language en");
         h.Clear();
 

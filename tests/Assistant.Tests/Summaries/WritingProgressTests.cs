@@ -128,6 +128,7 @@ public sealed class WritingProgressTests
         using var h = CoreHarness.Create(configure: b => b.Services.AddSingleton<IMessageTransport>(transport));
         var team = h.CreateTeam();
         h.AddMember(team, Liaison, Role.Liaison, "陈静");
+        h.Send(Liaison, "听取省应急管理厅汇报"); // a note: a day with no records gets no brief at all
 
         h.Send(Liaison, "/summary");
         await h.Get<JobRunner>().RunDueAsync(CancellationToken.None);
@@ -152,7 +153,7 @@ public sealed class WritingProgressTests
         var answer = new TaskCompletionSource();
         model.Enqueue(ModelReply.Text("一、其他记录") with { Until = answer.Task });
 
-        api.EnqueueText(leader, leader, "省应急管理厅汇报称今年以来共排查重大事故隐患1.2万项。");
+        api.EnqueueText(leader, leader, "省应急管理厅汇报称今年以来共排查重大事故隐患1.2万项。"); // a note of today: a day with no records gets no brief at all
         api.EnqueueText(leader, leader, "/summary");
         await model.WaitForRequestAsync(TimeSpan.FromSeconds(15));
         var typing = await api.WaitForCallAsync("sendChatAction", c => c.GetLong("chat_id") == leader);

@@ -20,6 +20,7 @@ public sealed record LedgerRow(
     string? FixEvidence,
     string? VerifiedBy,
     DateTime? VerifiedAt,
+    string? VerificationOpinion,
     int DaysOverdue);
 
 /// <summary>The column headings, in the reader's language, in the order the columns appear.</summary>
@@ -39,4 +40,5 @@ public sealed record LedgerHeadings(
     string FixEvidence,
     string VerifiedBy,
     string VerifiedAt,
+    string VerificationOpinion,
     string DaysOverdue);

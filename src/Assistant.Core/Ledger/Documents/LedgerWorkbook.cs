@@ -54,6 +54,7 @@ public static class LedgerWorkbook
         new(h => h.FixEvidence, CellKind.Text, 16, 40),
         new(h => h.VerifiedBy, CellKind.Text, 8, 14),
         new(h => h.VerifiedAt, CellKind.DateTime, 17, 20),
+        new(h => h.VerificationOpinion, CellKind.Text, 20, 45),
         new(h => h.DaysOverdue, CellKind.Number, 8, 12),
     ];
 
@@ -325,6 +326,7 @@ public static class LedgerWorkbook
         11 => row.Status,
         12 => row.FixEvidence,
         13 => row.VerifiedBy,
+        15 => row.VerificationOpinion,
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, "not a text column"),
     };
 

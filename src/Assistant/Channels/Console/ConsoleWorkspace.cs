@@ -13,7 +13,8 @@ namespace Assistant.Channels.Console;
 /// Puts the console operator in a team before the console starts, on any database: an empty one gets the demo
 /// team (第七组, Hunan, with its itinerary) with the operator as its leader; a database made by the operator verbs
 /// (<c>team add</c>, <c>demo</c>) gets the operator joined to its team as a leader, after asking which one when
-/// there are several (or as <c>--team</c> says). What cannot be decided is one line saying what to do.
+/// there are several (or as <c>--team</c> says). What cannot be decided is one line saying what to do. The
+/// console's demo is live: moved so that today is its second day (the day with the demo's records).
 /// </summary>
 public sealed class ConsoleWorkspace(
     TeamStore teams,
@@ -23,6 +24,9 @@ public sealed class ConsoleWorkspace(
     TextCatalog catalog,
     IOptions<AssistantOptions> options)
 {
+    /// <summary>The day of the demo visit that the console's first run makes today.</summary>
+    public const int DemoDay = 2;
+
     /// <summary>The operator's membership, once <see cref="Prepare"/> succeeded.</summary>
     public Member? Operator { get; private set; }
 
@@ -57,7 +61,7 @@ public sealed class ConsoleWorkspace(
 
         if (all.Count == 0)
         {
-            demo.Load(leaderId: ConsoleIdentity.UserId, language: language);
+            demo.Load(shiftDays: demo.ShiftSoTodayIs(DemoDay), leaderId: ConsoleIdentity.UserId, language: language);
             Say(catalog.For(language)["console.demo_loaded"]);
             Operator = teams.GetMember(ConsoleIdentity.UserId);
             return Operator is null ? "the demo team could not be loaded for the console operator" : null;
