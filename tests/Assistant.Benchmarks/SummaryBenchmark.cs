@@ -13,9 +13,8 @@ namespace Assistant.Benchmarks;
 
 /// <summary>
 /// The brief writers at scale: the offline writer's time (text, chat HTML, Markdown and Word) for
-/// a day with 1,000 findings, and the model prompt's estimated size for 50, 200 and 1,000
-/// findings: whether the whole day fits the budget, and when it does not, how many parts it is
-/// cut into and the largest prompt sent.
+/// a day with 1,000 findings, and the model's narrative prompt for 5, 50 and 200 notes (findings
+/// never go to the model): how many calls the day takes within the budget, and their sizes.
 /// </summary>
 public static class SummaryBenchmark
 {
@@ -45,33 +44,25 @@ public static class SummaryBenchmark
 
         var options = Options.Create(new AiOptions { Endpoint = "http://localhost:1/v1", Model = "bench", PromptsPath = Path.Combine(root, "prompts", "Briefs") });
         var prompts = new PromptLibrary(options, new Microsoft.SemanticKernel.Kernel());
-        var writer = new ModelBriefWriter(options, prompts, TimeProvider.System, NullLogger<ModelBriefWriter>.Instance);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  prompt budget: {writer.PromptBudget} tokens (AI:ContextTokens {options.Value.ContextTokens} / 2)"));
-        foreach (var count in new[] { 50, 200, 1_000 })
+        var narratives = new ModelNarratives(options, prompts, TimeProvider.System, NullLogger<ModelNarratives>.Instance);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  narrative prompt budget: {narratives.PromptBudget} tokens (AI:ContextTokens {options.Value.ContextTokens} / 2)"));
+        foreach (var notes in new[] { 5, 50, 200 })
         {
-            var (safe, _) = Redaction.Of(DayOf(count), t);
-            var whole = TokenEstimate.Of(await prompts.RenderAsync("DailyBrief", ModelBriefWriter.DailyArguments(safe, t, withFindings: true)));
-            if (whole <= writer.PromptBudget)
+            var (safe, redaction) = Redaction.Of(NarrativeJob.Daily(DayOf(100, notes), t), t);
+            var calls = await narratives.CallsAsync(safe, redaction.Secrets, t, CancellationToken.None);
+            var sizes = new List<int>();
+            foreach (var call in calls)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {count} findings: whole day {whole} tokens, one call"));
-                continue;
+                sizes.Add(TokenEstimate.Of(await prompts.RenderAsync(call.Prompt, call.Arguments)));
             }
 
-            var parts = await writer.PartsAsync(safe.Findings, Day, t, CancellationToken.None);
-            var largest = 0;
-            foreach (var part in parts)
-            {
-                largest = Math.Max(largest, TokenEstimate.Of(await prompts.RenderAsync("ProblemLines", ModelBriefWriter.LineArguments(part, Day, t))));
-            }
-
-            var frame = TokenEstimate.Of(await prompts.RenderAsync("DailyBriefFrame", ModelBriefWriter.DailyArguments(safe, t, withFindings: false)));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {count} findings: whole day {whole} tokens > budget; {parts.Count} parts, largest part prompt {largest} tokens, frame prompt {frame} tokens"));
+                $"  {notes} notes: {calls.Count} call(s), largest prompt {sizes.Max()} tokens, smallest {sizes.Min()}"));
         }
     }
 
-    /// <summary>A busy day: findings over the four aspects and the sectors, a tenth major, some covert, notes and tips.</summary>
-    public static DayFacts DayOf(int findings)
+    /// <summary>A busy day: findings over the four aspects and the sectors, a tenth major, some covert; notes of four kinds; a tip.</summary>
+    public static DayFacts DayOf(int findings, int notes = 1)
     {
         var random = new Random(11);
         var sectors = Enum.GetValues<Sector>();
@@ -90,7 +81,8 @@ public static class SummaryBenchmark
             [new ItineraryFact(2, Day.AddDays(1), new TimeOnly(8, 30), new TimeOnly(12, 0), EventKind.SiteInspection, "实地检查湘潭某钢铁企业", "湘潭市", false)],
             new ActivityCounts(2, 46, 8, 5, 40, 6, 2),
             list,
-            [new NoteFact(1, NoteKind.Meeting, "陈静", "省应急管理厅汇报称今年以来共排查重大事故隐患1.2万项，整改率96%。")],
+            [.. Enumerable.Range(1, notes).Select(i => new NoteFact(i, new[] { NoteKind.Meeting, NoteKind.Interview, NoteKind.DocumentReview, NoteKind.General }[i % 4], "陈静",
+                $"第{i}条：省应急管理厅汇报称今年以来共排查重大事故隐患1.2万项，整改率96%，乡镇监管力量不足。"))],
             [new TipFact(2, TipChannel.Phone, "长沙市某液化气站违规充装", "转交长沙市核查")]);
     }
 }

@@ -1,5 +1,6 @@
 using Assistant.Core.Localization;
 using Assistant.Core.Notes;
+using Assistant.Core.Summaries.Documents;
 
 namespace Assistant.Core.Summaries;
 
@@ -34,14 +35,74 @@ public enum NarrativeSlot
 /// <summary>What one narrative part is written from: its slot, the region, and the notes (scrubbed of identities).</summary>
 public sealed record NarrativeRequest(NarrativeSlot Slot, string Region, IReadOnlyList<NoteFact> Notes);
 
+/// <summary>The documents that have narrative parts.</summary>
+public enum NarrativeDocument
+{
+    /// <summary>The daily brief (工作日报).</summary>
+    Daily,
+
+    /// <summary>The feedback (反馈意见).</summary>
+    Feedback,
+}
+
 /// <summary>
-/// Writes one narrative part. The offline writer (<see cref="OfflineNarratives"/>) summarises the notes by excerpts;
-/// a model writer can stand in for any part and fall back to the offline text for that part alone.
+/// What a narrative writer is given for one document: its parts (<see cref="NarrativePlan"/>) with the notes each is
+/// written from; the facts a writer may state besides the notes, computed from the records (the team, the day or the
+/// visit, the itinerary, the work in numbers), as labelled lines; and the document's findings (whose units a writer
+/// may name, and whose covert units it must never name).
+/// </summary>
+public sealed record NarrativeJob(NarrativeDocument Document, IReadOnlyList<NarrativeRequest> Parts, string Facts, IReadOnlyList<FindingFact> Findings)
+{
+    /// <summary>The brief's parts, and the day's facts: the team, the date, the work in numbers and the itinerary.</summary>
+    public static NarrativeJob Daily(DayFacts f, Texts t)
+    {
+        var lines = new List<string>
+        {
+            t.Plain("facts.team", OfflineBriefWriter.TeamLabel(t, f.Team), f.Team.Region),
+            t.Plain("facts.date", BriefFormat.DayWithWeekday(t, f.Day)),
+            OfflineBriefWriter.CountsSentence(f.Counts, t) is { } counts ? t.Plain("facts.work", counts) : t["facts.work_none"],
+        };
+        if (f.Today.Count > 0)
+        {
+            lines.Add(t["facts.itinerary"]);
+            lines.AddRange(f.Today.Select(i => "- " + OfflineBriefWriter.ItineraryLine(t, i, tomorrow: false)));
+        }
+
+        return new(NarrativeDocument.Daily, NarrativePlan.Day(f), string.Join('\n', lines), f.Findings);
+    }
+
+    /// <summary>The feedback's parts, and the visit's facts: the team, the dates, the work in numbers and the cities extended to.</summary>
+    public static NarrativeJob Feedback(VisitFacts f, Texts t)
+    {
+        var lines = new List<string>
+        {
+            t.Plain("facts.team", OfflineBriefWriter.TeamLabel(t, f.Team), f.Team.Region),
+            t.Plain("facts.visit", BriefFormat.FullDate(t, f.From), BriefFormat.FullDate(t, f.To)),
+            OfflineBriefWriter.CountsSentence(f.Counts, t) is { } counts ? t.Plain("facts.visit_work", counts) : t["facts.work_none"],
+            t.Plain("facts.cities", f.Cities.Count == 0 ? t["facts.none"] : string.Join(t["brief.list_separator"], f.Cities)),
+        };
+        return new(NarrativeDocument.Feedback, NarrativePlan.Visit(f), string.Join('\n', lines), [.. f.Findings, .. f.AfterVisit]);
+    }
+}
+
+/// <summary>
+/// What a narrative writer wrote: the paragraphs of each part it wrote, as they go into the document, and for each
+/// part of the job it did not write, why (the offline text stands in for that part alone).
+/// </summary>
+public sealed record NarrativeSet(IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> Written, IReadOnlyDictionary<NarrativeSlot, string> NotWritten)
+{
+    public static NarrativeSet None { get; } = new(new Dictionary<NarrativeSlot, IReadOnlyList<string>>(), new Dictionary<NarrativeSlot, string>());
+}
+
+/// <summary>
+/// Writes the narrative parts of one document. The offline writer (<see cref="OfflineNarratives"/>) summarises the
+/// notes by excerpts; the model writer (<c>Model/ModelNarratives</c>) asks a model, and a part it cannot write well
+/// comes back with the reason, for the offline text to stand in for that part alone.
 /// </summary>
 public interface INarrativeWriter
 {
-    /// <summary>The part's paragraphs (empty: the part is left out).</summary>
-    Task<IReadOnlyList<string>> WriteAsync(NarrativeRequest request, Texts t, CancellationToken cancellationToken);
+    /// <summary>Writes the job's parts; a document written in several calls reports each to <paramref name="progress"/>.</summary>
+    Task<NarrativeSet> WriteAsync(NarrativeJob job, Texts t, IProgress<BriefProgress>? progress, CancellationToken cancellationToken);
 }
 
 /// <summary>Which narrative parts a document has, and from which notes.</summary>
@@ -65,10 +126,13 @@ public static class NarrativePlan
         ];
     }
 
-    /// <summary>The feedback's parts: the opening of the overall assessment (always), then the highlights (when there are any).</summary>
+    /// <summary>
+    /// The feedback's parts: the opening of the overall assessment (always; it has no notes of its own and draws on the
+    /// highlights), then the highlights (when there are any).
+    /// </summary>
     public static IReadOnlyList<NarrativeRequest> Visit(VisitFacts facts) =>
     [
-        new(NarrativeSlot.FeedbackOpening, facts.Team.Region, facts.Highlights),
+        new(NarrativeSlot.FeedbackOpening, facts.Team.Region, []),
         .. facts.Highlights.Count > 0 ? new[] { new NarrativeRequest(NarrativeSlot.FeedbackHighlights, facts.Team.Region, facts.Highlights) } : [],
     ];
 }
@@ -80,8 +144,8 @@ public static class NarrativePlan
 /// </summary>
 public sealed class OfflineNarratives(int excerptLength) : INarrativeWriter
 {
-    public Task<IReadOnlyList<string>> WriteAsync(NarrativeRequest request, Texts t, CancellationToken cancellationToken) =>
-        Task.FromResult(Write(request, t));
+    public Task<NarrativeSet> WriteAsync(NarrativeJob job, Texts t, IProgress<BriefProgress>? progress, CancellationToken cancellationToken) =>
+        Task.FromResult(new NarrativeSet(WriteAll(job.Parts, t), new Dictionary<NarrativeSlot, string>()));
 
     public IReadOnlyList<string> Write(NarrativeRequest request, Texts t)
     {
@@ -106,4 +170,21 @@ public sealed class OfflineNarratives(int excerptLength) : INarrativeWriter
     /// <summary>Every part of a plan written offline.</summary>
     public IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> WriteAll(IEnumerable<NarrativeRequest> plan, Texts t) =>
         plan.ToDictionary(r => r.Slot, r => Write(r, t));
+}
+
+/// <summary>
+/// A kind of document as a writer produces it: the narrative job its facts give, and the document composed from the
+/// facts around the narrative parts written (a part not written is the offline text). One per kind drives a writer's
+/// pipeline: facts → job → narratives → document.
+/// </summary>
+public sealed record BriefKind<TFacts>(
+    Func<TFacts, Texts, NarrativeJob> Job,
+    Func<TFacts, Texts, IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>>, BriefDocument> Compose);
+
+/// <summary>The daily brief and the feedback.</summary>
+public static class BriefKinds
+{
+    public static BriefKind<DayFacts> Daily { get; } = new(NarrativeJob.Daily, OfflineBriefWriter.Daily);
+
+    public static BriefKind<VisitFacts> Feedback { get; } = new(NarrativeJob.Feedback, OfflineBriefWriter.Feedback);
 }

@@ -20,12 +20,15 @@ public static class OfflineBriefWriter
     public const string Name = "offline";
 
     /// <summary>The daily brief with every narrative part written offline.</summary>
-    public static BriefDocument Daily(DayFacts facts, Texts t) =>
-        Daily(facts, t, new OfflineNarratives(facts.Settings.ExcerptLength).WriteAll(NarrativePlan.Day(facts), t));
+    public static BriefDocument Daily(DayFacts facts, Texts t) => Daily(facts, t, NoNarratives);
 
-    /// <summary>The daily brief with the narrative parts given (a slot missing from <paramref name="narratives"/> is left out).</summary>
+    /// <summary>
+    /// The daily brief with the narrative parts given; a part of the plan not given is written offline (an empty one
+    /// is left out).
+    /// </summary>
     public static BriefDocument Daily(DayFacts facts, Texts t, IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> narratives)
     {
+        narratives = WithOffline(narratives, NarrativePlan.Day(facts), facts.Settings, t);
         var doc = new BriefDocument(
             t["brief.title"],
             null,
@@ -49,12 +52,12 @@ public static class OfflineBriefWriter
     }
 
     /// <summary>The feedback with its narrative parts written offline.</summary>
-    public static BriefDocument Feedback(VisitFacts facts, Texts t) =>
-        Feedback(facts, t, new OfflineNarratives(facts.Settings.ExcerptLength).WriteAll(NarrativePlan.Visit(facts), t));
+    public static BriefDocument Feedback(VisitFacts facts, Texts t) => Feedback(facts, t, NoNarratives);
 
-    /// <summary>The feedback with the narrative parts given.</summary>
+    /// <summary>The feedback with the narrative parts given; a part of the plan not given is written offline.</summary>
     public static BriefDocument Feedback(VisitFacts facts, Texts t, IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> narratives)
     {
+        narratives = WithOffline(narratives, NarrativePlan.Visit(facts), facts.Settings, t);
         var annexes = Annexes(facts, t);
         var doc = new BriefDocument(
             t.Plain("report.title", facts.Team.Region),
@@ -77,17 +80,27 @@ public static class OfflineBriefWriter
         return ChineseTypography.Tidy(doc);
     }
 
+    private static readonly IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> NoNarratives = new Dictionary<NarrativeSlot, IReadOnlyList<string>>();
+
+    /// <summary>The parts given, and the offline text of every other part of the plan.</summary>
+    private static Dictionary<NarrativeSlot, IReadOnlyList<string>> WithOffline(
+        IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> given, IReadOnlyList<NarrativeRequest> plan, DocumentSettings settings, Texts t)
+    {
+        var all = new OfflineNarratives(settings.ExcerptLength).WriteAll(plan.Where(r => !given.ContainsKey(r.Slot)), t).ToDictionary();
+        foreach (var (slot, paragraphs) in given)
+        {
+            all[slot] = paragraphs;
+        }
+
+        return all;
+    }
+
     /// <summary>The four standard rectification requirements, the last with the plan's due date.</summary>
     public static IReadOnlyList<string> Requirements(VisitFacts facts, Texts t) =>
     [
         t["report.requirements.1"], t["report.requirements.2"], t["report.requirements.3"],
         t.Plain("report.requirements.4", BriefFormat.FullDate(t, facts.PlanDue)),
     ];
-
-    /// <summary>The headings of a daily brief, in order (what the model's text must follow too).</summary>
-    public static IReadOnlyList<string> DailyHeadings(Texts t) => [t["brief.h1"], t["brief.h2"], t["brief.h3"], t["brief.h4"], t["brief.h5"]];
-
-    public static IReadOnlyList<string> FeedbackHeadings(Texts t) => [t["report.h1"], t["report.h2"], t["report.h3"], t["report.h4"]];
 
     /// <summary>"第七组" in Chinese; "第七组 (G7)" in English, where the name alone means little.</summary>
     public static string TeamLabel(Texts t, TeamFacts team) =>

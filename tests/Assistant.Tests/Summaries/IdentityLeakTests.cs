@@ -14,13 +14,14 @@ namespace Assistant.Tests.Summaries;
 /// Every kind of identifier a member may type about a tipster (a name after 举报人/实名, a mobile or landline number, an
 /// e-mail address, an ID card number, a WeChat or QQ id), in an ordinary note and in a finding, pushed through every
 /// output that leaves the records: the brief and the feedback (chat text, .docx, .md), the ledger export (.xlsx,
-/// .csv), the statistics, /notes as another member reads it, and the model's prompt. None may carry it; each must
+/// .csv), the statistics, /notes as another member reads it, and the model's prompts (a note and a highlight). None may carry it; each must
 /// carry the rest of the text (so the test would see a leak: the text did get there).
 /// </summary>
 public sealed class IdentityLeakTests
 {
     private const string NoteMarker = "某液化气站夜间违规充装";
     private const string FindingMarker = "仓库内违规存放液化气钢瓶";
+    private const string HighlightMarker = "建立了燃气安全有奖举报制度";
 
     /// <summary>What is typed, and the part of it that must never come out.</summary>
     public static TheoryData<string, string, string> Identifiers => new()
@@ -53,6 +54,11 @@ public sealed class IdentityLeakTests
             Deadline = day.AddDays(-1), FixNote = "已清理，" + typed, Day = day, CreatedUtc = h.Time.GetUtcNow().UtcDateTime,
         };
         h.Get<FindingStore>().Insert(finding);
+        h.Get<Core.Notes.NoteStore>().Insert(new Core.Notes.Note
+        {
+            TeamId = team.Id, AuthorId = Author, AuthorName = "李明", Kind = Core.Notes.NoteKind.Highlight, Text = $"{HighlightMarker}，{typed}",
+            Day = day, CreatedUtc = h.Time.GetUtcNow().UtcDateTime,
+        });
         h.Clear();
 
         h.Send(Liaison, "/summary");
@@ -72,19 +78,19 @@ public sealed class IdentityLeakTests
             outputs[file.FileName!] = TextOf(file.FileName!, file.FileContent!);
         }
 
-        var facts = h.Get<FactsBuilder>().Day(team, day);
-        var (safe, _) = Redaction.Of(facts, TextCatalog.Default.Chinese);
+        var zh = TextCatalog.Default.Chinese;
         var prompts = h.Get<PromptLibrary>();
-        outputs["model prompt, brief"] = await prompts.RenderAsync("DailyBrief", ModelBriefWriter.DailyArguments(safe, TextCatalog.Default.Chinese, withFindings: true));
-        var (safeVisit, _) = Redaction.Of(h.Get<FactsBuilder>().Visit(team, day), TextCatalog.Default.Chinese);
-        outputs["model prompt, feedback"] = await prompts.RenderAsync("Feedback", ModelBriefWriter.FeedbackArguments(safeVisit, TextCatalog.Default.Chinese, withFindings: true));
+        var daily = ModelAnswers.CallFor(NarrativeJob.Daily(h.Get<FactsBuilder>().Day(team, day), zh), zh);
+        outputs["model prompt, brief"] = await prompts.RenderAsync(daily.Prompt, daily.Arguments);
+        var feedback = ModelAnswers.CallFor(NarrativeJob.Feedback(h.Get<FactsBuilder>().Visit(team, day), zh), zh);
+        outputs["model prompt, feedback"] = await prompts.RenderAsync(feedback.Prompt, feedback.Arguments);
 
         // The precondition: every output was produced and carries the text around the identifier.
         string[] expected = [".docx", ".md", ".xlsx", ".csv"];
         Assert.All(expected, ext => Assert.True(outputs.Keys.Count(k => k.EndsWith(ext, StringComparison.Ordinal)) >= (ext is ".docx" or ".md" ? 2 : 1), $"{ext}: {string.Join(", ", outputs.Keys)}"));
         Assert.Contains(NoteMarker, outputs["/notes read by another member"], StringComparison.Ordinal);
         Assert.Contains(NoteMarker, outputs["model prompt, brief"], StringComparison.Ordinal);
-        Assert.Contains(FindingMarker, outputs["model prompt, feedback"], StringComparison.Ordinal);
+        Assert.Contains(HighlightMarker, outputs["model prompt, feedback"], StringComparison.Ordinal);
         Assert.Contains(finding.Code, outputs["brief and feedback, chat text"], StringComparison.Ordinal);
         Assert.Contains("逾期未销号：1", outputs["brief and feedback, chat text"], StringComparison.Ordinal); // the statistics list it
         foreach (var (name, text) in outputs.Where(o => o.Key.EndsWith(".docx", StringComparison.Ordinal) || o.Key.EndsWith(".md", StringComparison.Ordinal) || o.Key.EndsWith(".csv", StringComparison.Ordinal)))

@@ -37,6 +37,8 @@ public sealed class ModelHarness : IDisposable
     /// <summary>The finding suggester the container picks (the model's, with a model configured).</summary>
     public IFindingSuggester Suggester => _host.Services.GetRequiredService<IFindingSuggester>();
 
+    public ModelNarratives Narratives => _host.Services.GetRequiredService<ModelNarratives>();
+
     public PromptLibrary Prompts => _host.Services.GetRequiredService<PromptLibrary>();
 
     public static ModelHarness Create(Uri endpoint, int contextTokens = 16_384, int timeoutSeconds = 60, Dictionary<string, string?>? settings = null)

@@ -26,9 +26,6 @@ public sealed class ModelRequestTests
         ModelServerFamily.LlamaCppServer, ModelServerFamily.LlamaCppPython, ModelServerFamily.LmStudio, ModelServerFamily.Ollama,
     };
 
-    /// <summary>A model stuck in a loop: the same sentence over and over, far past any cap.</summary>
-    private static readonly string Runaway = "一、当日工作情况\n" + string.Concat(Enumerable.Repeat("考核巡查组继续督促有关单位抓好问题整改。", 200));
-
     /// <summary>The settings AI:OutputCapField=Auto chooses for api.openai.com, given to the OpenAI stand-in (which listens on 127.0.0.1).</summary>
     private static Dictionary<string, string?>? SettingsFor(ModelServerFamily family, Dictionary<string, string?>? more = null)
     {
@@ -48,24 +45,24 @@ public sealed class ModelRequestTests
     {
         await using var server = await FakeModelServer.StartAsync(family);
         using var harness = ModelHarness.Create(server.BaseUrl, settings: SettingsFor(family));
-        server.Reply(_ => GuardRailsTests.Faithful);
+        server.Reply(_ => ModelAnswers.Day);
 
         var written = await harness.Writer.DailyAsync(BriefFixtures.DayFacts, Zh, null, CancellationToken.None);
 
         Assert.Null(written.FallbackReason);
         Assert.Equal("model:test-model", written.Writer);
         var request = Assert.Single(server.Requests);
-        // prompts/Briefs/DailyBrief/config.json: temperature 0.2, top_p 0.9, max_tokens 8192 (the 16,384-token context leaves room for it).
+        // prompts/Briefs/DailyNarrative/config.json: temperature 0.2, top_p 0.9, max_tokens 1024 (a few sentences a part).
         Assert.Equal(0.2, request.Temperature);
         Assert.Equal(0.9, request.TopP);
-        Assert.Equal(8192, server.HonouredCap(request));
+        Assert.Equal(1024, server.HonouredCap(request));
         if (family == ModelServerFamily.OpenAI)
         {
-            Assert.Equal((8192, (int?)null), (request.MaxCompletionTokens, request.MaxTokens));
+            Assert.Equal((1024, (int?)null), (request.MaxCompletionTokens, request.MaxTokens));
         }
         else
         {
-            Assert.Equal((8192, 8192), (request.MaxCompletionTokens, request.MaxTokens));
+            Assert.Equal((1024, 1024), (request.MaxCompletionTokens, request.MaxTokens));
         }
     }
 
@@ -76,7 +73,7 @@ public sealed class ModelRequestTests
     {
         await using var server = await FakeModelServer.StartAsync(family);
         using var harness = ModelHarness.Create(server.BaseUrl, settings: SettingsFor(family, new() { ["AI:MaxOutputTokens"] = "500" }));
-        server.Reply(_ => Runaway);
+        server.Reply(_ => ModelAnswers.Runaway);
 
         var written = await harness.Writer.DailyAsync(BriefFixtures.DayFacts, Zh, null, CancellationToken.None);
 
@@ -95,7 +92,7 @@ public sealed class ModelRequestTests
             ["AI:MaxOutputTokens"] = "500",
             ["AI:OutputCapField"] = nameof(OutputCapField.MaxCompletionTokens),
         });
-        server.Reply(_ => Runaway);
+        server.Reply(_ => ModelAnswers.Runaway);
 
         var written = await harness.Writer.DailyAsync(BriefFixtures.DayFacts, Zh, null, CancellationToken.None);
 
@@ -110,7 +107,7 @@ public sealed class ModelRequestTests
     {
         await using var server = await FakeModelServer.StartAsync(ModelServerFamily.OpenAI);
         using var harness = ModelHarness.Create(server.BaseUrl);
-        server.Reply(_ => GuardRailsTests.Faithful);
+        server.Reply(_ => ModelAnswers.Day);
 
         var written = await harness.Writer.DailyAsync(BriefFixtures.DayFacts, Zh, null, CancellationToken.None);
 
@@ -134,12 +131,12 @@ public sealed class ModelRequestTests
     {
         await using var server = await FakeModelServer.StartAsync(ModelServerFamily.Ollama);
         using var harness = ModelHarness.Create(server.BaseUrl, settings: new() { ["AI:OutputCapField"] = nameof(OutputCapField.MaxTokens) });
-        server.Reply(_ => GuardRailsTests.Faithful);
+        server.Reply(_ => ModelAnswers.Day);
 
         await harness.Writer.DailyAsync(BriefFixtures.DayFacts, Zh, null, CancellationToken.None);
 
         var request = Assert.Single(server.Requests);
-        Assert.Equal(((int?)null, 8192), (request.MaxCompletionTokens, request.MaxTokens));
+        Assert.Equal(((int?)null, 1024), (request.MaxCompletionTokens, request.MaxTokens));
     }
 
     [Fact]
@@ -152,7 +149,7 @@ public sealed class ModelRequestTests
             ["AI:TopP"] = "0.5",
             ["AI:MaxOutputTokens"] = "6000",
         });
-        server.Reply(_ => GuardRailsTests.Faithful);
+        server.Reply(_ => ModelAnswers.Day);
 
         await harness.Writer.DailyAsync(BriefFixtures.DayFacts, Zh, null, CancellationToken.None);
 
@@ -164,16 +161,23 @@ public sealed class ModelRequestTests
     public async Task TheCap_IsNeverMoreThanTheContextLeaves()
     {
         await using var server = await FakeModelServer.StartAsync(ModelServerFamily.LlamaCppServer);
-        using var harness = ModelHarness.Create(server.BaseUrl, contextTokens: 8192);
-        server.Reply(_ => GuardRailsTests.Faithful);
+        var call = ModelAnswers.CallFor(NarrativeJob.Daily(BriefFixtures.DayFacts, Zh), Zh);
+        int prompt;
+        using (var measuring = ModelHarness.Create(server.BaseUrl))
+        {
+            prompt = TokenEstimate.Of(await measuring.Prompts.RenderAsync(call.Prompt, call.Arguments));
+        }
 
-        await harness.Writer.DailyAsync(BriefFixtures.DayFacts, Zh, null, CancellationToken.None);
+        // A context that holds the prompt in its half, but leaves less than the prompt's own cap for the answer.
+        using var harness = ModelHarness.Create(server.BaseUrl, contextTokens: 2 * prompt + 100);
+        server.Reply(_ => ModelAnswers.Day);
 
+        var written = await harness.Writer.DailyAsync(BriefFixtures.DayFacts, Zh, null, CancellationToken.None);
+
+        Assert.Null(written.FallbackReason);
         var request = Assert.Single(server.Requests);
-        var (safe, _) = Redaction.Of(BriefFixtures.DayFacts, Zh);
-        var prompt = TokenEstimate.Of(await harness.Prompts.RenderAsync("DailyBrief", ModelBriefWriter.DailyArguments(safe, Zh, withFindings: true)));
-        Assert.Equal(8192 - prompt - 64, request.MaxTokens);
-        Assert.True(request.MaxTokens < 8192);
+        Assert.Equal(prompt + 100 - 64, request.MaxTokens);
+        Assert.True(request.MaxTokens < 1024, $"{request.MaxTokens}");
     }
 
     [Theory]

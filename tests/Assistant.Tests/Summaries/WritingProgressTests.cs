@@ -102,8 +102,9 @@ public sealed class WritingProgressTests
         h.AddMember(team, Liaison, Role.Liaison, "陈静");
         h.AddMember(team, Author, Role.Member, "李明");
         FindingFlowTests.Record(h, Author);
+        h.Send(Author, "省应急管理厅汇报称今年以来共排查重大事故隐患1.2万项。");
         var answer = new TaskCompletionSource();
-        model.Enqueue(ModelReply.Text("一、当日工作情况") with { Until = answer.Task });
+        model.Enqueue(ModelReply.Text("一、其他记录") with { Until = answer.Task });
 
         h.Send(Liaison, "/summary");
         var job = h.Get<JobRunner>().RunDueAsync(CancellationToken.None);
@@ -150,9 +151,9 @@ public sealed class WritingProgressTests
         });
         app.AddMember(app.CreateTeam(), leader, Role.Leader);
         var answer = new TaskCompletionSource();
-        model.Enqueue(ModelReply.Text("一、当日工作情况") with { Until = answer.Task });
+        model.Enqueue(ModelReply.Text("一、其他记录") with { Until = answer.Task });
 
-        api.EnqueueText(leader, leader, "听取省应急管理厅汇报"); // a note of today: a day with no records gets no brief at all
+        api.EnqueueText(leader, leader, "省应急管理厅汇报称今年以来共排查重大事故隐患1.2万项。"); // a note of today: a day with no records gets no brief at all
         api.EnqueueText(leader, leader, "/summary");
         await model.WaitForRequestAsync(TimeSpan.FromSeconds(15));
         var typing = await api.WaitForCallAsync("sendChatAction", c => c.GetLong("chat_id") == leader);

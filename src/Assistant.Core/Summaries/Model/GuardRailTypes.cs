@@ -21,8 +21,8 @@ public sealed record GuardRailInput
     /// <summary>Section headings the answer must carry once each, in this order; empty for an answer without sections.</summary>
     public IReadOnlyList<string> Headings { get; init; } = [];
 
-    /// <summary>Strings that must each appear in the answer (finding numbers).</summary>
-    public IReadOnlyList<string> Required { get; init; } = [];
+    /// <summary>What the answer must cover, each item in any of its forms (the notes of a part: see <see cref="NoteCoverage"/>).</summary>
+    public IReadOnlyList<RequiredItem> Required { get; init; } = [];
 
     /// <summary>Unit names from the records, besides those the facts and notes name.</summary>
     public IReadOnlyList<string> Units { get; init; } = [];
@@ -30,6 +30,13 @@ public sealed record GuardRailInput
     /// <summary>Text that must never appear: the real names and places of covert units the prompt only knew by placeholder.</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
 }
+
+/// <summary>
+/// Something an answer must cover: a label that names it in the reason, and texts any one of which in the answer shows
+/// it is covered. Each is found in any of its forms: a unit as the input writes it, shortened or with a known place
+/// in front; a number in any equivalent form (1.2万 = 12000); any other text as written.
+/// </summary>
+public sealed record RequiredItem(string Label, IReadOnlyList<string> AnyOf);
 
 /// <summary>The kinds of check an answer can fail.</summary>
 public enum GuardRailCheck
@@ -46,7 +53,7 @@ public enum GuardRailCheck
     /// <summary>A section heading comes before one that should precede it.</summary>
     SectionOrder,
 
-    /// <summary>A required string (a finding number) is missing.</summary>
+    /// <summary>A required item (a note of the part) is not covered.</summary>
     Missing,
 
     /// <summary>A number that is not in the input, in any of its equivalent forms.</summary>

@@ -5,7 +5,7 @@ namespace Assistant.Core.Summaries.Model;
 /// <summary>
 /// Checks a model's answer against what it was given, before anyone sees it, and reports every
 /// check that fails (not only the first): the sections come once each, in order; every required
-/// finding number appears; no number, date, time, unit, place or person appears that the facts and
+/// item is covered (each note of a narrative part); no number, date, time, unit, place or person appears that the facts and
 /// the notes do not state (equivalent forms of a number are the same number, a unit may be written
 /// as the input writes it, shortened or with a known place in front); no covert unit's real name,
 /// no tipster's identity; nothing that a note asked the writer to write. The same checks serve a
@@ -47,8 +47,6 @@ public static class GuardRails
             Add(GuardRailCheck.SectionOrder, misplaced);
         }
 
-        Add(GuardRailCheck.Missing, input.Required.Where(r => !output.Contains(r, StringComparison.OrdinalIgnoreCase)));
-
         // What the answer may state: the facts, the notes' record (not their orders), the headings, the units of the records.
         var instructions = NoteInstructions.Find(input.Notes);
         var known = string.Join('\n', [input.Facts, NoteInstructions.Knowledge(input.Notes), .. input.Headings, .. input.Units]);
@@ -56,7 +54,10 @@ public static class GuardRails
 
         // Phone and ID numbers are the identity check's; as numbers they would be repeated in the reason.
         var knownNumbers = NumberForms.Values(known);
-        Add(GuardRailCheck.Numbers, NumberForms.StatedValues(IdentityScrubber.Scrub(body)).Where(n => !knownNumbers.Contains(n)));
+        var stated = NumberForms.StatedValues(IdentityScrubber.Scrub(body));
+        var named = NameShapes.Units(body, specificOnly: false);
+        Add(GuardRailCheck.Missing, input.Required.Where(r => !Covered(r, body, stated, named)).Select(r => r.Label));
+        Add(GuardRailCheck.Numbers, stated.Where(n => !knownNumbers.Contains(n)));
         var knownDates = NumberForms.DateKeys(known);
         var knownTimes = NumberForms.TimeKeys(known);
         Add(GuardRailCheck.Dates, NumberForms.DateMentions(body).Where(d => !knownDates.Contains(d.Key)).Select(d => d.Written)
@@ -75,9 +76,15 @@ public static class GuardRails
 
         Flag(GuardRailCheck.Secrets, secrets.Any(s => output.Contains(s, StringComparison.Ordinal)));
         Flag(GuardRailCheck.Identity, IdentityScrubber.Identifies(output) || NameShapes.NamesTipster(output));
-        Flag(GuardRailCheck.Instruction, NoteInstructions.Obeyed(output, instructions, input.Facts));
+        Flag(GuardRailCheck.Instruction, NoteInstructions.Obeyed(output, instructions, known));
         return failures.Count == 0 ? GuardRailVerdict.Pass : new GuardRailVerdict(failures);
     }
+
+    /// <summary>Whether the answer has one of the item's texts: as written, as the same number, or as a known form of the same unit.</summary>
+    private static bool Covered(RequiredItem item, string body, IReadOnlyCollection<string> stated, IReadOnlyList<string> units) =>
+        item.AnyOf.Any(text => NumberForms.StatedValues(text) is { Count: > 0 } values
+            ? values.All(stated.Contains) // a number as a number: "1" is not in "1.2万"
+            : body.Contains(text, StringComparison.OrdinalIgnoreCase) || units.Any(u => NameShapes.IsKnownUnit(u, [text], text)));
 
     /// <summary>Headings missing, repeated, and out of order (each heading that comes before one it should follow).</summary>
     private static (List<string> Missing, List<string> Repeated, List<string> Misplaced) Sections(IEnumerable<string> lines, IReadOnlyList<string> headings)

@@ -16,7 +16,7 @@ public static class ModelRegistration
     /// <summary>
     /// Semantic Kernel as the host's: the kernel in the container (<c>AddKernel</c>, so it gets the
     /// host's logging), the OpenAI chat completion service over the configured server, the filters
-    /// that check and log every call, the prompt functions and the model writer.
+    /// that check and log every call, the prompt functions, the narrative writer and the brief writer.
     /// </summary>
     public static IHostApplicationBuilder AddBriefModel(this IHostApplicationBuilder builder)
     {
@@ -39,6 +39,7 @@ public static class ModelRegistration
         }
 
         services.AddSingleton<PromptLibrary>();
+        services.AddSingleton<ModelNarratives>();
         services.AddSingleton<ModelBriefWriter>();
 
         // Voice notes to text when AI:TranscriptionEndpoint is set (the Notes capability's job uses it).

@@ -8,7 +8,8 @@ namespace Assistant.Core.Summaries.Model;
 /// What leaves the machine for a model: covert findings' units become placeholders ("暗访单位1")
 /// and their exact places are dropped, wherever the name appears; every free text loses what
 /// identifies a person (<see cref="IdentityScrubber"/>). <see cref="Restore"/> puts the units back
-/// into the model's text for the readers who may see them.
+/// into the model's text for the readers who may see them; <see cref="Secrets"/> are what the model
+/// never saw and must never write.
 /// </summary>
 public sealed class Redaction
 {
@@ -20,30 +21,33 @@ public sealed class Redaction
 
     public IReadOnlyList<(string Placeholder, string Real)> Placeholders => _units;
 
-    public static (DayFacts Facts, Redaction Redaction) Of(DayFacts facts, Texts t)
-    {
-        var r = new Redaction();
-        r.Collect(facts.Findings, t);
-        var redacted = facts with
-        {
-            Findings = [.. facts.Findings.Select(r.Finding)],
-            Notes = [.. facts.Notes.Select(n => n with { Text = r.Text(n.Text) ?? "", Author = "" })],
-            Tips = [.. facts.Tips.Select(tip => tip with { Subject = r.Text(tip.Subject), Handling = r.Text(tip.Handling) })],
-            Today = [.. facts.Today.Select(r.Item)],
-            Tomorrow = [.. facts.Tomorrow.Select(r.Item)],
-        };
-        return (redacted, r);
-    }
+    /// <summary>The covert units' real names and places (of two characters or more).</summary>
+    public IReadOnlyList<string> Secrets { get; private set; } = [];
 
-    public static (VisitFacts Facts, Redaction Redaction) Of(VisitFacts facts, Texts t)
+    /// <summary>The job as it may be sent: notes (without their authors) and facts redacted, covert findings without their places.</summary>
+    public static (NarrativeJob Job, Redaction Redaction) Of(NarrativeJob job, Texts t)
     {
         var r = new Redaction();
-        r.Collect(facts.Findings, t);
-        var redacted = facts with
+        var covert = job.Findings.Where(f => f.Covert).ToList();
+        foreach (var unit in covert.Where(f => f.Unit.Length > 0).Select(f => f.Unit).Distinct())
         {
-            Findings = [.. facts.Findings.Select(r.Finding)],
-            Highlights = [.. facts.Highlights.Select(n => n with { Text = r.Text(n.Text) ?? "", Author = "" })],
-            Leads = [.. facts.Leads.Select(l => new LeadFact(r.Text(l.What) ?? "", r.Text(l.HandedTo) ?? ""))],
+            r._units.Add((t.Plain("summary.covert_unit", (r._units.Count + 1).ToString(CultureInfo.InvariantCulture)), unit));
+        }
+
+        r.Secrets = [.. covert.SelectMany(f => new[] { f.Unit, f.Place }).OfType<string>().Select(s => s.Trim()).Where(s => s.Length >= 2).Distinct(StringComparer.Ordinal)];
+        var redacted = job with
+        {
+            Parts = [.. job.Parts.Select(p => p with { Notes = [.. p.Notes.Select(n => n with { Text = r.Text(n.Text) ?? "", Author = "" })] })],
+            Facts = r.Text(job.Facts) ?? "",
+            Findings = [.. job.Findings.Select(f => f with
+            {
+                Unit = r.Text(f.Unit) ?? "",
+                Place = f.Covert ? null : r.Text(f.Place),
+                Description = r.Text(f.Description) ?? "",
+                Basis = r.Text(f.Basis),
+                ResponsibleUnit = r.Text(f.ResponsibleUnit),
+                HandedOverTo = r.Text(f.HandedOverTo),
+            })],
         };
         return (redacted, r);
     }
@@ -58,27 +62,6 @@ public sealed class Redaction
 
         return text;
     }
-
-    private void Collect(IEnumerable<FindingFact> findings, Texts t)
-    {
-        foreach (var unit in findings.Where(f => f.Covert && f.Unit.Length > 0).Select(f => f.Unit).Distinct())
-        {
-            var number = (_units.Count + 1).ToString(CultureInfo.InvariantCulture);
-            _units.Add((t.Plain("summary.covert_unit", number), unit));
-        }
-    }
-
-    private FindingFact Finding(FindingFact f) => f with
-    {
-        Unit = Text(f.Unit) ?? "",
-        Place = f.Covert ? null : Text(f.Place),
-        Description = Text(f.Description) ?? "",
-        Basis = Text(f.Basis),
-        ResponsibleUnit = Text(f.ResponsibleUnit),
-        HandedOverTo = Text(f.HandedOverTo),
-    };
-
-    private ItineraryFact Item(ItineraryFact i) => i with { Title = Text(i.Title), Place = Text(i.Place) };
 
     private string? Text(string? text)
     {

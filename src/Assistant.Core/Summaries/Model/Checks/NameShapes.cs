@@ -37,7 +37,7 @@ public static partial class NameShapes
     {
         "督促", "要求", "责令", "检查", "抽查", "暗访", "走访", "发现", "听取", "调阅", "约谈", "通报", "移交", "转交", "交由", "交给", "会同",
         "组织", "指导", "推动", "加强", "落实", "对于", "关于", "位于", "属于", "前往", "深入", "来自", "其中", "包括", "涉及", "以及", "针对",
-        "联合", "协调", "配合", "反映", "举报", "核查", "查处", "对", "在", "向", "由", "与", "和", "及", "并", "将", "把", "被", "是", "为", "了",
+        "联合", "协调", "配合", "反映", "举报", "核查", "查处", "现有", "共有", "已有", "拥有", "对", "在", "向", "由", "与", "和", "及", "并", "将", "把", "被", "是", "为", "了",
         "的", "到", "至", "赴", "从", "给", "让", "使", "经", "据", "等", "或", "同", "即", "系", "且", "但", "其",
     }.OrderByDescending(w => w.Length)];
 
@@ -55,7 +55,7 @@ public static partial class NameShapes
     private static readonly HashSet<string> NotPlaces = new(StringComparer.Ordinal)
     {
         "全省", "本省", "该省", "各省", "外省", "节省", "反省", "分省", "省市",
-        "全市", "本市", "该市", "各市", "城市", "超市", "门市", "夜市", "上市", "都市", "股市", "集市", "早市", "地市", "州市", "县市", "个市", "区市",
+        "全市", "本市", "该市", "各市", "城市", "超市", "门市", "夜市", "上市", "都市", "股市", "集市", "早市", "地市", "县市", "个市", "区市",
         "全县", "本县", "该县", "各县", "市县", "区县", "郡县", "个县",
         "全区", "本区", "该区", "各区", "辖区", "社区", "小区", "园区", "景区", "城区", "市区", "山区", "矿区", "库区", "厂区", "罐区", "街区", "片区",
         "灾区", "林区", "禁区", "盲区", "误区", "老区", "校区", "院区", "营区", "站区", "港区", "业区", "活区", "公区", "产区", "存区", "储区", "险区",
@@ -67,8 +67,14 @@ public static partial class NameShapes
         "农村", "乡村", "各村", "全村", "本村", "该村", "进村", "村村", "山村", "渔村", "中村", "个村",
     };
 
-    /// <summary>Characters that are not part of a place's name: function words, numerals, and endings of other units (省委省政府).</summary>
-    private const string NotInPlaceName = "是的在对和与及向由为了将并从到至赴全各本该等即或且其之于以被把给一二三四五六七八九十两省市县区州镇乡村委府";
+    /// <summary>Three characters that end like a place and are none ("各地州市": the prefectures and cities of a region).</summary>
+    private static readonly HashSet<string> NotPlacesOfThree = new(StringComparer.Ordinal) { "地州市" };
+
+    /// <summary>Characters that are not part of a place's name: function words, and endings of other units (省委省政府).</summary>
+    private const string NotInPlaceName = "是的在对和与及向由为了将并从到至赴全各本该等即或且其之于以被把给省市县区镇乡村委府";
+
+    /// <summary>Numerals: not right before a place's ending ("三县", "两市"), though a name may start with one (四川省, 六安市).</summary>
+    private const string Numerals = "一二三四五六七八九十两";
 
     /// <summary>What may follow a place ending when it is no place (市场, 区域, 省级, 村民).</summary>
     private static readonly string[] NotPlaceContinuations = ["市场", "市民", "市政", "区域", "区划", "县域", "省级", "市级", "县级", "区级", "镇级", "村级", "村民", "村委", "乡镇"];
@@ -107,6 +113,7 @@ public static partial class NameShapes
 
                 // A name starts after the previous one ("长沙某化工有限公司甲类仓库" names the company, not a warehouse).
                 var name = Trimmed(value[from..end]);
+                name = WithAnonymisedPlace(value[from..end], name);
                 if (name.Length > ending.Length && !IsGeneric(name) && (!specificOnly || IsSpecific(name, ending)))
                 {
                     names.Add(name);
@@ -130,10 +137,11 @@ public static partial class NameShapes
             for (var i = 2; i < value.Length; i++)
             {
                 if (!PlaceEndings.Contains(value[i], StringComparison.Ordinal)
-                    || NotPlaces.Contains(value.Substring(i - 1, 2))
+                    || NotPlaces.Contains(value.Substring(i - 1, 2)) || NotPlacesOfThree.Contains(value.Substring(i - 2, 3))
                     || NotPlaceContinuations.Any(c => string.CompareOrdinal(value, i, c, 0, c.Length) == 0)
                     || !IsHan(value[i - 1]) || !IsHan(value[i - 2])
-                    || NotInPlaceName.Contains(value[i - 1], StringComparison.Ordinal) || NotInPlaceName.Contains(value[i - 2], StringComparison.Ordinal))
+                    || NotInPlaceName.Contains(value[i - 1], StringComparison.Ordinal) || Numerals.Contains(value[i - 1], StringComparison.Ordinal)
+                    || NotInPlaceName.Contains(value[i - 2], StringComparison.Ordinal))
                 {
                     continue;
                 }
@@ -226,7 +234,35 @@ public static partial class NameShapes
         return true;
     }
 
-    /// <summary>The name without the words before it (督促, 检查…) and without a list marker (一是, （二）).</summary>
+    /// <summary>
+    /// An anonymised unit ("大同某煤业有限公司") with the whole place before its 某, where cutting at a word before the
+    /// name took part of the place ("同" of 大同 read as "with"): two characters, or places with their endings
+    /// (长沙市芙蓉区某商场).
+    /// </summary>
+    private static string WithAnonymisedPlace(string candidate, string trimmed)
+    {
+        var at = candidate.LastIndexOf('某');
+        if (at < 2 || !trimmed.Contains('某', StringComparison.Ordinal))
+        {
+            return trimmed;
+        }
+
+        var start = at;
+        while (start >= 3 && PlaceEndings.Contains(candidate[start - 1], StringComparison.Ordinal) && IsHan(candidate[start - 2]) && IsHan(candidate[start - 3]))
+        {
+            start -= 3;
+        }
+
+        if (start == at)
+        {
+            start = at - 2;
+        }
+
+        var name = OrdinalMarker().Replace(candidate[start..], "");
+        return name.Length > trimmed.Length ? name : trimmed;
+    }
+
+    /// <summary>The name without the words before it (督促, 检查…) and without a list marker (一是, 二是).</summary>
     private static string Trimmed(string candidate)
     {
         candidate = OrdinalMarker().Replace(candidate, "");
@@ -278,7 +314,8 @@ public static partial class NameShapes
     [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}A-Za-z0-9·]+")]
     private static partial Regex NameRun();
 
-    [GeneratedRegex(@"^(?:[一二三四五六七八九十百零]+是|[一二三四五六七八九十]+)")]
+    /// <summary>A list marker before a name ("二是"); a numeral alone is the start of a place (四川, 六安, 十堰).</summary>
+    [GeneratedRegex(@"^[一二三四五六七八九十百零]+是")]
     private static partial Regex OrdinalMarker();
 
     [GeneratedRegex("(?<name>[" + Surnames + "](?:某某?|[\\p{IsCJKUnifiedIdeographs}]{1,2}?))(?:" + Titles + ")")]

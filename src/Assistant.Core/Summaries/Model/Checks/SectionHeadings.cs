@@ -17,7 +17,7 @@ public static partial class SectionHeadings
     /// <summary>The heading the line is, if any.</summary>
     public static Match? Find(string line, IReadOnlyList<string> headings)
     {
-        var text = Decoration().Replace(line.Trim(), "").Trim();
+        var text = Bracketed().Replace(Decoration().Replace(line.Trim(), "").Trim(), "$1：");
         if (text.Length == 0)
         {
             return null;
@@ -69,6 +69,10 @@ public static partial class SectionHeadings
     /// <summary>Markdown marks around a heading: "## ", "**", "__", "> ".</summary>
     [GeneratedRegex(@"^(?:#{1,6}\s*|>\s*)|\*\*|__")]
     private static partial Regex Decoration();
+
+    /// <summary>"【当日工作情况】…": a heading in lenticular brackets, read as "当日工作情况：…".</summary>
+    [GeneratedRegex(@"^【([^【】]{1,40})】")]
+    private static partial Regex Bracketed();
 
     /// <summary>A heading's numbering: 一、 （一） (1) 1. 1、 第一部分 Ⅰ.</summary>
     [GeneratedRegex(@"^(?:第[一二三四五六七八九十]+(?:部分|章|节)?[、.．：:\s]*|[一二三四五六七八九十]+[、.．]\s*|[（(][一二三四五六七八九十\d]+[）)]\s*|\d{1,2}[.、．)）]\s*|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[.、．]?\s*)")]
