@@ -305,7 +305,7 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
 
         if (text.Length > 1000)
         {
-            turn.Say(turn.Context.T.Format("finding.too_long", 1000));
+            turn.Say(turn.Context.T.Format("flow.too_long", 1000));
             return null;
         }
 
@@ -315,7 +315,7 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
 
     private static Trigger? Unexpected(FlowTurn turn)
     {
-        turn.Say(turn.Context.T[turn.Input.Text is null ? "finding.text_expected" : "finding.choose_button"]);
+        turn.Say(turn.Context.T[turn.Input.Text is null ? "flow.text_expected" : "flow.choose_button"]);
         return null;
     }
 
@@ -342,7 +342,7 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
             Evidence = d.Evidence,
             Rules = ledger.Rules,
         };
-        LedgerCommands.Answer(context, ledger.Apply(context, d.FindingId, d.Revision, d.Action, request), ledger.Rules);
+        LedgerReplies.Outcome(context, ledger.Apply(context, d.FindingId, d.Revision, d.Action, request), ledger.Rules);
     }
 
     private void AskAndSave(FlowTurn turn, LedgerActionDraft d, State state)
@@ -355,7 +355,7 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
     {
         var t = turn.Context.T;
         var code = findings.Get(d.FindingId)?.Code ?? "?";
-        Choice[] cancel = [new Choice(t["finding.cancel"], "cancel")];
+        Choice[] cancel = [new Choice(t["flow.cancel"], "cancel")];
         switch (state)
         {
             case State.Unit:
@@ -382,7 +382,8 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
                 AskNewDeadline(turn, d, code, cancel);
                 break;
             case State.ConfirmDeadline:
-                DeadlineAnswer.AskToConfirm(turn, d.PendingDeadline ?? turn.Context.Today, cancel);
+                var far = DeadlineAnswer.AskToConfirm(turn, d.PendingDeadline ?? turn.Context.Today, cancel);
+                turn.Ask(far.Html, far.Rows);
                 break;
             case State.Reason:
                 turn.Ask(d.Action == RectificationAction.Reject ? t["ledger.ask.reject_reason"]
@@ -392,12 +393,12 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
                 turn.Ask(t.Format("ledger.ask.opinion", code), [cancel]);
                 break;
             case State.Evidence when d.Action == RectificationAction.Verify:
-                turn.Ask(d.Evidence.Count == 0 ? t["ledger.ask.verify_evidence"] : t.Format("ledger.ask.verify_evidence_more", FindingCard.Evidence(t, d.Evidence)),
+                turn.Ask(d.Evidence.Count == 0 ? t["ledger.ask.verify_evidence"] : t.Format("ledger.ask.verify_evidence_more", EvidenceText.Summary(t, d.Evidence)),
                     [[new Choice(t[d.Evidence.Count == 0 ? "ledger.no_verify_evidence" : "common.next"], "done"), .. cancel]]);
                 break;
             case State.Evidence:
                 turn.Ask(d.Evidence.Count == 0 && d.Note is null ? t.Format("ledger.ask.evidence", code)
-                    : t.Format("ledger.ask.evidence_more", FindingCard.Evidence(t, d.Evidence), d.Note ?? ""),
+                    : t.Format("ledger.ask.evidence_more", EvidenceText.Summary(t, d.Evidence), d.Note ?? ""),
                     [[new Choice(t["common.next"], "done"), .. cancel]]);
                 break;
             case State.Confirm:
@@ -451,12 +452,12 @@ public sealed class LedgerActionFlow(LedgerService ledger, FindingStore findings
             lines.Add(t.Format("ledger.opinion", d.Opinion ?? ""));
             if (d.Evidence.Count > 0)
             {
-                lines.Add(t["ledger.field.verification_evidence"] + t["card.colon"] + FindingCard.Evidence(t, d.Evidence));
+                lines.Add(t["ledger.field.verification_evidence"] + t["card.colon"] + EvidenceText.Summary(t, d.Evidence));
             }
         }
         else if (d.Evidence.Count > 0 || d.Note is not null)
         {
-            lines.Add(t["ledger.field.fix"] + t["card.colon"] + Html.Escape(d.Note ?? "") + (d.Evidence.Count > 0 ? " (" + FindingCard.Evidence(t, d.Evidence) + ")" : ""));
+            lines.Add(t["ledger.field.fix"] + t["card.colon"] + Html.Escape(d.Note ?? "") + (d.Evidence.Count > 0 ? " (" + EvidenceText.Summary(t, d.Evidence) + ")" : ""));
         }
 
         return string.Join('\n', lines);

@@ -115,7 +115,7 @@ public sealed class TipFlow(NoteStore notes) : IFlow
 
                 if (value.Length > MaxLength)
                 {
-                    turn.Say(t.Format("finding.too_long", MaxLength));
+                    turn.Say(t.Format("flow.too_long", MaxLength));
                     return false;
                 }
 
@@ -137,7 +137,7 @@ public sealed class TipFlow(NoteStore notes) : IFlow
                 return true;
         }
 
-        turn.Say(t[state == State.Channel ? "finding.choose_button" : "finding.text_expected"]);
+        turn.Say(t[state == State.Channel ? "flow.choose_button" : "flow.text_expected"]);
         return false;
     }
 

@@ -151,7 +151,7 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
         var machine = Build(turn.Draft, data);
         if (turn.Input.Files.Count > 0 || turn.Input.Location is not null)
         {
-            turn.Say(turn.Context.T["schedule.text_expected"]);
+            turn.Say(turn.Context.T["flow.text_expected"]);
         }
         else if (Handle(turn, data, machine.State) is { } trigger)
         {
@@ -227,7 +227,7 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
                     : EventKinds.Parse(text) ?? Enum.GetValues<EventKind>().Cast<EventKind?>().FirstOrDefault(k => string.Equals(t[k!.Value.Key()], text, StringComparison.OrdinalIgnoreCase));
                 if (kind is null)
                 {
-                    turn.Say(t["finding.choose_button"]);
+                    turn.Say(t["flow.choose_button"]);
                     return null;
                 }
 
@@ -278,7 +278,7 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
                     }
                 }
 
-                turn.Say(t["finding.choose_button"]);
+                turn.Say(t["flow.choose_button"]);
                 return null;
             default:
                 return null;
@@ -373,7 +373,7 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
 
         if (string.IsNullOrEmpty(text))
         {
-            turn.Say(turn.Context.T["finding.choose_button"]);
+            turn.Say(turn.Context.T["flow.choose_button"]);
             return null;
         }
 
@@ -429,7 +429,7 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
                     break;
                 }
 
-                turn.Say(turn.Context.T["finding.choose_button"]);
+                turn.Say(turn.Context.T["flow.choose_button"]);
                 return null;
         }
 
@@ -454,13 +454,13 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
         var t = turn.Context.T;
         if (string.IsNullOrEmpty(text))
         {
-            turn.Say(t["finding.text_expected"]);
+            turn.Say(t["flow.text_expected"]);
             return null;
         }
 
         if (text.Length > max)
         {
-            turn.Say(t.Format("finding.too_long", max));
+            turn.Say(t.Format("flow.too_long", max));
             return null;
         }
 
@@ -542,7 +542,7 @@ public sealed class ScheduleFlow(ScheduleService service, TeamStore teams, Sched
                 turn.Ask(t[d.EditingItemId is null ? "schedule.review" : "schedule.review_edit"] + "\n\n" + view.Card(t, team, preview, turn.Context.Member, inGroup: false),
                 [
                     .. EditTargets.Chunk(3).Select(row => row.Select(e => new Choice("✎ " + t[e.LabelKey], e.Value))),
-                    [new Choice(t["finding.save"], "save"), new Choice(t["finding.cancel"], "cancel")],
+                    [new Choice(t["flow.save"], "save"), new Choice(t["flow.cancel"], "cancel")],
                 ]);
                 break;
         }
