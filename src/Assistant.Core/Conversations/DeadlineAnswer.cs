@@ -116,7 +116,7 @@ public static class DeadlineAnswer
     }
 
     /// <summary>Reads the answer into the draft: taken, held for confirmation when far ahead, or to be asked again.</summary>
-    internal static DeadlineStep Answer(FlowTurn turn, IDeadlineDraft draft, DateOnly? after = null)
+    private static DeadlineStep Answer(FlowTurn turn, IDeadlineDraft draft, DateOnly? after = null)
     {
         var reading = Reading(turn, after);
         if (reading.Date is not { } date)
@@ -135,7 +135,7 @@ public static class DeadlineAnswer
     }
 
     /// <summary>The answer to the confirmation: yes takes the held deadline, change drops it, a typed date is a new answer.</summary>
-    internal static DeadlineStep Confirm(FlowTurn turn, IDeadlineDraft draft)
+    private static DeadlineStep Confirm(FlowTurn turn, IDeadlineDraft draft)
     {
         switch (turn.Input.Choice)
         {
@@ -179,10 +179,10 @@ public static class DeadlineAnswer
     /// The step that confirms a deadline far ahead ("ConfirmDeadline"): yes takes it, change asks for it again
     /// (<see cref="FlowTrigger.ChangeDeadline"/>), a date typed here is a new answer to <paramref name="question"/>.
     /// </summary>
-    public static FormStep<TData> Confirmation<TData>(Func<TData, FormStep<TData>> question, params Choice[] more)
+    public static FormStep<TData> Confirmation<TData>(Func<TData, FormStep<TData>> question)
         where TData : IDeadlineDraft => new("ConfirmDeadline")
     {
-        Ask = (turn, d) => AskToConfirm(turn, d.PendingDeadline ?? turn.Context.Today, more),
+        Ask = (turn, d) => AskToConfirm(turn, d.PendingDeadline ?? turn.Context.Today),
         Read = (turn, d) => Confirm(turn, d) switch
         {
             DeadlineStep.Taken => StepResult.Answered,
@@ -193,11 +193,11 @@ public static class DeadlineAnswer
     };
 
     /// <summary>Asks whether a deadline far away is meant: yes takes it, change asks for the deadline again.</summary>
-    internal static Question AskToConfirm(FlowTurn turn, DateOnly deadline, IEnumerable<Choice> more)
+    private static Question AskToConfirm(FlowTurn turn, DateOnly deadline)
     {
         var t = turn.Context.T;
         var days = deadline.DayNumber - turn.Context.Today.DayNumber;
         return new(t.Format("date.far_deadline", DateText.Full(t, deadline), days, YearlessDay.FarDeadlineDays),
-            [[new Choice(t["date.far_yes"], "far:yes"), new Choice(t["date.far_change"], "far:change"), .. more]]);
+            [[new Choice(t["date.far_yes"], "far:yes"), new Choice(t["date.far_change"], "far:change")]]);
     }
 }

@@ -18,6 +18,7 @@ namespace Assistant.Core.Conversations;
 public abstract class FormFlow<TData> : IFlow where TData : class, new()
 {
     private FrozenDictionary<string, FormStep<TData>>? _byName;
+    private bool? _cancelsEverywhere;
 
     protected FormFlow(string name, string titleKey)
     {
@@ -34,6 +35,9 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
 
     /// <summary>Files sent at any question are kept as evidence (the caption then answers the question).</summary>
     protected virtual bool KeepsEvidenceAtEveryStep => false;
+
+    /// <summary>Every question has a cancel button (the machine says so: <see cref="FormMachine{TData}.CancelFromEveryStep"/>).</summary>
+    private bool CancelsEverywhere => _cancelsEverywhere ??= Build(null, new TData()).CancelsEverywhere;
 
     private FrozenDictionary<string, FormStep<TData>> ByName => _byName ??= Steps.ToFrozenDictionary(s => s.Name);
 
@@ -162,11 +166,28 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
         }
     }
 
-    /// <summary>Asks the question, then saves: asking may note what its buttons stand for.</summary>
-    private static void AskAndSave(FlowTurn turn, TData data, FormStep<TData> step)
+    /// <summary>
+    /// Asks the question, then saves: asking may note what its buttons stand for. Where every question can be
+    /// cancelled, the cancel button joins the last row when it has room (fewer than three), else a row of its own.
+    /// </summary>
+    private void AskAndSave(FlowTurn turn, TData data, FormStep<TData> step)
     {
         var question = step.Ask!(turn, data);
-        turn.Ask(question.Html, question.Rows);
+        var rows = question.Rows?.Select(row => row.ToList()).Where(row => row.Count > 0).ToList() ?? [];
+        if (CancelsEverywhere)
+        {
+            var cancel = new Choice(turn.Context.T["flow.cancel"], "cancel");
+            if (rows.Count > 0 && rows[^1].Count < 3)
+            {
+                rows[^1].Add(cancel);
+            }
+            else
+            {
+                rows.Add([cancel]);
+            }
+        }
+
+        turn.Ask(question.Html, rows);
         turn.Save(data);
     }
 }

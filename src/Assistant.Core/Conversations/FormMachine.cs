@@ -12,6 +12,7 @@ namespace Assistant.Core.Conversations;
 public sealed class FormMachine<TData>
 {
     private readonly FlowTurn? _turn;
+    private readonly HashSet<FormStep<TData>> _ended = [];
     private FormStep<TData>? _review;
 
     internal FormMachine(StateMachine<FormStep<TData>, FlowTrigger> machine, TData data, FlowTurn? turn)
@@ -79,14 +80,19 @@ public sealed class FormMachine<TData>
     public void End(FormStep<TData> end, FlowTrigger trigger)
     {
         var enter = end.Enter ?? throw new InvalidOperationException($"{end} is not a terminal state.");
+        if (!_ended.Add(end))
+        {
+            return;
+        }
+
         Machine.Configure(end).OnEntryFrom(trigger, () => enter(_turn!, Data), end.EnterDescription);
     }
 
-    /// <summary>Every question of <paramref name="questions"/> has a cancel button, which enters <paramref name="cancelled"/>.</summary>
+    /// <summary>Every question of <paramref name="questions"/> has a cancel button, which enters <paramref name="cancelled"/> (the card has its own).</summary>
     public void CancelFromEveryStep(IEnumerable<FormStep<TData>> questions, FormStep<TData> cancelled)
     {
         CancelsEverywhere = true;
-        foreach (var question in questions.Where(q => !q.IsTerminal))
+        foreach (var question in questions.Where(q => !q.IsTerminal && q != _review))
         {
             Machine.Configure(question).Permit(FlowTrigger.Cancel, cancelled);
         }
