@@ -12,9 +12,12 @@ namespace Assistant.Benchmarks;
 public sealed class BenchHost : IDisposable
 {
     private readonly IHost _host;
+    private readonly bool _deleteOnDispose;
 
-    public BenchHost(string? folder = null, Action<HostApplicationBuilder>? configure = null, IMessageTransport? transport = null)
+    /// <summary>The core on a LiteDB file in <paramref name="folder"/> (a new temp folder when null); <paramref name="deleteOnDispose"/> false keeps the folder to hand it to another process.</summary>
+    public BenchHost(string? folder = null, Action<HostApplicationBuilder>? configure = null, IMessageTransport? transport = null, bool deleteOnDispose = true)
     {
+        _deleteOnDispose = deleteOnDispose;
         Folder = folder ?? Path.Combine(Path.GetTempPath(), "ia-bench", Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(Folder);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = Folder });
@@ -52,6 +55,11 @@ public sealed class BenchHost : IDisposable
     public void Dispose()
     {
         _host.Dispose();
+        if (!_deleteOnDispose)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

@@ -88,6 +88,7 @@ public static class FindingFlowBenchmark
         // 1. No pause between steps: the most findings per second the assistant can take.
         var commit = new Samples();
         var reply = new Samples();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         for (var round = 0; round < rounds; round++)
         {
@@ -96,8 +97,9 @@ public static class FindingFlowBenchmark
 
         clock.Stop();
         var findings = members * rounds;
+        var allocatedPerStep = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1024.0 / (findings * Steps.Length);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"finding flow, no pause: {members} members at once x {rounds} rounds = {findings} findings ({Steps.Length} steps each) in {clock.Elapsed.TotalSeconds:F2}s = {findings / clock.Elapsed.TotalSeconds:F1} findings/s | per step, to commit: p50 {commit.Percentile(50) / 1000:F2} ms, p99 {commit.Percentile(99) / 1000:F2} ms"));
+            $"finding flow, no pause: {members} members at once x {rounds} rounds = {findings} findings ({Steps.Length} steps each) in {clock.Elapsed.TotalSeconds:F2}s = {findings / clock.Elapsed.TotalSeconds:F1} findings/s | per step, to commit: p50 {commit.Percentile(50) / 1000:F2} ms, p99 {commit.Percentile(99) / 1000:F2} ms | allocated per step (dispatch, flow, outbox, delivery to a recording channel) {allocatedPerStep:F0} KB"));
 
         // 2. A person's pace: 0.5 to 1.5 s between steps, 100 members at once.
         var paced = new Samples();

@@ -1,13 +1,20 @@
 using Assistant.Benchmarks;
+using Assistant.Benchmarks.Capture;
 using Assistant.Benchmarks.Load;
 
 // Benchmarks and load drivers. Run in Release, on an otherwise idle machine:
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- pipeline
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- finding
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- idle
+//   dotnet run -c Release --project tests/Assistant.Benchmarks -- startup [RUNS, default 5] [PROGRAM]
+//     (time from process start to the first getUpdates at the fake Bot API, and RSS after /help and 10 s idle;
+//      for the published program: dotnet publish src/Assistant -c Release -o /tmp/ia-publish, then PROGRAM /tmp/ia-publish)
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- ledger [SIZES, default 10000,100000]
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- summary
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- load [MINUTES, default 5] [MEAN PAUSE S, default 90] [nopacing]
+//   dotnet run -c Release --project tests/Assistant.Benchmarks -- capture [MEMBERS, default 100] [FINDINGS EACH, default 5] [nopacing] [PROGRAM]
+//     (members record findings at full speed, reacting to every reply, against the program as a process of its own;
+//      PROGRAM: an Assistant.dll or a publish folder, default the Release build of src/Assistant)
 var what = args.Length > 0 ? args[0] : "all";
 var root = FindRoot();
 
@@ -36,6 +43,26 @@ switch (what)
             meanPauseSeconds: args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 90,
             pacing: !args.Contains("nopacing"));
         break;
+    case "capture":
+        {
+            var numbers = args.Skip(1).Where(a => int.TryParse(a, out _)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var program = args.Skip(1).FirstOrDefault(a => !int.TryParse(a, out _) && a is not ("nopacing" or "pacing"));
+            await CaptureBenchmark.RunAsync(
+                HostProcess.Resolve(root, program),
+                members: numbers.Count > 0 ? numbers[0] : 100,
+                findingsEach: numbers.Count > 1 ? numbers[1] : 5,
+                pacing: !args.Contains("nopacing"));
+            break;
+        }
+
+    case "startup":
+        {
+            var runs = args.Skip(1).Where(a => int.TryParse(a, out _)).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(5);
+            var program = args.Skip(1).FirstOrDefault(a => !int.TryParse(a, out _));
+            await StartupBenchmark.RunAsync(HostProcess.Resolve(root, program), runs);
+            break;
+        }
+
     case "idle":
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
@@ -47,7 +74,7 @@ switch (what)
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
     default:
-        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | summary | load [MINUTES] [MEAN PAUSE S] [nopacing] | idle | all");
+        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | summary | load [MINUTES] [MEAN PAUSE S] [nopacing] | capture [MEMBERS] [FINDINGS] [nopacing] [PROGRAM] | startup [RUNS] [PROGRAM] | idle | all");
         return 1;
 }
 

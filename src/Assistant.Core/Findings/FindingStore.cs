@@ -116,6 +116,7 @@ public sealed class FindingStore(AssistantDatabase db)
         findings.EnsureIndex(x => x.ContactLedgerKey);
         database.GetCollection<FindingChange>(Changes).EnsureIndex(x => x.FindingId);
         database.Mapper.Entity<TeamVocabulary>().Id(x => x.Id, autoId: false);
+        SchemaSetup.EnsureCollection(database, Vocabulary);
     }
 }
 

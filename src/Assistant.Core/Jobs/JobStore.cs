@@ -42,8 +42,11 @@ public sealed class JobStore(AssistantDatabase db, JobSignal signal)
 
     public IReadOnlyList<Job> Dead() => db.Collection<Job>(DeadCollectionName).FindAll().ToList();
 
-    public static void EnsureSchema(ILiteDatabase database) =>
+    public static void EnsureSchema(ILiteDatabase database)
+    {
         database.GetCollection<Job>(CollectionName).EnsureIndex(x => x.DueUtc);
+        SchemaSetup.EnsureCollection(database, DeadCollectionName);
+    }
 }
 
 /// <summary>Wakes the job runner when a job is queued.</summary>

@@ -72,6 +72,8 @@ public sealed class Outbox(AssistantDatabase db, OutboxSignal signal)
     public static void EnsureSchema(ILiteDatabase database)
     {
         // Keyed by id only: the sender tracks chats in memory, so no secondary index slows each insert.
+        SchemaSetup.EnsureCollection(database, CollectionName);
+        SchemaSetup.EnsureCollection(database, DeadCollectionName);
     }
 
     private static IEnumerable<OutboxItem> ToItems(OutgoingMessage message, DateTime utcNow)

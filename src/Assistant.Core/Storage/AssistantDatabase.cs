@@ -383,7 +383,27 @@ internal sealed class Engine
 }
 
 /// <summary>Creates the collections and indexes of one store. Runs once at start-up, on one thread.</summary>
-public sealed record SchemaSetup(string Name, Action<ILiteDatabase> Ensure);
+public sealed record SchemaSetup(string Name, Action<ILiteDatabase> Ensure)
+{
+    /// <summary>
+    /// Creates an empty collection now, if it does not exist. LiteDB creates a collection on its first
+    /// write, and a reader that resolves the new collection while that write commits can read its page
+    /// before it exists ("LiteDB ENSURE: page type must be collection page", LiteDB issue #2792); a
+    /// collection made here, before any other thread runs, cannot race.
+    /// </summary>
+    public static void EnsureCollection(ILiteDatabase database, string name)
+    {
+        if (database.CollectionExists(name))
+        {
+            return;
+        }
+
+        var collection = database.GetCollection(name);
+        var placeholder = new BsonValue(ObjectId.NewObjectId());
+        collection.Insert(new BsonDocument { ["_id"] = placeholder });
+        collection.Delete(placeholder);
+    }
+}
 
 /// <summary>The database cannot be used: in use by another process, unreadable, or not writable.</summary>
 public sealed class DatabaseUnavailableException : Exception

@@ -17,6 +17,8 @@ public sealed class KeyValueStore(AssistantDatabase db)
     public void Set(string key, string value) => Collection.Upsert(new KeyValueEntry { Id = key, Value = value });
 
     public void Set(string key, long value) => Set(key, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public static void EnsureSchema(ILiteDatabase database) => SchemaSetup.EnsureCollection(database, CollectionName);
 }
 
 public sealed class KeyValueEntry

@@ -27,6 +27,7 @@ public sealed class ProcessedUpdates(AssistantDatabase db)
     public static void EnsureSchema(ILiteDatabase database)
     {
         // Keyed by id only: no secondary index to update on every message.
+        SchemaSetup.EnsureCollection(database, CollectionName);
     }
 }
 

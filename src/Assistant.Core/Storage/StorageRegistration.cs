@@ -15,6 +15,7 @@ public static class StorageRegistration
         var services = builder.Services;
         services.AddSchema(nameof(ProcessedUpdates), ProcessedUpdates.EnsureSchema);
         services.AddSchema(nameof(AuditLog), AuditLog.EnsureSchema);
+        services.AddSchema(nameof(KeyValueStore), KeyValueStore.EnsureSchema);
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;

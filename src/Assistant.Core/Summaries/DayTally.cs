@@ -61,6 +61,9 @@ public sealed class DayTallyStore(AssistantDatabase db)
         return tally;
     }
 
-    public static void EnsureSchema(ILiteDatabase database) =>
+    public static void EnsureSchema(ILiteDatabase database)
+    {
         database.Mapper.Entity<DayTally>().Id(x => x.Id, autoId: false);
+        SchemaSetup.EnsureCollection(database, CollectionName);
+    }
 }

@@ -95,7 +95,7 @@ public sealed class ProcessTests
     {
         using var folder = new TempFolder();
         using var first = AssistantProcess.Start(folder.Path, ["--console"], Env(folder));
-        await Eventually.TrueAsync(() => first.Stdout.Contains("Telegram__BotToken", StringComparison.Ordinal), "the first instance to start");
+        await Eventually.TrueAsync(() => first.Stdout.Contains("Telegram__BotToken", StringComparison.Ordinal), "the first instance to start", TimeSpan.FromSeconds(60));
 
         var (code, _, stderr) = await AssistantProcess.RunAsync(folder.Path, ["--console"], "/help\n", Env(folder));
 

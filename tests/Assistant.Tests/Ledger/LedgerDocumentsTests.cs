@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Assistant.Core.Ledger.Documents;
@@ -276,15 +275,13 @@ public sealed class LedgerDocumentsTests
     }
 
     [Fact]
-    public void Xlsx_20000Rows_CompleteAndFast()
+    public void Xlsx_20000Rows_Complete()
     {
+        // How fast is measured in the ledger benchmark (README, Performance), not here.
         var rows = ManyRows(20_000);
-        var watch = Stopwatch.StartNew();
 
         var bytes = LedgerWorkbook.Xlsx(rows, Headings, Title, "整改台账");
 
-        watch.Stop();
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}"); // about 0.5 s on a laptop; generous for CI
         using var book = Open(bytes);
         Assert.Equal(20_002, book.Worksheet.Descendants<Row>().Count());
         Assert.Equal("A2:Q20002", book.SheetPart.TableDefinitionParts.Single().Table!.Reference!.Value);

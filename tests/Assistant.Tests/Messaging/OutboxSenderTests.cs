@@ -3,7 +3,6 @@ using Assistant.Core.Messaging;
 using Assistant.Core.Storage;
 using Assistant.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Assistant.Tests.Messaging;
 
@@ -129,48 +128,6 @@ public sealed class OutboxSenderTests
 
         Assert.Equal(1, transport.Answered);
         Assert.Equal(0, h.Get<Outbox>().PendingCount());
-    }
-
-    [Fact]
-    public async Task Pacer_ThousandMessagesToFiftyChats_NeverExceedsThirtyPerSecond()
-    {
-        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var pacer = new DeliveryPacer(DeliveryLimits.Telegram, time);
-        var sent = new ConcurrentQueue<DateTimeOffset>();
-        var tasks = Enumerable.Range(0, 1000).Select(async i =>
-        {
-            await pacer.WaitTurnAsync(i % 50, isGroup: i % 5 == 0, CancellationToken.None);
-            sent.Enqueue(time.GetUtcNow());
-        }).ToList();
-
-        while (tasks.Any(t => !t.IsCompleted))
-        {
-            time.Advance(TimeSpan.FromMilliseconds(50));
-            await Task.Delay(1);
-        }
-
-        var times = sent.OrderBy(t => t).ToList();
-        Assert.Equal(1000, times.Count);
-        for (var i = 30; i < times.Count; i++)
-        {
-            // Any 31 consecutive sends span at least one second (minus a tick step).
-            Assert.True(times[i] - times[i - 30] >= TimeSpan.FromMilliseconds(950), $"burst at {i}");
-        }
-    }
-
-    [Fact]
-    public async Task Pacer_KeyboardOnlyEdits_DoNotUseTheChatsAllowance()
-    {
-        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
-        var pacer = new DeliveryPacer(DeliveryLimits.Telegram, time);
-        for (var i = 0; i < 10; i++)
-        {
-            await pacer.WaitTurnAsync(1, isGroup: false, CancellationToken.None, chatLimited: false);
-        }
-
-        var sends = Enumerable.Range(0, 3).Select(_ => pacer.WaitTurnAsync(1, false, CancellationToken.None)).ToList();
-
-        Assert.All(sends, s => Assert.True(s.IsCompletedSuccessfully));
     }
 
     /// <summary>Starts the real <see cref="OutboxSender"/> of a harness and stops it at the end.</summary>

@@ -11,8 +11,9 @@ using Telegram.Bot.Types;
 namespace Assistant.Channels.Telegram;
 
 /// <summary>
-/// At start: learns the bot's username (getMe) and registers the command menu in both languages
-/// (setMyCommands). Failures are logged, never fatal: the bot works without a menu.
+/// At start: learns the bot's username (getMe) and makes sure no webhook blocks long polling (deleteWebhook),
+/// both before the first poll; then registers the command menu in both languages (setMyCommands) while the
+/// poller already runs. Failures are logged, never fatal: the bot works without a menu.
 /// </summary>
 public sealed class TelegramMenu(ITelegramBotClient client, Router router, BotIdentity identity, TextCatalog catalog, IOptions<TelegramOptions> options, ILogger<TelegramMenu> logger)
 {
@@ -23,7 +24,19 @@ public sealed class TelegramMenu(ITelegramBotClient client, Router router, BotId
         Permission.ViewLedger, Permission.ViewSummary,
     ];
 
-    public async Task SetUpAsync(CancellationToken ct)
+    /// <summary>What polling needs first: the username (to tell "/cmd@us" from "/cmd@another") and no webhook. The two calls go out together.</summary>
+    public Task PrepareAsync(CancellationToken ct) => Task.WhenAll(LearnUsernameAsync(ct),
+        // Long polling and a webhook exclude each other; keep pending updates (DropPendingUpdates = false).
+        TryAsync("deleteWebhook", () => client.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct)));
+
+    /// <summary>The command menu: nothing depends on it, so it is set while the bot already answers.</summary>
+    public async Task PublishCommandsAsync(CancellationToken ct)
+    {
+        await TryAsync("setMyCommands (zh-CN)", () => client.SetMyCommands(Commands(catalog.Chinese), cancellationToken: ct));
+        await TryAsync("setMyCommands (en)", () => client.SetMyCommands(Commands(catalog.English), languageCode: "en", cancellationToken: ct));
+    }
+
+    private async Task LearnUsernameAsync(CancellationToken ct)
     {
         try
         {
@@ -35,11 +48,6 @@ public sealed class TelegramMenu(ITelegramBotClient client, Router router, BotId
         {
             logger.LogWarning("getMe failed ({Error}); invitation links will show the code only until it succeeds.", Redact(ex.Message));
         }
-
-        // Long polling and a webhook exclude each other; keep pending updates (DropPendingUpdates = false).
-        await TryAsync("deleteWebhook", () => client.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct));
-        await TryAsync("setMyCommands (zh-CN)", () => client.SetMyCommands(Commands(catalog.Chinese), cancellationToken: ct));
-        await TryAsync("setMyCommands (en)", () => client.SetMyCommands(Commands(catalog.English), languageCode: "en", cancellationToken: ct));
     }
 
     public IReadOnlyList<BotCommand> Commands(Texts texts) =>

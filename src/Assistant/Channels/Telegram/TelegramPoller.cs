@@ -39,7 +39,20 @@ public sealed class TelegramPoller(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var started = time.GetUtcNow();
-        await menu.SetUpAsync(stoppingToken);
+        await menu.PrepareAsync(stoppingToken);
+        var publishing = menu.PublishCommandsAsync(stoppingToken);
+        try
+        {
+            await PollAsync(started, stoppingToken);
+        }
+        finally
+        {
+            await publishing;
+        }
+    }
+
+    private async Task PollAsync(DateTimeOffset started, CancellationToken stoppingToken)
+    {
         var offset = state.GetLong(OffsetKey) ?? 0;
         var failures = 0;
         var conflictLogged = false;
