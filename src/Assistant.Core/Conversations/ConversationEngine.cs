@@ -66,6 +66,17 @@ public sealed class ConversationEngine : IConversationRunner
         Persist(turn, context.UtcNow);
     }
 
+    /// <summary>
+    /// Starts a form flow with a draft already filled in (from a command, a note, a photo: whatever is known), or
+    /// resumes the member's open draft when there is one.
+    /// </summary>
+    public void Start<TData>(UpdateContext context, string flowName, TData data) where TData : class, new()
+    {
+        var flow = _flows.GetValueOrDefault(flowName) as FormFlow<TData>
+            ?? throw new InvalidOperationException($"No form flow '{flowName}' takes {typeof(TData).Name}.");
+        Start(context, flowName, turn => flow.Begin(turn, data));
+    }
+
     public bool TryContinue(UpdateContext context)
     {
         var draft = LiveDraft(context);

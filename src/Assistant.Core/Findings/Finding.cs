@@ -1,3 +1,5 @@
+using Assistant.Core.Messaging;
+
 namespace Assistant.Core.Findings;
 
 /// <summary>
@@ -155,35 +157,6 @@ public sealed class Contributor
     public string FromCode { get; set; } = "";
 
     public DateTime AddedUtc { get; set; }
-}
-
-/// <summary>A photo, document or voice message attached to a finding.</summary>
-public sealed class Evidence
-{
-    public EvidenceKind Kind { get; set; }
-
-    /// <summary>The channel's file id (Telegram file_id); enough to send it again.</summary>
-    public string FileId { get; set; } = "";
-
-    public string? FileName { get; set; }
-
-    public string? MimeType { get; set; }
-
-    public long? Size { get; set; }
-
-    /// <summary>Path of the downloaded copy beside the database, once fetched.</summary>
-    public string? LocalPath { get; set; }
-
-    public DateTime AddedUtc { get; set; }
-}
-
-public enum EvidenceKind
-{
-    Photo,
-    Document,
-    Voice,
-    Video,
-    Text,
 }
 
 /// <summary>One changed field of a saved finding: who, when, old and new value.</summary>

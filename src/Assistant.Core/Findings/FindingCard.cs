@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Assistant.Core.Localization;
 using Assistant.Core.Messaging;
+using Assistant.Core.Teams;
 
 namespace Assistant.Core.Findings;
 
@@ -44,7 +45,7 @@ public static class FindingCard
             Line(sb, t, "field.basis", Html.Escape(f.Basis));
         }
 
-        Line(sb, t, "field.evidence", Evidence(t, f.Evidence));
+        Line(sb, t, "field.evidence", EvidenceText.Summary(t, f.Evidence));
         Line(sb, t, "field.responsible_unit", Html.Escape(f.ResponsibleUnit) is { Length: > 0 } unit ? unit : t["card.not_set"]);
         Line(sb, t, "field.responsible_person", Html.Escape(f.ResponsiblePerson) is { Length: > 0 } person ? person : t["card.not_set"]);
         Line(sb, t, "field.deadline", f.Deadline is { } d ? Date(t, d) : t["card.not_set"]);
@@ -68,23 +69,28 @@ public static class FindingCard
         return sb.ToString();
     }
 
+    /// <summary>The buttons under a finding's card for this reader: edit and history, for whoever may edit it.</summary>
+    public static IReadOnlyList<IReadOnlyList<Button>>? Buttons(Texts t, Finding finding, Member reader)
+    {
+        if (!FindingVisibility.CanEdit(reader, finding))
+        {
+            return null;
+        }
+
+        var id = finding.Id.ToString(CultureInfo.InvariantCulture);
+        return
+        [[
+            new Button(t["finding.edit"], $"fd:e:{id}:{finding.Revision.ToString(CultureInfo.InvariantCulture)}"),
+            new Button(t["finding.history"], $"fd:h:{id}"),
+        ]];
+    }
+
     /// <summary>One line of a list: G7-012 · sector · unit · severity (· covert) (· merged into G7-004).</summary>
     public static string ListLine(Texts t, Finding f) =>
         $"{Html.Bold(f.Code)} · {t[f.Sector.Key()]} · {Html.Escape(Shorten(f.Unit, 24))} · {t[f.Severity.Key()]}{(f.Covert ? " · " + t["openness.covert"] : "")}"
         + (f.MergedIntoCode is { } into ? " · " + t.Format("card.merged_mark", into) : "");
 
     public static string Date(Texts t, DateOnly date) => DateText.Full(t, date);
-
-    public static string Evidence(Texts t, IReadOnlyCollection<Evidence> evidence)
-    {
-        if (evidence.Count == 0)
-        {
-            return t["card.none"];
-        }
-
-        var parts = evidence.GroupBy(e => e.Kind).OrderBy(g => g.Key).Select(g => t.Format("evidence." + g.Key.ToString().ToLowerInvariant(), g.Count()));
-        return string.Join(t["list.separator"], parts);
-    }
 
     private static void Line(StringBuilder sb, Texts t, string fieldKey, string valueHtml) =>
         sb.Append('\n').Append(t[fieldKey]).Append(t["card.colon"]).Append(valueHtml);

@@ -97,22 +97,6 @@ public sealed class FindingCommands(FindingStore store, FindingStarter starter, 
         }
     }
 
-    /// <summary>The buttons under a finding's card for this reader.</summary>
-    public static IReadOnlyList<IReadOnlyList<Button>>? CardButtons(Texts t, Finding finding, Member reader)
-    {
-        if (!FindingVisibility.CanEdit(reader, finding))
-        {
-            return null;
-        }
-
-        var id = finding.Id.ToString(CultureInfo.InvariantCulture);
-        return
-        [[
-            new Button(t["finding.edit"], $"fd:e:{id}:{finding.Revision.ToString(CultureInfo.InvariantCulture)}"),
-            new Button(t["finding.history"], $"fd:h:{id}"),
-        ]];
-    }
-
     private void Open(UpdateContext context, Member member, Finding? finding)
     {
         var t = context.T;
@@ -143,7 +127,7 @@ public sealed class FindingCommands(FindingStore store, FindingStarter starter, 
             rows.AddRange(section.Buttons(t, finding, member));
         }
 
-        rows.AddRange(CardButtons(t, finding, member) ?? []);
+        rows.AddRange(FindingCard.Buttons(t, finding, member) ?? []);
         context.Reply(html.ToString(), rows.Count > 0 ? rows : null);
     }
 

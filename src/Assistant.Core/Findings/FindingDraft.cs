@@ -1,7 +1,10 @@
+using Assistant.Core.Conversations;
+using Assistant.Core.Messaging;
+
 namespace Assistant.Core.Findings;
 
 /// <summary>What has been entered in the finding flow so far (the draft's data).</summary>
-public sealed class FindingDraft : Ledger.IDeadlineDraft
+public sealed class FindingDraft : IReviewedDraft, IEvidenceDraft, IDeadlineDraft
 {
     /// <summary>Set when the flow edits a saved finding instead of creating one.</summary>
     public int? EditingFindingId { get; set; }
@@ -45,7 +48,7 @@ public sealed class FindingDraft : Ledger.IDeadlineDraft
 
     public DateOnly? Deadline { get; set; }
 
-    /// <summary>A deadline typed far ahead, waiting for the member to confirm it (see <see cref="Ledger.DeadlineAnswer"/>).</summary>
+    /// <summary>A deadline typed far ahead, waiting for the member to confirm it (see <see cref="DeadlineAnswer"/>).</summary>
     public DateOnly? PendingDeadline { get; set; }
 
     public bool FixedOnSpot { get; set; }
@@ -57,9 +60,17 @@ public sealed class FindingDraft : Ledger.IDeadlineDraft
     /// <summary>Texts offered as buttons at the current question (a button carries only its index).</summary>
     public List<string> Offered { get; set; } = [];
 
+    /// <summary>An edit of a saved finding: everything it holds, and the card first.</summary>
+    /// <summary>Whether every field a finding needs is answered (the flow's required steps; used where a draft is saved outside the flow, as into a finding it duplicates).</summary>
+    public bool IsComplete =>
+        Aspect is not null && Method is not null && Covert is not null && Severity is not null
+        && Sector is not null && (Sector != Findings.Sector.Other || !string.IsNullOrWhiteSpace(SectorOther))
+        && !string.IsNullOrWhiteSpace(City) && !string.IsNullOrWhiteSpace(Unit) && !string.IsNullOrWhiteSpace(Description);
+
     public static FindingDraft From(Finding finding) => new()
     {
         EditingFindingId = finding.Id,
+        ReturnToReview = true,
         EditingRevision = finding.Revision,
         Aspect = finding.Aspect,
         Sector = finding.Sector,
@@ -112,20 +123,5 @@ public sealed class FindingDraft : Ledger.IDeadlineDraft
             finding.FixedOnSpot = FixedOnSpot;
             finding.HandedOverTo = HandedOverTo;
         }
-    }
-
-    /// <summary>What is still missing before saving (catalog keys of the fields).</summary>
-    public IReadOnlyList<string> Missing()
-    {
-        var missing = new List<string>();
-        if (Aspect is null) missing.Add("field.aspect");
-        if (Sector is null || (Sector == Findings.Sector.Other && string.IsNullOrWhiteSpace(SectorOther))) missing.Add("field.sector");
-        if (Method is null) missing.Add("field.method");
-        if (Covert is null) missing.Add("field.openness");
-        if (string.IsNullOrWhiteSpace(City)) missing.Add("field.city");
-        if (string.IsNullOrWhiteSpace(Unit)) missing.Add("field.unit");
-        if (string.IsNullOrWhiteSpace(Description)) missing.Add("field.description");
-        if (Severity is null) missing.Add("field.severity");
-        return missing;
     }
 }

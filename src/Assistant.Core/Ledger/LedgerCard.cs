@@ -91,7 +91,7 @@ public static class LedgerCard
             sb.Append('\n').Append(t["ledger.field.fix"]).Append(t["card.colon"]).Append(Html.Escape(f.FixNote ?? ""));
             if (f.FixEvidence.Count > 0)
             {
-                sb.Append(" (").Append(FindingCard.Evidence(t, f.FixEvidence)).Append(')');
+                sb.Append(" (").Append(EvidenceText.Summary(t, f.FixEvidence)).Append(')');
             }
 
             if (!string.IsNullOrWhiteSpace(f.RectifiedByName))
@@ -115,7 +115,7 @@ public static class LedgerCard
 
             if (f.VerificationEvidence.Count > 0)
             {
-                sb.Append('\n').Append(t["ledger.field.verification_evidence"]).Append(t["card.colon"]).Append(FindingCard.Evidence(t, f.VerificationEvidence));
+                sb.Append('\n').Append(t["ledger.field.verification_evidence"]).Append(t["card.colon"]).Append(EvidenceText.Summary(t, f.VerificationEvidence));
             }
         }
 

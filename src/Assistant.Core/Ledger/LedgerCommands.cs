@@ -140,7 +140,7 @@ public sealed class LedgerCommands(
         if (LedgerService.Check(finding, member, action, ledger.Rules) is { } refused)
         {
             audit.Write(member.Id, member.TeamId, "denied", $"ledger {action} {finding.Id}");
-            Answer(context, refused, ledger.Rules);
+            LedgerReplies.Outcome(context, refused, ledger.Rules);
             return;
         }
 
@@ -152,36 +152,7 @@ public sealed class LedgerCommands(
         }
 
         var request = new RectificationRequest { Actor = member, Note = action == RectificationAction.FixOnSpot ? t["ledger.fixed_on_spot_note"] : null, Rules = ledger.Rules };
-        Answer(context, ledger.Apply(context, finding.Id, revision, action, request), ledger.Rules);
-    }
-
-    /// <summary>Tells the person what became of their step: done, refused (why, and what they can do), or stale.</summary>
-    public static void Answer(UpdateContext context, LedgerOutcome outcome, RectificationRules rules)
-    {
-        var t = context.T;
-        var member = context.Member!;
-        switch (outcome)
-        {
-            case LedgerOutcome.Done done:
-                context.Reply(t.Format("ledger.done", done.Finding.Code, t[done.From.Key()], t[done.Finding.Status.Key()]) + "\n\n" + LedgerCard.Full(t, done.Finding, context.Today, context.Zone),
-                    LedgerCard.Actions(t, done.Finding, member, rules));
-                break;
-            case LedgerOutcome.Refused refused:
-                var missing = string.Join(t["list.separator"], refused.MissingGuardKeys.Select(k => t[k]));
-                var allowed = refused.Allowed.Count == 0 ? t["ledger.nothing_allowed"] : string.Join(t["list.separator"], refused.Allowed.Select(a => t[a.Key()]));
-                context.Reply((refused.MissingGuardKeys.Count > 0
-                        ? t.Format("ledger.refused_guard", refused.Finding.Code, new SafeHtml(missing))
-                        : t.Format("ledger.refused_state", refused.Finding.Code, t[refused.Finding.Status.Key()]))
-                    + "\n" + t.Format("ledger.allowed", new SafeHtml(allowed)),
-                    LedgerCard.Actions(t, refused.Finding, member, rules));
-                break;
-            case LedgerOutcome.Stale stale:
-                context.Reply(t["ledger.card_stale"] + "\n\n" + LedgerCard.Full(t, stale.Finding, context.Today, context.Zone), LedgerCard.Actions(t, stale.Finding, member, rules));
-                break;
-            default:
-                context.Reply(t["finding.not_found"]);
-                break;
-        }
+        LedgerReplies.Outcome(context, ledger.Apply(context, finding.Id, revision, action, request), ledger.Rules);
     }
 
     private void Show(UpdateContext context, LedgerQuery query, int page, bool fromButton = false)

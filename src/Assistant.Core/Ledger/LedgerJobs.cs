@@ -73,7 +73,7 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
         f.Deadline,
         t[f.Status.Key()],
         f.FixNote is null && f.FixEvidence.Count == 0 ? null
-            : IdentityScrubber.Scrub($"{f.FixNote}{(f.FixEvidence.Count > 0 ? $" ({Html.ToPlainText(FindingCard.Evidence(t, f.FixEvidence))})" : "")}".Trim()),
+            : IdentityScrubber.Scrub($"{f.FixNote}{(f.FixEvidence.Count > 0 ? $" ({Html.ToPlainText(EvidenceText.Summary(t, f.FixEvidence))})" : "")}".Trim()),
         f.VerifiedByName,
         f.VerifiedUtc is { } v ? TimeZones.ToLocal(v, team.Zone) : null,
         f.VerificationOpinion,

@@ -1,4 +1,5 @@
 using Assistant.Core.Findings;
+using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 using Stateless;
 using Stateless.Graph;

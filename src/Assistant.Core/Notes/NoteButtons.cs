@@ -79,7 +79,7 @@ public sealed class NoteButtons(NoteStore notes, FindingStarter findings, Conver
                     // What the brief may say of a tip: how it came, what it reports, how it was handled. The tip's
                     // questions are the only buttons meanwhile; the note's come back with the tip saved.
                     context.EditOrigin(Saved(t, note));
-                    engine.Start(context, TipFlow.FlowName, turn => TipFlow.Begin(turn, new TipDraft { NoteId = note.Id }));
+                    engine.Start(context, TipFlow.FlowName, new TipDraft { NoteId = note.Id });
                 }
                 else
                 {

@@ -1,7 +1,7 @@
 using Assistant.Core.Common;
 using Assistant.Core.Conversations;
-using Stateless;
-using Stateless.Graph;
+using Assistant.Core.Messaging;
+using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Notes.TipDraft>;
 
 namespace Assistant.Core.Notes;
 
@@ -23,149 +23,92 @@ public sealed class TipDraft
 /// only to its author, the liaison and the leader; the subject and handling may not identify the
 /// tipster, and text that does (a phone number, an e-mail, "举报人：…") is refused with the reason.
 /// </summary>
-public sealed class TipFlow(NoteStore notes) : IFlow
+public sealed class TipFlow : FormFlow<TipDraft>
 {
     public const string FlowName = "tip";
     private const int MaxLength = 500;
 
-    internal enum State
-    {
-        Channel,
-        Subject,
-        Handling,
-        Saved,
-    }
-
-    internal enum Trigger
-    {
-        Answered,
-    }
-
     private static readonly string[] HandlingPresets = ["tip.handling.local", "tip.handling.team", "tip.handling.pending"];
 
-    public string Name => FlowName;
+    private readonly NoteStore _notes;
 
-    public string TitleKey => "flow.tip";
-
-    public static void Begin(FlowTurn turn, TipDraft data)
+    public TipFlow(NoteStore notes)
+        : base(FlowName, "flow.tip")
     {
-        turn.Draft.State = nameof(State.Channel);
-        Ask(turn, data, State.Channel);
-        turn.Save(data);
+        _notes = notes;
+        Channel = new("Channel")
+        {
+            Ask = (turn, _) => new(turn.Context.T["tip.ask.channel"], ChannelChoices(turn.Context.T).Chunk(3)),
+            Read = (turn, d) => Answers.Pick(turn, ChannelChoices(turn.Context.T), v => d.Channel = Enum.Parse<TipChannel>(v)),
+        };
+        Subject = new("Subject")
+        {
+            Ask = (turn, _) => new(turn.Context.T["tip.ask.subject"]),
+            Read = (turn, d) => ReadWithoutIdentity(turn, v => d.Subject = v),
+        };
+        Handling = new("Handling")
+        {
+            Ask = (turn, d) => new(turn.Context.T.Format("tip.ask.handling", d.Subject ?? ""), HandlingPresets.Select(k => new[] { new Choice(turn.Context.T[k], k) })),
+            Read = (turn, d) => ReadWithoutIdentity(turn, v => d.Handling = v) is var read && read == StepResult.Answered ? StepResult.Fire(FlowTrigger.Save) : read,
+        };
+        Saved = FormStep.End<TipDraft>("Saved", "mark the note as a tip", Save);
     }
 
-    public void AskAgain(FlowTurn turn) => Ask(turn, turn.Data<TipDraft>(), Current(turn.Draft));
+    private Step Channel { get; }
 
-    public string Diagram() => MermaidGraph.Format(Build(new Draft { State = nameof(State.Channel) }).GetInfo());
+    private Step Subject { get; }
+
+    private Step Handling { get; }
+
+    private Step Saved { get; }
+
+    protected override IReadOnlyList<Step> Steps => [Channel, Subject, Handling, Saved];
 
     /// <summary>The subject if given, else the start of the note the tip is about.</summary>
-    public string Describe(FlowTurn turn)
+    public override string Describe(FlowTurn turn)
     {
         var d = turn.Data<TipDraft>();
-        var text = d.Subject ?? notes.Get(d.NoteId)?.Text ?? "";
-        return text.Length == 0 ? "" : "“" + Messaging.Html.Escape(text.Length <= 20 ? text : text[..20] + "…") + "”";
+        var text = d.Subject ?? _notes.Get(d.NoteId)?.Text ?? "";
+        return text.Length == 0 ? "" : "“" + Html.Escape(text.Length <= 20 ? text : text[..20] + "…") + "”";
     }
 
-    public void Continue(FlowTurn turn)
+    protected override void Configure(FormMachine<TipDraft> machine)
     {
-        var d = turn.Data<TipDraft>();
-        var machine = Build(turn.Draft);
-        if (Handle(turn, d, machine.State))
-        {
-            machine.Fire(Trigger.Answered);
-        }
-
-        if (machine.State == State.Saved)
-        {
-            Save(turn, d);
-            return;
-        }
-
-        Ask(turn, d, machine.State);
-        turn.Save(d);
+        machine.Configure(Channel).Permit(FlowTrigger.Answered, Subject);
+        machine.Configure(Subject).Permit(FlowTrigger.Answered, Handling);
+        machine.Configure(Handling).Permit(FlowTrigger.Save, Saved);
+        machine.End(Saved, FlowTrigger.Save);
     }
 
-    internal static StateMachine<State, Trigger> Build(Draft draft)
-    {
-        var machine = new StateMachine<State, Trigger>(() => Current(draft), s => draft.State = s.ToString());
-        machine.Configure(State.Channel).Permit(Trigger.Answered, State.Subject);
-        machine.Configure(State.Subject).Permit(Trigger.Answered, State.Handling);
-        machine.Configure(State.Handling).Permit(Trigger.Answered, State.Saved);
-        machine.OnUnhandledTrigger((_, _) => { });
-        return machine;
-    }
+    private static List<Choice> ChannelChoices(Localization.Texts t) =>
+        [.. Enum.GetValues<TipChannel>().Select(c => new Choice(t[Note.ChannelKey(c)], c.ToString()))];
 
-    private static State Current(Draft draft) => Enum.TryParse<State>(draft.State, out var s) ? s : State.Channel;
-
-    private static bool Handle(FlowTurn turn, TipDraft d, State state)
+    /// <summary>Typed text or a preset's button; refused when it would identify the tipster.</summary>
+    private static StepResult ReadWithoutIdentity(FlowTurn turn, Action<string> apply)
     {
         var t = turn.Context.T;
+        if (turn.Input.Choice is { } preset && HandlingPresets.Contains(preset))
+        {
+            apply(t[preset]);
+            return StepResult.Answered;
+        }
+
         var text = turn.Input.Text?.Trim();
-        switch (state)
+        if (!string.IsNullOrEmpty(text) && text.Length <= MaxLength && IdentityScrubber.Identifies(text))
         {
-            case State.Channel when turn.Input.Choice is { } c && Enum.TryParse<TipChannel>(c, out var channel):
-                d.Channel = channel;
-                return true;
-            case State.Subject or State.Handling:
-                var value = turn.Input.Choice is { } preset && HandlingPresets.Contains(preset) ? t[preset] : text;
-                if (string.IsNullOrEmpty(value))
-                {
-                    break;
-                }
-
-                if (value.Length > MaxLength)
-                {
-                    turn.Say(t.Format("finding.too_long", MaxLength));
-                    return false;
-                }
-
-                if (IdentityScrubber.Identifies(value))
-                {
-                    turn.Say(t["tip.identifies"]);
-                    return false;
-                }
-
-                if (state == State.Subject)
-                {
-                    d.Subject = value;
-                }
-                else
-                {
-                    d.Handling = value;
-                }
-
-                return true;
+            return StepResult.Again(t["tip.identifies"]);
         }
 
-        turn.Say(t[state == State.Channel ? "finding.choose_button" : "finding.text_expected"]);
-        return false;
-    }
-
-    private static void Ask(FlowTurn turn, TipDraft d, State state)
-    {
-        var t = turn.Context.T;
-        switch (state)
-        {
-            case State.Channel:
-                turn.Ask(t["tip.ask.channel"], Enum.GetValues<TipChannel>().Select(c => new Choice(t[Note.ChannelKey(c)], c.ToString())).Chunk(3));
-                break;
-            case State.Subject:
-                turn.Ask(t["tip.ask.subject"]);
-                break;
-            case State.Handling:
-                turn.Ask(t.Format("tip.ask.handling", d.Subject ?? ""), HandlingPresets.Select(k => new[] { new Choice(t[k], k) }));
-                break;
-        }
+        return Answers.Text(turn, MaxLength, apply);
     }
 
     private void Save(FlowTurn turn, TipDraft d)
     {
         var t = turn.Context.T;
-        var note = notes.Get(d.NoteId);
+        var note = _notes.Get(d.NoteId);
         if (note is null || note.Deleted || note.AuthorId != turn.Context.UserId)
         {
             turn.Say(t["callback.expired"]);
-            turn.Finish();
             return;
         }
 
@@ -173,8 +116,7 @@ public sealed class TipFlow(NoteStore notes) : IFlow
         note.TipChannel = d.Channel;
         note.TipSubject = d.Subject;
         note.TipHandling = d.Handling;
-        notes.Update(note);
+        _notes.Update(note);
         turn.Context.Reply(t.Format("tip.saved", t[Note.ChannelKey(d.Channel ?? TipChannel.Other)], d.Subject ?? "", d.Handling ?? ""), NoteButtons.For(t, note));
-        turn.Finish();
     }
 }

@@ -133,7 +133,7 @@ public sealed record ItemView(
         _ => [],
     };
 
-    private static EvidenceView EvidenceOf(Texts t, Core.Findings.Evidence e, bool fix, Func<DateTime, string> when) =>
+    private static EvidenceView EvidenceOf(Texts t, Core.Messaging.Evidence e, bool fix, Func<DateTime, string> when) =>
         new(t["web.evidence." + e.Kind.ToString().ToLowerInvariant()], e.FileName ?? "", when(e.AddedUtc), fix);
 
     /// <summary>A change in words: statuses and dates by their names, a step's reason after it.</summary>

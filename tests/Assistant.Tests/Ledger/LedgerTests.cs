@@ -195,6 +195,27 @@ public sealed class LedgerTests
     }
 
     [Fact]
+    public void SubmitFix_VoiceAndAudio_AreKeptAsEvidenceLikeAFindings_AStickerIsAnsweredAndNotKept()
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+        Assign(h, f);
+
+        Do(h, Contact, f, "f");
+        h.Dispatch(CoreHarness.Text(Contact, "") with { Text = null, Files = [new IncomingFile(FileKind.Sticker, "fix-sticker")] });
+        Assert.Contains("这种消息不能作为证据", h.AllText(Contact), StringComparison.Ordinal);
+        h.Dispatch(CoreHarness.Text(Contact, "") with { Text = null, Files = [new IncomingFile(FileKind.Voice, "fix-voice", null, "audio/ogg", 2000)] });
+        h.Dispatch(CoreHarness.Text(Contact, "") with { Text = null, Files = [new IncomingFile(FileKind.Audio, "fix-audio", "说明.mp3", "audio/mpeg", 3000)] });
+        h.Press(Contact, "下一步");
+        h.Press(Contact, "确认");
+
+        var fixedOne = Current(h, f);
+        Assert.Equal(RectificationStatus.Rectified, fixedOne.Status);
+        Assert.Equal(["fix-voice", "fix-audio"], fixedOne.FixEvidence.Select(e => e.FileId));
+        Assert.All(fixedOne.FixEvidence, e => Assert.Equal(EvidenceKind.Voice, e.Kind));
+    }
+
+    [Fact]
     public void FixedOnSpot_GoesStraightToRectifiedAndWaitsForVerification()
     {
         using var h = Team(out _);

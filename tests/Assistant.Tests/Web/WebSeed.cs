@@ -1,3 +1,4 @@
+using Assistant.Core.Messaging;
 using Assistant.Core.Findings;
 using Assistant.Core.Ledger;
 using Assistant.Core.Localization;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Assistant.Core.Audit;
 using Assistant.Core.Ledger;
+using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Findings.Duplicates;
@@ -89,7 +90,7 @@ public sealed class FindingMerger(FindingStore store, FindingService findings, L
             return MergeRefusal.NotAllowed;
         }
 
-        return draft.Missing().Count > 0 ? MergeRefusal.Incomplete : Rules(draft.Covert ?? false, target);
+        return !draft.IsComplete ? MergeRefusal.Incomplete : Rules(draft.Covert ?? false, target);
     }
 
     /// <summary>Whether <paramref name="actor"/> may merge the saved <paramref name="source"/> into <paramref name="target"/>; null when so.</summary>

@@ -82,7 +82,7 @@ public sealed class MergeCommand(FindingStore store, FindingMerger merger, Audit
         {
             case MergeOutcome.Merged merged:
                 context.Reply(t.Format("merge.done", merged.Source.Code, merged.Target.Code) + "\n\n" + FindingCard.Render(t, merged.Target),
-                    FindingCommands.CardButtons(t, merged.Target, member));
+                    FindingCard.Buttons(t, merged.Target, member));
                 break;
             case MergeOutcome.Stale:
                 context.Reply(t["merge.stale"]);

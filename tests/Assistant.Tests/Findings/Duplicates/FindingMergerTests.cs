@@ -1,3 +1,4 @@
+using Assistant.Core.Messaging;
 using Assistant.Core.Audit;
 using Assistant.Core.Findings;
 using Assistant.Core.Findings.Duplicates;

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Assistant.Core.Common;
-using Assistant.Core.Conversations;
 using Assistant.Core.Localization;
 
-namespace Assistant.Core.Ledger;
+namespace Assistant.Core.Conversations;
 
 /// <summary>A flow's data that holds a deadline, and one typed far ahead while it waits to be confirmed.</summary>
 public interface IDeadlineDraft
@@ -14,7 +13,7 @@ public interface IDeadlineDraft
 }
 
 /// <summary>What became of an answer to a deadline question, or to the confirmation of a far one.</summary>
-public enum DeadlineStep
+internal enum DeadlineStep
 {
     /// <summary>Not a deadline that can be taken: the reason was said, ask again.</summary>
     Repeat,
@@ -51,6 +50,14 @@ public static class DeadlineAnswer
     /// <summary>The prefix of a button value that carries a deadline as yyyyMMdd.</summary>
     public const string DatePrefix = "t:";
 
+    /// <summary>The prefix of a quick button's value: a deadline so many days from today.</summary>
+    public const string DaysPrefix = "d:";
+
+    /// <summary>The quick buttons today (when <paramref name="withToday"/>), +3, +7, +15, +30 days, counted from today.</summary>
+    public static IEnumerable<Choice> QuickChoices(Texts t, bool withToday) =>
+        DateInput.QuickOffsets.Where(n => withToday || n > 0)
+            .Select(n => new Choice(n == 0 ? t["date.today"] : t.Format("date.in_days", n), DaysPrefix + n.ToString(CultureInfo.InvariantCulture)));
+
     /// <summary>The buttons +N days from <paramref name="from"/>, each naming the day it gives.</summary>
     public static IEnumerable<Choice> DateChoices(Texts t, DateOnly from, IEnumerable<int> days, DateOnly today) =>
         days.Select(n => new Choice(
@@ -61,7 +68,7 @@ public static class DeadlineAnswer
     /// Reads the answer. On a problem the reason is said and the date is null; <paramref name="after"/> (the current
     /// deadline of an extension) must be exceeded.
     /// </summary>
-    private static DeadlineReading Read(FlowTurn turn, DateOnly? after = null)
+    private static DeadlineReading Reading(FlowTurn turn, DateOnly? after = null)
     {
         var context = turn.Context;
         var t = context.T;
@@ -95,7 +102,7 @@ public static class DeadlineAnswer
 
         if (after is { } current && date <= current)
         {
-            turn.Say(t.Format("ledger.not_after_deadline", DateText.Full(t, date), DateText.Full(t, current)));
+            turn.Say(t.Format("date.not_after_deadline", DateText.Full(t, date), DateText.Full(t, current)));
             return default;
         }
 
@@ -109,9 +116,9 @@ public static class DeadlineAnswer
     }
 
     /// <summary>Reads the answer into the draft: taken, held for confirmation when far ahead, or to be asked again.</summary>
-    public static DeadlineStep Answer(FlowTurn turn, IDeadlineDraft draft, DateOnly? after = null)
+    private static DeadlineStep Answer(FlowTurn turn, IDeadlineDraft draft, DateOnly? after = null)
     {
-        var reading = Read(turn, after);
+        var reading = Reading(turn, after);
         if (reading.Date is not { } date)
         {
             return DeadlineStep.Repeat;
@@ -127,8 +134,8 @@ public static class DeadlineAnswer
         return DeadlineStep.Taken;
     }
 
-    /// <summary>The answer to <see cref="AskToConfirm"/>: yes takes the held deadline, change drops it, a typed date is a new answer.</summary>
-    public static DeadlineStep Confirm(FlowTurn turn, IDeadlineDraft draft)
+    /// <summary>The answer to the confirmation: yes takes the held deadline, change drops it, a typed date is a new answer.</summary>
+    private static DeadlineStep Confirm(FlowTurn turn, IDeadlineDraft draft)
     {
         switch (turn.Input.Choice)
         {
@@ -146,12 +153,51 @@ public static class DeadlineAnswer
         }
     }
 
+    /// <summary>
+    /// The answer to a deadline question as a step's result: a quick button (days from today: only where no current
+    /// deadline must be exceeded), a date button, or a typed date; far ahead, it waits for <see cref="FlowTrigger.FarDeadline"/>'s
+    /// confirmation; anything else was explained and the question comes again.
+    /// </summary>
+    public static StepResult Read(FlowTurn turn, IDeadlineDraft draft, DateOnly? after = null)
+    {
+        if (after is null && turn.Input.Choice is { } choice && choice.StartsWith(DaysPrefix, StringComparison.Ordinal)
+            && int.TryParse(choice.AsSpan(DaysPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days <= DateInput.PlausibleYears * 365)
+        {
+            draft.Deadline = turn.Context.Today.AddDays(days);
+            return StepResult.Answered;
+        }
+
+        return Answer(turn, draft, after) switch
+        {
+            DeadlineStep.Taken => StepResult.Answered,
+            DeadlineStep.Far => StepResult.Fire(FlowTrigger.FarDeadline),
+            _ => StepResult.Stay,
+        };
+    }
+
+    /// <summary>
+    /// The step that confirms a deadline far ahead ("ConfirmDeadline"): yes takes it, change asks for it again
+    /// (<see cref="FlowTrigger.ChangeDeadline"/>), a date typed here is a new answer to <paramref name="question"/>.
+    /// </summary>
+    public static FormStep<TData> Confirmation<TData>(Func<TData, FormStep<TData>> question)
+        where TData : IDeadlineDraft => new("ConfirmDeadline")
+    {
+        Ask = (turn, d) => AskToConfirm(turn, d.PendingDeadline ?? turn.Context.Today),
+        Read = (turn, d) => Confirm(turn, d) switch
+        {
+            DeadlineStep.Taken => StepResult.Answered,
+            DeadlineStep.Change => StepResult.Fire(FlowTrigger.ChangeDeadline),
+            DeadlineStep.Retyped => question(d).Read!(turn, d),
+            _ => StepResult.Unexpected,
+        },
+    };
+
     /// <summary>Asks whether a deadline far away is meant: yes takes it, change asks for the deadline again.</summary>
-    public static void AskToConfirm(FlowTurn turn, DateOnly deadline, IEnumerable<Choice> more)
+    private static Question AskToConfirm(FlowTurn turn, DateOnly deadline)
     {
         var t = turn.Context.T;
         var days = deadline.DayNumber - turn.Context.Today.DayNumber;
-        turn.Ask(t.Format("date.far_deadline", DateText.Full(t, deadline), days, YearlessDay.FarDeadlineDays),
-            [[new Choice(t["date.far_yes"], "far:yes"), new Choice(t["date.far_change"], "far:change"), .. more]]);
+        return new(t.Format("date.far_deadline", DateText.Full(t, deadline), days, YearlessDay.FarDeadlineDays),
+            [[new Choice(t["date.far_yes"], "far:yes"), new Choice(t["date.far_change"], "far:change")]]);
     }
 }

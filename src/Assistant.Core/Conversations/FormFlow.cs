@@ -1,0 +1,193 @@
+using System.Collections.Frozen;
+using Assistant.Core.Localization;
+using Assistant.Core.Messaging;
+using Stateless;
+using Stateless.Graph;
+
+namespace Assistant.Core.Conversations;
+
+/// <summary>
+/// A guided conversation as a form: a list of question steps (<see cref="FormStep{TData}"/>: what each asks,
+/// how it reads the answer) and a Stateless machine that decides which comes next (<see cref="Configure"/>).
+/// The form owns what every flow needs once: running a turn, input that does not fit (said, the question
+/// again), files kept as evidence, Save (refused while a required answer is missing) and Cancel as triggers
+/// into terminal states whose entry does the work, the card and its edits (<see cref="ReviewCard"/>), deadlines
+/// (<see cref="DeadlineAnswer"/>), the diagram and what is still missing.
+/// </summary>
+/// <typeparam name="TData">The draft's data: what has been entered, saved with the draft after every answer.</typeparam>
+public abstract class FormFlow<TData> : IFlow where TData : class, new()
+{
+    private FrozenDictionary<string, FormStep<TData>>? _byName;
+    private bool? _cancelsEverywhere;
+
+    protected FormFlow(string name, string titleKey)
+    {
+        Name = name;
+        TitleKey = titleKey;
+    }
+
+    public string Name { get; }
+
+    public string TitleKey { get; }
+
+    /// <summary>Every step: the questions in the order a new draft meets them, then the terminal states.</summary>
+    protected abstract IReadOnlyList<FormStep<TData>> Steps { get; }
+
+    /// <summary>Files sent at any question are kept as evidence (the caption then answers the question).</summary>
+    protected virtual bool KeepsEvidenceAtEveryStep => false;
+
+    /// <summary>Every question has a cancel button (the machine says so: <see cref="FormMachine{TData}.CancelFromEveryStep"/>).</summary>
+    private bool CancelsEverywhere => _cancelsEverywhere ??= Build(null, new TData()).CancelsEverywhere;
+
+    private FrozenDictionary<string, FormStep<TData>> ByName => _byName ??= Steps.ToFrozenDictionary(s => s.Name);
+
+    /// <summary>Starts the flow with what is already known (a prefilled draft): asks the first question.</summary>
+    public void Begin(FlowTurn turn, TData data)
+    {
+        var first = FirstStep(data);
+        turn.Draft.State = first.Name;
+        AskAndSave(turn, data, first);
+    }
+
+    public void AskAgain(FlowTurn turn)
+    {
+        var data = turn.Data<TData>();
+        AskAndSave(turn, data, Current(turn.Draft, data));
+    }
+
+    public void Continue(FlowTurn turn)
+    {
+        var data = turn.Data<TData>();
+        var form = Build(turn, data);
+        var result = Read(turn, data, form);
+        Apply(turn, data, form, result);
+        if (!turn.IsFinished)
+        {
+            AskAndSave(turn, data, form.Machine.State);
+        }
+    }
+
+    public string Diagram() => MermaidGraph.Format(Build(null, new TData()).Machine.GetInfo());
+
+    /// <inheritdoc />
+    public virtual string Describe(FlowTurn turn) => "";
+
+    /// <summary>The fields still to be answered before the form can be saved (catalog keys, in the order asked).</summary>
+    public IReadOnlyList<string> Missing(TData data) =>
+        [.. Steps.Where(s => s.Required && s.IsAnswered is { } answered && !answered(data)).Select(s => s.Field ?? s.Name)];
+
+    /// <summary>Wires the machine: which question follows which, the card, the terminal states.</summary>
+    protected abstract void Configure(FormMachine<TData> machine);
+
+    /// <summary>Where a draft begins (the first step unless the draft says otherwise, as an edit starts at the card).</summary>
+    protected virtual FormStep<TData> FirstStep(TData data) => Steps[0];
+
+    /// <summary>A shared location where the question takes none: kept by the flow (say so; ask again), or null when the flow keeps none.</summary>
+    protected virtual StepResult? KeepLocation(FlowTurn turn, TData data, FormStep<TData> step) => null;
+
+    /// <summary>What Save answers while required answers are missing.</summary>
+    protected virtual string MissingMessage(Texts t, IReadOnlyList<string> fields) =>
+        t.Format("flow.missing", new SafeHtml(string.Join(t["list.separator"], fields.Select(k => t[k]))));
+
+    private FormStep<TData> Current(Draft draft, TData data) =>
+        ByName.TryGetValue(draft.State, out var step) && !step.IsTerminal ? step : FirstStep(data);
+
+    private FormMachine<TData> Build(FlowTurn? turn, TData data)
+    {
+        var current = turn is null ? Steps[0] : Current(turn.Draft, data);
+        var machine = new StateMachine<FormStep<TData>, FlowTrigger>(() => current, step =>
+        {
+            current = step;
+            if (turn is not null)
+            {
+                turn.Draft.State = step.Name;
+            }
+        });
+        var form = new FormMachine<TData>(machine, data, turn);
+        Configure(form);
+        return form;
+    }
+
+    /// <summary>What the input answers: files and locations the question does not take first, then the question's own reading.</summary>
+    private StepResult Read(FlowTurn turn, TData data, FormMachine<TData> form)
+    {
+        var step = form.Machine.State;
+        var input = turn.Input;
+        var t = turn.Context.T;
+        if (input.Files.Count > 0 && !step.TakesFiles)
+        {
+            if (!KeepsEvidenceAtEveryStep || data is not IEvidenceDraft evidence)
+            {
+                return StepResult.Again(t["flow.text_expected"]);
+            }
+
+            EvidenceAnswer.Keep(turn, evidence, sayKept: true);
+            if (string.IsNullOrWhiteSpace(input.Text))
+            {
+                return StepResult.Stay;
+            }
+        }
+
+        if (input.Location is not null && !step.TakesLocation)
+        {
+            return KeepLocation(turn, data, step) ?? StepResult.Again(t["flow.text_expected"]);
+        }
+
+        if (form.CancelsEverywhere && input.Choice == "cancel")
+        {
+            return StepResult.Fire(FlowTrigger.Cancel);
+        }
+
+        return step.Read!(turn, data);
+    }
+
+    private void Apply(FlowTurn turn, TData data, FormMachine<TData> form, StepResult result)
+    {
+        var t = turn.Context.T;
+        if (result.IsUnexpected)
+        {
+            turn.Say(Answers.Unexpected(t, turn.Input));
+        }
+        else if (result.Reason is { } reason)
+        {
+            turn.Say(reason);
+        }
+        else if (result.Trigger == FlowTrigger.Save && Missing(data) is { Count: > 0 } missing)
+        {
+            turn.Say(MissingMessage(t, missing));
+        }
+        else if (result.Trigger is { } trigger)
+        {
+            form.Machine.Fire(trigger);
+            if (form.Machine.State.IsTerminal)
+            {
+                turn.Finish();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Asks the question, then saves: asking may note what its buttons stand for. Where every question can be
+    /// cancelled, the cancel button joins the last row when it has room (fewer than three), else a row of its own.
+    /// </summary>
+    private void AskAndSave(FlowTurn turn, TData data, FormStep<TData> step)
+    {
+        var question = step.Ask!(turn, data);
+        var rows = question.Rows?.Select(row => row.ToList()).Where(row => row.Count > 0).ToList() ?? [];
+        if (CancelsEverywhere)
+        {
+            var cancel = new Choice(turn.Context.T["flow.cancel"], "cancel");
+            if (rows.Count > 0 && rows[^1].Count < 3)
+            {
+                rows[^1].Add(cancel);
+            }
+            else
+            {
+                rows.Add([cancel]);
+            }
+        }
+
+        turn.Ask(question.Html, rows);
+        turn.Save(data);
+    }
+}

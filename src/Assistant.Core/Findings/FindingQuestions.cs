@@ -1,0 +1,360 @@
+using System.Globalization;
+using Assistant.Core.Conversations;
+using Assistant.Core.Localization;
+using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Findings.FindingDraft>;
+
+namespace Assistant.Core.Findings;
+
+/// <summary>
+/// The questions of the finding flow, each with its text, its choices and how it reads the answer: aspect,
+/// sector (a name of one's own for "other"), method, open or covert, the city and the unit (those used
+/// recently offered as buttons), the place, what was found, severity (the rule broken for a major hazard),
+/// evidence, the optional rectification details, and the card. <see cref="FindingFlow"/> orders them.
+/// </summary>
+public sealed class FindingQuestions
+{
+    public const int MaxDescription = 50_000;
+    public const int MaxShortText = 200;
+    public const int MaxBasis = 2_000;
+
+    internal static readonly FlowTrigger ChooseResponsibleUnit = new(nameof(ChooseResponsibleUnit));
+    internal static readonly FlowTrigger ChooseResponsiblePerson = new(nameof(ChooseResponsiblePerson));
+    internal static readonly FlowTrigger ChooseDeadline = new(nameof(ChooseDeadline));
+    internal static readonly FlowTrigger ChooseHandOver = new(nameof(ChooseHandOver));
+    internal static readonly FlowTrigger ToggleFixedOnSpot = new(nameof(ToggleFixedOnSpot));
+
+    public FindingQuestions(FindingStore store)
+    {
+        Aspect = new("Aspect")
+        {
+            Field = "field.aspect",
+            Required = true,
+            IsAnswered = d => d.Aspect is not null,
+            Ask = (turn, _) => new(turn.Context.T["finding.ask.aspect"], AspectChoices(turn.Context.T).Select(c => new[] { c })),
+            Read = (turn, d) => Answers.Pick(turn, AspectChoices(turn.Context.T), v => d.Aspect = (Aspect)int.Parse(v, CultureInfo.InvariantCulture),
+                typed => ClassificationNames.AspectOf(typed) is { } aspect ? [((int)aspect).ToString(CultureInfo.InvariantCulture)] : []),
+        };
+        Sector = new("Sector")
+        {
+            Field = "field.sector",
+            Required = true,
+            IsAnswered = d => d.Sector is { } sector && (sector != Findings.Sector.Other || !string.IsNullOrWhiteSpace(d.SectorOther)),
+            Ask = (turn, _) => new(turn.Context.T["finding.ask.sector"], SectorChoices(turn.Context.T).Chunk(3)),
+            Read = (turn, d) => Answers.Pick(turn, SectorChoices(turn.Context.T), v => d.Sector = Enum.Parse<Sector>(v),
+                typed => [.. ClassificationNames.Sectors(typed).Select(s => s.ToString())]),
+        };
+        SectorOther = new("SectorOther")
+        {
+            Ask = (turn, _) => new(turn.Context.T["finding.ask.sector_other"]),
+            Read = (turn, d) => Answers.Text(turn, 60, v => d.SectorOther = v),
+        };
+        Method = new("Method")
+        {
+            Field = "field.method",
+            Required = true,
+            IsAnswered = d => d.Method is not null,
+            Ask = (turn, _) => new(turn.Context.T["finding.ask.method"], MethodChoices(turn.Context.T).Chunk(3)),
+            Read = (turn, d) => Answers.Pick(turn, MethodChoices(turn.Context.T), v => d.Method = Enum.Parse<Method>(v)),
+        };
+        Openness = new("Openness")
+        {
+            Field = "field.openness",
+            Required = true,
+            IsAnswered = d => d.Covert is not null,
+            Ask = (turn, _) => new(turn.Context.T["finding.ask.openness"], [OpennessChoices(turn.Context.T)]),
+            Read = (turn, d) => Answers.Pick(turn, OpennessChoices(turn.Context.T), v => d.Covert = v == "covert"),
+        };
+        City = new("City")
+        {
+            Field = "field.city",
+            Required = true,
+            IsAnswered = d => !string.IsNullOrWhiteSpace(d.City),
+            Ask = (turn, d) => WithOffers(turn.Context.T["finding.ask.city"], d, store.VocabularyOf(turn.Draft.TeamId).Cities),
+            Read = (turn, d) => OfferedOrText(turn, d, 60, v => d.City = v),
+        };
+        Place = new("Place")
+        {
+            Field = "field.place",
+            IsAnswered = d => d.Place is not null || d.Latitude is not null,
+            TakesLocation = true,
+            Ask = (turn, _) => new(turn.Context.T["finding.ask.place"], [[new Choice(turn.Context.T["common.skip"], "skip")]]),
+            Read = ReadPlace,
+        };
+        Unit = new("Unit")
+        {
+            Field = "field.unit",
+            Required = true,
+            IsAnswered = d => !string.IsNullOrWhiteSpace(d.Unit),
+            Ask = (turn, d) => WithOffers(turn.Context.T["finding.ask.unit"], d, store.VocabularyOf(turn.Draft.TeamId).Units),
+            Read = (turn, d) => OfferedOrText(turn, d, MaxShortText, v => d.Unit = v),
+        };
+        Description = new("Description")
+        {
+            Field = "field.description",
+            Required = true,
+            IsAnswered = d => !string.IsNullOrWhiteSpace(d.Description),
+            Ask = AskDescription,
+            Read = ReadDescription,
+        };
+        Severity = new("Severity")
+        {
+            Field = "field.severity",
+            Required = true,
+            IsAnswered = d => d.Severity is not null,
+            Ask = (turn, _) => new(turn.Context.T["finding.ask.severity"], SeverityChoices(turn.Context.T).Select(c => new[] { c })),
+            Read = (turn, d) => Answers.Pick(turn, SeverityChoices(turn.Context.T), v => d.Severity = Enum.Parse<Severity>(v)),
+        };
+        Basis = new("Basis")
+        {
+            Field = "field.basis",
+            IsAnswered = d => d.Basis is not null,
+            Ask = (turn, _) => new(turn.Context.T["finding.ask.basis"], [[new Choice(turn.Context.T["finding.basis_later"], "skip")]]),
+            Read = (turn, d) => Answers.TextOrNone(turn, "skip", MaxBasis, v => d.Basis = v),
+        };
+        Evidence = new("Evidence")
+        {
+            Field = "field.evidence",
+            IsAnswered = d => d.Evidence.Count > 0,
+            TakesFiles = true,
+            Ask = AskEvidence,
+            Read = ReadEvidence,
+        };
+        Extras = new("Extras")
+        {
+            Ask = AskExtras,
+            Read = (turn, _) => turn.Input.Choice switch
+            {
+                "x:unit" => StepResult.Fire(ChooseResponsibleUnit),
+                "x:person" => StepResult.Fire(ChooseResponsiblePerson),
+                "x:deadline" => StepResult.Fire(ChooseDeadline),
+                "x:fixed" => StepResult.Fire(ToggleFixedOnSpot),
+                "x:handover" => StepResult.Fire(ChooseHandOver),
+                "done" => StepResult.Answered,
+                _ => StepResult.Unexpected,
+            },
+        };
+        ResponsibleUnit = Detail("ResponsibleUnit", "field.responsible_unit", "finding.ask.responsible_unit", d => d.ResponsibleUnit, (d, v) => d.ResponsibleUnit = v);
+        ResponsiblePerson = Detail("ResponsiblePerson", "field.responsible_person", "finding.ask.responsible_person", d => d.ResponsiblePerson, (d, v) => d.ResponsiblePerson = v);
+        HandOver = Detail("HandOver", "field.handed_over", "finding.ask.handover", d => d.HandedOverTo, (d, v) => d.HandedOverTo = v);
+        Deadline = new("Deadline")
+        {
+            Field = "field.deadline",
+            IsAnswered = d => d.Deadline is not null,
+            Ask = (turn, _) => new(turn.Context.T["finding.ask.deadline"],
+                [DeadlineAnswer.QuickChoices(turn.Context.T, withToday: true), [new Choice(turn.Context.T["finding.no_deadline"], "clear")]]),
+            Read = ReadDeadline,
+        };
+        ConfirmDeadline = DeadlineAnswer.Confirmation<FindingDraft>(_ => Deadline);
+        EditTargets =
+        [
+            new("e:aspect", new("EditAspect"), Aspect, "field.aspect"),
+            new("e:sector", new("EditSector"), Sector, "field.sector"),
+            new("e:method", new("EditMethod"), Method, "field.method"),
+            new("e:open", new("EditOpenness"), Openness, "field.openness"),
+            new("e:place", new("EditPlace"), City, "field.place"),
+            new("e:unit", new("EditUnit"), Unit, "field.unit"),
+            new("e:desc", new("EditDescription"), Description, "field.description"),
+            new("e:sev", new("EditSeverity"), Severity, "field.severity"),
+            new("e:evid", new("EditEvidence"), Evidence, "field.evidence"),
+
+            // A saved finding's rectification changes in the ledger (with reasons and history), not here.
+            new("e:extra", new("EditExtras"), Extras, "field.rectification", d => d.EditingFindingId is null, "a new finding"),
+        ];
+        Review = ReviewCard.Step("Review", (turn, d) => Card(store, turn, d), EditTargets);
+    }
+
+    public Step Aspect { get; }
+
+    public Step Sector { get; }
+
+    public Step SectorOther { get; }
+
+    public Step Method { get; }
+
+    public Step Openness { get; }
+
+    public Step City { get; }
+
+    public Step Place { get; }
+
+    public Step Unit { get; }
+
+    public Step Description { get; }
+
+    public Step Severity { get; }
+
+    public Step Basis { get; }
+
+    public Step Evidence { get; }
+
+    public Step Extras { get; }
+
+    public Step ResponsibleUnit { get; }
+
+    public Step ResponsiblePerson { get; }
+
+    public Step HandOver { get; }
+
+    public Step Deadline { get; }
+
+    public Step ConfirmDeadline { get; }
+
+    public Step Review { get; }
+
+    /// <summary>The card's edit buttons; the rectification details only while the finding is new.</summary>
+    public IReadOnlyList<EditTarget<FindingDraft>> EditTargets { get; }
+
+    /// <summary>Every question, in the order a new finding meets them.</summary>
+    public IReadOnlyList<Step> All =>
+    [
+        Aspect, Sector, SectorOther, Method, Openness, City, Place, Unit, Description, Severity, Basis, Evidence,
+        Extras, ResponsibleUnit, HandOver, ResponsiblePerson, Deadline, ConfirmDeadline, Review,
+    ];
+
+    /// <summary>The card: the finding being edited with the changes, or a new one as it would be saved.</summary>
+    private static string Card(FindingStore store, FlowTurn turn, FindingDraft d)
+    {
+        var t = turn.Context.T;
+        var preview = d.EditingFindingId is { } editing && store.Get(editing) is { } saved ? saved : new Finding { Code = "", Day = turn.Context.Today };
+        d.ApplyTo(preview, includeRectification: d.EditingFindingId is null);
+        return t[d.EditingFindingId is null ? "finding.review" : "finding.review_edit"] + "\n\n" + FindingCard.Render(t, preview, fullDescription: false);
+    }
+
+    private static StepResult ReadPlace(FlowTurn turn, FindingDraft d)
+    {
+        if (turn.Input.Location is { } location)
+        {
+            d.Latitude = location.Latitude;
+            d.Longitude = location.Longitude;
+            return StepResult.Answered;
+        }
+
+        return Answers.TextOrNone(turn, "skip", MaxShortText, v => d.Place = v);
+    }
+
+    private static Question AskDescription(FlowTurn turn, FindingDraft d)
+    {
+        var t = turn.Context.T;
+        return d.Description.Length == 0
+            ? new(t["finding.ask.description"])
+            : new(t.Format("finding.ask.description_more", d.Description.Length),
+                [[new Choice(t["finding.description_done"], "done"), new Choice(t["finding.description_replace"], "replace")]]);
+    }
+
+    /// <summary>Text is added to the description until done is pressed (or typed); replace starts it again.</summary>
+    private static StepResult ReadDescription(FlowTurn turn, FindingDraft d)
+    {
+        var t = turn.Context.T;
+        var typed = turn.Input.Text?.Trim();
+        if (turn.Input.Choice == "done" || string.Equals(typed, t["finding.description_done"], StringComparison.OrdinalIgnoreCase))
+        {
+            return string.IsNullOrWhiteSpace(d.Description) ? StepResult.Again(t["finding.description_empty"]) : StepResult.Answered;
+        }
+
+        if (turn.Input.Choice == "replace")
+        {
+            d.Description = "";
+            return StepResult.Stay;
+        }
+
+        if (string.IsNullOrEmpty(typed))
+        {
+            return StepResult.Unexpected;
+        }
+
+        if (d.Description.Length + typed.Length + 1 > MaxDescription)
+        {
+            return StepResult.Again(t.Format("flow.too_long", MaxDescription));
+        }
+
+        d.Description = d.Description.Length == 0 ? typed : d.Description + "\n" + typed;
+        return StepResult.Stay;
+    }
+
+    private static Question AskEvidence(FlowTurn turn, FindingDraft d)
+    {
+        var t = turn.Context.T;
+        return new(d.Evidence.Count == 0 ? t["finding.ask.evidence"] : t.Format("finding.ask.evidence_more", EvidenceText.Summary(t, d.Evidence)),
+            [[new Choice(t[d.Evidence.Count == 0 ? "finding.no_evidence" : "common.next"], "done")]]);
+    }
+
+    private static StepResult ReadEvidence(FlowTurn turn, FindingDraft d)
+    {
+        if (turn.Input.Files.Count > 0)
+        {
+            EvidenceAnswer.Keep(turn, d, sayKept: false);
+            return StepResult.Stay;
+        }
+
+        return turn.Input.Choice == "done" ? StepResult.Answered : StepResult.Again(turn.Context.T["finding.evidence_expected"]);
+    }
+
+    /// <summary>The optional rectification details, each button showing its value; done goes to the card.</summary>
+    private static Question AskExtras(FlowTurn turn, FindingDraft d)
+    {
+        var t = turn.Context.T;
+        return new(t["finding.ask.extras"],
+        [
+            [new Choice(t.Format("finding.extra.unit", d.ResponsibleUnit ?? t["card.not_set"]), "x:unit")],
+            [new Choice(t.Format("finding.extra.person", d.ResponsiblePerson ?? t["card.not_set"]), "x:person")],
+            [new Choice(t.Format("finding.extra.deadline", d.Deadline is { } dl ? DateText.Full(t, dl) : t["card.not_set"]), "x:deadline")],
+            [new Choice(t.Format("finding.extra.fixed", t[d.FixedOnSpot ? "common.yes" : "common.no"]), "x:fixed")],
+            [new Choice(t.Format("finding.extra.handover", d.HandedOverTo ?? t["card.not_set"]), "x:handover")],
+            [new Choice(t["finding.extra.done"], "done")],
+        ]);
+    }
+
+    private static StepResult ReadDeadline(FlowTurn turn, FindingDraft d)
+    {
+        if (turn.Input.Choice == "clear")
+        {
+            d.Deadline = null;
+            return StepResult.Answered;
+        }
+
+        return DeadlineAnswer.Read(turn, d);
+    }
+
+    /// <summary>A rectification detail: typed text, or clear.</summary>
+    private static Step Detail(string name, string field, string questionKey, Func<FindingDraft, string?> value, Action<FindingDraft, string?> apply) => new(name)
+    {
+        Field = field,
+        IsAnswered = d => value(d) is not null,
+        Ask = (turn, _) => new(turn.Context.T[questionKey], [[new Choice(turn.Context.T["common.clear"], "clear")]]),
+        Read = (turn, d) => Answers.TextOrNone(turn, "clear", MaxShortText, v => apply(d, v)),
+    };
+
+    /// <summary>The question with the team's recently used values as buttons (a button carries only the index).</summary>
+    private static Question WithOffers(string question, FindingDraft d, IReadOnlyList<string> used)
+    {
+        d.Offered.Clear();
+        d.Offered.AddRange(used.Take(8));
+        return new(question, d.Offered.Select((o, i) => new Choice(o.Length <= 30 ? o : o[..30] + "…", Answers.Offer("o:", i))).Chunk(2));
+    }
+
+    private static StepResult OfferedOrText(FlowTurn turn, FindingDraft d, int max, Action<string> apply)
+    {
+        if (Answers.TryOffered(turn.Input.Choice, "o:", d.Offered.Count, out var index))
+        {
+            apply(d.Offered[index]);
+            return StepResult.Answered;
+        }
+
+        return Answers.Text(turn, max, apply);
+    }
+
+    private static List<Choice> AspectChoices(Texts t) =>
+        [.. Enum.GetValues<Aspect>().Select(a => new Choice(t[a.ShortKey()], ((int)a).ToString(CultureInfo.InvariantCulture)))];
+
+    private static List<Choice> SectorChoices(Texts t) =>
+        [.. Enum.GetValues<Sector>().Select(s => new Choice(t[s.Key()], s.ToString()))];
+
+    private static List<Choice> MethodChoices(Texts t) =>
+        [.. Enum.GetValues<Method>().Select(m => new Choice(t[m.Key()], m.ToString()))];
+
+    private static List<Choice> OpennessChoices(Texts t) =>
+        [new(t["openness.open"], "open"), new(t["openness.covert"], "covert")];
+
+    private static List<Choice> SeverityChoices(Texts t) =>
+        [.. Enum.GetValues<Severity>().Select(s => new Choice(t[s.Key()], s.ToString()))];
+}
