@@ -1,4 +1,5 @@
 using Assistant.Core.Conversations;
+using Assistant.Core.Findings.Duplicates;
 using Assistant.Core.Messaging;
 using Assistant.Core.Notes;
 using Assistant.Core.Teams;
@@ -20,26 +21,31 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
     private readonly FindingStore _store;
     private readonly NoteStore _notes;
     private readonly EvidenceDownloads _downloads;
+    private readonly DuplicateOffer _duplicates;
     private readonly FindingQuestions _q;
 
-    public FindingFlow(FindingService findings, FindingStore store, NoteStore notes, EvidenceDownloads downloads)
+    public FindingFlow(FindingService findings, FindingStore store, NoteStore notes, EvidenceDownloads downloads, DuplicateOffer duplicates)
         : base(FlowName, "flow.finding")
     {
         _findings = findings;
         _store = store;
         _notes = notes;
         _downloads = downloads;
-        _q = new FindingQuestions(store);
+        _duplicates = duplicates;
+        _q = new FindingQuestions(store, duplicates);
         Saved = FormStep.End<FindingDraft>("Saved", "create or update the finding", SaveFinding);
+        AddedToDuplicate = FormStep.End<FindingDraft>("AddedToDuplicate", "saved as further evidence of the finding it repeats", AddToDuplicate);
         Cancelled = FormStep.End<FindingDraft>("Cancelled", "nothing saved",
             (turn, d) => turn.Say(turn.Context.T[d.EditingFindingId is null ? "finding.cancelled" : "finding.edit_cancelled"]));
     }
 
     private Step Saved { get; }
 
+    private Step AddedToDuplicate { get; }
+
     private Step Cancelled { get; }
 
-    protected override IReadOnlyList<Step> Steps => [.. _q.All, Saved, Cancelled];
+    protected override IReadOnlyList<Step> Steps => [.. _q.All, Saved, AddedToDuplicate, Cancelled];
 
     protected override bool KeepsEvidenceAtEveryStep => true;
 
@@ -83,7 +89,9 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
         var m = machine;
         var q = _q;
         var d = m.Data;
-        m.Review(q.Review, q.EditTargets, Saved, Cancelled);
+        m.Review(q.Review, q.EditTargets, Saved, Cancelled)
+            .Permit(FindingQuestions.AddToDuplicate, AddedToDuplicate);
+        m.End(AddedToDuplicate, FindingQuestions.AddToDuplicate);
         m.Next(q.Aspect, q.Sector);
         m.Next(q.Sector, q.Method, unless: () => d.Sector == Sector.Other)
             .PermitIf(FlowTrigger.Answered, q.SectorOther, () => d.Sector == Sector.Other, "other sector");
@@ -152,5 +160,35 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
 
         _downloads.Queue(finding, context.UtcNow);
         context.Reply(t.Format("finding.saved", finding.Code) + "\n\n" + FindingCard.Render(t, finding), FindingCard.Buttons(t, finding, member));
+    }
+
+    private void AddToDuplicate(FlowTurn turn, FindingDraft d)
+    {
+        var context = turn.Context;
+        var t = context.T;
+        if (context.Member is not { } member || context.Team is not { } team || !context.Can(Permission.LogFindings))
+        {
+            turn.Say(t["finding.not_allowed"]);
+            return;
+        }
+
+        d.Offered.Clear();
+        switch (_duplicates.Accept(team, member, d, turn.Input.Choice, context.Today, context.UtcNow))
+        {
+            case MergeOutcome.Merged merged:
+                if (d.NoteId is { } noteId)
+                {
+                    _notes.LinkToFinding(noteId, member.Id, merged.Source.Id);
+                }
+
+                _downloads.Queue(merged.Target, context.UtcNow);
+                context.Reply(t.Format("duplicates.added", merged.Target.Code, merged.Source.Code) + "\n\n" + FindingCard.Render(t, merged.Target),
+                    FindingCard.Buttons(t, merged.Target, member));
+                return;
+            default:
+                // The finding changed or may no longer take it: save this one as a finding of its own, nothing lost.
+                SaveFinding(turn, d);
+                return;
+        }
     }
 }

@@ -23,7 +23,10 @@ public sealed class FindingQuestions
     internal static readonly FlowTrigger ChooseHandOver = new(nameof(ChooseHandOver));
     internal static readonly FlowTrigger ToggleFixedOnSpot = new(nameof(ToggleFixedOnSpot));
 
-    public FindingQuestions(FindingStore store)
+    /// <summary>On the card: add this draft as further evidence to the finding it looks like.</summary>
+    internal static readonly FlowTrigger AddToDuplicate = new(nameof(AddToDuplicate));
+
+    public FindingQuestions(FindingStore store, Duplicates.DuplicateOffer? duplicates = null)
     {
         Aspect = new("Aspect")
         {
@@ -160,7 +163,8 @@ public sealed class FindingQuestions
             // A saved finding's rectification changes in the ledger (with reasons and history), not here.
             new("e:extra", new("EditExtras"), Extras, "field.rectification", d => d.EditingFindingId is null, "a new finding"),
         ];
-        Review = ReviewCard.Step("Review", (turn, d) => Card(store, turn, d), EditTargets);
+        Review = ReviewCard.Step("Review", (turn, d) => Card(store, turn, d), EditTargets,
+            duplicates is null ? null : (turn, d) => turn.Context.Member is { } m ? duplicates.For(turn.Context.T, m, d) : null, AddToDuplicate);
     }
 
     public Step Aspect { get; }

@@ -49,6 +49,35 @@ public sealed class FindingFlowTests
     }
 
     [Fact]
+    public void Review_ADraftLikeARecordedFinding_OffersToAddItAsEvidence_AndSavingSeparatelyStillWorks()
+    {
+        using var h = WithTeam(out var team);
+        h.AddMember(team, 702, Role.Member, "王芳");
+        h.AddMember(team, 703, Role.Member, "赵强");
+        var first = Record(h, Member);
+
+        // Precondition: the second member reaches the card, which names the recorded finding and offers a choice.
+        WalkToReview(h, 702);
+        Assert.Contains("请核对", h.LastText(702), StringComparison.Ordinal);
+        Assert.Contains($"与本组已记录的{first.Code}", h.LastText(702), StringComparison.Ordinal);
+        h.Press(702, $"作为{first.Code}的补充证据");
+
+        Assert.Contains($"已作为补充证据并入{first.Code}", h.LastText(702), StringComparison.Ordinal);
+        var findings = h.Get<FindingStore>().OfTeam(team.Id);
+        var second = Assert.Single(findings, f => f.Id != first.Id);
+        Assert.Equal(first.Id, second.MergedIntoId);
+        Assert.Contains(h.Get<FindingStore>().Get(first.Id)!.Contributors, c => c.Name == "王芳");
+        Assert.Null(h.Get<DraftStore>().Get(702));
+
+        // The third member is offered the same, and saves a finding of their own instead.
+        WalkToReview(h, 703);
+        Assert.Contains(first.Code, h.LastText(703), StringComparison.Ordinal);
+        h.Press(703, "保存");
+        var third = Assert.Single(h.Get<FindingStore>().ByAuthor(team.Id, 703));
+        Assert.Null(third.MergedIntoId);
+    }
+
+    [Fact]
     public void Flow_AllStepsWithButtons_SavesAClassifiedNumberedFinding()
     {
         using var h = WithTeam(out var team);
