@@ -168,10 +168,27 @@ public sealed class DeliveryPacerTests
             await Eventually.TrueAsync(() => _sent.Count + Time.Timers == _sends.Count, "every send to be let go or asleep");
             for (var i = 0; i < 100_000 && _sends.Any(t => !t.IsCompleted); i++)
             {
+                var fired = Time.Fired;
                 Clock.Advance(step);
+                if (Time.Fired != fired)
+                {
+                    // The sends just woken take the time on their own threads: let them, before the clock moves on,
+                    // so each is recorded at the time it was let go, not a few steps later.
+                    await Settled();
+                }
             }
 
             await Task.WhenAll(_sends).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+
+        /// <summary>Every send is either recorded or asleep on a timer that has not fired.</summary>
+        private async Task Settled()
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            while (_sent.Count + Time.Timers - Time.Fired != _sends.Count && DateTime.UtcNow < deadline)
+            {
+                await Task.Yield();
+            }
         }
     }
 
@@ -180,7 +197,12 @@ public sealed class DeliveryPacerTests
     {
         private int _timers;
 
+        private int _fired;
+
         public int Timers => Volatile.Read(ref _timers);
+
+        /// <summary>Timers whose callback has run (a sleeping send woken).</summary>
+        public int Fired => Volatile.Read(ref _fired);
 
         public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
 
@@ -193,7 +215,11 @@ public sealed class DeliveryPacerTests
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
             Interlocked.Increment(ref _timers);
-            return inner.CreateTimer(callback, state, dueTime, period);
+            return inner.CreateTimer(s =>
+            {
+                Interlocked.Increment(ref _fired);
+                callback(s);
+            }, state, dueTime, period);
         }
     }
 }
