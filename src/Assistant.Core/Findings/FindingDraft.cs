@@ -61,12 +61,6 @@ public sealed class FindingDraft : IReviewedDraft, IEvidenceDraft, IDeadlineDraf
     public List<string> Offered { get; set; } = [];
 
     /// <summary>An edit of a saved finding: everything it holds, and the card first.</summary>
-    /// <summary>Whether every field a finding needs is answered (the flow's required steps; used where a draft is saved outside the flow, as into a finding it duplicates).</summary>
-    public bool IsComplete =>
-        Aspect is not null && Method is not null && Covert is not null && Severity is not null
-        && Sector is not null && (Sector != Findings.Sector.Other || !string.IsNullOrWhiteSpace(SectorOther))
-        && !string.IsNullOrWhiteSpace(City) && !string.IsNullOrWhiteSpace(Unit) && !string.IsNullOrWhiteSpace(Description);
-
     public static FindingDraft From(Finding finding) => new()
     {
         EditingFindingId = finding.Id,

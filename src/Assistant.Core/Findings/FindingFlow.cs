@@ -32,7 +32,7 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
         _notes = notes;
         _downloads = downloads;
         _duplicates = duplicates;
-        _q = new FindingQuestions(store, duplicates);
+        _q = new FindingQuestions(store, duplicates, IsComplete);
         Saved = FormStep.End<FindingDraft>("Saved", "create or update the finding", SaveFinding);
         AddedToDuplicate = FormStep.End<FindingDraft>("AddedToDuplicate", "saved as further evidence of the finding it repeats", AddToDuplicate);
         Cancelled = FormStep.End<FindingDraft>("Cancelled", "nothing saved",
@@ -162,6 +162,9 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
         context.Reply(t.Format("finding.saved", finding.Code) + "\n\n" + FindingCard.Render(t, finding), FindingCard.Buttons(t, finding, member));
     }
 
+    /// <summary>Every required question answered: what Save checks, and what a draft needs to be added to another finding.</summary>
+    private bool IsComplete(FindingDraft d) => Missing(d).Count == 0;
+
     private void AddToDuplicate(FlowTurn turn, FindingDraft d)
     {
         var context = turn.Context;
@@ -173,7 +176,7 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
         }
 
         d.Offered.Clear();
-        switch (_duplicates.Accept(team, member, d, turn.Input.Choice, context.Today, context.UtcNow))
+        switch (_duplicates.Accept(team, member, d, IsComplete(d), turn.Input.Choice, context.Today, context.UtcNow))
         {
             case MergeOutcome.Merged merged:
                 if (d.NoteId is { } noteId)

@@ -26,7 +26,7 @@ public sealed class FindingQuestions
     /// <summary>On the card: add this draft as further evidence to the finding it looks like.</summary>
     internal static readonly FlowTrigger AddToDuplicate = new(nameof(AddToDuplicate));
 
-    public FindingQuestions(FindingStore store, Duplicates.DuplicateOffer? duplicates = null)
+    public FindingQuestions(FindingStore store, Duplicates.DuplicateOffer? duplicates = null, Func<FindingDraft, bool>? isComplete = null)
     {
         Aspect = new("Aspect")
         {
@@ -164,7 +164,7 @@ public sealed class FindingQuestions
             new("e:extra", new("EditExtras"), Extras, "field.rectification", d => d.EditingFindingId is null, "a new finding"),
         ];
         Review = ReviewCard.Step("Review", (turn, d) => Card(store, turn, d), EditTargets,
-            duplicates is null ? null : (turn, d) => turn.Context.Member is { } m ? duplicates.For(turn.Context.T, m, d) : null, AddToDuplicate);
+            duplicates is null || isComplete is null ? null : (turn, d) => turn.Context.Member is { } m ? duplicates.For(turn.Context.T, m, d, isComplete!(d)) : null, AddToDuplicate);
     }
 
     public Step Aspect { get; }

@@ -20,7 +20,7 @@ public sealed class DuplicateOffer(DuplicateDetector detector, FindingMerger mer
     public const string ChoicePrefix = "dup:";
 
     /// <summary>The review card's line and choices, or null when nothing recorded looks like the draft.</summary>
-    public (string Html, IReadOnlyList<Choice> Choices)? For(Texts t, Member author, FindingDraft draft)
+    public (string Html, IReadOnlyList<Choice> Choices)? For(Texts t, Member author, FindingDraft draft, bool complete)
     {
         if (draft.EditingFindingId is not null || !AccessPolicy.Allows(author.Role, Permission.LogFindings))
         {
@@ -40,7 +40,7 @@ public sealed class DuplicateOffer(DuplicateDetector detector, FindingMerger mer
             var f = candidate.Finding;
             html.Append(html.Length == 0 ? "" : "\n").Append(t.Format("duplicates.offer",
                 f.Code, f.AuthorName, FindingCard.Date(t, f.Day), candidate.Evidence.Describe(t)));
-            if (FindingMerger.CheckSaveInto(author, draft, f) is null)
+            if (FindingMerger.CheckSaveInto(author, draft, complete, f) is null)
             {
                 choices.Add(new Choice(t.Format("duplicates.add_to", f.Code),
                     string.Create(CultureInfo.InvariantCulture, $"{ChoicePrefix}{f.Id}:{f.Revision}")));
@@ -55,7 +55,7 @@ public sealed class DuplicateOffer(DuplicateDetector detector, FindingMerger mer
     /// Saves the draft into the finding its choice names (every rule checked again); null when the value is no such
     /// choice. Call inside the update's transaction; the flow links a note to <see cref="MergeOutcome.Merged.Source"/>.
     /// </summary>
-    public MergeOutcome? Accept(Team team, Member author, FindingDraft draft, string? choice, DateOnly day, DateTime utcNow)
+    public MergeOutcome? Accept(Team team, Member author, FindingDraft draft, bool complete, string? choice, DateOnly day, DateTime utcNow)
     {
         if (choice is null || !choice.StartsWith(ChoicePrefix, StringComparison.Ordinal))
         {
@@ -66,7 +66,7 @@ public sealed class DuplicateOffer(DuplicateDetector detector, FindingMerger mer
         return parts.Length == 2
             && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
             && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var revision)
-            ? merger.SaveInto(team, author, draft, day, id, revision, utcNow)
+            ? merger.SaveInto(team, author, draft, complete, day, id, revision, utcNow)
             : null;
     }
 }

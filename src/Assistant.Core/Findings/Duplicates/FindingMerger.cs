@@ -77,7 +77,11 @@ public static class MergeRules
 public sealed class FindingMerger(FindingStore store, FindingService findings, LedgerReminders reminders, EvidenceDownloads downloads, AuditLog audit)
 {
     /// <summary>Whether <paramref name="author"/> may add a draft about to be saved to <paramref name="target"/> instead; null when so.</summary>
-    public static MergeRefusal? CheckSaveInto(Member author, FindingDraft draft, Finding target)
+    /// <param name="author">The person saving.</param>
+    /// <param name="draft">The draft about to be saved.</param>
+    /// <param name="complete">Whether every required question of the draft is answered (the finding flow's own rule).</param>
+    /// <param name="target">The finding it would be added to.</param>
+    public static MergeRefusal? CheckSaveInto(Member author, FindingDraft draft, bool complete, Finding target)
     {
         if (!AccessPolicy.Allows(author.Role, Permission.LogFindings))
         {
@@ -90,7 +94,7 @@ public sealed class FindingMerger(FindingStore store, FindingService findings, L
             return MergeRefusal.NotAllowed;
         }
 
-        return !draft.IsComplete ? MergeRefusal.Incomplete : Rules(draft.Covert ?? false, target);
+        return !complete ? MergeRefusal.Incomplete : Rules(draft.Covert ?? false, target);
     }
 
     /// <summary>Whether <paramref name="actor"/> may merge the saved <paramref name="source"/> into <paramref name="target"/>; null when so.</summary>
@@ -113,7 +117,7 @@ public sealed class FindingMerger(FindingStore store, FindingService findings, L
     /// At save: records the draft as a finding of its own (numbered, so what its author recorded keeps a number that
     /// leads to A) and merges it into <paramref name="targetId"/> at once. Queues the download of its evidence.
     /// </summary>
-    public MergeOutcome SaveInto(Team team, Member author, FindingDraft draft, DateOnly day, int targetId, int targetRevision, DateTime utcNow)
+    public MergeOutcome SaveInto(Team team, Member author, FindingDraft draft, bool complete, DateOnly day, int targetId, int targetRevision, DateTime utcNow)
     {
         var target = store.Get(targetId);
         if (author.TeamId != team.Id || target is null || target.TeamId != team.Id || !FindingVisibility.CanSee(author, target))
@@ -127,7 +131,7 @@ public sealed class FindingMerger(FindingStore store, FindingService findings, L
             return new MergeOutcome.Stale(target);
         }
 
-        if (CheckSaveInto(author, draft, target) is { } refused)
+        if (CheckSaveInto(author, draft, complete, target) is { } refused)
         {
             Denied(author, $"save into {target.Code}: {refused}", refused == MergeRefusal.NotAllowed ? target : null);
             return new MergeOutcome.Refused(refused, refused == MergeRefusal.TargetMerged ? Resolve(target) : null);

@@ -17,8 +17,8 @@ public sealed class DuplicateOfferTests
         var offer = h.Get<DuplicateOffer>();
         var catalog = h.Get<TextCatalog>();
 
-        var zh = offer.For(catalog.For(Language.Chinese), Member(h, 954), draft);
-        var en = offer.For(catalog.For(Language.English), Member(h, 954), draft);
+        var zh = offer.For(catalog.For(Language.Chinese), Member(h, 954), draft, complete: true);
+        var en = offer.For(catalog.For(Language.English), Member(h, 954), draft, complete: true);
 
         Assert.NotNull(zh);
         Assert.Contains($"与本组已记录的<b>{a.Code}</b>（李明，2023年11月2日）相似", zh.Value.Html, StringComparison.Ordinal);
@@ -26,12 +26,12 @@ public sealed class DuplicateOfferTests
         Assert.Equal($"作为{a.Code}的补充证据", choice.Label);
         Assert.Contains($"Looks like <b>{a.Code}</b>, already recorded by 李明 on 2 Nov 2023", en!.Value.Html, StringComparison.Ordinal);
 
-        var outcome = Tx(h, () => offer.Accept(team, Member(h, 954), draft, choice.Value, new DateOnly(2023, 11, 2), Now(h)));
+        var outcome = Tx(h, () => offer.Accept(team, Member(h, 954), draft, complete: true, choice.Value, new DateOnly(2023, 11, 2), Now(h)));
 
         var merged = Assert.IsType<MergeOutcome.Merged>(outcome);
         Assert.Equal(["p1", "p2"], h.Get<FindingStore>().Get(a.Id)!.Evidence.Select(e => e.FileId));
         Assert.Equal(a.Id, h.Get<FindingStore>().Get(merged.Source.Id)!.MergedIntoId);
-        Assert.Null(Tx(h, () => offer.Accept(team, Member(h, 954), draft, "save", new DateOnly(2023, 11, 2), Now(h))));
+        Assert.Null(Tx(h, () => offer.Accept(team, Member(h, 954), draft, complete: true, "save", new DateOnly(2023, 11, 2), Now(h))));
     }
 
     [Fact]
@@ -43,12 +43,12 @@ public sealed class DuplicateOfferTests
         covert.Covert = true;
         var t = h.Get<TextCatalog>().For(Language.Chinese);
 
-        var offered = h.Get<DuplicateOffer>().For(t, Member(h, 954), covert);
+        var offered = h.Get<DuplicateOffer>().For(t, Member(h, 954), covert, complete: true);
         Assert.Contains(a.Code, offered!.Value.Html, StringComparison.Ordinal);
         Assert.Empty(offered.Value.Choices);
         Assert.Contains("/merge", offered.Value.Html, StringComparison.Ordinal);
 
         var edit = FindingDraft.From(h.Get<FindingStore>().Get(a.Id)!);
-        Assert.Null(h.Get<DuplicateOffer>().For(t, Member(h, 953), edit));
+        Assert.Null(h.Get<DuplicateOffer>().For(t, Member(h, 953), edit, complete: true));
     }
 }

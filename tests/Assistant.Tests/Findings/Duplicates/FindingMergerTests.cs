@@ -32,7 +32,7 @@ public sealed class FindingMergerTests
         Assert.Single(h.Get<FactsBuilder>().Day(team, day).Findings);
 
         var draft = Draft("华强化工", "甲类库房距离办公楼只有8米左右，安全距离不够。", "photo-b");
-        var outcome = Tx(h, () => h.Get<FindingMerger>().SaveInto(team, Member(h, Colleague), draft, day, a.Id, a.Revision, Now(h)));
+        var outcome = Tx(h, () => h.Get<FindingMerger>().SaveInto(team, Member(h, Colleague), draft, complete: true, day, a.Id, a.Revision, Now(h)));
 
         var merged = Assert.IsType<MergeOutcome.Merged>(outcome);
         var target = h.Get<FindingStore>().Get(a.Id)!;
@@ -139,7 +139,7 @@ public sealed class FindingMergerTests
         var draft = Draft("某酒店", "客房未配备逃生面罩。", "c2");
         draft.Covert = true;
 
-        var outcome = Tx(h, () => h.Get<FindingMerger>().SaveInto(team, Member(h, Colleague), draft, DateOnly.FromDateTime(Now(h)), covert.Id, covert.Revision, Now(h)));
+        var outcome = Tx(h, () => h.Get<FindingMerger>().SaveInto(team, Member(h, Colleague), draft, complete: true, DateOnly.FromDateTime(Now(h)), covert.Id, covert.Revision, Now(h)));
 
         Assert.IsType<MergeOutcome.NotFound>(outcome);
         Assert.Equal(before, h.Get<FindingStore>().OfTeam(team.Id).Count);
