@@ -4,54 +4,6 @@ using System.Text.RegularExpressions;
 
 namespace Assistant.Core.Common;
 
-/// <summary>Why a typed date was not accepted.</summary>
-public enum DateInputError
-{
-    /// <summary>The date was read.</summary>
-    None,
-
-    /// <summary>Nothing but whitespace was typed.</summary>
-    Empty,
-
-    /// <summary>The text is not a date in any supported form.</summary>
-    Unrecognized,
-
-    /// <summary>The form is right but no such day exists (2月30日, 13月1日, 11-31).</summary>
-    Impossible,
-
-    /// <summary>Day and month cannot be told apart (5/11); ask for 11-05 or 11月5日.</summary>
-    Ambiguous,
-
-    /// <summary>The date was read but lies before today while the past is not allowed; the result still carries it.</summary>
-    InPast,
-}
-
-/// <summary>Options for <see cref="DateInput.Parse"/> and <see cref="DateTimeInput.Parse"/>.</summary>
-/// <param name="Question">What the day is for: decides the year of a date typed without one (<see cref="YearlessDay"/>) and whether the past is allowed.</param>
-/// <param name="VisitFrom">First day of the team's visit, if known: a yearless date inside the visit means that day.</param>
-/// <param name="VisitTo">Last day of the team's visit.</param>
-public sealed record DateInputOptions(DateQuestion Question = DateQuestion.Plan, DateOnly? VisitFrom = null, DateOnly? VisitTo = null)
-{
-    /// <summary>A day to plan, no visit: yearless dates take their next occurrence, past dates allowed.</summary>
-    public static DateInputOptions Default { get; } = new();
-
-    /// <summary>When false (deadlines), a date before today is reported as <see cref="DateInputError.InPast"/>.</summary>
-    public bool AllowsPast => Question != DateQuestion.Deadline;
-}
-
-/// <summary>
-/// The outcome of reading a date. <see cref="Date"/> is meaningful when <see cref="Ok"/> is true and also
-/// for <see cref="DateInputError.InPast"/>, so the bot can show which day it understood.
-/// </summary>
-public readonly record struct DateInputResult(DateOnly Date, DateInputError Error)
-{
-    public bool Ok => Error == DateInputError.None;
-
-    internal static DateInputResult Success(DateOnly date) => new(date, DateInputError.None);
-
-    internal static DateInputResult Failure(DateInputError error) => new(default, error);
-}
-
 /// <summary>
 /// Reads a date the way people type it in Chinese or English: ISO and Chinese calendar forms
 /// (2023-11-30, 2023年11月30日, 11月30号, 11-30), slashed forms (30/11, 11/30), English month names
@@ -189,27 +141,27 @@ public static partial class DateInput
 
     // 今天, 明天, 后天, 大后天, 昨天, 前天, today, tomorrow, tmr, day after tomorrow, yesterday
     private static DateInputResult? RelativeDay(string text, DateContext context) =>
-        RelativeDays.TryGetValue(text, out var days) ? AddDays(context.Today, days) : null;
+        RelativeDays.TryGetValue(text, out var days) ? DateArithmetic.AddDays(context.Today, days) : null;
 
     // +7, + 7, +7d, +2w, +7天
     private static DateInputResult? Offset(string text, DateContext context)
     {
         var match = OffsetPattern().Match(text);
-        return match.Success ? AddCount(context.Today, Number(match.Groups["count"]), match.Groups["unit"].Value) : null;
+        return match.Success ? DateArithmetic.AddCount(context.Today, Number(match.Groups["count"]), match.Groups["unit"].Value) : null;
     }
 
     // 3天后, 3日后, 2周后, 2个星期后, 1个月后, 10天以后
     private static DateInputResult? ChineseCount(string text, DateContext context)
     {
         var match = ChineseCountPattern().Match(text);
-        return match.Success ? AddCount(context.Today, Number(match.Groups["count"]), match.Groups["unit"].Value) : null;
+        return match.Success ? DateArithmetic.AddCount(context.Today, Number(match.Groups["count"]), match.Groups["unit"].Value) : null;
     }
 
     // in 3 days, 3 days, in 2 weeks, 1 month from now
     private static DateInputResult? EnglishCount(string text, DateContext context)
     {
         var match = EnglishCountPattern().Match(text);
-        return match.Success ? AddCount(context.Today, Number(match.Groups["count"]), match.Groups["unit"].Value) : null;
+        return match.Success ? DateArithmetic.AddCount(context.Today, Number(match.Groups["count"]), match.Groups["unit"].Value) : null;
     }
 
     // 下周一, 下星期三, 下礼拜五, 本周五, 这周五, 上周五, 周五, 星期天
@@ -261,8 +213,8 @@ public static partial class DateInput
 
         var monthsAhead = match.Groups["next"].Success ? 1 : 0;
         var first = new DateOnly(context.Today.Year, context.Today.Month, 1);
-        return AddMonths(first, monthsAhead) is { Ok: true } month
-            ? CreateDate(month.Date.Year, month.Date.Month, DateTime.DaysInMonth(month.Date.Year, month.Date.Month))
+        return DateArithmetic.AddMonths(first, monthsAhead) is { Ok: true } month
+            ? DateArithmetic.CreateDate(month.Date.Year, month.Date.Month, DateTime.DaysInMonth(month.Date.Year, month.Date.Month))
             : DateInputResult.Failure(DateInputError.Impossible);
     }
 
@@ -277,8 +229,8 @@ public static partial class DateInput
 
         var monthsAhead = match.Groups["which"].Value.StartsWith('下') ? 1 : 0;
         var first = new DateOnly(context.Today.Year, context.Today.Month, 1);
-        return AddMonths(first, monthsAhead) is { Ok: true } month
-            ? CreateDate(month.Date.Year, month.Date.Month, Number(match.Groups["day"]))
+        return DateArithmetic.AddMonths(first, monthsAhead) is { Ok: true } month
+            ? DateArithmetic.CreateDate(month.Date.Year, month.Date.Month, Number(match.Groups["day"]))
             : DateInputResult.Failure(DateInputError.Impossible);
     }
 
@@ -333,7 +285,7 @@ public static partial class DateInput
 
         var (month, day) = first > 12 ? (second, first) : (first, second);
         return match.Groups["year"].Success
-            ? CreateDate(Number(match.Groups["year"]), month, day)
+            ? DateArithmetic.CreateDate(Number(match.Groups["year"]), month, day)
             : ResolveYearless(month, day, context);
     }
 
@@ -354,7 +306,7 @@ public static partial class DateInput
 
         var day = Number(match.Groups["day"]);
         return match.Groups["year"].Success
-            ? CreateDate(Number(match.Groups["year"]), month, day)
+            ? DateArithmetic.CreateDate(Number(match.Groups["year"]), month, day)
             : ResolveYearless(month, day, context);
     }
 
@@ -369,7 +321,7 @@ public static partial class DateInput
             WeekAnchor.LastWeek => weekday - todayIndex - 7,
             _ => throw new UnreachableException(),
         };
-        return AddDays(today, offset);
+        return DateArithmetic.AddDays(today, offset);
     }
 
     /// <summary>Gives a month and day without a year the year the one rule chooses (<see cref="YearlessDay"/>).</summary>
@@ -387,43 +339,7 @@ public static partial class DateInput
     }
 
     private static DateInputResult CreateDate(Match match) =>
-        CreateDate(Number(match.Groups["year"]), Number(match.Groups["month"]), Number(match.Groups["day"]));
-
-    private static DateInputResult CreateDate(int year, int month, int day) =>
-        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
-            ? DateInputResult.Success(new DateOnly(year, month, day))
-            : DateInputResult.Failure(DateInputError.Impossible);
-
-    /// <summary>Adds a count of days ("", d, 天, 日, day), weeks (w, 周, 星期, week) or months (个月, month).</summary>
-    private static DateInputResult AddCount(DateOnly today, int count, string unit) => unit switch
-    {
-        "" or "d" or "day" or "days" or "天" or "日" => AddDays(today, count),
-        "w" or "week" or "weeks" or "周" or "星期" or "个星期" or "礼拜" or "个礼拜" => AddDays(today, count * 7L),
-        _ => AddMonths(today, count),
-    };
-
-    private static DateInputResult AddDays(DateOnly date, long days)
-    {
-        var dayNumber = date.DayNumber + days;
-        return dayNumber < DateOnly.MinValue.DayNumber || dayNumber > DateOnly.MaxValue.DayNumber
-            ? DateInputResult.Failure(DateInputError.Impossible)
-            : DateInputResult.Success(DateOnly.FromDayNumber((int)dayNumber));
-    }
-
-    /// <summary>Adds months, clamping the day to the end of a shorter month (1月31日 + 1 month = 2月28日).</summary>
-    private static DateInputResult AddMonths(DateOnly date, int months)
-    {
-        var monthIndex = (date.Year * 12L) + date.Month - 1 + months;
-        var year = monthIndex / 12;
-        if (year is < 1 or > 9999)
-        {
-            return DateInputResult.Failure(DateInputError.Impossible);
-        }
-
-        var month = (int)(monthIndex % 12) + 1;
-        var day = Math.Min(date.Day, DateTime.DaysInMonth((int)year, month));
-        return DateInputResult.Success(new DateOnly((int)year, month, day));
-    }
+        DateArithmetic.CreateDate(Number(match.Groups["year"]), Number(match.Groups["month"]), Number(match.Groups["day"]));
 
     /// <summary>Reads a captured number; the patterns capture at most four ASCII digits.</summary>
     private static int Number(Group group) => int.Parse(group.Value, NumberStyles.None, CultureInfo.InvariantCulture);
