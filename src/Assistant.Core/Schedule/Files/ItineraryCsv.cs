@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Assistant.Core.Common;
 using CsvHelper;
 
@@ -15,7 +14,7 @@ namespace Assistant.Core.Schedule.Files;
 /// 2023-11-01, 2023/11/1, 2023.11.01 or 2023年11月1日; times 9:00, 09:00, 14:30 (and whatever <see cref="TimeInput"/>
 /// reads, plus Excel's 9:00:00). Parse never throws on any content.
 /// </remarks>
-public static partial class ItineraryCsv
+public static class ItineraryCsv
 {
     private static readonly ColumnSpec[] Columns =
     [
@@ -98,10 +97,10 @@ public static partial class ItineraryCsv
                 writer.WriteField(start.ToString("HH:mm", CultureInfo.InvariantCulture));
                 writer.WriteField(end.ToString("HH:mm", CultureInfo.InvariantCulture));
                 writer.WriteField(chineseHeader ? ItineraryText.ChineseName(item.Kind) : item.Kind.ToString());
-                writer.WriteField(Neutralize(ItineraryText.Clean(item.Title)));
-                writer.WriteField(Neutralize(ItineraryText.Clean(item.Place)));
-                writer.WriteField(Neutralize(ParticipantsCell(ItineraryText.NamesOf(item, memberName))));
-                writer.WriteField(Neutralize(ItineraryText.Clean(item.Notes)));
+                writer.WriteField(CsvInjection.Neutralize(ItineraryText.Clean(item.Title)));
+                writer.WriteField(CsvInjection.Neutralize(ItineraryText.Clean(item.Place)));
+                writer.WriteField(CsvInjection.Neutralize(ParticipantsCell(ItineraryText.NamesOf(item, memberName))));
+                writer.WriteField(CsvInjection.Neutralize(ItineraryText.Clean(item.Notes)));
                 writer.EndRecord();
             }
         }
@@ -246,7 +245,7 @@ public static partial class ItineraryCsv
             }
             else
             {
-                values[column] = raw.Length == 0 ? null : Unneutralize(raw);
+                values[column] = raw.Length == 0 ? null : CsvInjection.Unneutralize(raw);
             }
         }
 
@@ -262,7 +261,7 @@ public static partial class ItineraryCsv
         DateOnly? date = null;
         if (Has(Column.Date))
         {
-            date = ParseDate(Value(Column.Date));
+            date = ItineraryCells.ParseDate(Value(Column.Date));
             if (date is null)
             {
                 BadValue(ImportProblem.BadDate, Column.Date);
@@ -272,7 +271,7 @@ public static partial class ItineraryCsv
         TimeOnly? start = null;
         if (Has(Column.Start))
         {
-            start = ParseTime(Value(Column.Start));
+            start = ItineraryCells.ParseTime(Value(Column.Start));
             if (start is null)
             {
                 BadValue(ImportProblem.BadTime, Column.Start);
@@ -282,7 +281,7 @@ public static partial class ItineraryCsv
         TimeOnly? end = null;
         if (Has(Column.End) && Value(Column.End) is { } endText)
         {
-            end = ParseTime(endText);
+            end = ItineraryCells.ParseTime(endText);
             if (end is null)
             {
                 BadValue(ImportProblem.BadTime, Column.End);
@@ -343,44 +342,6 @@ public static partial class ItineraryCsv
         return new ImportedItem(line, kind, title, place, startUtc, endUtc, wholeTeam, names, notes);
     }
 
-    /// <summary>
-    /// 2023-11-01, 2023/11/1, 2023.11.01, 2023年11月1日 (or 号); null for anything else, a day that does not exist, or a
-    /// year outside 2000–2099 (a typo such as 1023 rather than a visit).
-    /// </summary>
-    internal static DateOnly? ParseDate(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var match = DatePattern().Match(text);
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var year = int.Parse(match.Groups["y"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
-        var month = int.Parse(match.Groups["m"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
-        var day = int.Parse(match.Groups["d"].Value, NumberStyles.None, CultureInfo.InvariantCulture);
-        return year is >= 2000 and <= 2099 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
-            ? new DateOnly(year, month, day)
-            : null;
-    }
-
-    /// <summary>A time of day as <see cref="TimeInput"/> reads it (9:00, 14:30, 9：00, 下午2点半), plus Excel's 9:00:00; 24:00 is not one.</summary>
-    internal static TimeOnly? ParseTime(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var excel = ExcelSecondsPattern().Match(text);
-        var result = TimeInput.Parse(excel.Success ? excel.Groups["hm"].Value : text);
-        return result.Ok ? result.Time : null;
-    }
-
     private static string ParticipantsCell(List<string> names)
     {
         var cell = string.Join(ItineraryText.NameSeparator, names);
@@ -388,29 +349,6 @@ public static partial class ItineraryCsv
         // One name with a space ("Wei Zhang") would be read back as two; a trailing 、 makes 、 the only separator.
         return names.Count == 1 && cell.Any(char.IsWhiteSpace) ? cell + ItineraryText.NameSeparator : cell;
     }
-
-    /// <summary>
-    /// OWASP CSV injection guidance: a cell beginning with = + - @ tab or CR gets a leading apostrophe. So that
-    /// <see cref="Unneutralize"/> can undo exactly this, a cell that already is apostrophes before such a character
-    /// gets one more.
-    /// </summary>
-    internal static string? Neutralize(string? value) =>
-        value is not null && IsFormulaStart(value.AsSpan().TrimStart('\'')) && (IsFormulaStart(value) || value.StartsWith('\''))
-            ? "'" + value
-            : value;
-
-    /// <summary>Removes the one apostrophe <see cref="Neutralize"/> added; an apostrophe before ordinary text stays.</summary>
-    internal static string Unneutralize(string value) =>
-        value.StartsWith('\'') && IsFormulaStart(value.AsSpan().TrimStart('\'')) ? value[1..] : value;
-
-    private static bool IsFormulaStart(ReadOnlySpan<char> value) =>
-        !value.IsEmpty && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
-
-    [GeneratedRegex(@"^(?:(?<y>[0-9]{4})(?<sep>[-/.])(?<m>[0-9]{1,2})\k<sep>(?<d>[0-9]{1,2})|(?<y>[0-9]{4})\s*年\s*(?<m>[0-9]{1,2})\s*月\s*(?<d>[0-9]{1,2})\s*[日号]?)$", RegexOptions.CultureInvariant)]
-    private static partial Regex DatePattern();
-
-    [GeneratedRegex(@"^(?<hm>[0-9]{1,2}:[0-9]{2}):00$", RegexOptions.CultureInvariant)]
-    private static partial Regex ExcelSecondsPattern();
 
     private sealed record ColumnSpec(Column Column, string Chinese, string English, bool Required);
 

@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Text;
 using Assistant.Core.Common;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using Calendar = Ical.Net.Calendar;
 
 namespace Assistant.Core.Schedule.Files;
@@ -20,8 +18,6 @@ public static class ItineraryIcs
 
     /// <summary>Participant names joined by 、, with 全体 for the whole team; read before ATTENDEE.</summary>
     public const string ParticipantsProperty = "X-INSPECTION-PARTICIPANTS";
-
-    private const string ProductId = "-//Inspection Assistant//Itinerary//ZH";
 
     private static readonly string[] RecurrenceProperties = ["RRULE", "RDATE", "EXRULE", "RECURRENCE-ID"];
 
@@ -97,26 +93,7 @@ public static class ItineraryIcs
     /// IANA name. UTF-8 without BOM, CRLF, lines folded at 75 octets.
     /// </summary>
     public static byte[] Write(IEnumerable<ScheduleItem> items, TimeZoneInfo teamZone, Func<long, string> memberName, string calendarName)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        ArgumentNullException.ThrowIfNull(teamZone);
-        ArgumentNullException.ThrowIfNull(memberName);
-
-        var list = items.OrderBy(i => i.StartUtc).ThenBy(i => i.Id).ToList();
-        var calendar = new Calendar { ProductId = ProductId, Method = "PUBLISH" };
-        if (ItineraryText.Clean(calendarName) is { } name)
-        {
-            calendar.AddProperty("X-WR-CALNAME", name);
-        }
-
-        var tzId = AddTimeZone(calendar, teamZone, list);
-        foreach (var item in list)
-        {
-            calendar.Events.Add(ToEvent(item, teamZone, tzId, memberName));
-        }
-
-        return Encoding.UTF8.GetBytes(new CalendarSerializer(calendar).SerializeToString() ?? "");
-    }
+        => ItineraryIcsWriter.Write(items, teamZone, memberName, calendarName);
 
     private static ImportedItem? ReadEvent(int index, Calendar calendar, CalendarEvent ev, TimeZoneInfo zone, List<ImportError> errors)
     {
@@ -331,72 +308,6 @@ public static class ItineraryIcs
         var local = address["mailto:".Length..];
         var at = local.IndexOf('@', StringComparison.Ordinal);
         return ItineraryText.Clean(Uri.UnescapeDataString(at >= 0 ? local[..at] : local));
-    }
-
-    private static CalendarEvent ToEvent(ScheduleItem item, TimeZoneInfo zone, string? tzId, Func<long, string> memberName)
-    {
-        var stamp = item.UpdatedUtc != default ? item.UpdatedUtc : item.CreatedUtc != default ? item.CreatedUtc : item.StartUtc;
-        var ev = new CalendarEvent
-        {
-            Uid = string.Create(CultureInfo.InvariantCulture, $"item-{item.Id}@inspection-assistant"),
-            Summary = ItineraryText.Clean(item.Title) ?? "",
-            Location = ItineraryText.Clean(item.Place),
-            Description = ItineraryText.Clean(item.Notes)?.ReplaceLineEndings("\n"),
-            DtStart = Time(item.StartUtc, zone, tzId),
-            DtEnd = Time(item.EndUtc, zone, tzId),
-            DtStamp = new CalDateTime(DateTime.SpecifyKind(stamp, DateTimeKind.Utc), true),
-            Sequence = Math.Max(0, item.Revision - 1),
-        };
-
-        if (item.Cancelled)
-        {
-            ev.Status = "CANCELLED";
-        }
-
-        ev.Categories.Add(ItineraryText.ChineseName(item.Kind));
-        ev.AddProperty(KindProperty, item.Kind.ToString());
-        var names = ItineraryText.NamesOf(item, memberName);
-        if (names.Count > 0)
-        {
-            ev.AddProperty(ParticipantsProperty, string.Join(ItineraryText.NameSeparator, names));
-        }
-
-        return ev;
-    }
-
-    private static CalDateTime Time(DateTime utc, TimeZoneInfo zone, string? tzId) => tzId is null
-        ? new CalDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc), true)
-        : new CalDateTime(DateTime.SpecifyKind(TimeZones.ToLocal(utc, zone), DateTimeKind.Unspecified), tzId, true);
-
-    /// <summary>
-    /// Adds the VTIMEZONE of the team's zone and returns its TZID, or null to write UTC: for a zone that is UTC, has
-    /// no IANA name, or that Ical.Net cannot describe.
-    /// </summary>
-    private static string? AddTimeZone(Calendar calendar, TimeZoneInfo zone, List<ScheduleItem> items)
-    {
-        if (zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime)
-        {
-            return null;
-        }
-
-        string? tzId = zone.HasIanaId ? zone.Id : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var iana) ? iana : null;
-        if (tzId is null)
-        {
-            return null;
-        }
-
-        var earliest = items.Count > 0 ? TimeZones.ToLocal(items[0].StartUtc, zone) : DateTime.UtcNow;
-        try
-        {
-            calendar.AddTimeZone(tzId, DateTime.SpecifyKind(earliest, DateTimeKind.Unspecified), includeHistoricalData: false);
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            return null;
-        }
-
-        calendar.AddProperty("X-WR-TIMEZONE", tzId);
-        return tzId;
     }
 
     private static bool HasProperty(CalendarEvent ev, string name) => ev.Properties.Any(p => IsNamed(p, name));
