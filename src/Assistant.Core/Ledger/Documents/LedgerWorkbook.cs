@@ -22,9 +22,7 @@ public static class LedgerWorkbook
     /// <summary>The rows above the first ledger row: the title and the header.</summary>
     internal const int HeaderRow = 2;
 
-    private const string ExcelFont = "等线"; // DengXian, the default font of Chinese Excel since 2016
-
-    // Indexes into the cellXfs of the stylesheet built by Styles().
+    // Indexes into the cellXfs of the stylesheet built by LedgerWorkbookStyles.Create().
     private const uint StyleTitle = 1;
     private const uint StyleHeader = 2;
     private const uint StyleText = 3;
@@ -96,7 +94,7 @@ public static class LedgerWorkbook
         {
             var workbookPart = document.AddWorkbookPart();
             var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
-            stylesPart.Stylesheet = Styles();
+            stylesPart.Stylesheet = LedgerWorkbookStyles.Create();
 
             var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
             var tablePart = worksheetPart.AddNewPart<TableDefinitionPart>();
@@ -376,155 +374,5 @@ public static class LedgerWorkbook
         };
     }
 
-    private static Stylesheet Styles()
-    {
-        static Font MakeFont(double size, bool bold = false, string? color = null)
-        {
-            var font = new Font();
-            if (bold)
-            {
-                font.Append(new Bold());
-            }
-
-            font.Append(new FontSize { Val = size });
-            if (color is not null)
-            {
-                font.Append(new Color { Rgb = color });
-            }
-
-            font.Append(new FontName { Val = ExcelFont }, new FontFamilyNumbering { Val = 2 }, new FontCharSet { Val = 134 });
-            return font;
-        }
-
-        static Alignment Aligned(VerticalAlignmentValues vertical, HorizontalAlignmentValues? horizontal = null, bool wrap = false)
-        {
-            var alignment = new Alignment { Vertical = vertical };
-            if (horizontal is { } h)
-            {
-                alignment.Horizontal = h;
-            }
-
-            if (wrap)
-            {
-                alignment.WrapText = true;
-            }
-
-            return alignment;
-        }
-
-        static CellFormat Format(uint numberFormat, uint font, uint fill, Alignment alignment) => new(alignment)
-        {
-            NumberFormatId = numberFormat,
-            FontId = font,
-            FillId = fill,
-            BorderId = 0U,
-            FormatId = 0U,
-            ApplyNumberFormat = numberFormat != 0 ? true : null,
-            ApplyFont = font != 0 ? true : null,
-            ApplyFill = fill != 0 ? true : null,
-            ApplyAlignment = true,
-        };
-
-        return new Stylesheet(
-            new NumberingFormats(
-                new NumberingFormat { NumberFormatId = 164U, FormatCode = "yyyy-mm-dd" },
-                new NumberingFormat { NumberFormatId = 165U, FormatCode = "yyyy-mm-dd hh:mm" })
-            { Count = 2U },
-            new Fonts(
-                MakeFont(11),
-                MakeFont(16, bold: true),
-                MakeFont(11, color: "FF9C0006")) // Excel's "dark red text" that goes with the light red fill
-            { Count = 3U },
-            new Fills(
-                new Fill(new PatternFill { PatternType = PatternValues.None }),
-                new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-                new Fill(new PatternFill(new ForegroundColor { Rgb = "FFFFC7CE" }, new BackgroundColor { Indexed = 64U }) { PatternType = PatternValues.Solid }))
-            { Count = 3U },
-            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1U },
-            new CellStyleFormats(new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U }) { Count = 1U },
-            new CellFormats(
-                new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U },
-                Format(0, 1, 0, Aligned(VerticalAlignmentValues.Center)), // StyleTitle
-                Format(0, 0, 0, Aligned(VerticalAlignmentValues.Center, HorizontalAlignmentValues.Center, wrap: true)), // StyleHeader: the table style gives the font
-                Format(0, 0, 0, Aligned(VerticalAlignmentValues.Top, wrap: true)), // StyleText
-                Format(164, 0, 0, Aligned(VerticalAlignmentValues.Top, HorizontalAlignmentValues.Center)), // StyleDate
-                Format(165, 0, 0, Aligned(VerticalAlignmentValues.Top, HorizontalAlignmentValues.Center)), // StyleDateTime
-                Format(1, 2, 2, Aligned(VerticalAlignmentValues.Top))) // StyleOverdue
-            { Count = 7U },
-            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U },
-            new DifferentialFormats { Count = 0U },
-            new TableStyles { Count = 0U, DefaultTableStyle = TableStyle, DefaultPivotStyle = "PivotStyleLight16" });
-    }
-
-    /// <summary>
-    /// Writes <c>&lt;c r="…" s="…" t="s"&gt;&lt;v&gt;…&lt;/v&gt;&lt;/c&gt;</c> through the SDK's writer with one reused element
-    /// and attribute list, so that 20,000 rows do not allocate a DOM object per cell.
-    /// </summary>
-    private sealed class CellWriter(OpenXmlWriter writer)
-    {
-        private readonly Cell _cell = new();
-        private readonly CellValue _value = new();
-        private readonly List<OpenXmlAttribute> _attributes = new(3);
-
-        public void Write(string reference, string value, uint style, bool sharedString = false)
-        {
-            _attributes.Clear();
-            _attributes.Add(new OpenXmlAttribute("r", "", reference));
-            _attributes.Add(new OpenXmlAttribute("s", "", style.ToString(CultureInfo.InvariantCulture)));
-            if (sharedString)
-            {
-                _attributes.Add(new OpenXmlAttribute("t", "", "s"));
-            }
-
-            writer.WriteStartElement(_cell, _attributes);
-            writer.WriteStartElement(_value);
-            writer.WriteString(value);
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
-    }
-
     private sealed record ColumnSpec(Func<LedgerHeadings, string> Heading, CellKind Kind, int MinWidth, int MaxWidth);
-
-    /// <summary>The shared string table: each distinct text once, cells refer to it by index.</summary>
-    private sealed class SharedStrings
-    {
-        private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
-        private readonly List<string> _texts = [];
-        private int _references;
-
-        public int IndexOf(string text)
-        {
-            _references++;
-            if (!_indexes.TryGetValue(text, out var index))
-            {
-                index = _texts.Count;
-                _indexes.Add(text, index);
-                _texts.Add(text);
-            }
-
-            return index;
-        }
-
-        public void WriteTo(SharedStringTablePart part)
-        {
-            using var writer = OpenXmlWriter.Create(part, Utf8);
-            writer.WriteStartDocument();
-            writer.WriteStartElement(new SharedStringTable { Count = (uint)_references, UniqueCount = (uint)_texts.Count });
-            foreach (var text in _texts)
-            {
-                var stored = SpreadsheetText.EscapeForStorage(text);
-                var element = new Text(stored);
-                if (stored.Length > 0 && (char.IsWhiteSpace(stored[0]) || char.IsWhiteSpace(stored[^1])))
-                {
-                    element.Space = SpaceProcessingModeValues.Preserve;
-                }
-
-                writer.WriteElement(new SharedStringItem(element));
-            }
-
-            writer.WriteEndElement();
-            writer.Close();
-        }
-    }
 }
