@@ -58,14 +58,14 @@ public sealed record NarrativeJob(NarrativeDocument Document, IReadOnlyList<Narr
     {
         var lines = new List<string>
         {
-            t.Plain("facts.team", OfflineBriefWriter.TeamLabel(t, f.Team), f.Team.Region),
+            t.Plain("facts.team", BriefPhrases.TeamLabel(t, f.Team), f.Team.Region),
             t.Plain("facts.date", BriefFormat.DayWithWeekday(t, f.Day)),
-            OfflineBriefWriter.CountsSentence(f.Counts, t) is { } counts ? t.Plain("facts.work", counts) : t["facts.work_none"],
+            BriefPhrases.CountsSentence(f.Counts, t) is { } counts ? t.Plain("facts.work", counts) : t["facts.work_none"],
         };
         if (f.Today.Count > 0)
         {
             lines.Add(t["facts.itinerary"]);
-            lines.AddRange(f.Today.Select(i => "- " + OfflineBriefWriter.ItineraryLine(t, i, tomorrow: false)));
+            lines.AddRange(f.Today.Select(i => "- " + BriefPhrases.ItineraryLine(t, i, tomorrow: false)));
         }
 
         return new(NarrativeDocument.Daily, NarrativePlan.Day(f), string.Join('\n', lines), f.Findings);
@@ -76,9 +76,9 @@ public sealed record NarrativeJob(NarrativeDocument Document, IReadOnlyList<Narr
     {
         var lines = new List<string>
         {
-            t.Plain("facts.team", OfflineBriefWriter.TeamLabel(t, f.Team), f.Team.Region),
+            t.Plain("facts.team", BriefPhrases.TeamLabel(t, f.Team), f.Team.Region),
             t.Plain("facts.visit", BriefFormat.FullDate(t, f.From), BriefFormat.FullDate(t, f.To)),
-            OfflineBriefWriter.CountsSentence(f.Counts, t) is { } counts ? t.Plain("facts.visit_work", counts) : t["facts.work_none"],
+            BriefPhrases.CountsSentence(f.Counts, t) is { } counts ? t.Plain("facts.visit_work", counts) : t["facts.work_none"],
             t.Plain("facts.cities", f.Cities.Count == 0 ? t["facts.none"] : string.Join(t["brief.list_separator"], f.Cities)),
         };
         return new(NarrativeDocument.Feedback, NarrativePlan.Visit(f), string.Join('\n', lines), [.. f.Findings, .. f.AfterVisit]);

@@ -2,7 +2,6 @@ using System.Globalization;
 using Assistant.Core.Findings;
 using Assistant.Core.Ledger;
 using Assistant.Core.Localization;
-using Assistant.Core.Notes;
 using Assistant.Core.Schedule;
 using Assistant.Core.Summaries.Documents;
 
@@ -35,7 +34,7 @@ public static class OfflineBriefWriter
             [
                 new BriefSection(t["brief.h1"], Work(facts, t, narratives)),
                 new BriefSection(t["brief.h2"], Problems(facts, t)),
-                new BriefSection(t["brief.h3"], [new BriefParagraph(FollowUp(facts, t))]),
+                new BriefSection(t["brief.h3"], [new BriefParagraph(BriefPhrases.FollowUp(facts, t))]),
                 new BriefSection(t["brief.h4"], Tips(facts, t)),
                 new BriefSection(t["brief.h5"], Tomorrow(facts, t)),
             ],
@@ -43,7 +42,7 @@ public static class OfflineBriefWriter
             t.Language.Code())
         {
             Sensitivity = HasCovertDetails(facts) ? t["doc.sensitivity"] : null,
-            Masthead = new BriefMasthead(t.Plain("brief.issue", facts.IssueNumber), TeamFullName(t, facts.Team), BriefFormat.FullDate(t, facts.Day)),
+            Masthead = new BriefMasthead(t.Plain("brief.issue", facts.IssueNumber), BriefPhrases.TeamFullName(t, facts.Team), BriefFormat.FullDate(t, facts.Day)),
             Distribution = Distribution(facts.Settings, t),
             Appendix = facts.Notes.Count == 0 ? null : new BriefAppendix(t["brief.appendix"],
                 [.. facts.Notes.Select(n => t.Plain("brief.appendix_entry", t["note.kind." + n.Kind.ToString().ToLowerInvariant()], n.Author, n.Text.Trim()))]),
@@ -66,14 +65,14 @@ public static class OfflineBriefWriter
                 new BriefSection(t["report.h1"], [new BriefParagraph(Basic(facts, t))]),
                 new BriefSection(t["report.h2"], Assessment(narratives)),
                 new BriefSection(t["report.h3"], MainProblems(facts, t)),
-                new BriefSection(t["report.h4"], [new BriefList(Requirements(facts, t))]),
+                new BriefSection(t["report.h4"], [new BriefList(BriefPhrases.Requirements(facts, t))]),
             ],
             null,
             t.Language.Code())
         {
             Sensitivity = facts.Findings.Concat(facts.AfterVisit).Any(f => f.Covert) ? t["doc.sensitivity"] : null,
             Signature = new BriefSignature(
-                [.. annexes.Select((a, i) => t.Plain("report.annex_item", i + 1, a.Title))], TeamFullName(t, facts.Team), BriefFormat.FullDate(t, facts.Written)),
+                [.. annexes.Select((a, i) => t.Plain("report.annex_item", i + 1, a.Title))], BriefPhrases.TeamFullName(t, facts.Team), BriefFormat.FullDate(t, facts.Written)),
             Annexes = annexes,
             Hints = facts.Highlights.Count == 0 ? [t["report.hint_highlights"]] : [],
         };
@@ -94,181 +93,6 @@ public static class OfflineBriefWriter
 
         return all;
     }
-
-    /// <summary>The four standard rectification requirements, the last with the plan's due date.</summary>
-    public static IReadOnlyList<string> Requirements(VisitFacts facts, Texts t) =>
-    [
-        t["report.requirements.1"], t["report.requirements.2"], t["report.requirements.3"],
-        t.Plain("report.requirements.4", BriefFormat.FullDate(t, facts.PlanDue)),
-    ];
-
-    /// <summary>"第七组" in Chinese; "第七组 (G7)" in English, where the name alone means little.</summary>
-    public static string TeamLabel(Texts t, TeamFacts team) =>
-        t.Language == Language.English ? $"{team.Name} ({team.Code})" : team.Name;
-
-    /// <summary>"国务院安全生产和消防工作考核巡查第七组": the issuer of the brief and the signature of the feedback.</summary>
-    public static string TeamFullName(Texts t, TeamFacts team) => t.Plain("doc.team_full_name", TeamLabel(t, team));
-
-    /// <summary>
-    /// An aspect's full name as the work programme words it, the campaign's year from the visit
-    /// ("重大事故隐患专项排查整治2023行动和…组织实施情况"); <paramref name="asHeading"/>: its "…方面" form.
-    /// </summary>
-    public static string AspectName(Texts t, Aspect aspect, int campaignYear, bool asHeading)
-    {
-        var name = t.Plain($"doc.aspect.{(int)aspect}", campaignYear);
-        return asHeading && name.EndsWith("情况", StringComparison.Ordinal) ? name[..^2] + "方面" : name;
-    }
-
-    /// <summary>The day's work as a sentence of counts ("听取汇报2场；调阅材料46份；…"), or null when nothing was counted.</summary>
-    public static string? CountsSentence(ActivityCounts c, Texts t)
-    {
-        var parts = new List<string>();
-        void Add(int n, string key)
-        {
-            if (n > 0)
-            {
-                parts.Add(t.Plain(key, n));
-            }
-        }
-
-        Add(c.Briefings, "brief.count.briefings");
-        Add(c.Documents, "brief.count.documents");
-        Add(c.Interviews, "brief.count.interviews");
-        Add(c.Visits, "brief.count.visits");
-        if (c.SitesOpen > 0 && c.SitesCovert > 0)
-        {
-            parts.Add(t.Plain("brief.count.sites", c.Sites, c.SitesOpen, c.SitesCovert));
-        }
-        else
-        {
-            Add(c.SitesOpen, "brief.count.sites_open");
-            Add(c.SitesCovert, "brief.count.sites_covert");
-        }
-
-        Add(c.Tips, "brief.count.tips");
-        return parts.Count == 0 ? null : string.Join(t["brief.count.separator"], parts);
-    }
-
-    /// <summary>"08:30—10:00，听取省应急管理厅专题汇报（省应急管理厅）"; a covert visit shows only its time.</summary>
-    public static string ItineraryLine(Texts t, ItineraryFact item, bool tomorrow)
-    {
-        var time = t.Plain("brief.item_time", BriefFormat.Time(item.Start), BriefFormat.Time(item.End));
-        if (item.Covert)
-        {
-            return t.Plain(tomorrow ? "brief.item_covert_tomorrow" : "brief.item_covert_today", time);
-        }
-
-        var title = string.IsNullOrWhiteSpace(item.Title) ? t[item.Kind.Key()] : item.Title.Trim();
-        var line = t.Plain("brief.item", time, BriefFormat.Trimmed(title));
-        return string.IsNullOrWhiteSpace(item.Place) || title.Contains(item.Place.Trim(), StringComparison.Ordinal)
-            ? line
-            : t.Plain("brief.item_place", line, item.Place.Trim());
-    }
-
-    /// <summary>"长沙某化工有限公司（长沙市望城区）": the unit and where it is, unless its name says so; covert findings marked.</summary>
-    public static string UnitWhere(Texts t, FindingFact f)
-    {
-        var where = string.Concat(new[] { f.City, f.Place }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()));
-        if (where.Length > 0 && f.Unit.StartsWith(f.City.Trim(), StringComparison.Ordinal) && string.IsNullOrWhiteSpace(f.Place))
-        {
-            where = "";
-        }
-
-        var notes = new List<string>();
-        if (where.Length > 0)
-        {
-            notes.Add(where);
-        }
-
-        if (f.Covert)
-        {
-            notes.Add(t["doc.covert_mark"]);
-        }
-
-        return notes.Count == 0 ? f.Unit : t.Plain("brief.unit_where", f.Unit, string.Join(t["doc.clause_separator"], notes));
-    }
-
-    public static string SectorLabel(Texts t, FindingFact f) =>
-        f.Sector == Sector.Other && !string.IsNullOrWhiteSpace(f.SectorOther) ? f.SectorOther : t[f.Sector.Key()];
-
-    /// <summary>"重大事故隐患1项、一般隐患6项、问题2项" (major hazards always named).</summary>
-    public static string SeverityCounts(IReadOnlyList<FindingFact> findings, Texts t) =>
-        string.Join(t["brief.list_separator"], FindingCounts.By(findings, f => f.Severity)
-            .Where(s => s.Count > 0 || s.Value == Severity.MajorHazard)
-            .Select(s => t.Plain("brief.severity_count", t[s.Value.Key()], s.Count)));
-
-    /// <summary>"危险化学品3项、城镇燃气2项…", largest first (sectors typed in as other count as 其他).</summary>
-    public static string SectorCounts(IReadOnlyList<FindingFact> findings, Texts t) =>
-        string.Join(t["brief.list_separator"], FindingCounts.By(findings, f => f.Sector).Where(s => s.Count > 0)
-            .OrderByDescending(s => s.Count).ThenBy(s => s.Value)
-            .Select(s => t.Plain("brief.label_count", t[s.Value.Key()], s.Count)));
-
-    /// <summary>"安全生产责任落实方面3项…", in the order of the four aspects, by their full names.</summary>
-    public static string AspectCounts(IReadOnlyList<FindingFact> findings, Texts t, int campaignYear) =>
-        string.Join(t["brief.list_separator"], FindingCounts.By(findings, f => f.Aspect).Where(a => a.Count > 0)
-            .Select(a => t.Plain("brief.label_count", AspectName(t, a.Value, campaignYear, asHeading: true), a.Count)));
-
-    /// <summary>The day's follow-up in one sentence: fixed on the spot, deadlines, handed over, closed and extended that day.</summary>
-    public static string FollowUp(DayFacts facts, Texts t)
-    {
-        var findings = facts.Findings;
-        var day = facts.Day;
-        var separator = t["brief.list_separator"];
-        var parts = new List<string>();
-        var fixedOnSpot = findings.Where(f => f.FixedOnSpot).ToList();
-        if (fixedOnSpot.Count > 0)
-        {
-            parts.Add(t.Plain("brief.fixed", fixedOnSpot.Count, string.Join(separator, fixedOnSpot.Select(f => f.Code))));
-        }
-
-        var withDeadline = findings.Where(f => !f.FixedOnSpot && f.Deadline is not null).ToList();
-        if (withDeadline.Count > 0)
-        {
-            parts.Add(t.Plain("brief.deadlines", withDeadline.Count, BriefFormat.Date(t, withDeadline.Min(f => f.Deadline!.Value), day)));
-        }
-
-        var handed = findings.Where(f => !string.IsNullOrWhiteSpace(f.HandedOverTo)).ToList();
-        if (handed.Count > 0)
-        {
-            parts.Add(t.Plain("brief.handed", handed.Count, string.Join(t["brief.count.separator"], handed.Select(f => t.Plain("brief.handed_item", f.Code, f.HandedOverTo)))));
-        }
-
-        if (facts.Closed.Count > 0)
-        {
-            parts.Add(t.Plain("brief.closed", facts.Closed.Count, string.Join(separator, facts.Closed.Select(f => f.Code))));
-        }
-
-        if (facts.Extended.Count > 0)
-        {
-            parts.Add(t.Plain("brief.extended", facts.Extended.Count, string.Join(t["brief.count.separator"], facts.Extended.Select(e =>
-                t.Plain("brief.extended_item", e.Finding.Code, e.From is { } from ? BriefFormat.Date(t, from, day) : "", BriefFormat.Date(t, e.To, day))))));
-        }
-
-        return parts.Count == 0 ? t["brief.follow_up_none"] : t.Plain("brief.follow_up", Sentence(t, string.Join(t["brief.count.separator"], parts)));
-    }
-
-    /// <summary>"受理举报2件（电话1件、邮箱1件）：".</summary>
-    public static string TipsIntro(DayFacts facts, Texts t)
-    {
-        var received = Math.Max(facts.Counts.Tips, facts.Tips.Count);
-        var channels = string.Join(t["brief.list_separator"], facts.Tips
-            .GroupBy(tip => tip.Channel ?? TipChannel.Other).OrderBy(g => g.Key)
-            .Select(g => t.Plain("brief.tip_channel", t[Note.ChannelKey(g.Key)], g.Count())));
-        return received > facts.Tips.Count
-            ? t.Plain("brief.tips_more", received, facts.Tips.Count, channels)
-            : t.Plain("brief.tips", received, channels);
-    }
-
-    /// <summary>One line per tip: what it reports and how it was handled, never who sent it.</summary>
-    public static IEnumerable<string> TipLines(DayFacts facts, Texts t) =>
-        facts.Tips.Select((tip, i) => t.Plain("brief.tip_line", i + 1, TipText(tip, t)));
-
-    /// <summary>An English sentence starts with a capital; Chinese has none.</summary>
-    private static string Sentence(Texts t, string text) =>
-        t.Language == Language.English && text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
-
-    private static string TipText(TipFact tip, Texts t) =>
-        t.Plain("brief.tip_text", BriefFormat.Trimmed(tip.Subject ?? t["brief.tip_unrecorded"]), BriefFormat.Trimmed(tip.Handling ?? t["brief.tip_unrecorded"]));
 
     /// <summary>Covert targets named anywhere in the brief: a covert finding (today's, closed or extended today) or a covert visit on the itinerary.</summary>
     private static bool HasCovertDetails(DayFacts facts) =>
@@ -308,7 +132,7 @@ public static class OfflineBriefWriter
             tags.Add(t["doc.closed_mark"]);
         }
 
-        var text = t.Plain("brief.problem", UnitWhere(t, f), BriefFormat.Trimmed(f.Description))
+        var text = t.Plain("brief.problem", BriefPhrases.UnitWhere(t, f), BriefFormat.Trimmed(f.Description))
             + (tags.Count == 0 ? "" : t.Plain("doc.tags", string.Join(t["doc.clause_separator"], tags)));
         if (!major)
         {
@@ -324,11 +148,11 @@ public static class OfflineBriefWriter
     {
         var blocks = new List<BriefBlock>
         {
-            new BriefParagraph(CountsSentence(facts.Counts, t) is { } counts ? t.Plain("brief.work", counts) : t["brief.work_none"]),
+            new BriefParagraph(BriefPhrases.CountsSentence(facts.Counts, t) is { } counts ? t.Plain("brief.work", counts) : t["brief.work_none"]),
         };
         if (facts.Today.Count > 0)
         {
-            blocks.Add(new BriefParagraph(t.Plain("brief.itinerary", string.Join(t["brief.count.separator"], facts.Today.Select(i => ItineraryLine(t, i, tomorrow: false))))));
+            blocks.Add(new BriefParagraph(t.Plain("brief.itinerary", string.Join(t["brief.count.separator"], facts.Today.Select(i => BriefPhrases.ItineraryLine(t, i, tomorrow: false))))));
         }
 
         foreach (var request in NarrativePlan.Day(facts))
@@ -353,9 +177,9 @@ public static class OfflineBriefWriter
         var space = t.Language == Language.English ? " " : "";
         var blocks = new List<BriefBlock>
         {
-            new BriefParagraph(t.Plain("brief.totals", findings.Count, SeverityCounts(findings, t))
-                + space + t.Plain("brief.by_sector", SectorCounts(findings, t))
-                + space + t.Plain("brief.by_aspect", AspectCounts(findings, t, facts.Team.CampaignYear))),
+            new BriefParagraph(t.Plain("brief.totals", findings.Count, BriefPhrases.SeverityCounts(findings, t))
+                + space + t.Plain("brief.by_sector", BriefPhrases.SectorCounts(findings, t))
+                + space + t.Plain("brief.by_aspect", BriefPhrases.AspectCounts(findings, t, facts.Team.CampaignYear))),
         };
         var majors = findings.Where(f => f.Severity == Severity.MajorHazard).ToList();
         if (majors.Count > 0)
@@ -387,7 +211,7 @@ public static class OfflineBriefWriter
                 continue;
             }
 
-            blocks.Add(new BriefSubheading(t.Plain("doc.aspect_group", BriefFormat.GroupNumber(t, group++), AspectName(t, aspect, campaignYear, asHeading: true))));
+            blocks.Add(new BriefSubheading(t.Plain("doc.aspect_group", BriefFormat.GroupNumber(t, group++), BriefPhrases.AspectName(t, aspect, campaignYear, asHeading: true))));
             blocks.Add(Group([.. items.Select(f => ProblemText(t, f, withCode, reference, major: false))], t));
         }
 
@@ -403,13 +227,13 @@ public static class OfflineBriefWriter
 
         if (facts.Tips.Count == 1)
         {
-            return [new BriefParagraph(TipsIntro(facts, t) + TipText(facts.Tips[0], t))];
+            return [new BriefParagraph(BriefPhrases.TipsIntro(facts, t) + BriefPhrases.TipText(facts.Tips[0], t))];
         }
 
-        var blocks = new List<BriefBlock> { new BriefParagraph(TipsIntro(facts, t)) };
+        var blocks = new List<BriefBlock> { new BriefParagraph(BriefPhrases.TipsIntro(facts, t)) };
         if (facts.Tips.Count > 0)
         {
-            blocks.Add(new BriefList([.. TipLines(facts, t)]));
+            blocks.Add(new BriefList([.. BriefPhrases.TipLines(facts, t)]));
         }
 
         return blocks;
@@ -423,7 +247,7 @@ public static class OfflineBriefWriter
             return [new BriefParagraph(t.Plain("brief.tomorrow_none", date))];
         }
 
-        var lines = facts.Tomorrow.Select(i => ItineraryLine(t, i, tomorrow: true)).ToList();
+        var lines = facts.Tomorrow.Select(i => BriefPhrases.ItineraryLine(t, i, tomorrow: true)).ToList();
         return lines.Count == 1
             ? [new BriefParagraph(t.Plain("brief.tomorrow", date) + lines[0] + BriefFormat.ItemEnd(t, last: true))]
             : [new BriefParagraph(t.Plain("brief.tomorrow", date)), new BriefList([.. lines.Select((l, i) => l + BriefFormat.ItemEnd(t, i == lines.Count - 1))])];
@@ -433,7 +257,7 @@ public static class OfflineBriefWriter
     {
         var english = t.Language == Language.English;
         var sentences = new List<string>();
-        if (CountsSentence(facts.Counts, t) is { } counts)
+        if (BriefPhrases.CountsSentence(facts.Counts, t) is { } counts)
         {
             sentences.Add(t.Plain("report.work", counts));
         }
@@ -453,7 +277,7 @@ public static class OfflineBriefWriter
         }
 
         var to = english ? BriefFormat.FullDate(t, facts.To) : BriefFormat.Date(t, facts.To, facts.From);
-        return t.Plain("report.basic", BriefFormat.FullDate(t, facts.From), to, TeamFullName(t, facts.Team), facts.Team.Region,
+        return t.Plain("report.basic", BriefFormat.FullDate(t, facts.From), to, BriefPhrases.TeamFullName(t, facts.Team), facts.Team.Region,
             string.Join(english ? " " : "", sentences));
     }
 
@@ -522,7 +346,7 @@ public static class OfflineBriefWriter
         ],
         [.. findings.Select((f, i) => (IReadOnlyList<string>)
         [
-            Number(i + 1), f.Code, Cell(UnitWhere(t, f)), Cell(SectorLabel(t, f)), t[f.Severity.Key()], Cell(f.Description),
+            Number(i + 1), f.Code, Cell(BriefPhrases.UnitWhere(t, f)), Cell(BriefPhrases.SectorLabel(t, f)), t[f.Severity.Key()], Cell(f.Description),
             Cell(f.Basis), Cell(f.ResponsibleUnit), f.Deadline is { } d ? BriefFormat.FullDate(t, d) : Cell(null), RectificationCell(t, f),
         ])]);
 
