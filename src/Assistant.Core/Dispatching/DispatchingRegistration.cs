@@ -19,14 +19,13 @@ public static class DispatchingRegistration
         services.TryAddSingleton(new Administrators([]));
         services.TryAddSingleton<BotIdentity>();
         services.AddSingleton<ContextFactory>();
+        services.AddSingleton<CommandTable>();
         services.AddSingleton<Router>();
         services.AddSingleton<Dispatcher>();
         services.AddSingleton<HelpRenderer>();
-        services.AddSingleton<ICommandHandler, HelpCommand>();
-        services.AddSingleton<LanguageCommand>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<LanguageCommand>());
-        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<LanguageCommand>());
-        services.AddSingleton<ICommandHandler, CancelCommand>();
+        services.AddHandler<HelpCommand>();
+        services.AddHandler<LanguageCommand>();
+        services.AddHandler<CancelCommand>();
         return builder;
     }
 }

@@ -26,9 +26,7 @@ public static class FindingsRegistration
         services.AddSingleton(SuggestionRules.Default);
         services.AddSingleton<RuleSuggester>();
         services.TryAddSingleton<IFindingSuggester>(sp => sp.GetRequiredService<RuleSuggester>());
-        services.AddSingleton<FindingCommands>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<FindingCommands>());
-        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<FindingCommands>());
+        services.AddHandler<FindingCommands>();
         services.TryAddSingleton<IFileSource, NoFileSource>();
         services.AddSingleton<EvidenceDownloads>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<EvidenceDownloads>());
@@ -36,9 +34,7 @@ public static class FindingsRegistration
         services.AddSingleton<FindingMerger>();
         services.AddSingleton<DuplicateOffer>();
         services.AddSingleton<IFindingCardSection, MergeCardSection>();
-        services.AddSingleton<MergeCommand>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<MergeCommand>());
-        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<MergeCommand>());
+        services.AddHandler<MergeCommand>();
         return builder;
     }
 }

@@ -29,9 +29,7 @@ public static class LedgerRegistration
         services.AddSingleton<LedgerJobs>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<LedgerJobs>());
         services.AddSingleton<IFindingCardSection, LedgerCardSection>();
-        services.AddSingleton<LedgerCommands>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<LedgerCommands>());
-        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<LedgerCommands>());
+        services.AddHandler<LedgerCommands>();
         return builder;
     }
 }

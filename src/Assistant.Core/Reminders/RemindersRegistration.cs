@@ -1,4 +1,5 @@
 using Assistant.Core.Storage;
+using Assistant.Core.Dispatching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -15,7 +16,7 @@ public static class RemindersRegistration
         services.AddSingleton<ReminderStore>();
         services.AddSingleton<ReminderService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
-        services.AddSingleton<Dispatching.ICommandHandler, QuietCommand>();
+        services.AddHandler<QuietCommand>();
         return builder;
     }
 }

@@ -23,9 +23,7 @@ public static class ScheduleRegistration
         services.AddSingleton<ScheduleService>();
         services.AddSingleton<ScheduleFlow>();
         services.AddSingleton<IFlow>(sp => sp.GetRequiredService<ScheduleFlow>());
-        services.AddSingleton<ScheduleCommands>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ScheduleCommands>());
-        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<ScheduleCommands>());
+        services.AddHandler<ScheduleCommands>();
         services.AddSingleton<IReminderKind, EventReminderKind>();
         services.AddSingleton<IReminderKind, DigestReminderKind>();
         services.AddSingleton<IReminderPlanner, DigestPlanner>();

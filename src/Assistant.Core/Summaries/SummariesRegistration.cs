@@ -42,9 +42,7 @@ public static class SummariesRegistration
         services.AddSingleton<SummaryService>();
         services.AddSingleton<SummaryJobs>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<SummaryJobs>());
-        services.AddSingleton<SummaryCommands>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<SummaryCommands>());
-        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<SummaryCommands>());
+        services.AddHandler<SummaryCommands>();
         services.AddSingleton<IReminderPlanner, EveningBriefPlanner>();
         services.AddSingleton<IReminderKind, EveningBriefKind>();
         return builder;

@@ -17,10 +17,10 @@ public static class TeamsRegistration
         services.AddSchema(nameof(CodeGuessing), CodeGuessing.EnsureSchema);
         services.AddSingleton<CodeGuessing>();
         services.AddSingleton<TeamAdministration>();
-        services.AddSingleton<ICommandHandler, StartCommand>();
-        services.AddSingleton<ICommandHandler, InviteCommand>();
-        services.AddSingleton<ICommandHandler, MembersCommand>();
-        services.AddSingleton<ICommandHandler, LinkGroupCommand>();
+        services.AddHandler<StartCommand>();
+        services.AddHandler<InviteCommand>();
+        services.AddHandler<MembersCommand>();
+        services.AddHandler<LinkGroupCommand>();
         return builder;
     }
 }
