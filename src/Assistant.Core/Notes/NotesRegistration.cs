@@ -21,6 +21,7 @@ public static class NotesRegistration
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<VoiceNoteTranscription>());
         services.AddSingleton<NotesInput>();
         services.AddSingleton<IFreeInputHandler>(sp => sp.GetRequiredService<NotesInput>());
+        services.AddSingleton<Findings.IFindingCreatedHandler, NoteFindingLink>();
         services.AddHandler<NoteCommand>();
         services.AddHandler<NoteButtons>();
         services.AddSingleton<TipFlow>();

@@ -30,8 +30,6 @@ public static class ScheduleRegistration
         services.AddSingleton<ItineraryImport>();
         services.AddSingleton<IDocumentHandler>(sp => sp.GetRequiredService<ItineraryImport>());
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ItineraryImport>());
-        services.AddSingleton<Demo.DemoLoader>();
-        services.AddSingleton<Demo.DemoRecords>();
         return builder;
     }
 }
