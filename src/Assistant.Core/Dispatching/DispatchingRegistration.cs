@@ -18,11 +18,7 @@ public static class DispatchingRegistration
         services.AddSingleton(TextCatalog.Default);
         services.TryAddSingleton(new Administrators([]));
         services.TryAddSingleton<BotIdentity>();
-        services.AddSingleton<ContextFactory>();
-        services.AddSingleton<CommandTable>();
-        services.AddSingleton<Router>();
-        services.AddSingleton<Dispatcher>();
-        services.AddSingleton<HelpRenderer>();
+        services.AddSingletons(typeof(ContextFactory), typeof(CommandTable), typeof(Router), typeof(Dispatcher), typeof(HelpRenderer));
         services.AddHandler<HelpCommand>();
         services.AddHandler<LanguageCommand>();
         services.AddHandler<CancelCommand>();

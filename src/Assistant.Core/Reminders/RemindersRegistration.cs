@@ -1,6 +1,6 @@
+using Assistant.Core.Common;
 using Assistant.Core.Storage;
 using Assistant.Core.Dispatching;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Reminders;
@@ -12,10 +12,8 @@ public static class RemindersRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(ReminderStore), ReminderStore.EnsureSchema);
-        services.AddSingleton<ReminderSignal>();
-        services.AddSingleton<ReminderStore>();
-        services.AddSingleton<ReminderService>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
+        services.AddSingletons(typeof(ReminderSignal), typeof(ReminderStore));
+        services.AddHostedSingleton<ReminderService>();
         services.AddHandler<QuietCommand>();
         return builder;
     }

@@ -18,10 +18,7 @@ public static class ScheduleRegistration
         builder.AddSettings<ScheduleOptions>(ScheduleOptions.Section);
         var services = builder.Services;
         services.AddSchema(nameof(ScheduleStore), ScheduleStore.EnsureSchema);
-        services.AddSingleton<ScheduleStore>();
-        services.AddSingleton<ScheduleView>();
-        services.AddSingleton<ScheduleService>();
-        services.AddSingleton<ScheduleFlow>();
+        services.AddSingletons(typeof(ScheduleStore), typeof(ScheduleView), typeof(ScheduleService), typeof(ScheduleFlow));
         services.AddSingleton<IFlow>(sp => sp.GetRequiredService<ScheduleFlow>());
         services.AddHandler<ScheduleCommands>();
         services.AddSingleton<IReminderKind, EventReminderKind>();

@@ -21,9 +21,7 @@ public static class SummariesRegistration
         var services = builder.Services;
         services.AddSchema(nameof(DayTallyStore), DayTallyStore.EnsureSchema);
         services.AddSchema(nameof(SummaryStore), SummaryStore.EnsureSchema);
-        services.AddSingleton<DayTallyStore>();
-        services.AddSingleton<SummaryStore>();
-        services.AddSingleton<FactsBuilder>();
+        services.AddSingletons(typeof(DayTallyStore), typeof(SummaryStore), typeof(FactsBuilder));
         builder.AddBriefModel();
         services.AddSingleton<OfflineWriter>();
 
@@ -39,8 +37,7 @@ public static class SummariesRegistration
 
             return ai.UsesModel ? sp.GetRequiredService<ModelBriefWriter>() : sp.GetRequiredService<OfflineWriter>();
         });
-        services.AddSingleton<SummaryService>();
-        services.AddSingleton<SummaryJobs>();
+        services.AddSingletons(typeof(SummaryService), typeof(SummaryJobs));
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<SummaryJobs>());
         services.AddHandler<SummaryCommands>();
         services.AddSingleton<IReminderPlanner, EveningBriefPlanner>();
