@@ -1,5 +1,6 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Dashboard;
+using Assistant.Core.Demo;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Jobs;
@@ -32,5 +33,6 @@ public static class CoreRegistration
             .AddSchedule()
             .AddLedger()
             .AddDashboard()
-            .AddSummaries();
+            .AddSummaries()
+            .AddDemo();
 }

@@ -18,15 +18,10 @@ public static class DispatchingRegistration
         services.AddSingleton(TextCatalog.Default);
         services.TryAddSingleton(new Administrators([]));
         services.TryAddSingleton<BotIdentity>();
-        services.AddSingleton<ContextFactory>();
-        services.AddSingleton<Router>();
-        services.AddSingleton<Dispatcher>();
-        services.AddSingleton<HelpRenderer>();
-        services.AddSingleton<ICommandHandler, HelpCommand>();
-        services.AddSingleton<LanguageCommand>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<LanguageCommand>());
-        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<LanguageCommand>());
-        services.AddSingleton<ICommandHandler, CancelCommand>();
+        services.AddSingletons(typeof(ContextFactory), typeof(CommandTable), typeof(Router), typeof(Dispatcher), typeof(HelpRenderer));
+        services.AddHandler<HelpCommand>();
+        services.AddHandler<LanguageCommand>();
+        services.AddHandler<CancelCommand>();
         return builder;
     }
 }

@@ -1,5 +1,3 @@
-using Assistant.Core.Teams;
-
 namespace Assistant.Core.Dispatching;
 
 /// <summary>Where a command may be used.</summary>
@@ -12,31 +10,21 @@ public enum ChatScope
     Anywhere,
 }
 
-/// <summary>One line of /help: the command as typed, its catalog key, and who may use it.</summary>
-public sealed record HelpLine(string Usage, string TextKey, Permission Permission);
-
-/// <summary>A slash command. The router checks <see cref="Permission"/> and <see cref="Scope"/> before calling it.</summary>
+/// <summary>
+/// Slash commands, declared as <see cref="CommandSpec"/>s (<see cref="IDeclaresSpecs.Commands"/>). The router checks the
+/// spec's permission and scope before calling <see cref="Handle"/> with the spec of the form that was typed.
+/// </summary>
 public interface ICommandHandler
 {
-    IReadOnlyList<string> Names { get; }
-
-    Permission Permission { get; }
-
-    ChatScope Scope { get; }
-
-    IReadOnlyList<HelpLine> Help { get; }
-
-    void Handle(UpdateContext context, CommandLine command);
+    void Handle(UpdateContext context, CommandSpec spec, CommandLine command);
 }
 
 /// <summary>
-/// Buttons whose data starts with <see cref="Prefix"/> and a colon. The handler re-checks every
-/// permission and every object it touches: callback data can be forged.
+/// Buttons declared as <see cref="ButtonSpec"/>s (<see cref="IDeclaresSpecs.Buttons"/>): the router checks their permission
+/// and scope; the handler checks every object the data names (callback data can be forged). It gets the data after the prefix.
 /// </summary>
 public interface ICallbackHandler
 {
-    string Prefix { get; }
-
     void Handle(UpdateContext context, string payload);
 }
 

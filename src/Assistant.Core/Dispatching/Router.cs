@@ -13,8 +13,9 @@ namespace Assistant.Core.Dispatching;
 /// </summary>
 public sealed class Router
 {
-    private readonly FrozenDictionary<string, ICommandHandler> _commands;
-    private readonly FrozenDictionary<string, ICallbackHandler> _callbacks;
+    private readonly CommandTable _table;
+    private readonly FrozenDictionary<Type, ICommandHandler> _commands;
+    private readonly FrozenDictionary<Type, ICallbackHandler> _callbacks;
     private readonly IConversationRunner _conversations;
     private readonly IFreeInputHandler _freeInput;
     private readonly TeamStore _teams;
@@ -23,6 +24,7 @@ public sealed class Router
     private readonly TextCatalog _catalog;
 
     public Router(
+        CommandTable table,
         IEnumerable<ICommandHandler> commands,
         IEnumerable<ICallbackHandler> callbacks,
         IConversationRunner conversations,
@@ -32,9 +34,9 @@ public sealed class Router
         BotIdentity bot,
         TextCatalog catalog)
     {
-        Commands = commands.ToList();
-        _commands = Commands.SelectMany(h => h.Names.Select(n => (n, h))).ToFrozenDictionary(x => x.n, x => x.h);
-        _callbacks = callbacks.ToFrozenDictionary(h => h.Prefix);
+        _table = table;
+        _commands = commands.ToFrozenDictionary(h => h.GetType());
+        _callbacks = callbacks.ToFrozenDictionary(h => h.GetType());
         _conversations = conversations;
         _freeInput = freeInput;
         _teams = teams;
@@ -42,9 +44,6 @@ public sealed class Router
         _bot = bot;
         _catalog = catalog;
     }
-
-    /// <summary>Every command handler, in registration order (for /help and the command menu).</summary>
-    public IReadOnlyList<ICommandHandler> Commands { get; }
 
     public void Route(UpdateContext context)
     {
@@ -104,33 +103,40 @@ public sealed class Router
 
     private void RouteCommand(UpdateContext context, CommandLine command)
     {
-        if (!_commands.TryGetValue(command.Name, out var handler))
+        if (_table.Find(command) is not { } found)
         {
             context.Reply(context.T.Format("command.unknown", "/" + command.Name));
             return;
         }
 
-        if (!context.Can(handler.Permission))
+        if (Allowed(context, found.Spec.Permission, found.Spec.Scope, "/" + command.Name))
         {
-            Deny(context, handler.Permission, "/" + command.Name);
-            return;
+            _commands[found.Handler].Handle(context, found.Spec, command);
         }
-
-        if (context.InGroup && handler.Scope == ChatScope.PrivateOnly)
-        {
-            context.Reply(context.T["command.private_only"]);
-            return;
-        }
-
-        handler.Handle(context, command);
     }
 
-    /// <summary>Refuses an action the sender's role does not allow, and records the attempt.</summary>
-    public void Deny(UpdateContext context, Permission permission, string action)
+    /// <summary>
+    /// The one check of every command and button: the role's permission, then the chat. A refusal is one answer
+    /// (the roles that may, or "in a private chat") and one audit line.
+    /// </summary>
+    private bool Allowed(UpdateContext context, Permission permission, ChatScope scope, string action)
     {
-        var roles = string.Join(context.T["list.separator"], AccessPolicy.RolesWith(permission).Select(r => context.T[r.CatalogKey()]));
-        context.Reply(context.T.Format("command.denied", roles));
-        _audit.Write(context.UserId, context.Member?.TeamId, "denied", $"{action} needs {permission}");
+        if (!context.Can(permission))
+        {
+            var roles = string.Join(context.T["list.separator"], AccessPolicy.RolesWith(permission).Select(r => context.T[r.CatalogKey()]));
+            context.Reply(context.T.Format("command.denied", roles));
+            _audit.Write(context.UserId, context.Member?.TeamId, "denied", $"{action} needs {permission}");
+            return false;
+        }
+
+        if (context.InGroup && scope == ChatScope.PrivateOnly)
+        {
+            context.Reply(context.T["command.private_only"]);
+            _audit.Write(context.UserId, context.Member?.TeamId, "denied", $"{action} in a group");
+            return false;
+        }
+
+        return true;
     }
 
     private void RouteCallback(UpdateContext context)
@@ -146,21 +152,23 @@ public sealed class Router
             return;
         }
 
-        var colon = data.IndexOf(':', StringComparison.Ordinal);
-        if (colon > 0 && _callbacks.TryGetValue(data[..colon], out var handler))
+        if (_table.FindButton(data) is not { } found)
         {
-            handler.Handle(context, data[(colon + 1)..]);
+            context.Reply(context.T["callback.expired"]);
             return;
         }
 
-        context.Reply(context.T["callback.expired"]);
+        if (Allowed(context, found.Spec.Permission, found.Spec.Scope, "button " + found.Spec.Prefix + (found.Spec.Action is null ? "" : ":" + found.Spec.Action)))
+        {
+            _callbacks[found.Handler].Handle(context, found.Payload);
+        }
     }
 
     private void RouteStranger(UpdateContext context, CommandLine? command)
     {
-        if (command is { Name: "start" } && command.Arguments.Length > 0 && _commands.TryGetValue("start", out var start))
+        if (command is { Name: "start" } && command.Arguments.Length > 0 && _table.Find(command) is { } start)
         {
-            start.Handle(context, command);
+            _commands[start.Handler].Handle(context, start.Spec, command);
             return;
         }
 
@@ -180,10 +188,10 @@ public sealed class Router
             return;
         }
 
-        if (command is { Name: "start" } && command.Arguments.Length > 0 && _commands.TryGetValue("start", out var start))
+        if (command is { Name: "start" } && command.Arguments.Length > 0 && _table.Find(command) is { } start)
         {
             // An invitation code sent in a group is never tried there, but it counts against guessing (StartCommand).
-            start.Handle(context, command);
+            _commands[start.Handler].Handle(context, start.Spec, command);
             return;
         }
 

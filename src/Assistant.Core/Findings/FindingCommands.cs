@@ -15,38 +15,27 @@ namespace Assistant.Core.Findings;
 /// the reader's team and the covert rule, whatever the button data says.
 /// Button data: fd:v:ID (open), fd:e:ID:REV (edit), fd:h:ID (history), fd:l:SCOPE:PAGE (page).
 /// </summary>
-public sealed class FindingCommands(FindingStore store, FindingStarter starter, AuditLog audit, IEnumerable<IFindingCardSection> sections) : ICommandHandler, ICallbackHandler
+public sealed class FindingCommands(FindingStore store, FindingStarter starter, AuditLog audit, IEnumerable<IFindingCardSection> sections) : ICommandHandler, ICallbackHandler, IDeclaresSpecs
 {
     public const int PageSize = 10;
 
-    public IReadOnlyList<string> Names { get; } = ["finding", "mine", "findings"];
-
-    public Permission Permission => Permission.ViewTeamFindings;
-
-    public ChatScope Scope => ChatScope.PrivateOnly;
-
-    public IReadOnlyList<HelpLine> Help { get; } =
+    public static IReadOnlyList<CommandSpec> Commands { get; } =
     [
-        new("/finding", "help.cmd.finding", Permission.LogFindings),
-        new("/finding G7-012", "help.cmd.finding_open", Permission.ViewTeamFindings),
-        new("/mine", "help.cmd.mine", Permission.LogFindings),
-        new("/findings [DATE]", "help.cmd.findings", Permission.ViewTeamFindings),
+        new("finding", Permission.LogFindings, ChatScope.PrivateOnly, "help.cmd.finding", "/finding") { Arguments = CommandArguments.None, InMenu = true },
+        new("finding", Permission.ViewTeamFindings, ChatScope.PrivateOnly, "help.cmd.finding_open", "/finding G7-012") { Arguments = CommandArguments.Some },
+        new("mine", Permission.LogFindings, ChatScope.PrivateOnly, "help.cmd.mine", "/mine"),
+        new("findings", Permission.ViewTeamFindings, ChatScope.PrivateOnly, "help.cmd.findings", "/findings [DATE]"),
     ];
 
-    public string Prefix => "fd";
+    /// <summary>Every reader of a card may press its buttons; each is checked against the finding it names.</summary>
+    public static IReadOnlyList<ButtonSpec> Buttons { get; } = [new("fd", Permission.Basics)];
 
-    public void Handle(UpdateContext context, CommandLine command)
+    public void Handle(UpdateContext context, CommandSpec spec, CommandLine command)
     {
         var member = context.Member!;
         switch (command.Name)
         {
             case "finding" when command.Arguments.Length == 0:
-                if (!context.Can(Permission.LogFindings))
-                {
-                    context.Reply(context.T["finding.not_allowed"]);
-                    return;
-                }
-
                 starter.Start(context, new FindingDraft());
                 return;
             case "finding":

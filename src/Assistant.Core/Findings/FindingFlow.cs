@@ -1,7 +1,6 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Findings.Duplicates;
 using Assistant.Core.Messaging;
-using Assistant.Core.Notes;
 using Assistant.Core.Teams;
 using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Findings.FindingDraft>;
 
@@ -19,17 +18,17 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
 
     private readonly FindingService _findings;
     private readonly FindingStore _store;
-    private readonly NoteStore _notes;
+    private readonly IReadOnlyList<IFindingCreatedHandler> _created;
     private readonly EvidenceDownloads _downloads;
     private readonly DuplicateOffer _duplicates;
     private readonly FindingQuestions _q;
 
-    public FindingFlow(FindingService findings, FindingStore store, NoteStore notes, EvidenceDownloads downloads, DuplicateOffer duplicates)
+    public FindingFlow(FindingService findings, FindingStore store, IEnumerable<IFindingCreatedHandler> created, EvidenceDownloads downloads, DuplicateOffer duplicates)
         : base(FlowName, "flow.finding")
     {
         _findings = findings;
         _store = store;
-        _notes = notes;
+        _created = [.. created];
         _downloads = downloads;
         _duplicates = duplicates;
         _q = new FindingQuestions(store, duplicates, IsComplete);
@@ -153,9 +152,9 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
         }
 
         var finding = _findings.Create(team, member, d, context.Today, context.UtcNow);
-        if (d.NoteId is { } noteId)
+        foreach (var handler in _created)
         {
-            _notes.LinkToFinding(noteId, member.Id, finding.Id);
+            handler.Created(d, member, finding);
         }
 
         _downloads.Queue(finding, context.UtcNow);
@@ -179,9 +178,9 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
         switch (_duplicates.Accept(team, member, d, IsComplete(d), turn.Input.Choice, context.Today, context.UtcNow))
         {
             case MergeOutcome.Merged merged:
-                if (d.NoteId is { } noteId)
+                foreach (var handler in _created)
                 {
-                    _notes.LinkToFinding(noteId, member.Id, merged.Source.Id);
+                    handler.Created(d, member, merged.Source);
                 }
 
                 _downloads.Queue(merged.Target, context.UtcNow);

@@ -1,3 +1,4 @@
+using Assistant.Core.Common;
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings.Duplicates;
@@ -18,27 +19,19 @@ public static class FindingsRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(FindingStore), FindingStore.EnsureSchema);
-        services.AddSingleton<FindingStore>();
-        services.AddSingleton<FindingService>();
-        services.AddSingleton<FindingFlow>();
+        services.AddSingletons(typeof(FindingStore), typeof(FindingService), typeof(FindingFlow));
         services.AddSingleton<IFlow>(sp => sp.GetRequiredService<FindingFlow>());
         services.AddSingleton<FindingStarter>();
         services.AddSingleton(SuggestionRules.Default);
         services.AddSingleton<RuleSuggester>();
         services.TryAddSingleton<IFindingSuggester>(sp => sp.GetRequiredService<RuleSuggester>());
-        services.AddSingleton<FindingCommands>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<FindingCommands>());
-        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<FindingCommands>());
+        services.AddHandler<FindingCommands>();
         services.TryAddSingleton<IFileSource, NoFileSource>();
         services.AddSingleton<EvidenceDownloads>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<EvidenceDownloads>());
-        services.AddSingleton<DuplicateDetector>();
-        services.AddSingleton<FindingMerger>();
-        services.AddSingleton<DuplicateOffer>();
+        services.AddSingletons(typeof(DuplicateDetector), typeof(FindingMerger), typeof(DuplicateOffer));
         services.AddSingleton<IFindingCardSection, MergeCardSection>();
-        services.AddSingleton<MergeCommand>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<MergeCommand>());
-        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<MergeCommand>());
+        services.AddHandler<MergeCommand>();
         return builder;
     }
 }

@@ -4,15 +4,10 @@ using Assistant.Core.Teams;
 namespace Assistant.Core.General;
 
 /// <summary>/help: what this person's role can do.</summary>
-public sealed class HelpCommand(HelpRenderer renderer) : ICommandHandler
+public sealed class HelpCommand(HelpRenderer renderer) : ICommandHandler, IDeclaresSpecs
 {
-    public IReadOnlyList<string> Names { get; } = ["help"];
+    public static IReadOnlyList<CommandSpec> Commands { get; } =
+        [new("help", Permission.Basics, ChatScope.Anywhere, "help.cmd.help", "/help") { InMenu = true }];
 
-    public Permission Permission => Permission.Basics;
-
-    public ChatScope Scope => ChatScope.Anywhere;
-
-    public IReadOnlyList<HelpLine> Help { get; } = [new("/help", "help.cmd.help", Permission.Basics)];
-
-    public void Handle(UpdateContext context, CommandLine command) => context.Reply(renderer.Render(context));
+    public void Handle(UpdateContext context, CommandSpec spec, CommandLine command) => context.Reply(renderer.Render(context));
 }

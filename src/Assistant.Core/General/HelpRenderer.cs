@@ -1,16 +1,12 @@
 using System.Text;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Teams;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Core.General;
 
 /// <summary>Builds /help for a person: only what their role can do, in their language.</summary>
-public sealed class HelpRenderer(IServiceProvider services)
+public sealed class HelpRenderer(CommandTable commands)
 {
-    // Resolved lazily: the router depends on the commands, and /help lists the commands.
-    private IReadOnlyList<ICommandHandler> Commands => services.GetRequiredService<Router>().Commands;
-
     public string Render(UpdateContext context) => Render(context, context.Member, context.Team);
 
     public string Render(UpdateContext context, Member? member, Team? team)
@@ -26,12 +22,9 @@ public sealed class HelpRenderer(IServiceProvider services)
             sb.Append(t["help.header_admin"]);
         }
 
-        foreach (var line in Commands.SelectMany(c => c.Help))
+        foreach (var spec in commands.HelpFor(member, context.IsAdmin))
         {
-            if (AccessPolicy.Allows(member, context.IsAdmin, line.Permission))
-            {
-                sb.Append('\n').Append(Messaging.Html.Escape(line.Usage)).Append(" — ").Append(t[line.TextKey]);
-            }
+            sb.Append('\n').Append(Messaging.Html.Escape(spec.Usage)).Append(" — ").Append(t[spec.HelpKey!]);
         }
 
         if (member is { Role: not Role.Contact })

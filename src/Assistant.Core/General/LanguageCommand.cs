@@ -6,19 +6,14 @@ using Assistant.Core.Teams;
 namespace Assistant.Core.General;
 
 /// <summary>/lang [zh-CN|en]: the language this member is spoken to in. Without an argument, two buttons.</summary>
-public sealed class LanguageCommand(TeamStore teams) : ICommandHandler, ICallbackHandler
+public sealed class LanguageCommand(TeamStore teams) : ICommandHandler, ICallbackHandler, IDeclaresSpecs
 {
-    public IReadOnlyList<string> Names { get; } = ["lang", "language"];
+    public static IReadOnlyList<CommandSpec> Commands { get; } =
+        [new("lang", Permission.Basics, ChatScope.PrivateOnly, "help.cmd.lang", "/lang") { Aliases = ["language"], InMenu = true }];
 
-    public Permission Permission => Permission.Basics;
+    public static IReadOnlyList<ButtonSpec> Buttons { get; } = [new("lang", Permission.Basics)];
 
-    public ChatScope Scope => ChatScope.PrivateOnly;
-
-    public IReadOnlyList<HelpLine> Help { get; } = [new("/lang", "help.cmd.lang", Permission.Basics)];
-
-    public string Prefix => "lang";
-
-    public void Handle(UpdateContext context, CommandLine command)
+    public void Handle(UpdateContext context, CommandSpec spec, CommandLine command)
     {
         if (command.Arguments.Length == 0)
         {

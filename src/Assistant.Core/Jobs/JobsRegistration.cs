@@ -1,5 +1,5 @@
+using Assistant.Core.Common;
 using Assistant.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Jobs;
@@ -10,10 +10,8 @@ public static class JobsRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(JobStore), JobStore.EnsureSchema);
-        services.AddSingleton<JobSignal>();
-        services.AddSingleton<JobStore>();
-        services.AddSingleton<JobRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<JobRunner>());
+        services.AddSingletons(typeof(JobSignal), typeof(JobStore));
+        services.AddHostedSingleton<JobRunner>();
         return builder;
     }
 }

@@ -18,20 +18,15 @@ public static class LedgerRegistration
         builder.AddSettings<LedgerOptions>(LedgerOptions.Section);
         var services = builder.Services;
         services.AddSchema(nameof(LedgerQueries), LedgerQueries.EnsureSchema);
-        services.AddSingleton<LedgerQueries>();
-        services.AddSingleton<LedgerTable>();
-        services.AddSingleton<LedgerReminders>();
+        services.AddSingletons(typeof(LedgerQueries), typeof(LedgerTable), typeof(LedgerReminders));
         services.AddSingleton<IReminderKind, DeadlineReminderKind>();
         services.AddSingleton<IReminderKind, EscalationReminderKind>();
-        services.AddSingleton<LedgerService>();
-        services.AddSingleton<LedgerActionFlow>();
+        services.AddSingletons(typeof(LedgerService), typeof(LedgerActionFlow));
         services.AddSingleton<IFlow>(sp => sp.GetRequiredService<LedgerActionFlow>());
         services.AddSingleton<LedgerJobs>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<LedgerJobs>());
         services.AddSingleton<IFindingCardSection, LedgerCardSection>();
-        services.AddSingleton<LedgerCommands>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<LedgerCommands>());
-        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<LedgerCommands>());
+        services.AddHandler<LedgerCommands>();
         return builder;
     }
 }

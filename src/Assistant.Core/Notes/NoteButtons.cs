@@ -12,9 +12,9 @@ namespace Assistant.Core.Notes;
 /// The buttons under a saved note: undo, turn into a finding, tag its kind. Data: n:ID:u, n:ID:f,
 /// n:ID:k:Kind. Only the note's author may use them; anything else is refused.
 /// </summary>
-public sealed class NoteButtons(NoteStore notes, FindingStarter findings, ConversationEngine engine) : ICallbackHandler
+public sealed class NoteButtons(NoteStore notes, FindingStarter findings, ConversationEngine engine) : ICallbackHandler, IDeclaresSpecs
 {
-    public string Prefix => "n";
+    public static IReadOnlyList<ButtonSpec> Buttons { get; } = [new("n", Permission.LogFindings)];
 
     public static string Saved(Texts t, Note note)
     {
@@ -64,7 +64,7 @@ public sealed class NoteButtons(NoteStore notes, FindingStarter findings, Conver
                 notes.Update(note);
                 context.EditOrigin(t["note.undone"]);
                 break;
-            case "f" when note.FindingId is null && context.Can(Permission.LogFindings):
+            case "f" when note.FindingId is null:
                 context.RemoveOriginKeyboard();
                 findings.Start(context, new FindingDraft { Description = note.Text, NoteId = note.Id });
                 break;

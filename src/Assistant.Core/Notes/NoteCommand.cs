@@ -8,21 +8,15 @@ using Assistant.Core.Teams;
 namespace Assistant.Core.Notes;
 
 /// <summary>/note TEXT saves a note of the day; /notes lists today's notes this member may see.</summary>
-public sealed class NoteCommand(NotesInput input, NoteStore notes) : ICommandHandler
+public sealed class NoteCommand(NotesInput input, NoteStore notes) : ICommandHandler, IDeclaresSpecs
 {
-    public IReadOnlyList<string> Names { get; } = ["note", "notes"];
-
-    public Permission Permission => Permission.LogFindings;
-
-    public ChatScope Scope => ChatScope.PrivateOnly;
-
-    public IReadOnlyList<HelpLine> Help { get; } =
+    public static IReadOnlyList<CommandSpec> Commands { get; } =
     [
-        new("/note TEXT", "help.cmd.note", Permission.LogFindings),
-        new("/notes", "help.cmd.notes", Permission.LogFindings),
+        new("note", Permission.LogFindings, ChatScope.PrivateOnly, "help.cmd.note", "/note TEXT") { InMenu = true },
+        new("notes", Permission.LogFindings, ChatScope.PrivateOnly, "help.cmd.notes", "/notes"),
     ];
 
-    public void Handle(UpdateContext context, CommandLine command)
+    public void Handle(UpdateContext context, CommandSpec spec, CommandLine command)
     {
         var t = context.T;
         var member = context.Member!;

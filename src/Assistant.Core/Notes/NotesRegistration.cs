@@ -21,8 +21,9 @@ public static class NotesRegistration
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<VoiceNoteTranscription>());
         services.AddSingleton<NotesInput>();
         services.AddSingleton<IFreeInputHandler>(sp => sp.GetRequiredService<NotesInput>());
-        services.AddSingleton<ICommandHandler, NoteCommand>();
-        services.AddSingleton<ICallbackHandler, NoteButtons>();
+        services.AddSingleton<Findings.IFindingCreatedHandler, NoteFindingLink>();
+        services.AddHandler<NoteCommand>();
+        services.AddHandler<NoteButtons>();
         services.AddSingleton<TipFlow>();
         services.AddSingleton<IFlow>(sp => sp.GetRequiredService<TipFlow>());
         return builder;

@@ -5,17 +5,12 @@ using Assistant.Core.Teams;
 namespace Assistant.Core.Reminders;
 
 /// <summary>/quiet 22:00-07:00 sets quiet hours (team time); /quiet off removes them; /quiet shows them.</summary>
-public sealed class QuietCommand(TeamStore teams) : ICommandHandler
+public sealed class QuietCommand(TeamStore teams) : ICommandHandler, IDeclaresSpecs
 {
-    public IReadOnlyList<string> Names { get; } = ["quiet"];
+    public static IReadOnlyList<CommandSpec> Commands { get; } =
+        [new("quiet", Permission.Basics, ChatScope.PrivateOnly, "help.cmd.quiet", "/quiet 22:00-07:00") { InMenu = true }];
 
-    public Permission Permission => Permission.Basics;
-
-    public ChatScope Scope => ChatScope.PrivateOnly;
-
-    public IReadOnlyList<HelpLine> Help { get; } = [new("/quiet 22:00-07:00", "help.cmd.quiet", Permission.Basics)];
-
-    public void Handle(UpdateContext context, CommandLine command)
+    public void Handle(UpdateContext context, CommandSpec spec, CommandLine command)
     {
         var t = context.T;
         if (context.Member is not { } member)

@@ -1,5 +1,6 @@
+using Assistant.Core.Common;
 using Assistant.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
+using Assistant.Core.Dispatching;
 using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Reminders;
@@ -11,11 +12,9 @@ public static class RemindersRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(ReminderStore), ReminderStore.EnsureSchema);
-        services.AddSingleton<ReminderSignal>();
-        services.AddSingleton<ReminderStore>();
-        services.AddSingleton<ReminderService>();
-        services.AddHostedService(sp => sp.GetRequiredService<ReminderService>());
-        services.AddSingleton<Dispatching.ICommandHandler, QuietCommand>();
+        services.AddSingletons(typeof(ReminderSignal), typeof(ReminderStore));
+        services.AddHostedSingleton<ReminderService>();
+        services.AddHandler<QuietCommand>();
         return builder;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Assistant.Core.Audit;
 using Assistant.Core.Common;
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
@@ -15,28 +14,30 @@ namespace Assistant.Core.Schedule;
 /// (liaison, leader). Buttons: sc:v:ID (card), sc:e:ID:REV (edit), sc:c:ID:REV (cancel?), sc:x:ID:REV
 /// (cancel, confirmed). Every button re-checks the team, the role and the revision.
 /// </summary>
-public sealed partial class ScheduleCommands(ScheduleStore store, ScheduleView view, ScheduleService service, ConversationEngine engine, ScheduleFlow flow, AuditLog audit) : ICommandHandler, ICallbackHandler
+public sealed partial class ScheduleCommands(ScheduleStore store, ScheduleView view, ScheduleService service, ConversationEngine engine, ScheduleFlow flow) : ICommandHandler, ICallbackHandler, IDeclaresSpecs
 {
-    public IReadOnlyList<string> Names { get; } = ["today", "tomorrow", "week", "schedule", "next"];
-
-    public Permission Permission => Permission.ViewSchedule;
-
-    public ChatScope Scope => ChatScope.Anywhere;
-
-    public IReadOnlyList<HelpLine> Help { get; } =
+    public static IReadOnlyList<CommandSpec> Commands { get; } =
     [
-        new("/today", "help.cmd.today", Permission.ViewSchedule),
-        new("/tomorrow", "help.cmd.tomorrow", Permission.ViewSchedule),
-        new("/week", "help.cmd.week", Permission.ViewSchedule),
-        new("/schedule [DATE]", "help.cmd.schedule", Permission.ViewSchedule),
-        new("/next", "help.cmd.next", Permission.ViewSchedule),
-        new("/schedule add", "help.cmd.schedule_add", Permission.EditSchedule),
-        new("/schedule export", "help.cmd.schedule_export", Permission.ViewSchedule),
+        new("today", Permission.ViewSchedule, ChatScope.Anywhere, "help.cmd.today", "/today") { InMenu = true },
+        new("tomorrow", Permission.ViewSchedule, ChatScope.Anywhere, "help.cmd.tomorrow", "/tomorrow"),
+        new("week", Permission.ViewSchedule, ChatScope.Anywhere, "help.cmd.week", "/week"),
+        new("schedule", Permission.ViewSchedule, ChatScope.Anywhere, "help.cmd.schedule", "/schedule [DATE]"),
+        new("next", Permission.ViewSchedule, ChatScope.Anywhere, "help.cmd.next", "/next"),
+        new("schedule", Permission.EditSchedule, ChatScope.PrivateOnly, "help.cmd.schedule_add", "/schedule add") { Words = ["add", "新增", "添加"] },
+        new("schedule", Permission.ViewSchedule, ChatScope.PrivateOnly, "help.cmd.schedule_export", "/schedule export") { Words = ["export", "导出"] },
+        new("schedule", Permission.EditSchedule, ChatScope.Anywhere, null, "/schedule import") { Words = ["import", "导入"] },
     ];
 
-    public string Prefix => "sc";
+    /// <summary>Viewing a card; editing and cancelling (sc:e, sc:c, sc:x) need the liaison or the leader, in private.</summary>
+    public static IReadOnlyList<ButtonSpec> Buttons { get; } =
+    [
+        new("sc", Permission.ViewSchedule),
+        new("sc", Permission.EditSchedule, ChatScope.PrivateOnly) { Action = "e" },
+        new("sc", Permission.EditSchedule, ChatScope.PrivateOnly) { Action = "c" },
+        new("sc", Permission.EditSchedule, ChatScope.PrivateOnly) { Action = "x" },
+    ];
 
-    public void Handle(UpdateContext context, CommandLine command)
+    public void Handle(UpdateContext context, CommandSpec spec, CommandLine command)
     {
         var t = context.T;
         var team = context.Team!;
@@ -68,18 +69,13 @@ public sealed partial class ScheduleCommands(ScheduleStore store, ScheduleView v
                 ShowDays(context, from, to, t["schedule.none_at_all"], t.Format("schedule.visit_title", team.Name, FindingCard.Date(t, team.VisitFrom), FindingCard.Date(t, team.VisitTo)));
                 return;
             case "add" or "新增" or "添加":
-                if (!Coordinator(context, "/schedule add"))
-                {
-                    return;
-                }
-
                 engine.Start(context, ScheduleFlow.FlowName, turn => flow.Begin(turn, new ScheduleDraft()));
                 return;
             case "export" or "导出":
                 Export(context);
                 return;
             case "import" or "导入":
-                context.Reply(context.Can(Permission.EditSchedule) ? t["schedule.import_how"] : t["schedule.not_allowed"]);
+                context.Reply(t["schedule.import_how"]);
                 return;
         }
 
@@ -104,7 +100,7 @@ public sealed partial class ScheduleCommands(ScheduleStore store, ScheduleView v
         var t = context.T;
         var parts = payload.Split(':');
         var item = parts.Length >= 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? store.Get(id) : null;
-        if (item is null || context.Member is not { } member || item.TeamId != member.TeamId || !context.Can(Permission.ViewSchedule))
+        if (item is null || context.Member is not { } member || item.TeamId != member.TeamId)
         {
             context.Reply(t["callback.expired"]);
             return;
@@ -117,8 +113,6 @@ public sealed partial class ScheduleCommands(ScheduleStore store, ScheduleView v
         {
             case "v":
                 context.Reply(view.Card(t, team, item, member, context.InGroup), CardButtons(context, item));
-                break;
-            case "e" or "c" or "x" when !Coordinator(context, "schedule button"):
                 break;
             case "e" or "c" or "x" when !current:
                 context.Reply(t["schedule.card_stale"] + "\n" + view.Card(t, team, item, member, context.InGroup), CardButtons(context, item));
@@ -138,18 +132,6 @@ public sealed partial class ScheduleCommands(ScheduleStore store, ScheduleView v
                 context.Reply(t["callback.expired"]);
                 break;
         }
-    }
-
-    private bool Coordinator(UpdateContext context, string action)
-    {
-        if (context.Can(Permission.EditSchedule) && !context.InGroup)
-        {
-            return true;
-        }
-
-        audit.Write(context.UserId, context.Member?.TeamId, "denied", action);
-        context.Reply(context.InGroup ? context.T["command.private_only"] : context.T["schedule.not_allowed"]);
-        return false;
     }
 
     private void ShowDays(UpdateContext context, DateOnly from, DateOnly to, string emptyText, string? title = null)
@@ -189,12 +171,6 @@ public sealed partial class ScheduleCommands(ScheduleStore store, ScheduleView v
     private void Export(UpdateContext context)
     {
         var t = context.T;
-        if (context.InGroup)
-        {
-            context.Reply(t["command.private_only"]);
-            return;
-        }
-
         var team = context.Team!;
         var member = context.Member!;
         var visible = store.OfTeam(team.Id).Where(i => ScheduleVisibility.SeesDetails(member, i, inGroup: false)).ToList();

@@ -18,22 +18,15 @@ public static class ScheduleRegistration
         builder.AddSettings<ScheduleOptions>(ScheduleOptions.Section);
         var services = builder.Services;
         services.AddSchema(nameof(ScheduleStore), ScheduleStore.EnsureSchema);
-        services.AddSingleton<ScheduleStore>();
-        services.AddSingleton<ScheduleView>();
-        services.AddSingleton<ScheduleService>();
-        services.AddSingleton<ScheduleFlow>();
+        services.AddSingletons(typeof(ScheduleStore), typeof(ScheduleView), typeof(ScheduleService), typeof(ScheduleFlow));
         services.AddSingleton<IFlow>(sp => sp.GetRequiredService<ScheduleFlow>());
-        services.AddSingleton<ScheduleCommands>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<ScheduleCommands>());
-        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<ScheduleCommands>());
+        services.AddHandler<ScheduleCommands>();
         services.AddSingleton<IReminderKind, EventReminderKind>();
         services.AddSingleton<IReminderKind, DigestReminderKind>();
         services.AddSingleton<IReminderPlanner, DigestPlanner>();
         services.AddSingleton<ItineraryImport>();
         services.AddSingleton<IDocumentHandler>(sp => sp.GetRequiredService<ItineraryImport>());
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ItineraryImport>());
-        services.AddSingleton<Demo.DemoLoader>();
-        services.AddSingleton<Demo.DemoRecords>();
         return builder;
     }
 }

@@ -21,9 +21,7 @@ public static class SummariesRegistration
         var services = builder.Services;
         services.AddSchema(nameof(DayTallyStore), DayTallyStore.EnsureSchema);
         services.AddSchema(nameof(SummaryStore), SummaryStore.EnsureSchema);
-        services.AddSingleton<DayTallyStore>();
-        services.AddSingleton<SummaryStore>();
-        services.AddSingleton<FactsBuilder>();
+        services.AddSingletons(typeof(DayTallyStore), typeof(SummaryStore), typeof(FactsBuilder));
         builder.AddBriefModel();
         services.AddSingleton<OfflineWriter>();
 
@@ -39,12 +37,9 @@ public static class SummariesRegistration
 
             return ai.UsesModel ? sp.GetRequiredService<ModelBriefWriter>() : sp.GetRequiredService<OfflineWriter>();
         });
-        services.AddSingleton<SummaryService>();
-        services.AddSingleton<SummaryJobs>();
+        services.AddSingletons(typeof(SummaryService), typeof(SummaryJobs));
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<SummaryJobs>());
-        services.AddSingleton<SummaryCommands>();
-        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<SummaryCommands>());
-        services.AddSingleton<ICallbackHandler>(sp => sp.GetRequiredService<SummaryCommands>());
+        services.AddHandler<SummaryCommands>();
         services.AddSingleton<IReminderPlanner, EveningBriefPlanner>();
         services.AddSingleton<IReminderKind, EveningBriefKind>();
         return builder;

@@ -13,27 +13,21 @@ namespace Assistant.Core.Summaries;
 /// background and arrive as text, a Word document and a Markdown file. A day with no records gets no
 /// document: the answer says so and offers the nearest day with records (button sm:d:yyyyMMdd).
 /// </summary>
-public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTallyStore tallies, TeamStore teams) : ICommandHandler, ICallbackHandler
+public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTallyStore tallies, TeamStore teams) : ICommandHandler, ICallbackHandler, IDeclaresSpecs
 {
     /// <summary>The largest count /tally takes for one item of one day.</summary>
     private const int MaxTally = 100_000;
 
-    public IReadOnlyList<string> Names { get; } = ["summary", "report", "tally"];
-
-    public Permission Permission => Permission.WriteReport;
-
-    public ChatScope Scope => ChatScope.PrivateOnly;
-
-    public IReadOnlyList<HelpLine> Help { get; } =
+    public static IReadOnlyList<CommandSpec> Commands { get; } =
     [
-        new("/summary [DATE]", "help.cmd.summary", Permission.WriteReport),
-        new("/report", "help.cmd.report", Permission.WriteReport),
-        new("/tally [DATE] ITEM N", "help.cmd.tally", Permission.WriteReport),
+        new("summary", Permission.WriteReport, ChatScope.PrivateOnly, "help.cmd.summary", "/summary [DATE]"),
+        new("report", Permission.WriteReport, ChatScope.PrivateOnly, "help.cmd.report", "/report"),
+        new("tally", Permission.WriteReport, ChatScope.PrivateOnly, "help.cmd.tally", "/tally [DATE] ITEM N"),
     ];
 
-    public string Prefix => "sm";
+    public static IReadOnlyList<ButtonSpec> Buttons { get; } = [new("sm", Permission.WriteReport, ChatScope.PrivateOnly)];
 
-    public void Handle(UpdateContext context, CommandLine command)
+    public void Handle(UpdateContext context, CommandSpec spec, CommandLine command)
     {
         var member = context.Member!;
         var team = teams.GetTeam(member.TeamId)!;
@@ -62,7 +56,7 @@ public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTal
     public void Handle(UpdateContext context, string payload)
     {
         var parts = payload.Split(':');
-        if (context.Member is not { } member || context.InGroup || !context.Can(Permission.WriteReport) || teams.GetTeam(member.TeamId) is not { } team
+        if (context.Member is not { } member || teams.GetTeam(member.TeamId) is not { } team
             || parts.Length != 2 || parts[0] != "d"
             || !DateOnly.TryParseExact(parts[1], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {

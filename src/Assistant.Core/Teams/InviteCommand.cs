@@ -9,17 +9,12 @@ namespace Assistant.Core.Teams;
 /// /invite ROLE [USES] — a leader, liaison or administrator creates an invitation code and gets a
 /// t.me link to forward. An administrator outside a team names the team: /invite leader 第七组.
 /// </summary>
-public sealed class InviteCommand(InvitationService invitations, TeamStore teams, BotIdentity bot) : ICommandHandler
+public sealed class InviteCommand(InvitationService invitations, TeamStore teams, BotIdentity bot) : ICommandHandler, IDeclaresSpecs
 {
-    public IReadOnlyList<string> Names { get; } = ["invite"];
+    public static IReadOnlyList<CommandSpec> Commands { get; } =
+        [new("invite", Permission.InviteMembers, ChatScope.PrivateOnly, "help.cmd.invite", "/invite ROLE [N]")];
 
-    public Permission Permission => Permission.InviteMembers;
-
-    public ChatScope Scope => ChatScope.PrivateOnly;
-
-    public IReadOnlyList<HelpLine> Help { get; } = [new("/invite ROLE [N]", "help.cmd.invite", Permission.InviteMembers)];
-
-    public void Handle(UpdateContext context, CommandLine command)
+    public void Handle(UpdateContext context, CommandSpec spec, CommandLine command)
     {
         var t = context.T;
         var words = command.Words;

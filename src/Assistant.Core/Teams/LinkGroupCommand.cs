@@ -4,17 +4,12 @@ using Assistant.Core.Dispatching;
 namespace Assistant.Core.Teams;
 
 /// <summary>/linkgroup, sent in the team's Telegram group by a leader or liaison, links that group to the team.</summary>
-public sealed class LinkGroupCommand(TeamStore teams, AuditLog audit) : ICommandHandler
+public sealed class LinkGroupCommand(TeamStore teams, AuditLog audit) : ICommandHandler, IDeclaresSpecs
 {
-    public IReadOnlyList<string> Names { get; } = ["linkgroup"];
+    public static IReadOnlyList<CommandSpec> Commands { get; } =
+        [new("linkgroup", Permission.LinkGroup, ChatScope.Anywhere, "help.cmd.linkgroup", "/linkgroup")];
 
-    public Permission Permission => Permission.LinkGroup;
-
-    public ChatScope Scope => ChatScope.Anywhere;
-
-    public IReadOnlyList<HelpLine> Help { get; } = [new("/linkgroup", "help.cmd.linkgroup", Permission.LinkGroup)];
-
-    public void Handle(UpdateContext context, CommandLine command)
+    public void Handle(UpdateContext context, CommandSpec spec, CommandLine command)
     {
         var t = context.T;
         if (!context.InGroup)

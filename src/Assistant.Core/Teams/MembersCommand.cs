@@ -4,17 +4,12 @@ using Assistant.Core.Dispatching;
 namespace Assistant.Core.Teams;
 
 /// <summary>/members: who is in the team and in which role (leader and liaison).</summary>
-public sealed class MembersCommand(TeamStore teams) : ICommandHandler
+public sealed class MembersCommand(TeamStore teams) : ICommandHandler, IDeclaresSpecs
 {
-    public IReadOnlyList<string> Names { get; } = ["members"];
+    public static IReadOnlyList<CommandSpec> Commands { get; } =
+        [new("members", Permission.InviteMembers, ChatScope.PrivateOnly, "help.cmd.members", "/members")];
 
-    public Permission Permission => Permission.InviteMembers;
-
-    public ChatScope Scope => ChatScope.PrivateOnly;
-
-    public IReadOnlyList<HelpLine> Help { get; } = [new("/members", "help.cmd.members", Permission.InviteMembers)];
-
-    public void Handle(UpdateContext context, CommandLine command)
+    public void Handle(UpdateContext context, CommandSpec spec, CommandLine command)
     {
         var t = context.T;
         if (context.Team is null)

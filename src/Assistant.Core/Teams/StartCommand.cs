@@ -11,17 +11,12 @@ namespace Assistant.Core.Teams;
 /// /start alone greets a member. Wrong codes are counted by <see cref="CodeGuessing"/>: after too many, the sender
 /// is told to wait and no code is tried until the wait is over.
 /// </summary>
-public sealed class StartCommand(InvitationService invitations, CodeGuessing guessing, HelpRenderer help) : ICommandHandler
+public sealed class StartCommand(InvitationService invitations, CodeGuessing guessing, HelpRenderer help) : ICommandHandler, IDeclaresSpecs
 {
-    public IReadOnlyList<string> Names { get; } = ["start"];
+    /// <summary>Not in /help. The router hands a /start with a code to it also from strangers and groups.</summary>
+    public static IReadOnlyList<CommandSpec> Commands { get; } = [new("start", Permission.Basics, ChatScope.PrivateOnly, null, "/start")];
 
-    public Permission Permission => Permission.Basics;
-
-    public ChatScope Scope => ChatScope.PrivateOnly;
-
-    public IReadOnlyList<HelpLine> Help { get; } = [];
-
-    public void Handle(UpdateContext context, CommandLine command)
+    public void Handle(UpdateContext context, CommandSpec spec, CommandLine command)
     {
         var code = command.Words.Count > 0 ? command.Words[0] : null;
         if (code is null)

@@ -1,6 +1,6 @@
+using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Teams;
@@ -12,15 +12,13 @@ public static class TeamsRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(TeamStore), TeamStore.EnsureSchema);
-        services.AddSingleton<TeamStore>();
-        services.AddSingleton<InvitationService>();
+        services.AddSingletons(typeof(TeamStore), typeof(InvitationService));
         services.AddSchema(nameof(CodeGuessing), CodeGuessing.EnsureSchema);
-        services.AddSingleton<CodeGuessing>();
-        services.AddSingleton<TeamAdministration>();
-        services.AddSingleton<ICommandHandler, StartCommand>();
-        services.AddSingleton<ICommandHandler, InviteCommand>();
-        services.AddSingleton<ICommandHandler, MembersCommand>();
-        services.AddSingleton<ICommandHandler, LinkGroupCommand>();
+        services.AddSingletons(typeof(CodeGuessing), typeof(TeamAdministration));
+        services.AddHandler<StartCommand>();
+        services.AddHandler<InviteCommand>();
+        services.AddHandler<MembersCommand>();
+        services.AddHandler<LinkGroupCommand>();
         return builder;
     }
 }

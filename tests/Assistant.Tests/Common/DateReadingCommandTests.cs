@@ -79,7 +79,7 @@ public sealed class DateReadingCommandTests
 
         h.PressData(Member, "sm:d:20231102");
 
-        Assert.Contains("按钮已过期", h.LastText(Member), StringComparison.Ordinal);
+        Assert.Contains("您的角色不能进行此操作", h.LastText(Member), StringComparison.Ordinal);
         Assert.Equal(0, h.Get<JobStore>().Count());
     }
 

@@ -28,7 +28,7 @@ public sealed class DispatcherTests
     [Fact]
     public void Process_HandlerThrows_UserGetsApologyAndNextUpdateIsHandled()
     {
-        using var h = CoreHarness.Create(configure: b => b.Services.AddSingleton<ICommandHandler, ThrowingCommand>());
+        using var h = CoreHarness.Create(configure: b => b.Services.AddHandler<ThrowingCommand>());
         h.AddMember(h.CreateTeam(), Leader, Role.Leader);
 
         var outcome = h.Send(Leader, "/boom");
@@ -43,7 +43,7 @@ public sealed class DispatcherTests
     [Fact]
     public void Process_HandlerThrows_ItsPartialWritesAreRolledBack()
     {
-        using var h = CoreHarness.Create(configure: b => b.Services.AddSingleton<ICommandHandler, ThrowingCommand>());
+        using var h = CoreHarness.Create(configure: b => b.Services.AddHandler<ThrowingCommand>());
         var team = h.CreateTeam();
         h.AddMember(team, Leader, Role.Leader);
 
@@ -55,7 +55,7 @@ public sealed class DispatcherTests
     [Fact]
     public async Task DispatchAsync_OneFailingHandlerInABatch_OnlyThatUpdateGetsAnApology()
     {
-        using var h = CoreHarness.Create(configure: b => b.Services.AddSingleton<ICommandHandler, ThrowingCommand>());
+        using var h = CoreHarness.Create(configure: b => b.Services.AddHandler<ThrowingCommand>());
         var team = h.CreateTeam();
         for (var c = 0; c < 30; c++)
         {
@@ -77,7 +77,7 @@ public sealed class DispatcherTests
     public async Task DispatchAsync_ManyChatsAtOnce_KeepsEachChatInOrderAndBatchesChatsTogether()
     {
         var probe = new OrderProbe();
-        using var h = CoreHarness.Create(configure: b => b.Services.AddSingleton<ICommandHandler>(probe));
+        using var h = CoreHarness.Create(configure: b => b.Services.AddSingleton<ICommandHandler>(probe).AddSingleton(new HandlerSpecs(typeof(OrderProbe), OrderProbe.Commands, [])));
         var team = h.CreateTeam();
         const int chats = 20;
         const int perChat = 25;
@@ -203,17 +203,11 @@ public sealed class DispatcherTests
         Assert.Contains("过期", h.LastText(Leader), StringComparison.Ordinal);
     }
 
-    private sealed class ThrowingCommand(TeamStore teams) : ICommandHandler
+    private sealed class ThrowingCommand(TeamStore teams) : ICommandHandler, IDeclaresSpecs
     {
-        public IReadOnlyList<string> Names { get; } = ["boom"];
+        public static IReadOnlyList<CommandSpec> Commands { get; } = [new("boom", Permission.Basics, ChatScope.Anywhere, null, "/boom")];
 
-        public Permission Permission => Permission.Basics;
-
-        public ChatScope Scope => ChatScope.Anywhere;
-
-        public IReadOnlyList<HelpLine> Help { get; } = [];
-
-        public void Handle(UpdateContext context, CommandLine command)
+        public void Handle(UpdateContext context, CommandSpec spec, CommandLine command)
         {
             var team = context.Team!;
             team.Name = "half-written";
@@ -222,21 +216,15 @@ public sealed class DispatcherTests
         }
     }
 
-    private sealed class OrderProbe : ICommandHandler
+    private sealed class OrderProbe : ICommandHandler, IDeclaresSpecs
     {
+        public static IReadOnlyList<CommandSpec> Commands { get; } = [new("probe", Permission.Basics, ChatScope.Anywhere, null, "/probe")];
+
         public ConcurrentDictionary<long, ConcurrentQueue<int>> Seen { get; } = new();
 
         public ConcurrentQueue<long> Order { get; } = new();
 
-        public IReadOnlyList<string> Names { get; } = ["probe"];
-
-        public Permission Permission => Permission.Basics;
-
-        public ChatScope Scope => ChatScope.Anywhere;
-
-        public IReadOnlyList<HelpLine> Help { get; } = [];
-
-        public void Handle(UpdateContext context, CommandLine command)
+        public void Handle(UpdateContext context, CommandSpec spec, CommandLine command)
         {
             Order.Enqueue(context.Update.ChatId);
             Seen.GetOrAdd(context.Update.ChatId, _ => new ConcurrentQueue<int>()).Enqueue(int.Parse(command.Arguments, System.Globalization.CultureInfo.InvariantCulture));

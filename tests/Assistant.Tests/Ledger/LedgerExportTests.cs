@@ -98,9 +98,9 @@ public sealed class LedgerExportTests
         h.Send(Colleague, "/export ledger");
         await RunJobs(h);
 
-        Assert.Equal("只有组长和联络员可以导出台账。", h.LastText(Colleague));
+        Assert.StartsWith("您的角色不能进行此操作（需要：组长、联络员）", h.LastText(Colleague), StringComparison.Ordinal);
         Assert.Empty(Files(h, Colleague));
-        Assert.Contains(h.Get<Core.Audit.AuditLog>().ForActor(Colleague), e => e.Action == "denied" && e.Detail == "/export");
+        Assert.Contains(h.Get<Core.Audit.AuditLog>().ForActor(Colleague), e => e.Action == "denied" && e.Detail == "/export needs Export");
     }
 
     [Fact]

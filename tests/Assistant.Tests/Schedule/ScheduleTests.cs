@@ -229,7 +229,7 @@ public sealed class ScheduleTests
 
         h.Send(Li, "/schedule add");
 
-        Assert.Contains("只有联络员和组长可以修改日程", h.LastText(Li), StringComparison.Ordinal);
+        Assert.Contains("您的角色不能进行此操作", h.LastText(Li), StringComparison.Ordinal);
         Assert.Null(h.Get<DraftStore>().Get(Li));
     }
 

@@ -12,19 +12,14 @@ namespace Assistant.Core.Findings.Duplicates;
 /// Button data: mg:c:SOURCE:SREV:TARGET:TREV (confirm), mg:x (cancel). Every check is made again by
 /// <see cref="FindingMerger"/> on the press, whatever the button data says.
 /// </summary>
-public sealed class MergeCommand(FindingStore store, FindingMerger merger, AuditLog audit) : ICommandHandler, ICallbackHandler
+public sealed class MergeCommand(FindingStore store, FindingMerger merger, AuditLog audit) : ICommandHandler, ICallbackHandler, IDeclaresSpecs
 {
-    public IReadOnlyList<string> Names { get; } = ["merge"];
+    public static IReadOnlyList<CommandSpec> Commands { get; } =
+        [new("merge", Permission.EditAnyFinding, ChatScope.PrivateOnly, "help.cmd.merge", "/merge G7-012 G7-007")];
 
-    public Permission Permission => Permission.EditAnyFinding;
+    public static IReadOnlyList<ButtonSpec> Buttons { get; } = [new("mg", Permission.EditAnyFinding, ChatScope.PrivateOnly)];
 
-    public ChatScope Scope => ChatScope.PrivateOnly;
-
-    public IReadOnlyList<HelpLine> Help { get; } = [new("/merge G7-012 G7-007", "help.cmd.merge", Permission.EditAnyFinding)];
-
-    public string Prefix => "mg";
-
-    public void Handle(UpdateContext context, CommandLine command)
+    public void Handle(UpdateContext context, CommandSpec spec, CommandLine command)
     {
         var t = context.T;
         var member = context.Member!;

@@ -2,7 +2,6 @@ using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Localization;
 using Assistant.Core.Messaging;
-using Assistant.Core.Teams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -19,7 +18,7 @@ namespace Assistant.Channels.Telegram;
 /// </summary>
 public sealed class TelegramMenu(
     ITelegramBotClient client,
-    Router router,
+    CommandTable commands,
     BotIdentity identity,
     TextCatalog catalog,
     IMiniAppLink miniApp,
@@ -27,13 +26,6 @@ public sealed class TelegramMenu(
     IOptions<TelegramOptions> options,
     ILogger<TelegramMenu> logger)
 {
-    /// <summary>Commands a member sees in the menu (others are in /help).</summary>
-    private static readonly HashSet<Permission> MenuPermissions =
-    [
-        Permission.Basics, Permission.ViewSchedule, Permission.LogFindings, Permission.ViewTeamFindings,
-        Permission.ViewLedger, Permission.ViewSummary,
-    ];
-
     /// <summary>What polling needs first: the username (to tell "/cmd@us" from "/cmd@another") and no webhook. The two calls go out together.</summary>
     public Task PrepareAsync(CancellationToken ct) => Task.WhenAll(LearnUsernameAsync(ct),
         // Long polling and a webhook exclude each other; keep pending updates (DropPendingUpdates = false).
@@ -67,9 +59,9 @@ public sealed class TelegramMenu(
     }
 
     public IReadOnlyList<BotCommand> Commands(Texts texts) =>
-        router.Commands
-            .SelectMany(h => h.Help.Where(line => MenuPermissions.Contains(line.Permission)).Take(1).Select(line => (h.Names[0], line)))
-            .Select(x => new BotCommand(x.Item1, Describe(texts[x.line.TextKey])))
+        commands.Commands
+            .Where(spec => spec is { InMenu: true, HelpKey: not null })
+            .Select(spec => new BotCommand(spec.Name, Describe(texts[spec.HelpKey!])))
             .DistinctBy(c => c.Command)
             .ToList();
 

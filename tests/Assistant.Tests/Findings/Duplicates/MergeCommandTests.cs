@@ -47,7 +47,7 @@ public sealed class MergeCommandTests
         h.Send(Colleague, $"/merge {b.Code} {a.Code}");
         Assert.DoesNotContain(h.LatestButtons(Colleague), x => x.Data.StartsWith("mg:", StringComparison.Ordinal));
         h.PressData(Colleague, $"mg:c:{b.Id}:{b.Revision}:{a.Id}:{a.Revision}");
-        Assert.Contains("只有组长或联络员可以合并", h.LastText(Colleague), StringComparison.Ordinal);
+        Assert.Contains("您的角色不能进行此操作", h.LastText(Colleague), StringComparison.Ordinal);
 
         h.Send(Leader, $"/merge {b.Code} {a.Code}");
         var edited = Current(h, a);

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Assistant.Core.Demo;
+
+public static class DemoRegistration
+{
+    /// <summary>The demo team and its records (the operator's <c>demo</c> verb, the console's live demo).</summary>
+    public static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DemoLoader>();
+        builder.Services.AddSingleton<DemoRecords>();
+        return builder;
+    }
+}
