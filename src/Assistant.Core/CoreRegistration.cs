@@ -5,6 +5,7 @@ using Assistant.Core.Findings;
 using Assistant.Core.Jobs;
 using Assistant.Core.Ledger;
 using Assistant.Core.Notes;
+using Assistant.Core.Plan;
 using Assistant.Core.Reminders;
 using Assistant.Core.Schedule;
 using Assistant.Core.Messaging;
@@ -32,5 +33,6 @@ public static class CoreRegistration
             .AddSchedule()
             .AddLedger()
             .AddDashboard()
-            .AddSummaries();
+            .AddSummaries()
+            .AddPlan();
 }

@@ -1,0 +1,78 @@
+using Assistant.Core.Conversations;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Teams;
+
+namespace Assistant.Core.Plan;
+
+/// <summary>
+/// /plan: the province's rectification plan (due date, received, progress reports, look-back) with buttons by role.
+/// Buttons: pl:v shows the card, pl:a:ACTION starts the plan flow for that action after checking role and state again.
+/// </summary>
+public sealed class PlanCommands(PlanService plans, ConversationEngine engine) : ICommandHandler, ICallbackHandler
+{
+    public IReadOnlyList<string> Names { get; } = ["plan"];
+
+    public Permission Permission => Permission.WriteReport;
+
+    public ChatScope Scope => ChatScope.PrivateOnly;
+
+    public IReadOnlyList<HelpLine> Help { get; } = [new("/plan", "help.cmd.plan", Permission.WriteReport)];
+
+    public string Prefix => "pl";
+
+    public void Handle(UpdateContext context, CommandLine command) => Show(context);
+
+    public void Handle(UpdateContext context, string payload)
+    {
+        var t = context.T;
+        if (context.Member is not { } member || context.InGroup || !context.Can(Permission.WriteReport))
+        {
+            context.Reply(t["callback.expired"]);
+            return;
+        }
+
+        if (payload == "v")
+        {
+            Show(context);
+            return;
+        }
+
+        var parts = payload.Split(':');
+        if (parts.Length != 2 || parts[0] != "a" || !Enum.TryParse<PlanAction>(parts[1], out var action) || !Enum.IsDefined(action))
+        {
+            context.Reply(t["callback.expired"]);
+            return;
+        }
+
+        if (plans.ForTeam(member.TeamId) is not { } plan)
+        {
+            context.Reply(t["plan.none"]);
+            return;
+        }
+
+        if (!PlanService.May(member, action))
+        {
+            context.Reply(t["plan.refused." + action.ToString().ToLowerInvariant()]);
+            return;
+        }
+
+        if (!PlanService.Applies(plan, action))
+        {
+            context.Reply(t["plan.not_now"]);
+            return;
+        }
+
+        engine.Start(context, PlanFlow.FlowName, new PlanDraft { Action = action });
+    }
+
+    private void Show(UpdateContext context)
+    {
+        if (context.Member is not { } member || plans.ForTeam(member.TeamId) is not { } plan)
+        {
+            context.Reply(context.T["plan.none"]);
+            return;
+        }
+
+        context.Reply(PlanCard.Text(context.T, plan, context.Today), PlanCard.Buttons(context.T, plan, member));
+    }
+}
