@@ -231,6 +231,45 @@ public sealed class PlanTests
     }
 
     [Fact]
+    public void Interval_SetByTheLeader_MovesTheNextReport_AndEnglishReadersGetEnglish()
+    {
+        using var h = Reported(out var team);
+        h.Send(Liaison, "/lang en");
+        h.Send(Liaison, "/plan");
+        Assert.Contains("Plan due by: ", h.LastText(Liaison), StringComparison.Ordinal);
+        h.Press(Liaison, "Record the plan received");
+        SendFile(h, Liaison, FileKind.Document, "plan.pdf");
+        Assert.Equal(new DateOnly(2023, 12, 2), Plan(h, team).NextDue);
+
+        h.Send(Leader, "/plan");
+        h.Press(Leader, "设定报告周期");
+        h.Press(Leader, "每3个月");
+        Assert.Equal(3, Plan(h, team).IntervalMonths);
+        Assert.Equal(new DateOnly(2024, 2, 2), Plan(h, team).NextDue);
+        Assert.Equal("20240202", Plan(h, team).NextDueKey);
+        h.Clear();
+
+        Through(h, 2024, 2, 3);
+        // The reminders planned for 2 December were skipped when they fell due: the date no longer held.
+        var before = Assert.Single(Texts(h, Liaison, "Progress report reminder: the next progress report is due by"));
+        Assert.Contains("in 3 day(s)", before, StringComparison.Ordinal);
+        Assert.Single(Texts(h, Liaison, "The progress report is late"));
+        Assert.Empty(Texts(h, Liaison, "进展报告"));
+    }
+
+    [Fact]
+    public void LaterReport_KeepsTheDateTheLeaderSet()
+    {
+        using var h = Reported(out var team);
+        h.Send(Leader, "/plan");
+        h.Press(Leader, "修改方案报送期限");
+        h.Send(Leader, "2023-12-31");
+        h.Time.Advance(TimeSpan.FromDays(20));
+        h.Send(Liaison, "/report");
+        Assert.Equal(new DateOnly(2023, 12, 31), Plan(h, team).PlanDue);
+    }
+
+    [Fact]
     public async Task Export_HasThePlanSheet()
     {
         using var h = Reported(out _);
