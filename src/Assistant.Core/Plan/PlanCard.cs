@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Assistant.Core.Localization;
 using Assistant.Core.Messaging;
@@ -30,8 +29,7 @@ public static class PlanCard
             sb.Append("\n\n").Append(Html.Escape(t.Format("plan.reports", plan.Reports.Count)));
             foreach (var (report, i) in plan.Reports.Select((r, i) => (r, i)))
             {
-                sb.Append('\n').Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append(". ").Append(DateText.Full(t, report.ReceivedOn))
-                    .Append(' ').Append(Html.Escape(report.Summary)).Append('（').Append(Html.Escape(report.Document.FileName)).Append('）');
+                sb.Append('\n').Append(t.Format("plan.report_line", i + 1, new SafeHtml(DateText.Full(t, report.ReceivedOn)), report.Summary, report.Document.FileName));
             }
         }
 

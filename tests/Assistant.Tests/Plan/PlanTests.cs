@@ -142,6 +142,7 @@ public sealed class PlanTests
         var report = Assert.Single(Plan(h, team).Reports);
         Assert.Equal("第一次进展.docx", report.Document.FileName);
         Assert.Equal("已完成12项整改，其余按计划推进", report.Summary);
+        Assert.Contains("已收到进展报告1份：\n1. 2023年11月2日：已完成12项整改，其余按计划推进（第一次进展.docx）", h.AllText(Liaison), StringComparison.Ordinal);
 
         h.Clear();
         h.Send(Leader, "/plan");
