@@ -181,6 +181,28 @@ public sealed class PlanTests
     }
 
     [Fact]
+    public void AcrossARestart_EachReminderIsSentOnce()
+    {
+        using var folder = new TempFolder();
+        using (var h = Team(out _, folder: folder))
+        {
+            FindingFlowTests.Record(h, Inspector);
+            h.Send(Liaison, "/report");
+            Through(h, 2023, 12, 8);
+            Assert.Single(Texts(h, Liaison, "整改方案报送提醒"));
+        }
+
+        using var restarted = CoreHarness.Create(folder, new DateTimeOffset(2023, 12, 8, 10, 0, 0, TimeSpan.FromHours(8)));
+        restarted.Get<ReminderService>().RunOnce();
+        Through(restarted, 2023, 12, 13);
+
+        // The outbox keeps every message (no sender runs here): counts are over both runs.
+        Assert.Single(Texts(restarted, Liaison, "整改方案报送提醒"));
+        Assert.Single(Texts(restarted, Liaison, "整改方案未按期报送"));
+        Assert.Single(Texts(restarted, Leader, "每周提示"));
+    }
+
+    [Fact]
     public void Reminder_WaitsForTheEndOfQuietHours()
     {
         using var h = Reported(out _);
