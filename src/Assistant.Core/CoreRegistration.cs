@@ -6,6 +6,7 @@ using Assistant.Core.Findings;
 using Assistant.Core.Jobs;
 using Assistant.Core.Ledger;
 using Assistant.Core.Notes;
+using Assistant.Core.Plan;
 using Assistant.Core.Reminders;
 using Assistant.Core.Schedule;
 using Assistant.Core.Messaging;
@@ -34,5 +35,6 @@ public static class CoreRegistration
             .AddLedger()
             .AddDashboard()
             .AddSummaries()
+            .AddPlan()
             .AddDemo();
 }

@@ -35,6 +35,11 @@ switch (what)
             ? [.. args[1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]
             : [10_000, 100_000]);
         break;
+    case "plan":
+        PlanBenchmark.Run(args.Length > 1
+            ? [.. args[1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]
+            : [10_000, 100_000]);
+        break;
     case "summary":
         await SummaryBenchmark.RunAsync(root);
         break;
@@ -74,11 +79,12 @@ switch (what)
         await PipelineBenchmark.RunAsync();
         await FindingFlowBenchmark.RunAsync();
         await LedgerBenchmark.RunAsync([10_000, 100_000]);
+        PlanBenchmark.Run([10_000, 100_000]);
         await SummaryBenchmark.RunAsync(root);
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
     default:
-        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | summary | duplicates | load [MINUTES] [MEAN PAUSE S] [nopacing] | capture [MEMBERS] [FINDINGS] [nopacing] [PROGRAM] | startup [RUNS] [PROGRAM] | idle | all");
+        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | plan [SIZES] | summary | duplicates | load [MINUTES] [MEAN PAUSE S] [nopacing] | capture [MEMBERS] [FINDINGS] [nopacing] [PROGRAM] | startup [RUNS] [PROGRAM] | idle | all");
         return 1;
 }
 

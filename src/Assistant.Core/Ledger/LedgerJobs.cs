@@ -18,7 +18,7 @@ namespace Assistant.Core.Ledger;
 /// the background: building them takes seconds for a large ledger, too long for the update path.
 /// Each contains only what the person who asked may see, checked again when the job runs.
 /// </summary>
-public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore teams, Outbox outbox, AssistantDatabase db, TextCatalog catalog, TimeProvider time) : IJobHandler
+public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore teams, Outbox outbox, AssistantDatabase db, TextCatalog catalog, TimeProvider time, IEnumerable<ILedgerSheetSource> sheets) : IJobHandler
 {
     public const string JobKind = "ledger-document";
     public const int MaxOverdueListed = 15;
@@ -47,7 +47,7 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
         var chat = job.Payload["chat"].AsInt64;
         var messages = all.Count == 0
             ? [new OutgoingMessage { ChatId = chat, Html = t["ledger.empty_ledger"], Purpose = what }]
-            : what == "export" ? Export(t, team, all, today, chat) : Stats(t, team, all, today, chat);
+            : what == "export" ? Export(t, team, all, today, chat, [.. sheets.Select(s => s.For(t, team, today)).OfType<ExtraSheet>()]) : Stats(t, team, all, today, chat);
         var now = time.GetUtcNow().UtcDateTime;
         var queued = db.InTransaction(() => outbox.Enqueue(messages, now));
         outbox.NotifyAfterCommit(queued);
@@ -90,7 +90,7 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
         context.Reply(context.T[startedKey], keyboard);
     }
 
-    private static List<OutgoingMessage> Export(Texts t, Team team, List<Finding> all, DateOnly today, long chat)
+    private static List<OutgoingMessage> Export(Texts t, Team team, List<Finding> all, DateOnly today, long chat, IReadOnlyList<ExtraSheet> extra)
     {
         var rows = all.Select(f => Row(t, f, team, today)).ToList();
         var headings = Headings(t);
@@ -102,7 +102,7 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
             {
                 ChatId = chat,
                 Html = t.Format("ledger.exported", rows.Count, rows.Count(r => r.DaysOverdue > 0)),
-                File = new OutgoingFile($"{team.Code}-ledger-{stamp}.xlsx", LedgerWorkbook.Xlsx(rows, headings, Html.ToPlainText(title), t["ledger.sheet"])),
+                File = new OutgoingFile($"{team.Code}-ledger-{stamp}.xlsx", LedgerWorkbook.Xlsx(rows, headings, Html.ToPlainText(title), t["ledger.sheet"], extra)),
                 Purpose = "export",
             },
             new OutgoingMessage

@@ -69,8 +69,7 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
                 .Select(n => new LeadFact(IdentityScrubber.Scrub(n.TipSubject!), IdentityScrubber.Scrub(n.TipHandling ?? ""))))
             .ToList();
         var cities = CountRules.CitiesExtendedTo(team.Region, itinerary, visit.Where(f => CountRules.IsVisitDay(teamFacts, f.Day)));
-        var end = team.VisitTo < today ? today : team.VisitTo;
-        return new VisitFacts(teamFacts, team.VisitFrom, team.VisitTo, counts, cities, visit, highlights, leads, end.AddDays(options.Value.PlanDueDays))
+        return new VisitFacts(teamFacts, team.VisitFrom, team.VisitTo, counts, cities, visit, highlights, leads, PlanDue(team, today))
         {
             AfterVisit = after,
             Written = today,
@@ -98,6 +97,9 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
     }
 
     /// <summary>Whether the team has recorded anything at all (a finding, a note or an itinerary item).</summary>
+    /// <summary>The date by which the province must submit its rectification plan, as the feedback written today names it.</summary>
+    public DateOnly PlanDue(Team team, DateOnly today) => (team.VisitTo < today ? today : team.VisitTo).AddDays(options.Value.PlanDueDays);
+
     public bool AnyRecords(Team team) =>
         findings.OfTeam(team.Id).Count > 0 || notes.OfTeam(team.Id).Count > 0 || schedule.Any(team.Id);
 

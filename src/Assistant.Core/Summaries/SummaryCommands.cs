@@ -13,7 +13,7 @@ namespace Assistant.Core.Summaries;
 /// background and arrive as text, a Word document and a Markdown file. A day with no records gets no
 /// document: the answer says so and offers the nearest day with records (button sm:d:yyyyMMdd).
 /// </summary>
-public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTallyStore tallies, TeamStore teams) : ICommandHandler, ICallbackHandler, IDeclaresSpecs
+public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTallyStore tallies, TeamStore teams, IEnumerable<IFeedbackObserver> observers) : ICommandHandler, ICallbackHandler, IDeclaresSpecs
 {
     /// <summary>The largest count /tally takes for one item of one day.</summary>
     private const int MaxTally = 100_000;
@@ -45,6 +45,11 @@ public sealed class SummaryCommands(SummaryJobs jobs, FactsBuilder facts, DayTal
 
                 jobs.QueueFeedback(team.Id, member.Id, context.Update.ChatId, context.UtcNow);
                 context.Reply(context.T["summary.report_started"]);
+                foreach (var observer in observers)
+                {
+                    observer.FeedbackRequested(context, team, facts.PlanDue(team, context.Today));
+                }
+
                 break;
             default:
                 Tally(context, team, command.Words);

@@ -17,9 +17,11 @@ public sealed class DeadlineReminderTests
     private static readonly DateTimeOffset Start = new(2023, 11, 2, 9, 0, 0, TimeSpan.FromHours(8));
 
     /// <summary>Moves time day by day (at 10:00 team time) to the given date, running the reminder service each day.</summary>
-    private static void Through(CoreHarness h, int month, int day)
+    private static void Through(CoreHarness h, int month, int day) => Through(h, new DateTimeOffset(2023, month, day, 10, 0, 0, TimeSpan.FromHours(8)));
+
+    /// <summary>Moves time a day at a time to <paramref name="target"/>, running the reminder service after each step.</summary>
+    internal static void Through(CoreHarness h, DateTimeOffset target)
     {
-        var target = new DateTimeOffset(2023, month, day, 10, 0, 0, TimeSpan.FromHours(8));
         while (h.Time.GetUtcNow() < target)
         {
             var next = h.Time.GetUtcNow().AddDays(1);

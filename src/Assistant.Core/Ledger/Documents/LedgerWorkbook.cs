@@ -78,7 +78,7 @@ public static class LedgerWorkbook
     /// the table's column names must equal the header cells. A sheet name Excel would refuse is repaired. An empty
     /// ledger still gets one (empty) table row, since Excel cannot open a table without one.
     /// </remarks>
-    public static byte[] Xlsx(IReadOnlyList<LedgerRow> rows, LedgerHeadings headings, string title, string sheetName)
+    public static byte[] Xlsx(IReadOnlyList<LedgerRow> rows, LedgerHeadings headings, string title, string sheetName, IReadOnlyList<ExtraSheet>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(headings);
@@ -112,6 +112,7 @@ public static class LedgerWorkbook
                     Name = "_xlnm.Print_Titles",
                     LocalSheetId = 0,
                 }));
+            ExtraSheets.Append(workbookPart, extra ?? []);
         }
 
         return output.ToArray();
