@@ -106,7 +106,8 @@ public static class LedgerBenchmark
 
     }
 
-    private static void Seed(BenchHost bench, List<Team> teams, int count)
+    /// <summary>Seeds <paramref name="count"/> findings spread over <paramref name="teams"/>, with their reminders.</summary>
+    internal static void Seed(BenchHost bench, List<Team> teams, int count)
     {
         var store = bench.Get<FindingStore>();
         var plan = bench.Get<LedgerReminders>();
@@ -122,9 +123,9 @@ public static class LedgerBenchmark
             {
                 for (var i = start; i < Math.Min(count, start + batch); i++)
                 {
-                    var t = i % Teams;
+                    var t = i % teams.Count;
                     var team = teams[t];
-                    var number = (i / Teams) + 1;
+                    var number = (i / teams.Count) + 1;
                     var closed = random.Next(10) < 3;
                     var f = new Finding
                     {

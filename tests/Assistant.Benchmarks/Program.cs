@@ -10,6 +10,7 @@ using Assistant.Benchmarks.Load;
 //     (time from process start to the first getUpdates at the fake Bot API, and RSS after /help and 10 s idle;
 //      for the published program: dotnet publish src/Assistant -c Release -o /tmp/ia-publish, then PROGRAM /tmp/ia-publish)
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- ledger [SIZES, default 10000,100000]
+//   dotnet run -c Release --project tests/Assistant.Benchmarks -- miniapp [FINDINGS, default 5000]
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- summary
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- duplicates
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- load [MINUTES, default 5] [MEAN PAUSE S, default 90] [nopacing]
@@ -39,6 +40,9 @@ switch (what)
         PlanBenchmark.Run(args.Length > 1
             ? [.. args[1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]
             : [10_000, 100_000]);
+        break;
+    case "miniapp":
+        await MiniAppBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000);
         break;
     case "summary":
         await SummaryBenchmark.RunAsync(root);
@@ -84,7 +88,7 @@ switch (what)
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
     default:
-        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | plan [SIZES] | summary | duplicates | load [MINUTES] [MEAN PAUSE S] [nopacing] | capture [MEMBERS] [FINDINGS] [nopacing] [PROGRAM] | startup [RUNS] [PROGRAM] | idle | all");
+        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | plan [SIZES] | miniapp [FINDINGS] | summary | duplicates | load [MINUTES] [MEAN PAUSE S] [nopacing] | capture [MEMBERS] [FINDINGS] [nopacing] [PROGRAM] | startup [RUNS] [PROGRAM] | idle | all");
         return 1;
 }
 
