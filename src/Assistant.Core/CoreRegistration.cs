@@ -3,6 +3,7 @@ using Assistant.Core.Dashboard;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Jobs;
+using Assistant.Core.Leads;
 using Assistant.Core.Ledger;
 using Assistant.Core.Notes;
 using Assistant.Core.Reminders;
@@ -31,6 +32,7 @@ public static class CoreRegistration
             .AddNotes()
             .AddSchedule()
             .AddLedger()
+            .AddLeads()
             .AddDashboard()
             .AddSummaries();
 }
