@@ -4,6 +4,7 @@ using Assistant.Core.Demo;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Jobs;
+using Assistant.Core.Leads;
 using Assistant.Core.Ledger;
 using Assistant.Core.Notes;
 using Assistant.Core.Plan;
@@ -33,6 +34,7 @@ public static class CoreRegistration
             .AddNotes()
             .AddSchedule()
             .AddLedger()
+            .AddLeads()
             .AddDashboard()
             .AddSummaries()
             .AddPlan()

@@ -427,7 +427,7 @@ public sealed class MiniAppApiTests
         Assert.Contains($"共 {(int)dashboard["total"]!} 项", stats, StringComparison.Ordinal);
         Assert.Equal(WebSeed.TeamSize - 1, (int)member["total"]!);
         Assert.Equal(HttpStatusCode.Forbidden, contact.StatusCode);
-        Assert.Null(dashboard["leads"]);
+        Assert.Empty(dashboard["leads"]!.AsArray());
         var trend = dashboard["trend"]!.AsArray();
         Assert.Equal(8, trend.Count);
         Assert.Equal((int)dashboard["overdue"]!, (int)trend[^1]!["overdue"]!);

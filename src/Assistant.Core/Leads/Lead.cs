@@ -1,0 +1,85 @@
+namespace Assistant.Core.Leads;
+
+/// <summary>Where a lead came from.</summary>
+public enum LeadChannel
+{
+    /// <summary>A tip received (受理举报).</summary>
+    Tip = 0,
+
+    /// <summary>A finding handed over to local authorities (移交).</summary>
+    HandedOverFinding = 1,
+}
+
+/// <summary>The result of checking a lead.</summary>
+public enum LeadResult
+{
+    /// <summary>仍在核查: no result yet.</summary>
+    UnderInvestigation = 0,
+
+    /// <summary>属实 / 查实.</summary>
+    Substantiated = 1,
+
+    /// <summary>部分属实.</summary>
+    PartlySubstantiated = 2,
+
+    /// <summary>不属实.</summary>
+    NotSubstantiated = 3,
+}
+
+/// <summary>
+/// A lead (线索): a tip or a handed-over finding, sent to a local authority for checking, with the date its
+/// feedback is due, the answer and the result. Its texts never hold a tipster's identity (see <see cref="LeadStore.Add"/>).
+/// </summary>
+public sealed class Lead
+{
+    public int Id { get; set; }
+
+    public int TeamId { get; set; }
+
+    /// <summary>The lead's number within its team.</summary>
+    public int Number { get; set; }
+
+    public LeadChannel Channel { get; set; }
+
+    /// <summary>What it is about, cleared of anything that identifies a tipster.</summary>
+    public string Subject { get; set; } = "";
+
+    /// <summary>The local authority it was handed to.</summary>
+    public string? HandedOverTo { get; set; }
+
+    /// <summary>The date feedback is due (team time).</summary>
+    public DateOnly? DueDate { get; set; }
+
+    public string? Answer { get; set; }
+
+    /// <summary>Stored document names of the answer.</summary>
+    public List<string> AnswerDocuments { get; set; } = [];
+
+    public LeadResult Result { get; set; }
+
+    /// <summary>Set when the result is final and the lead is closed.</summary>
+    public long? ClosedBy { get; set; }
+
+    /// <summary>The member who took the tip or handed the finding over.</summary>
+    public long TakenBy { get; set; }
+
+    /// <summary>Codes of the findings this lead produced or came from.</summary>
+    public List<string> FindingCodes { get; set; } = [];
+
+    /// <summary>Which reminders were sent, by kind ("before", "passed"), so each goes out exactly once.</summary>
+    public List<string> RemindersSent { get; set; } = [];
+
+    public DateTime CreatedUtc { get; set; }
+
+    [LiteDB.BsonIgnore]
+    public bool IsOpen => ClosedBy is null;
+
+    /// <summary>The index key (see <see cref="LeadKeys"/>).</summary>
+    public string DueKey { get; set; } = "";
+
+    /// <summary>For an open lead with a due date: due date, team, number (the reminder scan's index); otherwise null.</summary>
+    public string? OpenDueKey { get; set; }
+
+    [LiteDB.BsonIgnore]
+    public string Code => "XS" + Number.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+}
