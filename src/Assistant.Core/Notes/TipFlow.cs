@@ -31,11 +31,13 @@ public sealed class TipFlow : FormFlow<TipDraft>
     private static readonly string[] HandlingPresets = ["tip.handling.local", "tip.handling.team", "tip.handling.pending"];
 
     private readonly NoteStore _notes;
+    private readonly IReadOnlyList<ITipSavedHandler> _saved;
 
-    public TipFlow(NoteStore notes)
+    public TipFlow(NoteStore notes, IEnumerable<ITipSavedHandler> saved)
         : base(FlowName, "flow.tip")
     {
         _notes = notes;
+        _saved = [.. saved];
         Channel = new("Channel")
         {
             Ask = (turn, _) => new(turn.Context.T["tip.ask.channel"], ChannelChoices(turn.Context.T).Chunk(3)),
@@ -118,5 +120,9 @@ public sealed class TipFlow : FormFlow<TipDraft>
         note.TipHandling = d.Handling;
         _notes.Update(note);
         turn.Context.Reply(t.Format("tip.saved", t[Note.ChannelKey(d.Channel ?? TipChannel.Other)], d.Subject ?? "", d.Handling ?? ""), NoteButtons.For(t, note));
+        foreach (var handler in _saved)
+        {
+            handler.TipSaved(turn.Context, note);
+        }
     }
 }
