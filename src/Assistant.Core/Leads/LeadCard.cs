@@ -9,7 +9,7 @@ namespace Assistant.Core.Leads;
 /// <summary>A lead as a line of /leads and as a card, with the buttons of the steps the reader may take (ld:a:ID:ACTION).</summary>
 public static class LeadCard
 {
-    public static IReadOnlyList<IReadOnlyList<Button>> OpenButton(Texts t, Lead lead) => [[new Button(t.Format("leads.open", lead.Code), View(lead))]];
+    public static IReadOnlyList<IReadOnlyList<Button>> OpenButton(Texts t, Lead lead) => [[new Button(t.Plain("leads.open", lead.Code), View(lead))]];
 
     public static string View(Lead lead) => "ld:v:" + lead.Id.ToString(CultureInfo.InvariantCulture);
 

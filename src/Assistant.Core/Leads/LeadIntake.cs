@@ -17,11 +17,11 @@ public sealed class LeadIntake(LeadStore leads, TeamStore teams) : ITipSavedHand
     /// <summary>The longest subject kept.</summary>
     public const int MaxSubject = 200;
 
-    public void TipSaved(UpdateContext context, Note note)
+    public string? TipSaved(UpdateContext context, Note note)
     {
         if (context.Team is not { } team || note.TeamId != team.Id || string.IsNullOrWhiteSpace(note.TipSubject))
         {
-            return;
+            return null;
         }
 
         var t = context.T;
@@ -34,14 +34,11 @@ public sealed class LeadIntake(LeadStore leads, TeamStore teams) : ITipSavedHand
             existing.HandedOverTo = handling;
             existing.DueDate = due ?? existing.DueDate;
             leads.Update(existing);
-            context.Reply(t.Format("leads.updated", existing.Code), LeadCard.OpenButton(t, existing));
-            return;
+            return t.Format("leads.updated", existing.Code);
         }
 
-        if (leads.Add(team.Id, LeadChannel.Tip, subject, handling, due, note.AuthorId, context.UtcNow, l => l.SourceNoteId = note.Id) is { } lead)
-        {
-            context.Reply(LeadCard.Created(t, lead, context.Today), LeadCard.OpenButton(t, lead));
-        }
+        var lead = leads.Add(team.Id, LeadChannel.Tip, subject, handling, due, note.AuthorId, context.UtcNow, l => l.SourceNoteId = note.Id);
+        return lead is null ? null : LeadCard.Created(t, lead, context.Today);
     }
 
     public void Created(FindingDraft draft, Member author, Finding finding)

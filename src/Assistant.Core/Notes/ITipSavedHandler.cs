@@ -8,5 +8,6 @@ namespace Assistant.Core.Notes;
 /// </summary>
 public interface ITipSavedHandler
 {
-    void TipSaved(UpdateContext context, Note note);
+    /// <summary>Acts on the saved tip; returns a line (HTML) for the tip's saved message, or null. The message keeps the note's buttons.</summary>
+    string? TipSaved(UpdateContext context, Note note);
 }

@@ -119,10 +119,8 @@ public sealed class TipFlow : FormFlow<TipDraft>
         note.TipSubject = d.Subject;
         note.TipHandling = d.Handling;
         _notes.Update(note);
-        turn.Context.Reply(t.Format("tip.saved", t[Note.ChannelKey(d.Channel ?? TipChannel.Other)], d.Subject ?? "", d.Handling ?? ""), NoteButtons.For(t, note));
-        foreach (var handler in _saved)
-        {
-            handler.TipSaved(turn.Context, note);
-        }
+        var lines = _saved.Select(h => h.TipSaved(turn.Context, note)).OfType<string>().Prepend(
+            t.Format("tip.saved", t[Note.ChannelKey(d.Channel ?? TipChannel.Other)], d.Subject ?? "", d.Handling ?? ""));
+        turn.Context.Reply(string.Join("\n", lines), NoteButtons.For(t, note));
     }
 }
