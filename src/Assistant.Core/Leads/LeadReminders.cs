@@ -43,8 +43,14 @@ public sealed class LeadReminders(LeadStore leads, ReminderStore reminders, Team
                 byTeam[lead.TeamId] = of;
             }
 
-            if (of.Team is not { } t || lead.DueDate is not { } due)
+            if (lead.DueDate is not { } due)
             {
+                continue;
+            }
+
+            if (of.Team is not { } t)
+            {
+                MarkPlanned(lead, due); // a team that is gone has nobody to remind: the lead leaves the scan
                 continue;
             }
 
@@ -67,9 +73,7 @@ public sealed class LeadReminders(LeadStore leads, ReminderStore reminders, Team
                 Step(lead, recipient, Passed, due, passed > utcNow ? passed : utcNow, utcNow);
             }
 
-            lead.RemindersSent.Add(Before + ":" + Key(due));
-            lead.RemindersSent.Add(AllPlanned(due));
-            leads.Update(lead);
+            MarkPlanned(lead, due);
         }
     }
 
@@ -77,6 +81,13 @@ public sealed class LeadReminders(LeadStore leads, ReminderStore reminders, Team
     public static bool StillHolds(Lead? lead, Reminder reminder) =>
         lead is not null && lead.IsOpen && lead.DueDate is { } due && Key(due) == reminder.Data["date"].AsString
         && lead.Answer is null && lead.AnswerDocuments.Count == 0;
+
+    private void MarkPlanned(Lead lead, DateOnly due)
+    {
+        lead.RemindersSent.Add(Before + ":" + Key(due));
+        lead.RemindersSent.Add(AllPlanned(due));
+        leads.Update(lead);
+    }
 
     private void Step(Lead lead, Member recipient, string step, DateOnly due, DateTime at, DateTime utcNow) =>
         reminders.Plan($"lead:{lead.Id.ToString(CultureInfo.InvariantCulture)}:{step}:{Key(due)}:{recipient.Id.ToString(CultureInfo.InvariantCulture)}",

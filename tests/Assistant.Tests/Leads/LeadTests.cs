@@ -363,6 +363,25 @@ public sealed class LeadTests
     }
 
     [Fact]
+    public void ReminderScan_ReadsOnlyLeadsStillToPlan()
+    {
+        using var h = Team(out var team);
+        var store = h.Get<LeadStore>();
+        var now = h.Time.GetUtcNow().UtcDateTime;
+        var near = store.Add(team.Id, LeadChannel.Tip, "甲", null, new DateOnly(2023, 11, 3), Liaison, now)!;
+        var far = store.Add(team.Id, LeadChannel.Tip, "乙", null, new DateOnly(2023, 12, 30), Liaison, now)!;
+        var orphan = store.Add(9_999, LeadChannel.Tip, "丙", null, new DateOnly(2023, 11, 2), Liaison, now)!;
+        Assert.Equal([orphan.Id, near.Id], store.AllOpenDueBefore(new DateOnly(2023, 11, 6)).Select(l => l.Id));
+
+        h.Get<ReminderService>().RunOnce();
+
+        Assert.Empty(store.AllOpenDueBefore(new DateOnly(2023, 11, 6)));
+        Assert.Equal([far.Id], store.AllOpenDueBefore(new DateOnly(2024, 1, 1)).Select(l => l.Id));
+        Assert.Equal(4, h.Get<ReminderStore>().About(LeadReminders.Subject(near)).Count); // before and passed, liaison and leader
+        Assert.Empty(h.Get<ReminderStore>().About(LeadReminders.Subject(orphan)));
+    }
+
+    [Fact]
     public void Reminder_WaitsForTheEndOfQuietHours()
     {
         using var h = Team(out _);
