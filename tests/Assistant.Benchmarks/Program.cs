@@ -41,6 +41,11 @@ switch (what)
             ? [.. args[1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]
             : [10_000, 100_000]);
         break;
+    case "leads":
+        LeadBenchmark.Run(args.Length > 1
+            ? [.. args[1].Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture))]
+            : [10_000, 100_000]);
+        break;
     case "miniapp":
         await MiniAppBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000);
         break;
@@ -84,11 +89,12 @@ switch (what)
         await FindingFlowBenchmark.RunAsync();
         await LedgerBenchmark.RunAsync([10_000, 100_000]);
         PlanBenchmark.Run([10_000, 100_000]);
+        LeadBenchmark.Run([10_000, 100_000]);
         await SummaryBenchmark.RunAsync(root);
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
     default:
-        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | plan [SIZES] | miniapp [FINDINGS] | summary | duplicates | load [MINUTES] [MEAN PAUSE S] [nopacing] | capture [MEMBERS] [FINDINGS] [nopacing] [PROGRAM] | startup [RUNS] [PROGRAM] | idle | all");
+        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | plan [SIZES] | leads [SIZES] | miniapp [FINDINGS] | summary | duplicates | load [MINUTES] [MEAN PAUSE S] [nopacing] | capture [MEMBERS] [FINDINGS] [nopacing] [PROGRAM] | startup [RUNS] [PROGRAM] | idle | all");
         return 1;
 }
 

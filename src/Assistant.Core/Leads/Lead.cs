@@ -52,13 +52,21 @@ public sealed class Lead
 
     public string? Answer { get; set; }
 
-    /// <summary>Stored document names of the answer.</summary>
-    public List<string> AnswerDocuments { get; set; } = [];
+    /// <summary>The documents of the answer, as Telegram knows them.</summary>
+    public List<LeadDocument> AnswerDocuments { get; set; } = [];
+
+    /// <summary>When the latest answer was recorded.</summary>
+    public DateTime? AnsweredUtc { get; set; }
 
     public LeadResult Result { get; set; }
 
     /// <summary>Set when the result is final and the lead is closed.</summary>
     public long? ClosedBy { get; set; }
+
+    /// <summary>Who closed it, by name, as the card shows it.</summary>
+    public string? ClosedByName { get; set; }
+
+    public DateTime? ClosedUtc { get; set; }
 
     /// <summary>The member who took the tip or handed the finding over.</summary>
     public long TakenBy { get; set; }
@@ -66,7 +74,16 @@ public sealed class Lead
     /// <summary>Codes of the findings this lead produced or came from.</summary>
     public List<string> FindingCodes { get; set; } = [];
 
-    /// <summary>Which reminders were sent, by kind ("before", "passed"), so each goes out exactly once.</summary>
+    /// <summary>The note of the tip it came from (a tip saved again updates its lead instead of adding one).</summary>
+    public int? SourceNoteId { get; set; }
+
+    /// <summary>The finding handed over that it came from.</summary>
+    public int? SourceFindingId { get; set; }
+
+    /// <summary>
+    /// Which reminders were planned, as "step:yyyyMMdd" (the due date they were planned for), so each is planned once;
+    /// once both are, the lead leaves the reminder scan's index (<see cref="OpenDueKey"/>).
+    /// </summary>
     public List<string> RemindersSent { get; set; } = [];
 
     public DateTime CreatedUtc { get; set; }
@@ -77,9 +94,20 @@ public sealed class Lead
     /// <summary>The index key (see <see cref="LeadKeys"/>).</summary>
     public string DueKey { get; set; } = "";
 
-    /// <summary>For an open lead with a due date: due date, team, number (the reminder scan's index); otherwise null.</summary>
+    /// <summary>
+    /// For an open lead with a due date whose reminders are not all planned yet: due date, team, number (the reminder
+    /// scan's index); otherwise null, so the scan reads only the leads it still has to plan.
+    /// </summary>
     public string? OpenDueKey { get; set; }
 
     [LiteDB.BsonIgnore]
     public string Code => "XS" + Number.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A document of a lead's answer: the file as Telegram knows it.</summary>
+public sealed class LeadDocument
+{
+    public string FileId { get; set; } = "";
+
+    public string FileName { get; set; } = "";
 }

@@ -16,7 +16,7 @@ public sealed class LeadStore(AssistantDatabase db)
     /// Records a new lead, numbered within its team. Refuses (returns null) a subject or destination that
     /// identifies a person: the tipster's identity never enters a lead.
     /// </summary>
-    public Lead? Add(int teamId, LeadChannel channel, string subject, string? handedOverTo, DateOnly? due, long takenBy, DateTime utcNow)
+    public Lead? Add(int teamId, LeadChannel channel, string subject, string? handedOverTo, DateOnly? due, long takenBy, DateTime utcNow, Action<Lead>? init = null)
     {
         if (string.IsNullOrWhiteSpace(subject) || IdentityScrubber.Identifies(subject) || IdentityScrubber.Identifies(handedOverTo))
         {
@@ -32,6 +32,7 @@ public sealed class LeadStore(AssistantDatabase db)
                 TeamId = teamId, Number = last + 1, Channel = channel, Subject = subject.Trim(), HandedOverTo = handedOverTo?.Trim(),
                 DueDate = due, TakenBy = takenBy, CreatedUtc = utcNow,
             };
+            init?.Invoke(lead);
             Stamp(lead);
             Leads.Insert(lead);
             return lead;
@@ -39,6 +40,9 @@ public sealed class LeadStore(AssistantDatabase db)
     }
 
     public Lead? Get(int id) => Leads.FindById(id);
+
+    /// <summary>The team's lead made from a tip's note, if any (a team's leads are few: its range is read).</summary>
+    public Lead? FromNote(int teamId, int noteId) => OfTeam(teamId).FirstOrDefault(l => l.SourceNoteId == noteId);
 
     /// <summary>Saves a changed lead and its keys.</summary>
     public void Update(Lead lead)
@@ -77,7 +81,7 @@ public sealed class LeadStore(AssistantDatabase db)
     private static void Stamp(Lead lead)
     {
         lead.DueKey = LeadKeys.For(lead);
-        lead.OpenDueKey = lead.IsOpen && lead.DueDate is { } due
+        lead.OpenDueKey = lead.IsOpen && lead.DueDate is { } due && !lead.RemindersSent.Contains(LeadReminders.AllPlanned(due))
             ? OpenDuePrefix(due) + lead.TeamId.ToString("000000", CultureInfo.InvariantCulture) + lead.Number.ToString("000000", CultureInfo.InvariantCulture)
             : null;
     }

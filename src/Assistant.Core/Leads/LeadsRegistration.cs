@@ -1,5 +1,11 @@
+using Assistant.Core.Conversations;
 using Assistant.Core.Dashboard;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Findings;
+using Assistant.Core.Notes;
+using Assistant.Core.Reminders;
 using Assistant.Core.Storage;
+using Assistant.Core.Summaries;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -7,13 +13,23 @@ namespace Assistant.Core.Leads;
 
 public static class LeadsRegistration
 {
-    /// <summary>Leads (线索): the store and the dashboard's leads awaiting answers.</summary>
+    /// <summary>Leads (线索): the store, leads made from tips and handed-over findings, /leads and its flow, reminders, the annex status, the dashboard's count.</summary>
     public static IHostApplicationBuilder AddLeads(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSchema(nameof(LeadStore), LeadStore.EnsureSchema);
         services.AddSingleton<LeadStore>();
+        services.AddSingleton<LeadService>();
         services.AddSingleton<ILeadsAwaitingAnswers, StoredLeadsAwaitingAnswers>();
+        services.AddSingleton<LeadIntake>();
+        services.AddSingleton<ITipSavedHandler>(sp => sp.GetRequiredService<LeadIntake>());
+        services.AddSingleton<IFindingCreatedHandler>(sp => sp.GetRequiredService<LeadIntake>());
+        services.AddSingleton<LeadFlow>();
+        services.AddSingleton<IFlow>(sp => sp.GetRequiredService<LeadFlow>());
+        services.AddHandler<LeadCommands>();
+        services.AddSingleton<IReminderKind, LeadReminderKind>();
+        services.AddSingleton<IReminderPlanner, LeadReminders>();
+        services.AddSingleton<ILeadStatusSource, LeadStatusesForFeedback>();
         return builder;
     }
 }

@@ -31,11 +31,13 @@ public sealed class TipFlow : FormFlow<TipDraft>
     private static readonly string[] HandlingPresets = ["tip.handling.local", "tip.handling.team", "tip.handling.pending"];
 
     private readonly NoteStore _notes;
+    private readonly IReadOnlyList<ITipSavedHandler> _saved;
 
-    public TipFlow(NoteStore notes)
+    public TipFlow(NoteStore notes, IEnumerable<ITipSavedHandler> saved)
         : base(FlowName, "flow.tip")
     {
         _notes = notes;
+        _saved = [.. saved];
         Channel = new("Channel")
         {
             Ask = (turn, _) => new(turn.Context.T["tip.ask.channel"], ChannelChoices(turn.Context.T).Chunk(3)),
@@ -117,6 +119,8 @@ public sealed class TipFlow : FormFlow<TipDraft>
         note.TipSubject = d.Subject;
         note.TipHandling = d.Handling;
         _notes.Update(note);
-        turn.Context.Reply(t.Format("tip.saved", t[Note.ChannelKey(d.Channel ?? TipChannel.Other)], d.Subject ?? "", d.Handling ?? ""), NoteButtons.For(t, note));
+        var lines = _saved.Select(h => h.TipSaved(turn.Context, note)).OfType<string>().Prepend(
+            t.Format("tip.saved", t[Note.ChannelKey(d.Channel ?? TipChannel.Other)], d.Subject ?? "", d.Handling ?? ""));
+        turn.Context.Reply(string.Join("\n", lines), NoteButtons.For(t, note));
     }
 }

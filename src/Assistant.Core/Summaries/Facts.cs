@@ -132,8 +132,11 @@ public sealed record DayFacts(
         || Closed.Count > 0 || Extended.Count > 0;
 }
 
-/// <summary>A lead handed over to the local side: a finding or a tip, and to whom or how.</summary>
-public sealed record LeadFact(string What, string HandedTo);
+/// <summary>A lead handed over to the local side: a finding or a tip, and to whom or how; its status when leads are followed.</summary>
+public sealed record LeadFact(string What, string HandedTo)
+{
+    public LeadStatus? Status { get; init; }
+}
 
 /// <summary>
 /// Everything the feedback report is written from. <see cref="Findings"/> are those recorded up to the visit's

@@ -16,7 +16,8 @@ namespace Assistant.Core.Summaries;
 /// <see cref="IdentityScrubber"/> here, so nothing built from the facts (documents, chat text, a model's prompt) can
 /// carry a tipster's identity, whatever field it was typed into.
 /// </summary>
-public sealed class FactsBuilder(FindingStore findings, NoteStore notes, ScheduleStore schedule, DayTallyStore tallies, IOptions<SummaryOptions> options)
+public sealed class FactsBuilder(
+    FindingStore findings, NoteStore notes, ScheduleStore schedule, DayTallyStore tallies, IOptions<SummaryOptions> options, IEnumerable<ILeadStatusSource> leadStatuses)
 {
     public static TeamFacts TeamOf(Team team) => new(team.Id, team.Name, team.Code, team.Region, team.VisitFrom, team.VisitTo);
 
@@ -63,10 +64,11 @@ public sealed class FactsBuilder(FindingStore findings, NoteStore notes, Schedul
 
         var highlights = teamNotes.Where(n => n.Kind == NoteKind.Highlight && n.Text.Length > 0).Select(ToFact).ToList();
         var shown = visit.Concat(after).ToList();
+        var statuses = leadStatuses.Select(s => s.Of(team.Id, today)).FirstOrDefault() ?? LeadStatuses.None;
         var leads = shown.Where(f => !string.IsNullOrWhiteSpace(f.HandedOverTo))
-            .Select(f => new LeadFact($"{f.Unit}：{BriefFormat.Trimmed(f.Description)}（{f.Code}）", f.HandedOverTo!))
+            .Select(f => new LeadFact($"{f.Unit}：{BriefFormat.Trimmed(f.Description)}（{f.Code}）", f.HandedOverTo!) { Status = statuses.ByFinding.GetValueOrDefault(f.Id) })
             .Concat(teamNotes.Where(n => n.Kind == NoteKind.Tip && !string.IsNullOrWhiteSpace(n.TipSubject))
-                .Select(n => new LeadFact(IdentityScrubber.Scrub(n.TipSubject!), IdentityScrubber.Scrub(n.TipHandling ?? ""))))
+                .Select(n => new LeadFact(IdentityScrubber.Scrub(n.TipSubject!), IdentityScrubber.Scrub(n.TipHandling ?? "")) { Status = statuses.ByNote.GetValueOrDefault(n.Id) }))
             .ToList();
         var cities = CountRules.CitiesExtendedTo(team.Region, itinerary, visit.Where(f => CountRules.IsVisitDay(teamFacts, f.Day)));
         return new VisitFacts(teamFacts, team.VisitFrom, team.VisitTo, counts, cities, visit, highlights, leads, PlanDue(team, today))

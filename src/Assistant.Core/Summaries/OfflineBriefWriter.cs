@@ -329,9 +329,14 @@ public static class OfflineBriefWriter
 
         if (facts.Leads.Count > 0)
         {
+            // The status column when leads are followed (a status for at least one of them).
+            var withStatus = facts.Leads.Any(l => l.Status is not null);
             annexes.Add(new("", t["report.annex_leads"], new BriefTable(null,
-                [t["report.col.no"], t["report.col.lead"], t["report.col.handed_to"]],
-                [.. facts.Leads.Select((l, i) => (IReadOnlyList<string>)[Number(i + 1), Cell(l.What), Cell(l.HandedTo)])])));
+                withStatus ? [t["report.col.no"], t["report.col.lead"], t["report.col.handed_to"], t["report.col.lead_status"]]
+                    : [t["report.col.no"], t["report.col.lead"], t["report.col.handed_to"]],
+                [.. facts.Leads.Select((l, i) => (IReadOnlyList<string>)(withStatus
+                    ? [Number(i + 1), Cell(l.What), Cell(l.HandedTo), LeadStatusCell(t, l.Status)]
+                    : [Number(i + 1), Cell(l.What), Cell(l.HandedTo)]))])));
         }
 
         return [.. annexes.Select((a, i) => a with { Label = t.Plain("report.annex_label", i + 1) })];
@@ -358,6 +363,14 @@ public static class OfflineBriefWriter
         _ when f.FixedOnSpot => t["doc.fixed_mark"],
         _ when f.Deadline is null => t["status.open"],
         _ => t["doc.open_mark"],
+    };
+
+    /// <summary>待反馈, 11月8日前反馈, 逾期未反馈, 仍在核查, 查实…, with 已办结 for a closed lead; "—" for a lead not followed.</summary>
+    private static string LeadStatusCell(Texts t, LeadStatus? status) => status switch
+    {
+        null => Cell(null),
+        { Stage: LeadStage.DueBy, Due: { } due } => t.Plain("report.lead_stage.dueby", BriefFormat.FullDate(t, due)),
+        _ => t["report.lead_stage." + status.Stage.ToString().ToLowerInvariant()] + (status.Closed ? t["report.lead_closed"] : ""),
     };
 
     /// <summary>A table cell: one line, no closing punctuation, "—" when empty.</summary>
