@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Assistant.Core.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +12,9 @@ namespace Assistant.Core.Jobs;
 public sealed class JobRunner(JobStore store, JobSignal signal, IEnumerable<IJobHandler> handlers, TimeProvider time, ILogger<JobRunner> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait before a failed job is tried again.</summary>
+    private static readonly TimeSpan MaxRetryWait = TimeSpan.FromMinutes(10);
     private readonly FrozenDictionary<string, IJobHandler> _handlers = handlers.ToFrozenDictionary(h => h.Kind);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -86,7 +90,7 @@ public sealed class JobRunner(JobStore store, JobSignal signal, IEnumerable<IJob
         catch (Exception ex)
         {
             logger.LogError(ex, "Job {Id} ({Kind}) failed.", job.Id, job.Kind);
-            result = new JobResult.Retry(Backoff(job.Attempts + 1), ex.Message);
+            result = new JobResult.Retry(Backoff.Doubling(job.Attempts + 1, TimeSpan.FromSeconds(1), MaxRetryWait), ex.Message);
         }
 
         switch (result)
@@ -110,6 +114,4 @@ public sealed class JobRunner(JobStore store, JobSignal signal, IEnumerable<IJob
                 break;
         }
     }
-
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, Math.Min(attempt, 10))));
 }
