@@ -12,9 +12,6 @@ namespace Assistant.Core.Jobs;
 public sealed class JobRunner(JobStore store, JobSignal signal, IEnumerable<IJobHandler> handlers, TimeProvider time, ILogger<JobRunner> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
-
-    /// <summary>The longest wait before a failed job is tried again.</summary>
-    private static readonly TimeSpan MaxRetryWait = TimeSpan.FromMinutes(10);
     private readonly FrozenDictionary<string, IJobHandler> _handlers = handlers.ToFrozenDictionary(h => h.Kind);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -90,7 +87,7 @@ public sealed class JobRunner(JobStore store, JobSignal signal, IEnumerable<IJob
         catch (Exception ex)
         {
             logger.LogError(ex, "Job {Id} ({Kind}) failed.", job.Id, job.Kind);
-            result = new JobResult.Retry(Backoff.Doubling(job.Attempts + 1, TimeSpan.FromSeconds(1), MaxRetryWait), ex.Message);
+            result = new JobResult.Retry(Backoff.Doubling(job.Attempts + 1, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10)), ex.Message);
         }
 
         switch (result)
