@@ -21,6 +21,7 @@ public static class DispatchingRegistration
         services.AddSingletons(typeof(ContextFactory), typeof(CommandTable), typeof(Router), typeof(Dispatcher), typeof(HelpRenderer));
         services.AddHandler<HelpCommand>();
         services.AddHandler<LanguageCommand>();
+        services.TryAddSingleton<IChatMenuLanguage, NoChatMenuLanguage>();
         services.AddHandler<CancelCommand>();
         return builder;
     }

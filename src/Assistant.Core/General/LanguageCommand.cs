@@ -6,7 +6,7 @@ using Assistant.Core.Teams;
 namespace Assistant.Core.General;
 
 /// <summary>/lang [zh-CN|en]: the language this member is spoken to in. Without an argument, two buttons.</summary>
-public sealed class LanguageCommand(TeamStore teams) : ICommandHandler, ICallbackHandler, IDeclaresSpecs
+public sealed class LanguageCommand(TeamStore teams, IChatMenuLanguage menu) : ICommandHandler, ICallbackHandler, IDeclaresSpecs
 {
     public static IReadOnlyList<CommandSpec> Commands { get; } =
         [new("lang", Permission.Basics, ChatScope.PrivateOnly, "help.cmd.lang", "/lang") { Aliases = ["language"], InMenu = true }];
@@ -42,6 +42,7 @@ public sealed class LanguageCommand(TeamStore teams) : ICommandHandler, ICallbac
         {
             member.Language = language;
             teams.Upsert(member);
+            menu.Changed(context.Update.ChatId, language, context.UtcNow);
         }
 
         context.UseLanguage(language);

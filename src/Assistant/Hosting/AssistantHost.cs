@@ -4,6 +4,8 @@ using Assistant.Channels.Telegram;
 using Assistant.Core;
 using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
+using Assistant.Core.General;
+using Assistant.Core.Jobs;
 using Assistant.Core.Messaging;
 using Assistant.Core.Storage;
 using Assistant.Web;
@@ -110,6 +112,9 @@ public static class AssistantHost
         services.AddSingleton<IMessageTransport>(sp => sp.GetRequiredService<TelegramTransport>());
         services.AddSingleton<IFileSource, TelegramFileSource>();
         services.AddSingleton<TelegramMenu>();
+        services.AddSingleton<TelegramChatMenu>();
+        services.AddSingleton<IChatMenuLanguage>(sp => sp.GetRequiredService<TelegramChatMenu>());
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<TelegramChatMenu>());
         services.AddSingleton<StorageOutageNotice>();
         services.AddHostedService<TelegramPoller>();
     }

@@ -56,13 +56,13 @@ internal sealed partial class FlowFuzzer : IDisposable
         "/today", "/tomorrow", "/week", "/next", "/schedule", "/schedule 11-03", "/schedule 明天", "/schedule add", "/schedule export",
         "/ledger", "/overdue", "/due", "/stats", "/export", "/summary", "/report", "/tally", "/help", "/lang en", "/lang zh-CN",
         "/members", "/quiet", "/start", "/start abc123", "/linkgroup", "/foo", "/FINDING", "/finding@AssistantBot", "/finding@OtherBot",
-        "/note", "/finding G7-999", "/finding 不存在", "/schedule 13-45", "/lang xx", "/invite",
+        "/note", "/finding G7-999", "/finding 不存在", "/schedule 13-45", "/lang xx", "/invite", "/plan", "/merge", "/merge G7-001",
     ];
 
     private static readonly string[] GroupCommands =
     [
         "/today", "/next", "/schedule", "/week", "/ledger", "/overdue", "/due", "/stats", "/summary", "/report", "/help",
-        "/findings", "/mine", "/notes", "/finding", "/linkgroup", "/foo", "/cancel", "/schedule export", "/export",
+        "/findings", "/mine", "/notes", "/finding", "/linkgroup", "/foo", "/cancel", "/schedule export", "/export", "/plan", "/merge G7-001 G7-002",
     ];
 
     private static readonly string[] Texts =
@@ -88,6 +88,7 @@ internal sealed partial class FlowFuzzer : IDisposable
     private readonly Dictionary<string, int> _scheduleMarkers = [];
     private readonly HashSet<string> _publicMarkers = [];
     private readonly HashSet<(int Id, int Revision)> _openRevisions = [];
+    private readonly Dictionary<int, int> _mergedInto = [];
     private List<Record>? _records;
     private readonly Dictionary<int, Finding> _findings = [];
     private readonly Queue<string> _trace = new();
@@ -241,12 +242,34 @@ internal sealed partial class FlowFuzzer : IDisposable
     private string Command(long user)
     {
         var command = Pick(Commands);
-        return _random.Next(8) switch
+        return _random.Next(10) switch
         {
             0 => "/note " + Marker(user, "记录"),
             1 => "/finding " + ExistingCode(),
+            2 => "/merge " + ExistingCode() + " " + ExistingCode(),
             _ => command,
         };
+    }
+
+    /// <summary>/merge of two of the user's team's findings (covert with covert or open with open, mostly), then its confirmation.</summary>
+    private void MergeTwo(long user)
+    {
+        // Mostly the team's leader (only the leader and the liaison may merge); sometimes whoever acts, to be refused.
+        if (_random.Next(3) > 0)
+        {
+            user = _homeTeam[user] == _teamA ? LedgerTests.Leader : BLeader;
+        }
+
+        var ofTeam = _findings.Values.Where(f => f.TeamId == _homeTeam[user]).ToList();
+        var source = Pick(ofTeam);
+        var alike = ofTeam.Where(f => f.Id != source.Id && (f.Covert == source.Covert || _random.Next(4) == 0)).ToList();
+        var target = alike.Count > 0 ? Pick(alike) : Pick(ofTeam);
+        Send(user, $"/merge {source.Code} {target.Code}", "merges");
+        var confirm = _keyboards.TryGetValue(user, out var shown) ? shown.FirstOrDefault(b => b.Data.StartsWith("mg:c:", StringComparison.Ordinal)) : null;
+        if (confirm is not null)
+        {
+            Dispatch(Callback(user, confirm.Data, user, ChatKind.Private), $"{user} confirms the merge [{confirm.Data}]");
+        }
     }
 
     private string ExistingCode()
@@ -306,8 +329,11 @@ internal sealed partial class FlowFuzzer : IDisposable
                 }
                 else
                 {
-                    switch (_random.Next(5))
+                    switch (_random.Next(6))
                     {
+                        case 3 when _findings.Values.Count(f => f.TeamId == _homeTeam[user]) >= 2:
+                            MergeTwo(user);
+                            break;
                         case 0:
                             Send(user, "/note " + Marker(user, "记录"), "starts");
                             break;
@@ -497,6 +523,7 @@ internal sealed partial class FlowFuzzer : IDisposable
         var draftsAfter = Drafts();
         CheckDrafts(update, draftsBefore, draftsAfter, forgedFrom);
         CheckFindings(update, draftsBefore, draftsAfter, messages);
+        CheckMerges();
     }
 
     private void CheckLogs(LogCapture logs) =>
@@ -775,6 +802,42 @@ internal sealed partial class FlowFuzzer : IDisposable
         }
     }
 
+    /// <summary>
+    /// A merged finding stays merged into the same finding, which exists, is of its team and is as covert as it, and its
+    /// chain of merges ends in a finding of the team that is not merged; when a merge happens the finding it went into
+    /// holds all of its evidence and its author.
+    /// </summary>
+    private void CheckMerges()
+    {
+        var byId = AllFindings().ToDictionary(f => f.Id);
+        foreach (var (id, target) in _mergedInto)
+        {
+            Check(byId.TryGetValue(id, out var f) && f.MergedIntoId == target, $"finding {id} was merged into {target} and no longer is");
+        }
+
+        foreach (var source in byId.Values.Where(f => f.IsMerged))
+        {
+            Check(byId.TryGetValue(source.MergedIntoId!.Value, out var target), $"{source.Code} was merged into a finding that does not exist");
+            Check(target!.TeamId == source.TeamId && target.Covert == source.Covert && target.Code == source.MergedIntoCode,
+                $"{source.Code} was merged into {target.Code} (team {target.TeamId}, covert {target.Covert} vs {source.Covert})");
+
+            // A merge of a merge is followed to the finding it now lives in: a chain of the team's findings, no loop.
+            var end = target;
+            for (var hops = 0; end.IsMerged; hops++)
+            {
+                Check(hops < byId.Count && byId.TryGetValue(end.MergedIntoId!.Value, out var next) && next.TeamId == source.TeamId, $"{source.Code}'s merges loop or leave the team at {end.Code}");
+                end = byId[end.MergedIntoId!.Value];
+            }
+            if (_mergedInto.TryAdd(source.Id, target.Id))
+            {
+                var evidence = target.Evidence.Select(e => e.FileId).ToHashSet();
+                Check(source.Evidence.All(e => evidence.Contains(e.FileId)), $"{source.Code}'s evidence did not reach {target.Code}");
+                Check(target.AuthorId == source.AuthorId || target.Contributors.Any(c => c.UserId == source.AuthorId), $"{source.Code}'s author is not among {target.Code}'s authors");
+                Stats.Merged++;
+            }
+        }
+    }
+
     // ---- Helpers ----
 
     private List<Finding> AllFindings() =>
@@ -881,6 +944,8 @@ internal sealed class FuzzStats
 
     public int Saved { get; set; }
 
+    public int Merged { get; set; }
+
     public int CovertFindings { get; set; }
 
     public int Assigned { get; set; }
@@ -890,5 +955,5 @@ internal sealed class FuzzStats
     public int AudienceChecks { get; set; }
 
     public override string ToString() =>
-        $"{Updates} updates in {DispatchMs} ms, restarts {RestartMs} ms; {Updates} updates ({Forged} forged), {TimeSteps} time steps, {Restarts} restarts, {Messages} messages, {Saved} findings saved ({CovertFindings} covert, {Assigned} assigned to a contact), {MarkerHits} markers checked ({AudienceChecks} against their records)";
+        $"{Updates} updates in {DispatchMs} ms, restarts {RestartMs} ms; {Updates} updates ({Forged} forged), {TimeSteps} time steps, {Restarts} restarts, {Messages} messages, {Saved} findings saved ({CovertFindings} covert, {Assigned} assigned to a contact, {Merged} merged), {MarkerHits} markers checked ({AudienceChecks} against their records)";
 }

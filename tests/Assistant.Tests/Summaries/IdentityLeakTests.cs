@@ -6,6 +6,8 @@ using Assistant.Core.Localization;
 using Assistant.Core.Summaries;
 using Assistant.Core.Summaries.Model;
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
 using static Assistant.Tests.Ledger.LedgerTests;
 
 namespace Assistant.Tests.Summaries;
@@ -79,7 +81,8 @@ public sealed class IdentityLeakTests
         }
 
         var zh = TextCatalog.Default.Chinese;
-        var prompts = h.Get<PromptLibrary>();
+        // Without a model nothing of Semantic Kernel is registered: the prompts are rendered by a library of their own.
+        var prompts = new PromptLibrary(Options.Create(new AiOptions()), new Kernel());
         var daily = ModelAnswers.CallFor(BriefKinds.Daily.Job(h.Get<FactsBuilder>().Day(team, day), zh), zh);
         outputs["model prompt, brief"] = await prompts.RenderAsync(daily.Prompt, daily.Arguments);
         var feedback = ModelAnswers.CallFor(BriefKinds.Feedback.Job(h.Get<FactsBuilder>().Visit(team, day), zh), zh);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Assistant.Core.Localization;
+using Assistant.Core.Findings.Suggestions;
 using Assistant.Core.Notes;
 using Assistant.Core.Summaries;
 using Assistant.Core.Summaries.Model;
@@ -49,12 +50,14 @@ public sealed partial class ModelKernelTests : IAsyncLifetime
     }
 
     [Fact]
-    public void WithoutAModel_TheKernelHasNoChatService_AndTheOfflineWriterWrites()
+    public void WithoutAModel_NothingOfSemanticKernelIsRegistered_AndTheOfflineWriterWrites()
     {
         using var h = CoreHarness.Create();
 
-        Assert.Null(h.Get<Kernel>().Services.GetService<IChatCompletionService>());
+        Assert.Null(h.Services.GetService<Kernel>());
+        Assert.Null(h.Services.GetService<IChatCompletionService>());
         Assert.IsType<OfflineWriter>(h.Get<IBriefWriter>());
+        Assert.IsType<RuleSuggester>(h.Get<IFindingSuggester>());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Assistant.Core.Messaging;
@@ -37,6 +38,7 @@ public sealed class MiniAppHostTests
         Assert.Equal("web_app", (string?)button["type"]);
         Assert.Equal(WebHarness.PublicUrl + "?view=ledger", (string?)button["web_app"]!["url"]);
         Assert.Equal("台账", (string?)button["text"]);
+        Assert.Null(menu["chat_id"]);
 
         // /ledger with a filter: a web_app button that opens the page on the same filter.
         api.EnqueueText(Leader, Leader, "/ledger 逾期");
@@ -56,6 +58,14 @@ public sealed class MiniAppHostTests
         var session = await http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, session.StatusCode);
         Assert.Equal("Leader", (string?)(await WebHarness.JsonAsync(session))["role"]);
+
+        // A member who switches to English gets their own chat's button in English; the default stays Chinese.
+        api.EnqueueText(Leader, Leader, "/lang en");
+        var own = await api.WaitForCallAsync("setChatMenuButton", c => c["chat_id"] == Leader.ToString(CultureInfo.InvariantCulture), Long);
+        var ownButton = System.Text.Json.Nodes.JsonNode.Parse(own["menu_button"]!)!;
+        Assert.Equal("Ledger", (string?)ownButton["text"]);
+        Assert.Equal(WebHarness.PublicUrl + "?view=ledger", (string?)ownButton["web_app"]!["url"]);
+        Assert.Equal(1, api.Calls.Count(c => c.Method == "setChatMenuButton" && c["chat_id"] is null));
     }
 
     [Fact]

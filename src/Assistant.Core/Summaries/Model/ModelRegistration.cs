@@ -1,7 +1,9 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.Runtime.CompilerServices;
 using Assistant.Core.Findings.Suggestions;
 using Assistant.Core.Notes;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,6 +29,26 @@ public static class ModelRegistration
         builder.Logging.AddFilter("Microsoft.SemanticKernel", LogLevel.Information);
         builder.Logging.AddFilter("Microsoft.SemanticKernel.KernelFunction", LogLevel.None);
 
+        // Without a model and without a transcription server nothing of Semantic Kernel or the OpenAI client is
+        // registered, so their assemblies are never loaded (about 5 MB of the idle process): briefs are written
+        // offline and a finding's fields come from the keyword rules (the Findings capability's default).
+        var ai = new AiOptions();
+        builder.Configuration.GetSection(AiOptions.Section).Bind(ai);
+        if (ai.UsesModel || ai.UsesTranscription)
+        {
+            AddModelServices(builder);
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// The kernel, the OpenAI services, the filters and the model's writers. A method of its own, never inlined: the
+    /// JIT loads the assemblies a method names when it compiles it, so Semantic Kernel stays unloaded without a model.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddModelServices(IHostApplicationBuilder builder)
+    {
         var services = builder.Services;
         services.AddKernel();
         // Filters run in the order registered, the first outermost: the log sees the verdict the check leaves.
@@ -50,7 +72,6 @@ public static class ModelRegistration
         services.AddSingleton<IFindingSuggester>(sp => sp.GetRequiredService<IOptions<AiOptions>>().Value.UsesModel
             ? sp.GetRequiredService<ModelFindingSuggester>()
             : sp.GetRequiredService<RuleSuggester>());
-        return builder;
     }
 
     /// <summary>The OpenAI client for the configured server: no retries, the output cap in the fields the server reads.</summary>

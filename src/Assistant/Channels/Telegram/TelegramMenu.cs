@@ -14,7 +14,7 @@ namespace Assistant.Channels.Telegram;
 /// At start: learns the bot's username (getMe) and makes sure no webhook blocks long polling (deleteWebhook),
 /// both before the first poll; then registers the command menu in both languages (setMyCommands) while the
 /// poller already runs, and, with a Mini App, its ledger as the private chats' menu button (setChatMenuButton, in
-/// the default language). Failures are logged, never fatal: the bot works without a menu.
+/// the default language; a member who picks another language gets their chat's own, see <see cref="TelegramChatMenu"/>). Failures are logged, never fatal: the bot works without a menu.
 /// </summary>
 public sealed class TelegramMenu(
     ITelegramBotClient client,
