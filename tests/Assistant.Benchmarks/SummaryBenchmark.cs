@@ -48,7 +48,7 @@ public static class SummaryBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  narrative prompt budget: {narratives.PromptBudget} tokens (AI:ContextTokens {options.Value.ContextTokens} / 2)"));
         foreach (var notes in new[] { 5, 50, 200 })
         {
-            var (safe, redaction) = Redaction.Of(NarrativeJob.Daily(DayOf(100, notes), t), t);
+            var (safe, redaction) = Redaction.Of(BriefKinds.Daily.Job(DayOf(100, notes), t), t);
             var calls = await narratives.CallsAsync(safe, redaction.Secrets, t, CancellationToken.None);
             var sizes = new List<int>();
             foreach (var call in calls)

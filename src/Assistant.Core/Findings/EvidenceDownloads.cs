@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assistant.Core.Common;
 using Assistant.Core.Jobs;
 using Assistant.Core.Messaging;
 using Assistant.Core.Storage;
@@ -70,7 +71,7 @@ public sealed class EvidenceDownloads(JobStore jobs, FindingStore findings, IFil
                 return JobResult.Done;
             default:
                 File.Delete(partial);
-                return new JobResult.Retry(TimeSpan.FromSeconds(Math.Min(600, 10 * Math.Pow(2, job.Attempts))), "the channel could not serve the file now");
+                return new JobResult.Retry(Backoff.Doubling(job.Attempts, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(10)), "the channel could not serve the file now");
         }
     }
 

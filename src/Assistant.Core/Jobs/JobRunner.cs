@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Assistant.Core.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -86,7 +87,7 @@ public sealed class JobRunner(JobStore store, JobSignal signal, IEnumerable<IJob
         catch (Exception ex)
         {
             logger.LogError(ex, "Job {Id} ({Kind}) failed.", job.Id, job.Kind);
-            result = new JobResult.Retry(Backoff(job.Attempts + 1), ex.Message);
+            result = new JobResult.Retry(Backoff.Doubling(job.Attempts + 1, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10)), ex.Message);
         }
 
         switch (result)
@@ -110,6 +111,4 @@ public sealed class JobRunner(JobStore store, JobSignal signal, IEnumerable<IJob
                 break;
         }
     }
-
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, Math.Min(attempt, 10))));
 }

@@ -107,68 +107,44 @@ public static class LedgerFilter
     {
         invalid = null;
         var query = Parse(values(WordsParameter).SelectMany(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), t, other);
-        foreach (var value in values(ScopeParameter).Where(v => !string.IsNullOrWhiteSpace(v)))
+        string? first = null;
+        List<T> Read<T>(string parameter)
+            where T : struct, Enum
         {
-            if (Named<LedgerScope>(value) is not { } scope)
+            var named = new List<T>();
+            foreach (var value in values(parameter).Where(v => !string.IsNullOrWhiteSpace(v)))
             {
-                invalid = ScopeParameter;
-                return null;
+                if (Named<T>(value) is { } one)
+                {
+                    named.Add(one);
+                }
+                else
+                {
+                    first ??= parameter;
+                }
             }
 
-            query.Scope = scope;
+            return named;
         }
 
-        foreach (var value in values(StatusParameter).Where(v => !string.IsNullOrWhiteSpace(v)))
+        var scopes = Read<LedgerScope>(ScopeParameter);
+        var statuses = Read<RectificationStatus>(StatusParameter);
+        var sectors = Read<Sector>(SectorParameter);
+        var aspects = Read<Aspect>(AspectParameter);
+        var severities = Read<Severity>(SeverityParameter);
+        if (first is not null)
         {
-            if (Named<RectificationStatus>(value) is not { } status)
-            {
-                invalid = StatusParameter;
-                return null;
-            }
-
-            query.Status = status;
-            query.Scope = status == RectificationStatus.Closed ? LedgerScope.Closed : query.Scope;
+            invalid = first;
+            return null;
         }
 
-        var sectors = new List<Sector>();
-        foreach (var value in values(SectorParameter).Where(v => !string.IsNullOrWhiteSpace(v)))
-        {
-            if (Named<Sector>(value) is not { } sector)
-            {
-                invalid = SectorParameter;
-                return null;
-            }
-
-            sectors.Add(sector);
-        }
-
-        if (sectors.Count > 0)
-        {
-            query.Sectors = [.. sectors.Distinct()];
-        }
-
-        foreach (var value in values(AspectParameter).Where(v => !string.IsNullOrWhiteSpace(v)))
-        {
-            if (Named<Aspect>(value) is not { } aspect)
-            {
-                invalid = AspectParameter;
-                return null;
-            }
-
-            query.Aspect = aspect;
-        }
-
-        foreach (var value in values(SeverityParameter).Where(v => !string.IsNullOrWhiteSpace(v)))
-        {
-            if (Named<Severity>(value) is not { } severity)
-            {
-                invalid = SeverityParameter;
-                return null;
-            }
-
-            query.Severity = severity;
-        }
-
+        // A parameter given more than once: the last value counts (sectors add up); a closed status means closed items.
+        query.Scope = scopes.Count > 0 ? scopes[^1] : query.Scope;
+        query.Status = statuses.Count > 0 ? statuses[^1] : query.Status;
+        query.Scope = statuses.Contains(RectificationStatus.Closed) ? LedgerScope.Closed : query.Scope;
+        query.Sectors = sectors.Count > 0 ? [.. sectors.Distinct()] : query.Sectors;
+        query.Aspect = aspects.Count > 0 ? aspects[^1] : query.Aspect;
+        query.Severity = severities.Count > 0 ? severities[^1] : query.Severity;
         return query;
     }
 

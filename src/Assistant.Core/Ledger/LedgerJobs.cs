@@ -79,11 +79,6 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
         f.VerificationOpinion,
         f.DaysOverdue(today));
 
-    public static LedgerHeadings Headings(Texts t) => new(
-        t["ledger.col.number"], t["field.unit"], t["field.place"], t["field.sector"], t["field.aspect"], t["field.description"], t["field.basis"],
-        t["field.severity"], t["field.responsible_unit"], t["field.responsible_person"], t["field.deadline"], t["ledger.field.status"],
-        t["ledger.field.fix"], t["ledger.col.verified_by"], t["ledger.col.verified_at"], t["ledger.col.opinion"], t["ledger.col.days_overdue"]);
-
     private void Queue(UpdateContext context, string what, string startedKey, IReadOnlyList<IReadOnlyList<Button>>? keyboard = null)
     {
         jobs.Enqueue(JobKind, new BsonDocument { ["what"] = what, ["user"] = context.UserId, ["chat"] = context.Update.ChatId }, context.UtcNow);
@@ -93,7 +88,7 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
     private static List<OutgoingMessage> Export(Texts t, Team team, List<Finding> all, DateOnly today, long chat, IReadOnlyList<ExtraSheet> extra)
     {
         var rows = all.Select(f => Row(t, f, team, today)).ToList();
-        var headings = Headings(t);
+        var headings = LedgerColumns.Headings(t);
         var stamp = today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var title = t.Format("ledger.export_title", team.Name, new SafeHtml(FindingCard.Date(t, today)));
         return

@@ -1,3 +1,4 @@
+using Assistant.Core.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -232,7 +233,7 @@ public sealed class OutboxSender(
                             item.Attempts++;
                             item.LastError = transient.Reason;
                             outbox.Update(item);
-                            var backoff = Backoff(failures);
+                            var backoff = Backoff.Doubling(failures - 1, TimeSpan.FromSeconds(1), MaxBackoff);
                             var retryAt = time.GetUtcNow() + backoff;
                             logger.LogWarning("Chat {Chat}: delivery failed ({Reason}); retry {Attempt} in {Seconds}s.", chatId, transient.Reason, item.Attempts, backoff.TotalSeconds);
                             await WaitUntilAsync(retryAt);
@@ -299,12 +300,6 @@ public sealed class OutboxSender(
         {
             await Task.Delay(left, time, _stopping);
         }
-    }
-
-    private static TimeSpan Backoff(int failures)
-    {
-        var seconds = Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures - 1, 10)));
-        return TimeSpan.FromSeconds(seconds);
     }
 
     public override void Dispose()

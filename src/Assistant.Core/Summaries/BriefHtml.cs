@@ -72,6 +72,15 @@ public static class BriefHtml
         return sb.ToString();
     }
 
+    /// <summary>Each text on a line of its own.</summary>
+    private static void AppendLines(StringBuilder sb, IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            sb.Append('\n').Append(Html.Escape(line));
+        }
+    }
+
     private static void Append(StringBuilder sb, BriefBlock block, string language)
     {
         switch (block)
@@ -80,21 +89,13 @@ public static class BriefHtml
                 sb.Append('\n').Append(Html.Escape(p.Text));
                 break;
             case BriefNarrative n:
-                foreach (var paragraph in n.Paragraphs)
-                {
-                    sb.Append('\n').Append(Html.Escape(paragraph));
-                }
-
+                AppendLines(sb, n.Paragraphs);
                 break;
             case BriefSubheading h:
                 sb.Append('\n').Append(Html.Bold(h.Text));
                 break;
             case BriefList list:
-                foreach (var item in list.Items)
-                {
-                    sb.Append('\n').Append(Html.Escape(item));
-                }
-
+                AppendLines(sb, list.Items);
                 break;
             case BriefTable table:
                 if (table.Caption is { Length: > 0 } caption)

@@ -1,6 +1,5 @@
 using Assistant.Core.Localization;
 using Assistant.Core.Notes;
-using Assistant.Core.Summaries.Documents;
 
 namespace Assistant.Core.Summaries;
 
@@ -46,44 +45,12 @@ public enum NarrativeDocument
 }
 
 /// <summary>
-/// What a narrative writer is given for one document: its parts (<see cref="NarrativePlan"/>) with the notes each is
-/// written from; the facts a writer may state besides the notes, computed from the records (the team, the day or the
-/// visit, the itinerary, the work in numbers), as labelled lines; and the document's findings (whose units a writer
-/// may name, and whose covert units it must never name).
+/// What a narrative writer is given for one document (<see cref="BriefKind{TFacts}.Job"/>): its parts
+/// (<see cref="NarrativePlan"/>) with the notes each is written from; the facts a writer may state besides the notes,
+/// computed from the records (the team, the day or the visit, the itinerary, the work in numbers), as labelled lines;
+/// and the document's findings (whose units a writer may name, and whose covert units it must never name).
 /// </summary>
-public sealed record NarrativeJob(NarrativeDocument Document, IReadOnlyList<NarrativeRequest> Parts, string Facts, IReadOnlyList<FindingFact> Findings)
-{
-    /// <summary>The brief's parts, and the day's facts: the team, the date, the work in numbers and the itinerary.</summary>
-    public static NarrativeJob Daily(DayFacts f, Texts t)
-    {
-        var lines = new List<string>
-        {
-            t.Plain("facts.team", BriefPhrases.TeamLabel(t, f.Team), f.Team.Region),
-            t.Plain("facts.date", BriefFormat.DayWithWeekday(t, f.Day)),
-            BriefPhrases.CountsSentence(f.Counts, t) is { } counts ? t.Plain("facts.work", counts) : t["facts.work_none"],
-        };
-        if (f.Today.Count > 0)
-        {
-            lines.Add(t["facts.itinerary"]);
-            lines.AddRange(f.Today.Select(i => "- " + BriefPhrases.ItineraryLine(t, i, tomorrow: false)));
-        }
-
-        return new(NarrativeDocument.Daily, NarrativePlan.Day(f), string.Join('\n', lines), f.Findings);
-    }
-
-    /// <summary>The feedback's parts, and the visit's facts: the team, the dates, the work in numbers and the cities extended to.</summary>
-    public static NarrativeJob Feedback(VisitFacts f, Texts t)
-    {
-        var lines = new List<string>
-        {
-            t.Plain("facts.team", BriefPhrases.TeamLabel(t, f.Team), f.Team.Region),
-            t.Plain("facts.visit", BriefFormat.FullDate(t, f.From), BriefFormat.FullDate(t, f.To)),
-            BriefPhrases.CountsSentence(f.Counts, t) is { } counts ? t.Plain("facts.visit_work", counts) : t["facts.work_none"],
-            t.Plain("facts.cities", f.Cities.Count == 0 ? t["facts.none"] : string.Join(t["brief.list_separator"], f.Cities)),
-        };
-        return new(NarrativeDocument.Feedback, NarrativePlan.Visit(f), string.Join('\n', lines), [.. f.Findings, .. f.AfterVisit]);
-    }
-}
+public sealed record NarrativeJob(NarrativeDocument Document, IReadOnlyList<NarrativeRequest> Parts, string Facts, IReadOnlyList<FindingFact> Findings);
 
 /// <summary>
 /// What a narrative writer wrote: the paragraphs of each part it wrote, as they go into the document, and for each
@@ -170,21 +137,4 @@ public sealed class OfflineNarratives(int excerptLength) : INarrativeWriter
     /// <summary>Every part of a plan written offline.</summary>
     public IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> WriteAll(IEnumerable<NarrativeRequest> plan, Texts t) =>
         plan.ToDictionary(r => r.Slot, r => Write(r, t));
-}
-
-/// <summary>
-/// A kind of document as a writer produces it: the narrative job its facts give, and the document composed from the
-/// facts around the narrative parts written (a part not written is the offline text). One per kind drives a writer's
-/// pipeline: facts → job → narratives → document.
-/// </summary>
-public sealed record BriefKind<TFacts>(
-    Func<TFacts, Texts, NarrativeJob> Job,
-    Func<TFacts, Texts, IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>>, BriefDocument> Compose);
-
-/// <summary>The daily brief and the feedback.</summary>
-public static class BriefKinds
-{
-    public static BriefKind<DayFacts> Daily { get; } = new(NarrativeJob.Daily, OfflineBriefWriter.Daily);
-
-    public static BriefKind<VisitFacts> Feedback { get; } = new(NarrativeJob.Feedback, OfflineBriefWriter.Feedback);
 }

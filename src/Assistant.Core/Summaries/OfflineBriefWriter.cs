@@ -19,16 +19,14 @@ public static class OfflineBriefWriter
     public const string Name = "offline";
 
     /// <summary>The daily brief with every narrative part written offline.</summary>
-    public static BriefDocument Daily(DayFacts facts, Texts t) => Daily(facts, t, NoNarratives);
+    public static BriefDocument Daily(DayFacts facts, Texts t) => BriefKinds.Daily.Write(facts, t, NoNarratives);
 
-    /// <summary>
-    /// The daily brief with the narrative parts given; a part of the plan not given is written offline (an empty one
-    /// is left out).
-    /// </summary>
-    public static BriefDocument Daily(DayFacts facts, Texts t, IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> narratives)
-    {
-        narratives = WithOffline(narratives, NarrativePlan.Day(facts), facts.Settings, t);
-        var doc = new BriefDocument(
+    /// <summary>The feedback with its narrative parts written offline.</summary>
+    public static BriefDocument Feedback(VisitFacts facts, Texts t) => BriefKinds.Feedback.Write(facts, t, NoNarratives);
+
+    /// <summary>The daily brief around the narrative parts (<see cref="BriefKinds.Daily"/>).</summary>
+    internal static BriefDocument ComposeDaily(DayFacts facts, Texts t, IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> narratives) =>
+        new(
             t["brief.title"],
             null,
             [
@@ -47,18 +45,12 @@ public static class OfflineBriefWriter
             Appendix = facts.Notes.Count == 0 ? null : new BriefAppendix(t["brief.appendix"],
                 [.. facts.Notes.Select(n => t.Plain("brief.appendix_entry", t["note.kind." + n.Kind.ToString().ToLowerInvariant()], n.Author, n.Text.Trim()))]),
         };
-        return ChineseTypography.Tidy(doc);
-    }
 
-    /// <summary>The feedback with its narrative parts written offline.</summary>
-    public static BriefDocument Feedback(VisitFacts facts, Texts t) => Feedback(facts, t, NoNarratives);
-
-    /// <summary>The feedback with the narrative parts given; a part of the plan not given is written offline.</summary>
-    public static BriefDocument Feedback(VisitFacts facts, Texts t, IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> narratives)
+    /// <summary>The feedback around the narrative parts (<see cref="BriefKinds.Feedback"/>).</summary>
+    internal static BriefDocument ComposeFeedback(VisitFacts facts, Texts t, IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> narratives)
     {
-        narratives = WithOffline(narratives, NarrativePlan.Visit(facts), facts.Settings, t);
         var annexes = Annexes(facts, t);
-        var doc = new BriefDocument(
+        return new BriefDocument(
             t.Plain("report.title", facts.Team.Region),
             null,
             [
@@ -76,23 +68,9 @@ public static class OfflineBriefWriter
             Annexes = annexes,
             Hints = facts.Highlights.Count == 0 ? [t["report.hint_highlights"]] : [],
         };
-        return ChineseTypography.Tidy(doc);
     }
 
     private static readonly IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> NoNarratives = new Dictionary<NarrativeSlot, IReadOnlyList<string>>();
-
-    /// <summary>The parts given, and the offline text of every other part of the plan.</summary>
-    private static Dictionary<NarrativeSlot, IReadOnlyList<string>> WithOffline(
-        IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> given, IReadOnlyList<NarrativeRequest> plan, DocumentSettings settings, Texts t)
-    {
-        var all = new OfflineNarratives(settings.ExcerptLength).WriteAll(plan.Where(r => !given.ContainsKey(r.Slot)), t).ToDictionary();
-        foreach (var (slot, paragraphs) in given)
-        {
-            all[slot] = paragraphs;
-        }
-
-        return all;
-    }
 
     /// <summary>Covert targets named anywhere in the brief: a covert finding (today's, closed or extended today) or a covert visit on the itinerary.</summary>
     private static bool HasCovertDetails(DayFacts facts) =>

@@ -83,7 +83,7 @@ public sealed class ModelFaultTests : IAsyncLifetime
 
         var t = TextCatalog.Default.Chinese;
         var day = new DateOnly(2023, 11, 2);
-        var (safe, redaction) = Redaction.Of(NarrativeJob.Daily(h.Get<FactsBuilder>().Day(team, day), t), t);
+        var (safe, redaction) = Redaction.Of(BriefKinds.Daily.Job(h.Get<FactsBuilder>().Day(team, day), t), t);
         var calls = await h.Get<ModelNarratives>().CallsAsync(safe, redaction.Secrets, t, CancellationToken.None);
         Assert.Equal(2, calls.Count);
         Assert.Equal([NarrativeSlot.DayMeetings, NarrativeSlot.DayInterviews], calls[0].Parts.Select(p => p.Slot));

@@ -13,10 +13,6 @@ public sealed class LedgerDocumentsTests
     private const string Title = "第七组 整改台账 · 导出于 2023年11月20日";
     private const string Hyperlink = "=HYPERLINK(\"http://example.com/x\",\"点击查看\")";
 
-    private static readonly LedgerHeadings Headings = new(
-        "编号", "被检查单位", "检查地点", "行业领域", "检查方面", "问题描述", "依据", "隐患等级",
-        "责任单位", "责任人", "整改期限", "整改状态", "整改佐证", "验证人", "验证时间", "验收意见", "逾期天数");
-
     private static readonly string[] HeadingTexts =
     [
         "编号", "被检查单位", "检查地点", "行业领域", "检查方面", "问题描述", "依据", "隐患等级",
@@ -39,6 +35,8 @@ public sealed class LedgerDocumentsTests
         "+86 联系电话未公示", "-", "一般事故隐患", null, null, null, "待整改", Hyperlink, null, null, null, 0);
 
     private static LedgerRow[] Sample => [Warehouse, Fireworks, Injected];
+
+    private static string[] Headings => HeadingTexts;
 
     // ---------------------------------------------------------------- workbook
 
@@ -186,7 +184,7 @@ public sealed class LedgerDocumentsTests
     public void Xlsx_ControlCharacters_RemovedAndFileStillValid()
     {
         var row = Warehouse with { Problem = "防火\u0001间距\u000B不足\u0000\uFFFE", Unit = "长沙\u001F某化工\uD800有限公司", FixEvidence = "\t已整改" };
-        var bytes = LedgerWorkbook.Xlsx([row], Headings with { Status = "整改\u0008状态" }, "台账\u0007", "整改台账");
+        var bytes = LedgerWorkbook.Xlsx([row], Renamed((11, "整改\u0008状态")), "台账\u0007", "整改台账");
 
         using var book = Open(bytes);
         Assert.Equal("防火间距不足", book.Text("F3"));
@@ -229,7 +227,7 @@ public sealed class LedgerDocumentsTests
     [Fact]
     public void Xlsx_DuplicateAndEmptyHeadings_MadeUniqueAndEqualToHeaderCells()
     {
-        var headings = Headings with { Unit = "单位", Location = "", ResponsibleUnit = "单位", Sector = "Status", Status = "STATUS", VerifiedBy = "  " };
+        var headings = Renamed((1, "单位"), (2, ""), (8, "单位"), (3, "Status"), (11, "STATUS"), (13, "  "));
 
         using var book = Open(LedgerWorkbook.Xlsx(Sample, headings, Title, "整改台账"));
 
@@ -241,6 +239,13 @@ public sealed class LedgerDocumentsTests
         Assert.Equal("单位2", names[8]);
         Assert.Equal("Column3", names[2]);
         Assert.Equal("STATUS2", names[11]);
+    }
+
+    [Fact]
+    public void XlsxAndCsv_HeadingsNotOnePerColumn_Refused()
+    {
+        Assert.Throws<ArgumentException>(() => LedgerWorkbook.Xlsx(Sample, HeadingTexts[..^1], Title, "整改台账"));
+        Assert.Throws<ArgumentException>(() => LedgerWorkbook.Csv(Sample, [.. HeadingTexts, "多余"]));
     }
 
     [Theory]
@@ -366,6 +371,18 @@ public sealed class LedgerDocumentsTests
             VerifiedAt = i % 3 == 0 ? new DateTime(2023, 11, 20, 9, i % 60, 0) : null,
             DaysOverdue = i % 5,
         }).ToArray();
+
+    /// <summary>The headings with some columns' texts changed.</summary>
+    private static string[] Renamed(params (int Column, string Text)[] changes)
+    {
+        var headings = HeadingTexts.ToArray();
+        foreach (var (column, text) in changes)
+        {
+            headings[column] = text;
+        }
+
+        return headings;
+    }
 
     private static string Column(int index) => ((char)('A' + index)).ToString();
 

@@ -23,7 +23,7 @@ public sealed class GuardRailsTests
         Notes = [.. BriefFixtures.DayFacts.Notes, new NoteFact(33, NoteKind.General, "张伟", "企业负责人介绍了厂区平面布置。" + Injection)],
     };
 
-    private static GuardRailInput Input() => ModelAnswers.CallFor(NarrativeJob.Daily(Day, Zh), Zh).Input;
+    private static GuardRailInput Input() => ModelAnswers.CallFor(BriefKinds.Daily.Job(Day, Zh), Zh).Input;
 
     /// <summary>A faithful answer as a model writes it: its own wording, headings with "：", a closing sentence.</summary>
     private const string Faithful = """
@@ -67,7 +67,7 @@ public sealed class GuardRailsTests
         // A model that quotes the notes as the offline writer does must never be rejected for it (unless a note gives orders:
         // the offline text quotes those too, a model may not).
         var t = language == "en" ? TextCatalog.Default.English : Zh;
-        var job = kind == "daily" ? NarrativeJob.Daily(BriefFixtures.DayFacts, t) : NarrativeJob.Feedback(BriefFixtures.VisitFacts, t);
+        var job = kind == "daily" ? BriefKinds.Daily.Job(BriefFixtures.DayFacts, t) : BriefKinds.Feedback.Job(BriefFixtures.VisitFacts, t);
         var call = ModelAnswers.CallFor(job, t);
         var offline = new OfflineNarratives(150).WriteAll(call.Parts, t);
 
@@ -175,7 +175,7 @@ public sealed class GuardRailsTests
     [Fact]
     public void APartOnItsOwn_IsCheckedWithoutHeadings_AgainstItsOwnNotes()
     {
-        var call = ModelAnswers.CallFor(NarrativeJob.Daily(Day, Zh), Zh);
+        var call = ModelAnswers.CallFor(BriefKinds.Daily.Job(Day, Zh), Zh);
         const string meetings = "据省应急管理厅汇报，今年以来全省共排查重大事故隐患1.2万项，整改率达96%。";
 
         Assert.True(GuardRails.Check(meetings, call.InputFor(0)).Passed, GuardRails.Check(meetings, call.InputFor(0)).Summary);

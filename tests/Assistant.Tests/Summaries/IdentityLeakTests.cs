@@ -83,9 +83,9 @@ public sealed class IdentityLeakTests
         var zh = TextCatalog.Default.Chinese;
         // Without a model nothing of Semantic Kernel is registered: the prompts are rendered by a library of their own.
         var prompts = new PromptLibrary(Options.Create(new AiOptions()), new Kernel());
-        var daily = ModelAnswers.CallFor(NarrativeJob.Daily(h.Get<FactsBuilder>().Day(team, day), zh), zh);
+        var daily = ModelAnswers.CallFor(BriefKinds.Daily.Job(h.Get<FactsBuilder>().Day(team, day), zh), zh);
         outputs["model prompt, brief"] = await prompts.RenderAsync(daily.Prompt, daily.Arguments);
-        var feedback = ModelAnswers.CallFor(NarrativeJob.Feedback(h.Get<FactsBuilder>().Visit(team, day), zh), zh);
+        var feedback = ModelAnswers.CallFor(BriefKinds.Feedback.Job(h.Get<FactsBuilder>().Visit(team, day), zh), zh);
         outputs["model prompt, feedback"] = await prompts.RenderAsync(feedback.Prompt, feedback.Arguments);
 
         // The precondition: every output was produced and carries the text around the identifier.

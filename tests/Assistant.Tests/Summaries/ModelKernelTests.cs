@@ -65,7 +65,7 @@ public sealed partial class ModelKernelTests : IAsyncLifetime
     {
         using var harness = ModelHarness.Create(_server.BaseUrl);
         _server.Reply(_ => ModelAnswers.Day);
-        var call = ModelAnswers.CallFor(NarrativeJob.Daily(BriefFixtures.DayFacts, Zh), Zh);
+        var call = ModelAnswers.CallFor(BriefKinds.Daily.Job(BriefFixtures.DayFacts, Zh), Zh);
 
         var rendered = await harness.Prompts.RenderAsync(call.Prompt, call.Arguments);
         await harness.Writer.DailyAsync(BriefFixtures.DayFacts, Zh, null, CancellationToken.None);

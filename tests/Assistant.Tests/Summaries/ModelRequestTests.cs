@@ -161,7 +161,7 @@ public sealed class ModelRequestTests
     public async Task TheCap_IsNeverMoreThanTheContextLeaves()
     {
         await using var server = await FakeModelServer.StartAsync(ModelServerFamily.LlamaCppServer);
-        var call = ModelAnswers.CallFor(NarrativeJob.Daily(BriefFixtures.DayFacts, Zh), Zh);
+        var call = ModelAnswers.CallFor(BriefKinds.Daily.Job(BriefFixtures.DayFacts, Zh), Zh);
         int prompt;
         using (var measuring = ModelHarness.Create(server.BaseUrl))
         {

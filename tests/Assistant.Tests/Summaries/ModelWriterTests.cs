@@ -80,7 +80,7 @@ public sealed class ModelWriterTests : IAsyncLifetime
     [Fact]
     public async Task DailyPrompt_HasTheHeadingsTheFactsAndTheQuotedNotes_AndNoFinding()
     {
-        var call = ModelAnswers.CallFor(NarrativeJob.Daily(BriefFixtures.DayFacts, Zh), Zh);
+        var call = ModelAnswers.CallFor(BriefKinds.Daily.Job(BriefFixtures.DayFacts, Zh), Zh);
         var prompt = await new PromptLibrary(Options.Create(new AiOptions()), new Kernel()).RenderAsync(call.Prompt, call.Arguments);
 
         Assert.Equal("DailyNarrative", call.Prompt);
@@ -103,7 +103,7 @@ public sealed class ModelWriterTests : IAsyncLifetime
     [Fact]
     public async Task FeedbackPrompt_AsksForTheOpeningAndTheHighlights_FromTheHighlightsOnly()
     {
-        var call = ModelAnswers.CallFor(NarrativeJob.Feedback(BriefFixtures.VisitFacts, Zh), Zh);
+        var call = ModelAnswers.CallFor(BriefKinds.Feedback.Job(BriefFixtures.VisitFacts, Zh), Zh);
         var prompt = (await new PromptLibrary(Options.Create(new AiOptions()), new Kernel()).RenderAsync(call.Prompt, call.Arguments)).ReplaceLineEndings("\n");
 
         Assert.Equal("FeedbackNarrative", call.Prompt);
@@ -355,7 +355,7 @@ public sealed class ModelWriterTests : IAsyncLifetime
     {
         var facts = LongDay();
         var harness = Harness(contextTokens: 4096);
-        var calls = await harness.Narratives.CallsAsync(Redaction.Of(NarrativeJob.Daily(facts, Zh), Zh).Job, [], Zh, CancellationToken.None);
+        var calls = await harness.Narratives.CallsAsync(Redaction.Of(BriefKinds.Daily.Job(facts, Zh), Zh).Job, [], Zh, CancellationToken.None);
         var failing = calls[^1].Parts.Select(p => p.Slot).ToHashSet();
         var answered = 0;
         _server.Reply(r => Interlocked.Increment(ref answered) == calls.Count ? throw new InvalidOperationException("the last call fails") : NarrativeReplies.Echo(r));

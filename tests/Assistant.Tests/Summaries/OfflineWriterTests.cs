@@ -187,7 +187,7 @@ public sealed class OfflineWriterTests
         var narratives = new OfflineNarratives(150).WriteAll(NarrativePlan.Day(BriefFixtures.DayFacts), Zh).ToDictionary();
         narratives[NarrativeSlot.DayMeetings] = ["从汇报情况看，全省隐患整改率较高。"];
 
-        var doc = OfflineBriefWriter.Daily(BriefFixtures.DayFacts, Zh, narratives);
+        var doc = BriefKinds.Daily.Write(BriefFixtures.DayFacts, Zh, narratives);
 
         Assert.Equal("从汇报情况看，全省隐患整改率较高。", Assert.Single(doc.Narratives.First(n => n.Slot == NarrativeSlot.DayMeetings).Paragraphs));
         Assert.Equal(offline.Narratives.Single(n => n.Slot == NarrativeSlot.DayInterviews).Paragraphs, doc.Narratives.Single(n => n.Slot == NarrativeSlot.DayInterviews).Paragraphs);

@@ -35,42 +35,14 @@ public static class LedgerWorkbook
     /// <summary>The streamed parts are UTF-8 without a byte order mark, like the parts the SDK saves itself.</summary>
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private static readonly ColumnSpec[] Specs =
-    [
-        new(h => h.Number, CellKind.Text, 8, 16),
-        new(h => h.Unit, CellKind.Text, 14, 30),
-        new(h => h.Location, CellKind.Text, 10, 24),
-        new(h => h.Sector, CellKind.Text, 8, 16),
-        new(h => h.Aspect, CellKind.Text, 8, 18),
-        new(h => h.Problem, CellKind.Text, 40, 60),
-        new(h => h.Basis, CellKind.Text, 30, 45),
-        new(h => h.Severity, CellKind.Text, 8, 16),
-        new(h => h.ResponsibleUnit, CellKind.Text, 12, 28),
-        new(h => h.ResponsiblePerson, CellKind.Text, 8, 14),
-        new(h => h.Deadline, CellKind.Date, 12, 16),
-        new(h => h.Status, CellKind.Text, 8, 14),
-        new(h => h.FixEvidence, CellKind.Text, 16, 40),
-        new(h => h.VerifiedBy, CellKind.Text, 8, 14),
-        new(h => h.VerifiedAt, CellKind.DateTime, 17, 20),
-        new(h => h.VerificationOpinion, CellKind.Text, 20, 45),
-        new(h => h.DaysOverdue, CellKind.Number, 8, 12),
-    ];
-
-    private static readonly string[] ColumnLetters = Enumerable.Range(0, Specs.Length).Select(i => ((char)('A' + i)).ToString()).ToArray();
-
-    private enum CellKind
-    {
-        Text,
-        Date,
-        DateTime,
-        Number,
-    }
+    private static readonly string[] ColumnLetters = Enumerable.Range(0, LedgerColumns.All.Count).Select(i => ((char)('A' + i)).ToString()).ToArray();
 
     /// <summary>
     /// An .xlsx with one worksheet named <paramref name="sheetName"/>: the title merged across the columns, then the
-    /// header and one row per <see cref="LedgerRow"/> as an Excel table with filters, the title and header frozen.
-    /// Deadline and VerifiedAt are Excel dates, DaysOverdue a number (blank unless overdue, then on a light red
-    /// fill). Text is always stored as text, never as a formula.
+    /// header and one row per <see cref="LedgerRow"/> as an Excel table with filters, the title and header frozen, in
+    /// the columns of <see cref="LedgerColumns"/> (<paramref name="headings"/> in their order). Dates are Excel dates,
+    /// numbers numbers on a light red fill (DaysOverdue, blank unless overdue). Text is always stored as text, never as
+    /// a formula.
     /// </summary>
     /// <remarks>
     /// The sheet is streamed with <see cref="OpenXmlWriter"/>. Texts lose the characters XML forbids and are cut to
@@ -78,10 +50,10 @@ public static class LedgerWorkbook
     /// the table's column names must equal the header cells. A sheet name Excel would refuse is repaired. An empty
     /// ledger still gets one (empty) table row, since Excel cannot open a table without one.
     /// </remarks>
-    public static byte[] Xlsx(IReadOnlyList<LedgerRow> rows, LedgerHeadings headings, string title, string sheetName, IReadOnlyList<ExtraSheet>? extra = null)
+    public static byte[] Xlsx(IReadOnlyList<LedgerRow> rows, IReadOnlyList<string> headings, string title, string sheetName, IReadOnlyList<ExtraSheet>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(headings);
+        CheckHeadings(headings);
 
         var names = TableColumnNames(headings);
         var sheet = SafeSheetName(sheetName);
@@ -120,13 +92,13 @@ public static class LedgerWorkbook
 
     /// <summary>
     /// The same columns as CSV for Excel: UTF-8 with BOM, comma-separated, CRLF, RFC 4180 quoting, dates as
-    /// yyyy-MM-dd and yyyy-MM-dd HH:mm, DaysOverdue blank unless overdue. A text cell that a spreadsheet would run as a
+    /// yyyy-MM-dd and yyyy-MM-dd HH:mm, an empty value as an empty field. A text cell that a spreadsheet would run as a
     /// formula (starting with = + - @ tab or CR) gets a leading apostrophe. Header row only, no title.
     /// </summary>
-    public static byte[] Csv(IReadOnlyList<LedgerRow> rows, LedgerHeadings headings)
+    public static byte[] Csv(IReadOnlyList<LedgerRow> rows, IReadOnlyList<string> headings)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentNullException.ThrowIfNull(headings);
+        CheckHeadings(headings);
 
         var options = new CsvWriterOptions
         {
@@ -138,24 +110,24 @@ public static class LedgerWorkbook
         using var output = new MemoryStream();
         using (var writer = CsvWriter.Create(output, options, leaveOpen: true))
         {
-            writer.WriteHeader(Specs.Select(c => c.Heading(headings)).ToArray());
+            writer.WriteHeader([.. headings]);
             foreach (var row in rows)
             {
-                for (var column = 0; column < Specs.Length; column++)
+                foreach (var column in LedgerColumns.All)
                 {
-                    switch (Specs[column].Kind)
+                    switch (column.Value(row))
                     {
-                        case CellKind.Date:
-                            writer.WriteField(row.Deadline, "yyyy-MM-dd");
+                        case DateOnly date:
+                            writer.WriteField(date, "yyyy-MM-dd");
                             break;
-                        case CellKind.DateTime:
-                            writer.WriteField(row.VerifiedAt, "yyyy-MM-dd HH:mm");
+                        case DateTime dateTime:
+                            writer.WriteField(dateTime, "yyyy-MM-dd HH:mm");
                             break;
-                        case CellKind.Number:
-                            writer.WriteField(row.DaysOverdue > 0 ? row.DaysOverdue : (int?)null, default);
+                        case int number:
+                            writer.WriteField(number, default);
                             break;
-                        default:
-                            writer.WriteField(TextOf(row, column));
+                        case var value:
+                            writer.WriteField((string?)value); // text, or null for an empty cell
                             break;
                     }
                 }
@@ -168,14 +140,14 @@ public static class LedgerWorkbook
     }
 
     /// <summary>The header texts as the workbook writes them: cleaned, non-empty, unique ignoring case.</summary>
-    internal static string[] TableColumnNames(LedgerHeadings headings)
+    internal static string[] TableColumnNames(IReadOnlyList<string> headings)
     {
-        var names = new string[Specs.Length];
+        var names = new string[LedgerColumns.All.Count];
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < Specs.Length; i++)
+        for (var i = 0; i < LedgerColumns.All.Count; i++)
         {
             // Line breaks in a column name are legal but make structured references awkward; a space reads the same.
-            var name = SpreadsheetText.Clean(Specs[i].Heading(headings), 255).Replace('\n', ' ').Replace('\t', ' ').Trim();
+            var name = SpreadsheetText.Clean(headings[i], 255).Replace('\n', ' ').Replace('\t', ' ').Trim();
             if (name.Length == 0)
             {
                 name = "Column" + (i + 1).ToString(CultureInfo.InvariantCulture);
@@ -272,25 +244,25 @@ public static class LedgerWorkbook
 
     private static void WriteRowCells(CellWriter writer, SharedStrings strings, LedgerRow row, string rowNumber)
     {
-        for (var column = 0; column < Specs.Length; column++)
+        for (var column = 0; column < LedgerColumns.All.Count; column++)
         {
             var reference = ColumnLetters[column] + rowNumber;
-            switch (Specs[column].Kind)
+            switch (LedgerColumns.All[column].Value(row))
             {
-                case CellKind.Date when row.Deadline is { } deadline:
-                    writer.Write(reference, (deadline.DayNumber - ExcelEpoch.DayNumber).ToString(CultureInfo.InvariantCulture), StyleDate);
+                case DateOnly date:
+                    writer.Write(reference, (date.DayNumber - ExcelEpoch.DayNumber).ToString(CultureInfo.InvariantCulture), StyleDate);
                     break;
-                case CellKind.DateTime when row.VerifiedAt is { } verifiedAt:
-                    writer.Write(reference, SerialOf(verifiedAt).ToString("R", CultureInfo.InvariantCulture), StyleDateTime);
+                case DateTime dateTime:
+                    writer.Write(reference, SerialOf(dateTime).ToString("R", CultureInfo.InvariantCulture), StyleDateTime);
                     break;
-                case CellKind.Number when row.DaysOverdue > 0:
-                    writer.Write(reference, row.DaysOverdue.ToString(CultureInfo.InvariantCulture), StyleOverdue);
+                case int number:
+                    writer.Write(reference, number.ToString(CultureInfo.InvariantCulture), StyleOverdue);
                     break;
-                case CellKind.Text:
-                    WriteText(writer, strings, reference, SpreadsheetText.Clean(TextOf(row, column)), StyleText);
+                case string text:
+                    WriteText(writer, strings, reference, SpreadsheetText.Clean(text), StyleText);
                     break;
                 default:
-                    break; // no date, or not overdue: the cell stays empty
+                    break; // no value: the cell stays empty
             }
         }
     }
@@ -310,25 +282,6 @@ public static class LedgerWorkbook
         }
     }
 
-    private static string? TextOf(LedgerRow row, int column) => column switch
-    {
-        0 => row.Number,
-        1 => row.Unit,
-        2 => row.Location,
-        3 => row.Sector,
-        4 => row.Aspect,
-        5 => row.Problem,
-        6 => row.Basis,
-        7 => row.Severity,
-        8 => row.ResponsibleUnit,
-        9 => row.ResponsiblePerson,
-        11 => row.Status,
-        12 => row.FixEvidence,
-        13 => row.VerifiedBy,
-        15 => row.VerificationOpinion,
-        _ => throw new ArgumentOutOfRangeException(nameof(column), column, "not a text column"),
-    };
-
     /// <summary>
     /// Widths in Excel's character units: wide enough for the heading and its filter button and for the content,
     /// within each column's bounds (long texts wrap).
@@ -336,15 +289,19 @@ public static class LedgerWorkbook
     private static Columns ColumnWidths(IReadOnlyList<LedgerRow> rows, string[] names)
     {
         var columns = new Columns();
-        for (var column = 0; column < Specs.Length; column++)
+        for (var column = 0; column < LedgerColumns.All.Count; column++)
         {
-            var spec = Specs[column];
+            var spec = LedgerColumns.All[column];
             var content = spec.Kind switch
             {
-                CellKind.Date => 10,
-                CellKind.DateTime => 16,
-                CellKind.Number => rows.Count == 0 ? 0 : rows.Max(r => r.DaysOverdue).ToString(CultureInfo.InvariantCulture).Length,
-                _ => rows.Count == 0 ? 0 : rows.Max(r => SpreadsheetText.DisplayWidth(TextOf(r, column) ?? "")),
+                LedgerCellKind.Date => 10,
+                LedgerCellKind.DateTime => 16,
+                _ => rows.Count == 0 ? 0 : rows.Max(r => spec.Value(r) switch
+                {
+                    string text => SpreadsheetText.DisplayWidth(text),
+                    int number => number.ToString(CultureInfo.InvariantCulture).Length,
+                    _ => 0,
+                }),
             };
             var wanted = Math.Max(SpreadsheetText.DisplayWidth(names[column]) + 4, content + 2);
             var width = Math.Clamp(wanted, spec.MinWidth, spec.MaxWidth);
@@ -375,5 +332,12 @@ public static class LedgerWorkbook
         };
     }
 
-    private sealed record ColumnSpec(Func<LedgerHeadings, string> Heading, CellKind Kind, int MinWidth, int MaxWidth);
+    private static void CheckHeadings(IReadOnlyList<string> headings)
+    {
+        ArgumentNullException.ThrowIfNull(headings);
+        if (headings.Count != LedgerColumns.All.Count)
+        {
+            throw new ArgumentException($"The ledger has {LedgerColumns.All.Count} columns; {headings.Count} headings were given.", nameof(headings));
+        }
+    }
 }

@@ -181,21 +181,13 @@ public static class BriefDocx
                 AppendIfAny(body, BriefDocxStyles.BodyText, paragraph.Text);
                 break;
             case BriefNarrative narrative:
-                foreach (var paragraph in narrative.Paragraphs)
-                {
-                    AppendIfAny(body, BriefDocxStyles.BodyText, paragraph);
-                }
-
+                AppendEach(body, BriefDocxStyles.BodyText, narrative.Paragraphs);
                 break;
             case BriefSubheading subheading:
                 body.Append(StyledParagraph(BriefDocxStyles.Heading2, subheading.Text));
                 break;
             case BriefList list:
-                foreach (var item in list.Items)
-                {
-                    AppendIfAny(body, BriefDocxStyles.ListItem, item);
-                }
-
+                AppendEach(body, BriefDocxStyles.ListItem, list.Items);
                 break;
             case BriefTable table:
                 AppendIfAny(body, BriefDocxStyles.Caption, table.Caption);
@@ -208,6 +200,15 @@ public static class BriefDocx
                 break;
             default:
                 throw new ArgumentException("Unknown brief block " + block.GetType().Name, nameof(block));
+        }
+    }
+
+    /// <summary>A paragraph of the style for each text that has something to show.</summary>
+    private static void AppendEach(Body body, string styleId, IEnumerable<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            AppendIfAny(body, styleId, text);
         }
     }
 

@@ -85,21 +85,13 @@ public static class BriefMarkdown
                 AddIfAny(blocks, TextBlock(paragraph.Text));
                 break;
             case BriefNarrative narrative:
-                foreach (var paragraph in narrative.Paragraphs)
-                {
-                    AddIfAny(blocks, TextBlock(paragraph));
-                }
-
+                AddEach(blocks, narrative.Paragraphs);
                 break;
             case BriefSubheading subheading:
                 blocks.Add(Heading(3, subheading.Text));
                 break;
             case BriefList list:
-                foreach (var item in list.Items)
-                {
-                    AddIfAny(blocks, TextBlock(item));
-                }
-
+                AddEach(blocks, list.Items);
                 break;
             case BriefTable table:
                 AddIfAny(blocks, Bold(table.Caption));
@@ -107,6 +99,15 @@ public static class BriefMarkdown
                 break;
             default:
                 throw new ArgumentException("Unknown brief block " + block.GetType().Name, nameof(block));
+        }
+    }
+
+    /// <summary>Each text as a block of its own.</summary>
+    private static void AddEach(List<string> blocks, IEnumerable<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            AddIfAny(blocks, TextBlock(text));
         }
     }
 

@@ -33,8 +33,11 @@ public sealed class OfflineWriter : IBriefWriter
     public bool TakesTime => false;
 
     public Task<WrittenBrief> DailyAsync(DayFacts facts, Texts t, IProgress<BriefProgress>? progress, CancellationToken cancellationToken) =>
-        Task.FromResult(new WrittenBrief(OfflineBriefWriter.Daily(facts, t), Name, null));
+        Write(BriefKinds.Daily, facts, t);
 
     public Task<WrittenBrief> FeedbackAsync(VisitFacts facts, Texts t, IProgress<BriefProgress>? progress, CancellationToken cancellationToken) =>
-        Task.FromResult(new WrittenBrief(OfflineBriefWriter.Feedback(facts, t), Name, null));
+        Write(BriefKinds.Feedback, facts, t);
+
+    private Task<WrittenBrief> Write<TFacts>(BriefKind<TFacts> kind, TFacts facts, Texts t) =>
+        Task.FromResult(new WrittenBrief(kind.Write(facts, t, NarrativeSet.None.Written), Name, null));
 }

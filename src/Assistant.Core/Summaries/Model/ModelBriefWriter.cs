@@ -47,7 +47,7 @@ public sealed class ModelBriefWriter(IOptions<AiOptions> options, ModelNarrative
         var job = kind.Job(facts, t);
         var written = await narratives.WriteAsync(job, t, progress, cancellationToken);
         var note = FallbackNote(job, written, t);
-        var document = kind.Compose(facts, t, written.Written) with { Note = note };
+        var document = kind.Write(facts, t, written.Written) with { Note = note };
         return new WrittenBrief(document, written.Written.Count > 0 ? Name : OfflineBriefWriter.Name, note);
     }
 }

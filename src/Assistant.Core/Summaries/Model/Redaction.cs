@@ -53,28 +53,19 @@ public sealed class Redaction
     }
 
     /// <summary>The model's text with the covert units' real names back in place of their placeholders.</summary>
-    public string Restore(string text)
+    public string Restore(string text) => Swapped(text, _units.Select(u => (u.Placeholder, u.Real)));
+
+    private string? Text(string? text) =>
+        text is null ? null : IdentityScrubber.Scrub(Swapped(text, _units.Select(u => (u.Real, u.Placeholder))));
+
+    /// <summary>Each <c>From</c> replaced by its <c>To</c>, the longest first (a name inside a longer one waits its turn).</summary>
+    private static string Swapped(string text, IEnumerable<(string From, string To)> swaps)
     {
-        foreach (var (placeholder, real) in _units.OrderByDescending(u => u.Placeholder.Length))
+        foreach (var (from, to) in swaps.OrderByDescending(s => s.From.Length))
         {
-            text = text.Replace(placeholder, real, StringComparison.Ordinal);
+            text = text.Replace(from, to, StringComparison.Ordinal);
         }
 
         return text;
-    }
-
-    private string? Text(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        foreach (var (placeholder, real) in _units.OrderByDescending(u => u.Real.Length))
-        {
-            text = text.Replace(real, placeholder, StringComparison.Ordinal);
-        }
-
-        return IdentityScrubber.Scrub(text);
     }
 }

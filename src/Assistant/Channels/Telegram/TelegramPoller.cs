@@ -1,3 +1,4 @@
+using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Storage;
 using Assistant.Hosting;
@@ -33,6 +34,9 @@ public sealed class TelegramPoller(
 
     /// <summary>A 409 this soon after start means another instance already polls this token: refuse to run.</summary>
     private static readonly TimeSpan StartupConflictWindow = TimeSpan.FromSeconds(60);
+
+    /// <summary>The longest wait before Telegram is asked again after a failure.</summary>
+    private static readonly TimeSpan MaxRetryWait = TimeSpan.FromSeconds(30);
 
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.ChannelPost];
 
@@ -98,7 +102,7 @@ public sealed class TelegramPoller(
             catch (Exception ex) when (ex is ApiRequestException or RequestException or HttpRequestException or OperationCanceledException)
             {
                 failures++;
-                var wait = Backoff(failures);
+                var wait = RetryWait(failures);
                 logger.LogWarning("Could not reach Telegram ({Error}); retry {Attempt} in {Seconds}s.", TokenRedaction.Redact(ex.Message, options.Value.BotToken), failures, wait.TotalSeconds);
                 await DelayAsync(wait, stoppingToken);
                 continue;
@@ -128,7 +132,7 @@ public sealed class TelegramPoller(
                 offset = updates[firstUnhandled].Id;
                 failures++;
                 await outageNotice.TellAsync(incoming.Skip(firstUnhandled), stoppingToken);
-                await DelayAsync(Backoff(failures), stoppingToken);
+                await DelayAsync(RetryWait(failures), stoppingToken);
                 continue;
             }
 
@@ -192,5 +196,5 @@ public sealed class TelegramPoller(
         }
     }
 
-    private static TimeSpan Backoff(int failures) => TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures - 1, 5))));
+    private static TimeSpan RetryWait(int failures) => Backoff.Doubling(failures - 1, TimeSpan.FromSeconds(1), MaxRetryWait);
 }

@@ -15,10 +15,10 @@ public static class CorpusDays
     /// <summary>The document an answer was written for, by the name its file gives.</summary>
     public static NarrativeJob Job(string name, Core.Localization.Texts t) => name switch
     {
-        "sichuan-gas" => NarrativeJob.Daily(SichuanGas, t),
-        "shanxi-mine" => NarrativeJob.Daily(ShanxiMine, t),
-        "hunan-chem" => NarrativeJob.Daily(HunanChem, t),
-        "sichuan-visit" => NarrativeJob.Feedback(SichuanVisit, t),
+        "sichuan-gas" => BriefKinds.Daily.Job(SichuanGas, t),
+        "shanxi-mine" => BriefKinds.Daily.Job(ShanxiMine, t),
+        "hunan-chem" => BriefKinds.Daily.Job(HunanChem, t),
+        "sichuan-visit" => BriefKinds.Feedback.Job(SichuanVisit, t),
         _ => throw new ArgumentException($"No corpus day {name}.", nameof(name)),
     };
 
