@@ -43,6 +43,24 @@ public sealed class LiveCardTests
     }
 
     [Fact]
+    public void APress_QueuesOneEditOfThePressedMessage_WithTheNextQuestionsButtons()
+    {
+        using var h = CoreHarness.Create();
+        h.AddMember(h.CreateTeam(), Member, Role.Member);
+        h.Send(Member, "/finding");
+        var card = Assert.Single(h.Messages(Member));
+        var before = h.Queued(Member).Count;
+
+        h.Press(Member, "安全生产责任落实");
+
+        var row = Assert.Single(h.Queued(Member).Skip(before));
+        Assert.Equal((int)card.Id, row.EditMessageId);
+        Assert.False(row.KeyboardOnly);
+        Assert.Contains(row.Keyboard!.SelectMany(r => r), b => b.Label == "消防");
+        Assert.Equal(card.Id, Assert.Single(h.Messages(Member)).Id);
+    }
+
+    [Fact]
     public async Task TypedAnswer_IsOneNewMessage_AndAPressOnTheOlderCard_ChangesNothing()
     {
         await using var chat = await Chat.StartAsync();
