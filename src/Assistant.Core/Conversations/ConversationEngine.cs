@@ -114,15 +114,21 @@ public sealed class ConversationEngine : IConversationRunner
             return true;
         }
 
+        // The live card: what the press brings (the next question and its buttons, or the end of the flow) replaces
+        // the pressed message in place, one Bot API call per button step. A press on an older card changes nothing:
+        // that card says so and shows the current question again (the newer card's buttons are then stale).
+        var from = context.Outgoing.Count;
         if (draft.Nonce != nonce || draft.Step != step)
         {
             context.Reply(context.T["callback.expired_in_flow"]);
             Run(flow, context, draft, FlowInput.None, resume: true);
-            return true;
+        }
+        else
+        {
+            Run(flow, context, draft, new FlowInput(null, value, [], null), resume: false);
         }
 
-        context.RemoveOriginKeyboard();
-        Run(flow, context, draft, new FlowInput(null, value, [], null), resume: false);
+        context.ReplyInPlaceOfOrigin(from);
         return true;
     }
 

@@ -32,6 +32,9 @@ public sealed class Draft
     /// <summary>The buttons of the current question, so typing a label counts as pressing it.</summary>
     public List<DraftButton> Buttons { get; set; } = [];
 
+    /// <summary>The answers given before the card was reached, one per field, shown on top of the live card.</summary>
+    public List<DraftAnswer> Given { get; set; } = [];
+
     public DateTime StartedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }
@@ -43,4 +46,12 @@ public sealed class DraftButton
     public string Label { get; set; } = "";
 
     public string Value { get; set; } = "";
+}
+
+/// <summary>An answer given to a question: the field it filled (or the step's name) and what was pressed or typed.</summary>
+public sealed class DraftAnswer
+{
+    public string Field { get; set; } = "";
+
+    public string Text { get; set; } = "";
 }

@@ -17,6 +17,9 @@ namespace Assistant.Core.Conversations;
 /// <typeparam name="TData">The draft's data: what has been entered, saved with the draft after every answer.</typeparam>
 public abstract class FormFlow<TData> : IFlow where TData : class, new()
 {
+    /// <summary>The longest answer shown whole among the answers so far.</summary>
+    private const int GivenLength = 16;
+
     private FrozenDictionary<string, FormStep<TData>>? _byName;
     private bool? _cancelsEverywhere;
 
@@ -59,10 +62,18 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
     {
         var data = turn.Data<TData>();
         var form = Build(turn, data);
+        var asked = form.Machine.State;
         var result = Read(turn, data, form);
+        var given = GivenAnswer(turn, asked, result);
         Apply(turn, data, form, result);
         if (!turn.IsFinished)
         {
+            // The first answer to a field stays ("done" after a typed description does not replace it).
+            if (given is not null && !turn.Draft.Given.Exists(a => a.Field == given.Field))
+            {
+                turn.Draft.Given.Add(given);
+            }
+
             AskAndSave(turn, data, form.Machine.State);
         }
     }
@@ -166,6 +177,39 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
         }
     }
 
+    /// <summary>What the input answered at a question before the card (its field, and the label pressed or the start of the text typed); null for anything else.</summary>
+    private static DraftAnswer? GivenAnswer(FlowTurn turn, FormStep<TData> asked, StepResult result)
+    {
+        // Typed text the question kept (it may stay for more) is an answer; a press is one when it moves the form on.
+        var answered = !result.IsUnexpected && result.Reason is null && result.Trigger switch
+        {
+            null => turn.Input.Text is not null,
+            { } trigger => trigger != FlowTrigger.Cancel && trigger != FlowTrigger.Save,
+        };
+        if (asked.IsCard || !answered)
+        {
+            return null;
+        }
+
+        var text = turn.Input.Choice is { } choice
+            ? turn.Draft.Buttons.FirstOrDefault(b => b.Value == choice)?.Label
+            : turn.Input.Text?.Trim();
+        return string.IsNullOrEmpty(text)
+            ? null
+            : new DraftAnswer { Field = asked.Field ?? asked.Name, Text = text.Length <= GivenLength ? text : text[..GivenLength] + "…" };
+    }
+
+    /// <summary>
+    /// The live card's top line: the answers given so far, when the question replaces the pressed one in place (the
+    /// pressed question and its answer are no longer in the chat). Not on the card, which shows everything, nor once
+    /// the card has been reached.
+    /// </summary>
+    private static string Given(FlowTurn turn, TData data, FormStep<TData> step) =>
+        turn.Input.Choice is null || turn.Context.Update.Kind != Messaging.UpdateKind.Callback || step.IsCard
+            || data is IReviewedDraft { ReturnToReview: true } || turn.Draft.Given.Count == 0
+            ? ""
+            : turn.Context.T.Format("flow.given", string.Join(" · ", turn.Draft.Given.Select(a => a.Text))) + "\n\n";
+
     /// <summary>
     /// Asks the question, then saves: asking may note what its buttons stand for. Where every question can be
     /// cancelled, the cancel button joins the last row when it has room (fewer than three), else a row of its own.
@@ -187,7 +231,7 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
             }
         }
 
-        turn.Ask(question.Html, rows);
+        turn.Ask(Given(turn, data, step) + question.Html, rows);
         turn.Save(data);
     }
 }

@@ -38,6 +38,9 @@ public sealed class FormStep<TData>(string name)
     /// <summary>A few words for the diagram: what <see cref="Enter"/> does.</summary>
     public string? EnterDescription { get; init; }
 
+    /// <summary>The review card (<see cref="ReviewCard.Step"/>): it shows every answer itself.</summary>
+    public bool IsCard { get; init; }
+
     /// <summary>A terminal state asks nothing: the flow ends there.</summary>
     public bool IsTerminal => Ask is null;
 

@@ -32,6 +32,7 @@ public static class ReviewCard
     public static FormStep<TData> Step<TData>(string name, Func<FlowTurn, TData, string> card, IReadOnlyList<EditTarget<TData>> targets,
         Func<FlowTurn, TData, (string Html, IReadOnlyList<Choice> Choices)?>? notice = null, FlowTrigger? noticeTrigger = null) => new(name)
     {
+        IsCard = true,
         Ask = (turn, d) =>
         {
             var extra = notice?.Invoke(turn, d);

@@ -11,6 +11,9 @@ namespace Assistant.Core.Dispatching;
 /// </summary>
 public sealed class UpdateContext
 {
+    /// <summary>Between the replies joined into one live card (<see cref="ReplyInPlaceOfOrigin"/>).</summary>
+    private const string CardSeparator = "\n\n";
+
     private readonly List<OutgoingMessage> _outgoing = [];
     private readonly TextCatalog _catalog;
 
@@ -88,6 +91,60 @@ public sealed class UpdateContext
         if (Update.Kind == UpdateKind.Callback && Update.MessageId is { } messageId)
         {
             _outgoing.Add(new OutgoingMessage { ChatId = Update.ChatId, Html = html, Keyboard = keyboard, EditMessageId = messageId, IsGroup = InGroup, Purpose = "edit" });
+        }
+    }
+
+    /// <summary>
+    /// The live card: the replies to this chat added from <paramref name="from"/> on become one edit of the message
+    /// whose button was pressed (one Bot API call instead of an edit plus a new message). Replies are joined into it
+    /// while they are text without a file, only the last of them has buttons and together they fit one message; the
+    /// rest follow as new messages. When the first reply cannot be an edit (a file, too long, none), the pressed
+    /// message only loses its buttons. No-op for other updates.
+    /// </summary>
+    public void ReplyInPlaceOfOrigin(int from)
+    {
+        if (Update.Kind != UpdateKind.Callback || Update.MessageId is not { } messageId)
+        {
+            return;
+        }
+
+        var replies = Enumerable.Range(from, _outgoing.Count - from)
+            .Where(i => _outgoing[i].ChatId == Update.ChatId && _outgoing[i].EditMessageId is null)
+            .ToList();
+        var joined = 0;
+        var length = 0;
+        foreach (var i in replies)
+        {
+            var reply = _outgoing[i];
+            length += reply.Html.Length + (joined == 0 ? 0 : CardSeparator.Length);
+            if (reply.File is not null || length > TextSplitter.MaxLength)
+            {
+                break;
+            }
+
+            joined++;
+            if (reply.Keyboard is { Count: > 0 })
+            {
+                break;
+            }
+        }
+
+        if (joined == 0)
+        {
+            RemoveOriginKeyboard();
+            return;
+        }
+
+        var parts = replies.Take(joined).Select(i => _outgoing[i]).ToList();
+        _outgoing[replies[0]] = parts[^1] with
+        {
+            Html = string.Join(CardSeparator, parts.Select(p => p.Html)),
+            EditMessageId = messageId,
+            Purpose = "card",
+        };
+        foreach (var i in replies.Skip(1).Take(joined - 1).OrderDescending())
+        {
+            _outgoing.RemoveAt(i);
         }
     }
 

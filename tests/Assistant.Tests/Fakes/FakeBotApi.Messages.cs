@@ -92,6 +92,31 @@ public sealed partial class FakeBotApi
         }
     }
 
+    /// <summary>
+    /// A chat as its user sees it now, from what <see cref="Sent"/> holds: each message the bot sent, in its latest
+    /// state (the last send or edit of it: text, caption and buttons), in the order of their last change. An edit of
+    /// the buttons alone (editMessageReplyMarkup) changes the state but not the order.
+    /// </summary>
+    public IReadOnlyList<SentMessage> Current(long chatId)
+    {
+        var order = new List<int>();
+        var latest = new Dictionary<int, SentMessage>();
+        foreach (var message in Sent.Where(m => m.ChatId == chatId))
+        {
+            var known = latest.TryGetValue(message.MessageId, out var before);
+            latest[message.MessageId] = message.Method == "editMessageReplyMarkup" && known
+                ? before! with { InlineKeyboard = message.InlineKeyboard, ReplyMarkup = message.ReplyMarkup }
+                : message;
+            if (message.Method != "editMessageReplyMarkup" || !known)
+            {
+                order.Remove(message.MessageId);
+                order.Add(message.MessageId);
+            }
+        }
+
+        return [.. order.Select(id => latest[id])];
+    }
+
     // ------------------------------------------------------------------ method table
 
     private void RegisterMethods()

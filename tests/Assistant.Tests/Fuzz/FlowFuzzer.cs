@@ -565,7 +565,8 @@ internal sealed partial class FlowFuzzer : IDisposable
                 Remember(button.Data);
             }
 
-            if (item.EditMessageId is null && buttons.Count > 0)
+            // The buttons the member sees last: a new message's, or those a flow's card was edited to show.
+            if (!item.KeyboardOnly && buttons.Count > 0)
             {
                 _keyboards[item.ChatId] = buttons;
             }

@@ -100,17 +100,22 @@ public sealed class CoreHarness : IDisposable
 
     public DispatchOutcome Dispatch(IncomingUpdate update) => Get<Dispatcher>().Process(update);
 
-    /// <summary>Presses a button (by label or part of it) of the latest message with buttons in the user's chat.</summary>
+    /// <summary>
+    /// Presses a button (by label or part of it) of the message that shows buttons and changed last in the user's
+    /// chat (sent or edited), as the member sees it now; the callback names that message, as Telegram's does.
+    /// </summary>
     public DispatchOutcome Press(long userId, string label, long? chatId = null)
     {
         var chat = chatId ?? userId;
-        var button = LatestButtons(chat).FirstOrDefault(b => b.Label == label)
-            ?? LatestButtons(chat).FirstOrDefault(b => b.Label.Contains(label, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"No button '{label}' in chat {chat}. Buttons: {string.Join(" | ", LatestButtons(chat).Select(b => b.Label))}");
-        return PressData(userId, button.Data, chat);
+        var card = LatestCard(chat);
+        var buttons = card?.Keyboard!.SelectMany(r => r).ToList() ?? [];
+        var button = buttons.FirstOrDefault(b => b.Label == label)
+            ?? buttons.FirstOrDefault(b => b.Label.Contains(label, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No button '{label}' in chat {chat}. Buttons: {string.Join(" | ", buttons.Select(b => b.Label))}");
+        return PressData(userId, button.Data, chat, (int)card!.Id);
     }
 
-    public DispatchOutcome PressData(long userId, string data, long? chatId = null, int messageId = 1) => Dispatch(new IncomingUpdate
+    public DispatchOutcome PressData(long userId, string data, long? chatId = null, int messageId = 0) => Dispatch(new IncomingUpdate
     {
         Channel = "test",
         UpdateId = Interlocked.Increment(ref _nextUpdateId),
@@ -123,27 +128,82 @@ public sealed class CoreHarness : IDisposable
         MessageId = messageId,
     });
 
-    /// <summary>Every message queued for the chat so far (not edits), oldest first.</summary>
+    /// <summary>
+    /// The chat since the last <see cref="Clear"/> as the member sees it now: every message sent, with the edits
+    /// queued for it applied (its id is the message id a press on it names). A message whose text was edited moves
+    /// to the end (the order is that of the last change); one whose buttons were only removed stays in place. An
+    /// edit of a message sent before the last <see cref="Clear"/> shows as that message, with its new text.
+    /// </summary>
     public IReadOnlyList<OutboxItem> Messages(long chatId)
     {
-        var messages = Get<AssistantDatabase>().Collection<OutboxItem>(Outbox.CollectionName)
-            .FindAll().Where(x => x.ChatId == chatId && x.EditMessageId is null).OrderBy(x => x.Id).ToList();
-        foreach (var message in messages)
+        var rows = Get<AssistantDatabase>().Collection<OutboxItem>(Outbox.CollectionName)
+            .FindAll().Where(x => x.ChatId == chatId).OrderBy(x => x.Id).ToList();
+        var shown = new List<OutboxItem>();
+        foreach (var row in rows)
         {
-            CatalogGuard.AssertNoMissingKeys(message.Html);
+            CatalogGuard.AssertNoMissingKeys(row.Html);
+            if (row.EditMessageId is not { } target)
+            {
+                shown.Add(row);
+                continue;
+            }
+
+            var index = shown.FindIndex(m => m.Id == target);
+            if (row.KeyboardOnly)
+            {
+                if (index >= 0)
+                {
+                    shown[index] = Copy(shown[index], shown[index].Html, row.Keyboard);
+                }
+
+                continue;
+            }
+
+            var edited = Copy(index >= 0 ? shown[index] : row, row.Html, row.Keyboard);
+            edited.Id = target;
+            edited.EditMessageId = null;
+            if (index >= 0)
+            {
+                shown.RemoveAt(index);
+            }
+
+            shown.Add(edited);
         }
 
-        return messages;
+        return shown;
     }
 
-    /// <summary>Plain text of the newest message to the chat.</summary>
+    /// <summary>Every row queued for the chat since the last <see cref="Clear"/>, edits included, oldest first.</summary>
+    public IReadOnlyList<OutboxItem> Queued(long chatId) =>
+        [.. Get<AssistantDatabase>().Collection<OutboxItem>(Outbox.CollectionName).FindAll().Where(x => x.ChatId == chatId).OrderBy(x => x.Id)];
+
+    /// <summary>Plain text of the message that changed last in the chat (sent or edited).</summary>
     public string LastText(long chatId) => Messages(chatId) is { Count: > 0 } m ? Html.ToPlainText(m[^1].Html) : "";
 
     /// <summary>All message text to the chat since the last <see cref="Clear"/>, as one string.</summary>
     public string AllText(long chatId) => string.Join("\n---\n", Messages(chatId).Select(m => Html.ToPlainText(m.Html)));
 
+    /// <summary>The buttons of the message that shows buttons and changed last (see <see cref="Messages"/>).</summary>
     public IReadOnlyList<OutboxButton> LatestButtons(long chatId) =>
-        Messages(chatId).LastOrDefault(m => m.Keyboard is { Count: > 0 })?.Keyboard!.SelectMany(r => r).ToList() ?? [];
+        LatestCard(chatId)?.Keyboard!.SelectMany(r => r).ToList() ?? [];
+
+    private OutboxItem? LatestCard(long chatId) => Messages(chatId).LastOrDefault(m => m.Keyboard is { Count: > 0 });
+
+    private static OutboxItem Copy(OutboxItem m, string html, List<List<OutboxButton>>? keyboard) => new()
+    {
+        Id = m.Id,
+        ChatId = m.ChatId,
+        Html = html,
+        Keyboard = keyboard,
+        EditMessageId = m.EditMessageId,
+        FileName = m.FileName,
+        FileContent = m.FileContent,
+        FileAsPhoto = m.FileAsPhoto,
+        FilePath = m.FilePath,
+        IsGroup = m.IsGroup,
+        Purpose = m.Purpose,
+        CreatedUtc = m.CreatedUtc,
+    };
 
     /// <summary>Forgets queued messages (as if delivered).</summary>
     public void Clear() => Get<AssistantDatabase>().Collection<OutboxItem>(Outbox.CollectionName).DeleteAll();

@@ -10,7 +10,8 @@ namespace Assistant.Channels.Console;
 /// Prints messages to the terminal: HTML becomes plain text, buttons become numbered choices (those of the
 /// latest message to the operator are the live ones), a Mini App button a line with its address.
 /// Messages for other people (notifications to team members) are shown with their name.
-/// Edits of earlier messages are not shown: every essential answer is also a new message. A file is shown as its
+/// An edit of a message's buttons alone is not shown; an edit of its text (a flow's live card) is printed as a new
+/// message, its buttons the live ones. A file is shown as its
 /// path: where the assistant already keeps it beside the database, or else saved into the recipient team's folder
 /// there (<see cref="DocumentFolder"/>), never over an earlier file.
 /// </summary>

@@ -12,7 +12,8 @@ namespace Assistant.Channels.Telegram;
 /// <summary>
 /// Sends outbox items through the Bot API (HTML parse mode) and classifies what came back:
 /// 429 → wait its retry_after, 5xx and network errors → retry, "message is not modified" → done,
-/// a blocked bot or a missing chat → give up.
+/// a text edit of a message that is gone or cannot be edited → sent as a new message instead (a buttons-only
+/// edit of it → done), a blocked bot or a missing chat → give up.
 /// </summary>
 public sealed class TelegramTransport(ITelegramBotClient client, IOptions<TelegramOptions> options, ILogger<TelegramTransport> logger) : IMessageTransport
 {
@@ -65,7 +66,17 @@ public sealed class TelegramTransport(ITelegramBotClient client, IOptions<Telegr
             }
             else
             {
-                await client.EditMessageText(item.ChatId, messageId, text, mode, markup, NoPreview, cancellationToken: ct);
+                try
+                {
+                    await client.EditMessageText(item.ChatId, messageId, text, mode, markup, NoPreview, cancellationToken: ct);
+                }
+                catch (ApiRequestException ex) when (ex.ErrorCode == 400 && CannotEdit(ex.Message))
+                {
+                    // A card the member deleted, too old to edit, or not text: what it would show goes out as a new message.
+                    logger.LogDebug("Chat {Chat}: message {Message} cannot be edited ({Error}); sending a new one.", item.ChatId, messageId, Redact(ex.Message));
+                    var fresh = await client.SendMessage(item.ChatId, text, mode, replyMarkup: markup, linkPreviewOptions: NoPreview, cancellationToken: ct);
+                    return fresh.Id;
+                }
             }
 
             return messageId;
@@ -85,6 +96,12 @@ public sealed class TelegramTransport(ITelegramBotClient client, IOptions<Telegr
         var message = await client.SendMessage(item.ChatId, text, mode, replyMarkup: markup, linkPreviewOptions: NoPreview, cancellationToken: ct);
         return message.Id;
     }
+
+    /// <summary>Telegram's answers to an edit of a message that is gone or cannot take the edit (not "not modified": that one is done).</summary>
+    private static bool CannotEdit(string message) =>
+        message.Contains("message to edit not found", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("message can't be edited", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("there is no text in the message to edit", StringComparison.OrdinalIgnoreCase);
 
     private DeliveryResult Classify(Exception ex, CancellationToken stopping)
     {
@@ -107,7 +124,8 @@ public sealed class TelegramTransport(ITelegramBotClient client, IOptions<Telegr
                 || reason.Contains("message to edit not found", StringComparison.OrdinalIgnoreCase)
                 || reason.Contains("message can't be edited", StringComparison.OrdinalIgnoreCase)))
             {
-                // Edits are cosmetic: the state they show was already sent, or the message is gone.
+                // Not modified: what the edit shows is there already. Gone or not editable (only a buttons-only edit
+                // gets here; a text edit was sent anew): nothing is left to change.
                 return new DeliveryResult.Delivered(null);
             }
 
