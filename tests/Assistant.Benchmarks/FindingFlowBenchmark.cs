@@ -22,13 +22,10 @@ public static class FindingFlowBenchmark
         (true, "实地检查"),
         (true, "明查"),
         (false, "长沙市望城区"),
-        (true, "跳过"),
         (false, "长沙某化工有限公司"),
         (false, "甲类仓库与办公楼防火间距不足，约8米，规范要求不少于30米"),
         (true, "描述完成"),
         (true, "一般隐患"),
-        (true, "无证据"),
-        (true, "下一步：核对"),
         (true, "保存"),
     ];
 

@@ -118,6 +118,9 @@ public sealed class Finding
     /// <summary>Evidence the verifier added (photos, documents of the check), if any.</summary>
     public List<Evidence> VerificationEvidence { get; set; } = [];
 
+    /// <summary>Team, author and day in one index key, kept by the store: the author's findings of a day (their defaults) in one look-up.</summary>
+    public string? AuthorDayKey { get; set; }
+
     /// <summary>The team's ledger index key, kept by the store (see <see cref="Ledger.LedgerKeys"/>).</summary>
     public string LedgerKey { get; set; } = "";
 

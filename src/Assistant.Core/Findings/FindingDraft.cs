@@ -57,6 +57,15 @@ public sealed class FindingDraft : IReviewedDraft, IEvidenceDraft, IDeadlineDraf
 
     public int? NoteId { get; set; }
 
+    /// <summary>The member's own values of their last finding today, taken when the flow starts (null: none today, or an edit).</summary>
+    public FindingDefaults? Defaults { get; set; }
+
+    /// <summary>
+    /// Fields filled for the member rather than by them (from the text they sent, or their last finding of the day): the card
+    /// shows them as suggestions until they are answered or saved as they are.
+    /// </summary>
+    public List<string> Suggested { get; set; } = [];
+
     /// <summary>Texts offered as buttons at the current question (a button carries only its index).</summary>
     public List<string> Offered { get; set; } = [];
 

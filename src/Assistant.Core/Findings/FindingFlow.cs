@@ -7,10 +7,11 @@ using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Findings.Findi
 namespace Assistant.Core.Findings;
 
 /// <summary>
-/// The guided conversation that records a finding (or edits a saved one): the questions of
-/// <see cref="FindingQuestions"/> in order (the sector's own name for "other", the rule broken for a major
-/// hazard), the optional rectification details, then the card to edit any field, save or cancel. Photos and
-/// documents are kept as evidence at any step, a shared location at any step.
+/// The guided conversation that records a finding (or edits a saved one): the required questions of
+/// <see cref="FindingQuestions"/> not answered yet, in order (the sector's own name for "other", the rule broken
+/// for a major hazard), then the card to edit any field, add the optional ones (place, evidence, rectification
+/// details), save or cancel. A draft filled from one message or "same as last time" skips what it holds. Photos
+/// and documents are kept as evidence at any step, a shared location at any step.
 /// </summary>
 public sealed class FindingFlow : FormFlow<FindingDraft>
 {
@@ -73,7 +74,8 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
         return string.Join(" · ", parts);
     }
 
-    protected override Step FirstStep(FindingDraft data) => data.EditingFindingId is null ? _q.Aspect : _q.Review;
+    /// <summary>An edit starts at the card; a new finding at its first unanswered question (the card when a message filled them all).</summary>
+    protected override Step FirstStep(FindingDraft data) => data.EditingFindingId is null ? _q.FirstMissing(data) ?? _q.Review : _q.Review;
 
     /// <summary>A location shared at any question is the finding's place; the question comes again.</summary>
     protected override StepResult? KeepLocation(FlowTurn turn, FindingDraft data, Step step)
@@ -91,20 +93,11 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
         m.Review(q.Review, q.EditTargets, Saved, Cancelled)
             .Permit(FindingQuestions.AddToDuplicate, AddedToDuplicate);
         m.End(AddedToDuplicate, FindingQuestions.AddToDuplicate);
-        m.Next(q.Aspect, q.Sector);
-        m.Next(q.Sector, q.Method, unless: () => d.Sector == Sector.Other)
-            .PermitIf(FlowTrigger.Answered, q.SectorOther, () => d.Sector == Sector.Other, "other sector");
-        m.Next(q.SectorOther, q.Method);
-        m.Next(q.Method, q.Openness);
-        m.Next(q.Openness, q.City);
-        m.Configure(q.City).Permit(FlowTrigger.Answered, q.Place);
-        m.Next(q.Place, q.Unit);
-        m.Next(q.Unit, q.Description);
-        m.Next(q.Description, q.Severity);
-        m.Next(q.Severity, q.Evidence, unless: () => d.Severity == Severity.MajorHazard)
-            .PermitIf(FlowTrigger.Answered, q.Basis, () => d.Severity == Severity.MajorHazard, "major hazard: ask the basis");
-        m.Next(q.Basis, q.Evidence);
-        m.Next(q.Evidence, q.Extras);
+        foreach (var question in q.Questions)
+        {
+            m.Configure(question).PermitDynamic(FlowTrigger.Answered, () => q.After(question, d), "the next question", Destinations(question));
+        }
+
         m.Configure(q.Extras)
             .Permit(FlowTrigger.Answered, q.Review)
             .Permit(FindingQuestions.ChooseResponsibleUnit, q.ResponsibleUnit)
@@ -122,6 +115,31 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
             .Permit(FlowTrigger.Answered, q.Extras)
             .Permit(FlowTrigger.ChangeDeadline, q.Deadline)
             .PermitReentry(FlowTrigger.FarDeadline);
+    }
+
+    /// <summary>For the diagram: where an answer to <paramref name="question"/> may lead (<see cref="FindingQuestions.After"/>).</summary>
+    private Stateless.Reflection.DynamicStateInfos Destinations(Step question)
+    {
+        var q = _q;
+        var infos = new Stateless.Reflection.DynamicStateInfos();
+        if (question == q.Sector)
+        {
+            infos.Add(q.SectorOther.Name, "other sector: its name");
+        }
+
+        if (question == q.Severity)
+        {
+            infos.Add(q.Basis.Name, "major hazard: ask the basis");
+        }
+
+        var anchor = question == q.SectorOther ? q.Sector : question == q.Basis ? q.Severity : question;
+        foreach (var later in q.RequiredInOrder.SkipWhile(r => r != anchor).Skip(1))
+        {
+            infos.Add(later.Name, "first required unanswered");
+        }
+
+        infos.Add(q.Review.Name, "every required answer known");
+        return infos;
     }
 
     private void SaveFinding(FlowTurn turn, FindingDraft d)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assistant.Core.Conversations;
 using Assistant.Core.Localization;
 using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Findings.FindingDraft>;
@@ -30,21 +29,20 @@ public sealed class FindingQuestions
     {
         Aspect = new("Aspect")
         {
-            Field = "field.aspect",
+            Field = FieldKeys.Aspect,
             Required = true,
             IsAnswered = d => d.Aspect is not null,
-            Ask = (turn, _) => new(turn.Context.T["finding.ask.aspect"], AspectChoices(turn.Context.T).Select(c => new[] { c })),
-            Read = (turn, d) => Answers.Pick(turn, AspectChoices(turn.Context.T), v => d.Aspect = (Aspect)int.Parse(v, CultureInfo.InvariantCulture),
-                typed => ClassificationNames.AspectOf(typed) is { } aspect ? [((int)aspect).ToString(CultureInfo.InvariantCulture)] : []),
+            Ask = FindingChoices.AskAspect,
+            Read = FindingChoices.ReadAspect,
         };
         Sector = new("Sector")
         {
-            Field = "field.sector",
+            Field = FieldKeys.Sector,
             Required = true,
             IsAnswered = d => d.Sector is { } sector && (sector != Findings.Sector.Other || !string.IsNullOrWhiteSpace(d.SectorOther)),
-            Ask = (turn, _) => new(turn.Context.T["finding.ask.sector"], SectorChoices(turn.Context.T).Chunk(3)),
-            Read = (turn, d) => Answers.Pick(turn, SectorChoices(turn.Context.T), v => d.Sector = Enum.Parse<Sector>(v),
-                typed => [.. ClassificationNames.Sectors(typed).Select(s => s.ToString())]),
+            Ask = (turn, d) => new(turn.Context.T["finding.ask.sector"], FindingChoices.Sectors(turn.Context.T, d.Defaults).Chunk(3)),
+            Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Sector, Answers.Pick(turn, FindingChoices.Sectors(turn.Context.T, d.Defaults), v => d.Sector = Enum.Parse<Sector>(v),
+                typed => [.. ClassificationNames.Sectors(typed).Select(s => s.ToString())])),
         };
         SectorOther = new("SectorOther")
         {
@@ -53,59 +51,59 @@ public sealed class FindingQuestions
         };
         Method = new("Method")
         {
-            Field = "field.method",
+            Field = FieldKeys.Method,
             Required = true,
             IsAnswered = d => d.Method is not null,
-            Ask = (turn, _) => new(turn.Context.T["finding.ask.method"], MethodChoices(turn.Context.T).Chunk(3)),
-            Read = (turn, d) => Answers.Pick(turn, MethodChoices(turn.Context.T), v => d.Method = Enum.Parse<Method>(v)),
+            Ask = (turn, d) => new(turn.Context.T["finding.ask.method"], FindingChoices.Methods(turn.Context.T, d.Defaults).Chunk(3)),
+            Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Method, Answers.Pick(turn, FindingChoices.Methods(turn.Context.T, d.Defaults), v => d.Method = Enum.Parse<Method>(v))),
         };
         Openness = new("Openness")
         {
-            Field = "field.openness",
+            Field = FieldKeys.Openness,
             Required = true,
             IsAnswered = d => d.Covert is not null,
-            Ask = (turn, _) => new(turn.Context.T["finding.ask.openness"], [OpennessChoices(turn.Context.T)]),
-            Read = (turn, d) => Answers.Pick(turn, OpennessChoices(turn.Context.T), v => d.Covert = v == "covert"),
+            Ask = (turn, _) => new(turn.Context.T["finding.ask.openness"], [FindingChoices.Openness(turn.Context.T)]),
+            Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Openness, Answers.Pick(turn, FindingChoices.Openness(turn.Context.T), v => d.Covert = v == "covert")),
         };
         City = new("City")
         {
-            Field = "field.city",
+            Field = FieldKeys.City,
             Required = true,
             IsAnswered = d => !string.IsNullOrWhiteSpace(d.City),
-            Ask = (turn, d) => WithOffers(turn.Context.T["finding.ask.city"], d, store.VocabularyOf(turn.Draft.TeamId).Cities),
-            Read = (turn, d) => OfferedOrText(turn, d, 60, v => d.City = v),
+            Ask = (turn, d) => FindingChoices.WithOffers(turn.Context.T["finding.ask.city"], d, d.Defaults?.City, store.VocabularyOf(turn.Draft.TeamId).Cities),
+            Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.City, FindingChoices.OfferedOrText(turn, d, 60, v => d.City = v)),
         };
         Place = new("Place")
         {
-            Field = "field.place",
+            Field = FieldKeys.Place,
             IsAnswered = d => d.Place is not null || d.Latitude is not null,
             TakesLocation = true,
             Ask = (turn, _) => new(turn.Context.T["finding.ask.place"], [[new Choice(turn.Context.T["common.skip"], "skip")]]),
-            Read = ReadPlace,
+            Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Place, ReadPlace(turn, d)),
         };
         Unit = new("Unit")
         {
-            Field = "field.unit",
+            Field = FieldKeys.Unit,
             Required = true,
             IsAnswered = d => !string.IsNullOrWhiteSpace(d.Unit),
-            Ask = (turn, d) => WithOffers(turn.Context.T["finding.ask.unit"], d, store.VocabularyOf(turn.Draft.TeamId).Units),
-            Read = (turn, d) => OfferedOrText(turn, d, MaxShortText, v => d.Unit = v),
+            Ask = (turn, d) => FindingChoices.WithOffers(turn.Context.T["finding.ask.unit"], d, d.Defaults?.Unit, store.VocabularyOf(turn.Draft.TeamId).Units),
+            Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Unit, FindingChoices.OfferedOrText(turn, d, MaxShortText, v => d.Unit = v)),
         };
         Description = new("Description")
         {
-            Field = "field.description",
+            Field = FieldKeys.Description,
             Required = true,
             IsAnswered = d => !string.IsNullOrWhiteSpace(d.Description),
             Ask = AskDescription,
-            Read = ReadDescription,
+            Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Description, ReadDescription(turn, d)),
         };
         Severity = new("Severity")
         {
-            Field = "field.severity",
+            Field = FieldKeys.Severity,
             Required = true,
             IsAnswered = d => d.Severity is not null,
-            Ask = (turn, _) => new(turn.Context.T["finding.ask.severity"], SeverityChoices(turn.Context.T).Select(c => new[] { c })),
-            Read = (turn, d) => Answers.Pick(turn, SeverityChoices(turn.Context.T), v => d.Severity = Enum.Parse<Severity>(v)),
+            Ask = (turn, _) => new(turn.Context.T["finding.ask.severity"], FindingChoices.Severities(turn.Context.T).Select(c => new[] { c })),
+            Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Severity, Answers.Pick(turn, FindingChoices.Severities(turn.Context.T), v => d.Severity = Enum.Parse<Severity>(v))),
         };
         Basis = new("Basis")
         {
@@ -154,7 +152,8 @@ public sealed class FindingQuestions
             new("e:sector", new("EditSector"), Sector, "field.sector"),
             new("e:method", new("EditMethod"), Method, "field.method"),
             new("e:open", new("EditOpenness"), Openness, "field.openness"),
-            new("e:place", new("EditPlace"), City, "field.place"),
+            new("e:city", new("EditCity"), City, FieldKeys.City),
+            new("e:place", new("EditPlace"), Place, FieldKeys.Place),
             new("e:unit", new("EditUnit"), Unit, "field.unit"),
             new("e:desc", new("EditDescription"), Description, "field.description"),
             new("e:sev", new("EditSeverity"), Severity, "field.severity"),
@@ -163,8 +162,9 @@ public sealed class FindingQuestions
             // A saved finding's rectification changes in the ledger (with reasons and history), not here.
             new("e:extra", new("EditExtras"), Extras, "field.rectification", d => d.EditingFindingId is null, "a new finding"),
         ];
-        Review = ReviewCard.Step("Review", (turn, d) => Card(store, turn, d), EditTargets,
+        var card = ReviewCard.Step("Review", (turn, d) => Card(store, turn, d), EditTargets,
             duplicates is null || isComplete is null ? null : (turn, d) => turn.Context.Member is { } m ? duplicates.For(turn.Context.T, m, d, isComplete!(d)) : null, AddToDuplicate);
+        Review = new("Review") { Ask = (turn, d) => SuggestionsOnCard.Relabel(turn.Context.T, d, card.Ask!(turn, d)), Read = card.Read };
     }
 
     public Step Aspect { get; }
@@ -215,13 +215,46 @@ public sealed class FindingQuestions
         Extras, ResponsibleUnit, HandOver, ResponsiblePerson, Deadline, ConfirmDeadline, Review,
     ];
 
+    /// <summary>
+    /// Where an answer leads: the name of one's own for "other", the basis of a major hazard, then the first required
+    /// question not answered yet (the optional ones are asked only from the card), else the card.
+    /// </summary>
+    public Step After(Step answered, FindingDraft d)
+    {
+        if (answered == Sector && d.Sector == Findings.Sector.Other && string.IsNullOrWhiteSpace(d.SectorOther))
+        {
+            return SectorOther;
+        }
+
+        if (answered == Severity && d.Severity == Findings.Severity.MajorHazard && d.Basis is null)
+        {
+            return Basis;
+        }
+
+        return FirstMissing(d) ?? Review;
+    }
+
+    /// <summary>The first required question the draft does not answer yet, in the order asked; null when the card can be shown.</summary>
+    public Step? FirstMissing(FindingDraft d)
+    {
+        var missing = RequiredInOrder.FirstOrDefault(s => !s.IsAnswered!(d));
+        return missing == Sector && d.Sector == Findings.Sector.Other ? SectorOther : missing;
+    }
+
+    /// <summary>The required questions in the order a new finding meets them.</summary>
+    public IReadOnlyList<Step> RequiredInOrder => [Aspect, Sector, Method, Openness, City, Unit, Description, Severity];
+
+    /// <summary>The questions an answer moves on from by <see cref="After"/>.</summary>
+    public IReadOnlyList<Step> Questions => [Aspect, Sector, SectorOther, Method, Openness, City, Place, Unit, Description, Severity, Basis, Evidence];
+
     /// <summary>The card: the finding being edited with the changes, or a new one as it would be saved.</summary>
     private static string Card(FindingStore store, FlowTurn turn, FindingDraft d)
     {
         var t = turn.Context.T;
         var preview = d.EditingFindingId is { } editing && store.Get(editing) is { } saved ? saved : new Finding { Code = "", Day = turn.Context.Today };
         d.ApplyTo(preview, includeRectification: d.EditingFindingId is null);
-        return t[d.EditingFindingId is null ? "finding.review" : "finding.review_edit"] + "\n\n" + FindingCard.Render(t, preview, fullDescription: false);
+        return t[d.EditingFindingId is null ? "finding.review" : "finding.review_edit"] + "\n\n" + FindingCard.Render(t, preview, fullDescription: false)
+            + SuggestionsOnCard.Line(t, d);
     }
 
     private static StepResult ReadPlace(FlowTurn turn, FindingDraft d)
@@ -327,38 +360,4 @@ public sealed class FindingQuestions
         Ask = (turn, _) => new(turn.Context.T[questionKey], [[new Choice(turn.Context.T["common.clear"], "clear")]]),
         Read = (turn, d) => Answers.TextOrNone(turn, "clear", MaxShortText, v => apply(d, v)),
     };
-
-    /// <summary>The question with the team's recently used values as buttons (a button carries only the index).</summary>
-    private static Question WithOffers(string question, FindingDraft d, IReadOnlyList<string> used)
-    {
-        d.Offered.Clear();
-        d.Offered.AddRange(used.Take(8));
-        return new(question, d.Offered.Select((o, i) => new Choice(o.Length <= 30 ? o : o[..30] + "…", Answers.Offer("o:", i))).Chunk(2));
-    }
-
-    private static StepResult OfferedOrText(FlowTurn turn, FindingDraft d, int max, Action<string> apply)
-    {
-        if (Answers.TryOffered(turn.Input.Choice, "o:", d.Offered.Count, out var index))
-        {
-            apply(d.Offered[index]);
-            return StepResult.Answered;
-        }
-
-        return Answers.Text(turn, max, apply);
-    }
-
-    private static List<Choice> AspectChoices(Texts t) =>
-        [.. Enum.GetValues<Aspect>().Select(a => new Choice(t[a.ShortKey()], ((int)a).ToString(CultureInfo.InvariantCulture)))];
-
-    private static List<Choice> SectorChoices(Texts t) =>
-        [.. Enum.GetValues<Sector>().Select(s => new Choice(t[s.Key()], s.ToString()))];
-
-    private static List<Choice> MethodChoices(Texts t) =>
-        [.. Enum.GetValues<Method>().Select(m => new Choice(t[m.Key()], m.ToString()))];
-
-    private static List<Choice> OpennessChoices(Texts t) =>
-        [new(t["openness.open"], "open"), new(t["openness.covert"], "covert")];
-
-    private static List<Choice> SeverityChoices(Texts t) =>
-        [.. Enum.GetValues<Severity>().Select(s => new Choice(t[s.Key()], s.ToString()))];
 }

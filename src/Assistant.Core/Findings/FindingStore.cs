@@ -61,6 +61,10 @@ public sealed class FindingStore(AssistantDatabase db)
         FindingCollection.Find(Where.Eq(nameof(Finding.AuthorId), authorId))
             .Where(f => f.TeamId == teamId).OrderByDescending(f => f.Number).ToList();
 
+    /// <summary>The author's latest finding recorded on a day (team time), or null: where the flow takes their defaults from.</summary>
+    public Finding? LastOfDay(int teamId, long authorId, DateOnly day) =>
+        FindingCollection.Find(Where.Eq(nameof(Finding.AuthorDayKey), AuthorDayKey(teamId, authorId, day))).MaxBy(f => f.Number);
+
     public IReadOnlyList<Finding> OfTeam(int teamId) =>
         FindingCollection.Find(Where.Eq(nameof(Finding.TeamId), teamId)).OrderBy(f => f.Number).ToList();
 
@@ -111,7 +115,11 @@ public sealed class FindingStore(AssistantDatabase db)
     {
         finding.LedgerKey = Ledger.LedgerKeys.For(finding);
         finding.ContactLedgerKey = Ledger.LedgerKeys.ForContact(finding);
+        finding.AuthorDayKey = AuthorDayKey(finding.TeamId, finding.AuthorId, finding.Day);
     }
+
+    private static string AuthorDayKey(int teamId, long authorId, DateOnly day) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{teamId}|{authorId}|{day:yyyyMMdd}");
 
     public static void EnsureSchema(ILiteDatabase database)
     {
@@ -122,6 +130,7 @@ public sealed class FindingStore(AssistantDatabase db)
         findings.EnsureIndex(x => x.Code, unique: true);
         findings.EnsureIndex(x => x.LedgerKey);
         findings.EnsureIndex(x => x.ContactLedgerKey);
+        findings.EnsureIndex(x => x.AuthorDayKey);
         database.GetCollection<FindingChange>(Changes).EnsureIndex(x => x.FindingId);
         database.Mapper.Entity<TeamVocabulary>().Id(x => x.Id, autoId: false);
         SchemaSetup.EnsureCollection(database, Vocabulary);

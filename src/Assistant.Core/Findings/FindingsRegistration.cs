@@ -25,6 +25,8 @@ public static class FindingsRegistration
         services.AddSingleton(SuggestionRules.Default);
         services.AddSingleton<RuleSuggester>();
         services.TryAddSingleton<IFindingSuggester>(sp => sp.GetRequiredService<RuleSuggester>());
+        services.AddSingletons(typeof(SuggestionRefinement), typeof(FindingFromMessage));
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<SuggestionRefinement>());
         services.AddHandler<FindingCommands>();
         services.TryAddSingleton<IFileSource, NoFileSource>();
         services.AddSingleton<EvidenceDownloads>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
+using Assistant.Core.Findings.Suggestions;
 using Assistant.Core.Localization;
 using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
@@ -12,7 +13,7 @@ namespace Assistant.Core.Notes;
 /// The buttons under a saved note: undo, turn into a finding, tag its kind. Data: n:ID:u, n:ID:f,
 /// n:ID:k:Kind. Only the note's author may use them; anything else is refused.
 /// </summary>
-public sealed class NoteButtons(NoteStore notes, FindingStarter findings, ConversationEngine engine) : ICallbackHandler, IDeclaresSpecs
+public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, ConversationEngine engine) : ICallbackHandler, IDeclaresSpecs
 {
     public static IReadOnlyList<ButtonSpec> Buttons { get; } = [new("n", Permission.LogFindings)];
 
@@ -40,6 +41,11 @@ public sealed class NoteButtons(NoteStore notes, FindingStarter findings, Conver
         ];
     }
 
+    /// <summary>A voice note's audio, kept as the finding's evidence.</summary>
+    private static List<Evidence> VoiceOf(Note note, DateTime utcNow) => note.VoiceFileId is { } fileId
+        ? [new Evidence { Kind = EvidenceKind.Voice, FileId = fileId, MimeType = "audio/ogg", AddedUtc = utcNow }]
+        : [];
+
     public void Handle(UpdateContext context, string payload)
     {
         var t = context.T;
@@ -66,7 +72,7 @@ public sealed class NoteButtons(NoteStore notes, FindingStarter findings, Conver
                 break;
             case "f" when note.FindingId is null:
                 context.RemoveOriginKeyboard();
-                findings.Start(context, new FindingDraft { Description = note.Text, NoteId = note.Id });
+                findings.Start(context, note.Text, VoiceOf(note, context.UtcNow), note.Id);
                 break;
             case "f":
                 context.Reply(t["note.already_finding"]);

@@ -1,5 +1,6 @@
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
+using Assistant.Core.Findings.Suggestions;
 using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
@@ -7,10 +8,12 @@ namespace Assistant.Core.Notes;
 
 /// <summary>
 /// What a member sends outside commands and flows. Text (and /note TEXT) becomes a note of the day,
-/// a voice message a voice note; a photo, a document or a shared location starts a finding with it.
+/// a voice message a voice note; a photo, a document or a shared location starts a finding with it (with a caption,
+/// a finding filled from it: <see cref="FindingFromMessage"/>).
 /// Documents a capability claims (an itinerary file) go to that capability first.
 /// </summary>
-public sealed class NotesInput(NoteStore notes, FindingStarter findings, IEnumerable<IDocumentHandler> documentHandlers, VoiceNoteTranscription transcription) : IFreeInputHandler
+public sealed class NotesInput(NoteStore notes, FindingStarter findings, FindingFromMessage fromMessage, IEnumerable<IDocumentHandler> documentHandlers, VoiceNoteTranscription transcription)
+    : IFreeInputHandler
 {
     public const int MaxNoteLength = 20_000;
 
@@ -43,25 +46,17 @@ public sealed class NotesInput(NoteStore notes, FindingStarter findings, IEnumer
                     context.Reply(t["note.unsupported"]);
                     return;
                 default:
-                    context.Reply(t["finding.started_from_file"]);
-                    findings.Start(context, new FindingDraft
+                    var evidence = files.Select(f => Evidence.From(f, context.UtcNow)).OfType<Evidence>().ToList();
+                    if (update.Text?.Trim() is { Length: > 0 } caption)
                     {
-                        Description = update.Text?.Trim() ?? "",
-                        Evidence = [.. files.Select(f => new Evidence
-                        {
-                            Kind = f.Kind switch
-                            {
-                                FileKind.Photo => EvidenceKind.Photo,
-                                FileKind.Video or FileKind.VideoNote => EvidenceKind.Video,
-                                _ => EvidenceKind.Document,
-                            },
-                            FileId = f.FileId,
-                            FileName = f.FileName,
-                            MimeType = f.MimeType,
-                            Size = f.Size,
-                            AddedUtc = context.UtcNow,
-                        })],
-                    });
+                        // One message, one finding: the caption fills the draft, the files are its evidence.
+                        context.Reply(t["finding.started_from_caption"]);
+                        fromMessage.Start(context, caption, evidence);
+                        return;
+                    }
+
+                    context.Reply(t["finding.started_from_file"]);
+                    findings.Start(context, new FindingDraft { Evidence = evidence });
                     return;
             }
         }

@@ -108,18 +108,18 @@ public sealed class FindingCardTelegramTests
         await member.PressAsync("实地检查");
         await member.PressAsync("明查");
         var city = await member.SayAsync("长沙市");
-        await api.WaitForSentAsync(m => m.ChatId == Member && m.MessageId >= city.MessageId && m.PlainText!.Contains("具体地点", StringComparison.Ordinal), Long);
+        await api.WaitForSentAsync(m => m.ChatId == Member && m.MessageId >= city.MessageId && m.PlainText!.Contains("被检查单位", StringComparison.Ordinal), Long);
         await Task.Delay(100);
 
         var again = await member.SayAsync("/finding");
-        await api.WaitForSentAsync(m => m.ChatId == Member && m.MessageId > again.MessageId && m.PlainText!.Contains("具体地点", StringComparison.Ordinal), Long);
+        await api.WaitForSentAsync(m => m.ChatId == Member && m.MessageId > again.MessageId && m.PlainText!.Contains("被检查单位", StringComparison.Ordinal), Long);
         time.Advance(TimeSpan.FromHours(2));
-        var afterPause = await member.SayAsync("岳麓区");
+        var afterPause = await member.SayAsync("长沙某商场");
 
         Assert.Equal("您有未完成的“记录问题”，继续：消防 · 长沙市", again.PlainText);
         Assert.Equal("您有未完成的“记录问题”，继续：消防 · 长沙市", afterPause.PlainText);
-        await api.WaitForSentAsync(m => m.ChatId == Member && m.MessageId > afterPause.MessageId && m.PlainText!.Contains("被检查单位", StringComparison.Ordinal), Long);
-        Assert.Equal("岳麓区", app.Get<DraftStore>().Get(Member)!.Data["Place"].AsString);
+        await api.WaitForSentAsync(m => m.ChatId == Member && m.MessageId > afterPause.MessageId && m.PlainText!.Contains("发现了什么问题", StringComparison.Ordinal), Long);
+        Assert.Equal("长沙某商场", app.Get<DraftStore>().Get(Member)!.Data["Unit"].AsString);
     }
 
     private static List<string> Codes(string ledgerPage) =>

@@ -23,23 +23,21 @@ public sealed class FindingTelegramTests
         var member = new TelegramUser(api, Member, Long);
         var photo = new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4 };
 
+        // The caption suggests the sector and the severity; the flow asks only what it does not say.
         api.EnqueuePhoto(Member, Member, "消防通道被占用", photo);
         await member.PressAsync("安全生产责任落实");
-        await member.PressAsync("消防");
         await member.PressAsync("实地检查");
         await member.PressAsync("暗访");
         await member.SayAsync("长沙市岳麓区");
-        var askedPlace = member.LastMessageId;
+        var askedUnit = member.LastMessageId;
         api.EnqueueLocation(Member, Member, 28.2, 112.9);
-        await api.WaitForSentAsync(m => m.ChatId == Member && m.MessageId > askedPlace && m.PlainText!.Contains("被检查单位", StringComparison.Ordinal), Long);
+        await api.WaitForSentAsync(m => m.ChatId == Member && m.MessageId > askedUnit && m.PlainText!.Contains("被检查单位", StringComparison.Ordinal), Long);
         await member.SayAsync("岳麓区某商场");
-        await member.PressAsync("描述完成");
-        await member.PressAsync("一般隐患");
+        await member.PressAsync("✎ 证据");
         var askedEvidence = member.LastMessageId;
         api.EnqueueDocument(Member, Member, "现场检查记录.pdf", "%PDF-1.4 test"u8.ToArray(), "application/pdf");
         await api.WaitForSentAsync(m => m.ChatId == Member && m.MessageId > askedEvidence && m.PlainText!.Contains("照片 1、文件 1", StringComparison.Ordinal), Long);
         await member.PressAsync("下一步");
-        await member.PressAsync("下一步：核对");
         await member.PressAsync("保存");
         await api.WaitForSentAsync(m => m.ChatId == Member && m.PlainText!.Contains("已保存为 G7-001", StringComparison.Ordinal), Long);
 
@@ -75,12 +73,8 @@ public sealed class FindingTelegramTests
         await member.PressAsync("实地检查");
         await member.PressAsync("明查");
         await member.SayAsync("长沙市");
-        await member.PressAsync("跳过");
         await member.SayAsync("某单位");
-        await member.PressAsync("描述完成");
         await member.PressAsync("问题");
-        await member.PressAsync("下一步");
-        await member.PressAsync("下一步：核对");
         await member.PressAsync("保存");
         await api.WaitForSentAsync(m => m.ChatId == Member && m.PlainText!.Contains("已保存", StringComparison.Ordinal), Long);
 

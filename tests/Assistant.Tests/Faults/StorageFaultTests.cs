@@ -87,13 +87,10 @@ public sealed class StorageFaultTests
         h.Press(Author, "实地检查");
         h.Press(Author, "明查");
         h.Send(Author, "长沙市望城区");
-        h.Send(Author, "化工园区东门");
         h.Send(Author, "长沙某化工有限公司");
         h.Send(Author, "甲类仓库与办公楼防火间距不足");
         h.Press(Author, "描述完成");
         h.Press(Author, "一般隐患");
-        h.Press(Author, "无证据");
-        h.Press(Author, "下一步：核对");
         h.Press(Author, "保存");
         var finding = Assert.Single(h.Get<FindingStore>().OfTeam(team.Id));
         Assert.Equal(Method.OnSiteInspection, finding.Method);

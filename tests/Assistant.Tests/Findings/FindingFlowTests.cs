@@ -10,7 +10,7 @@ public sealed class FindingFlowTests
 {
     private const long Member = 701;
 
-    /// <summary>Answers every question with buttons up to the summary card.</summary>
+    /// <summary>Answers every required question up to the summary card (the optional ones are reached from the card).</summary>
     internal static void WalkToReview(CoreHarness h, long user, string unit = "长沙某化工有限公司", bool covert = false, bool major = false)
     {
         h.Send(user, "/finding");
@@ -19,7 +19,6 @@ public sealed class FindingFlowTests
         h.Press(user, "实地检查");
         h.Press(user, covert ? "暗访" : "明查");
         h.Send(user, "长沙市望城区");
-        h.Send(user, "化工园区东门");
         h.Send(user, unit);
         h.Send(user, "甲类仓库与办公楼防火间距不足");
         h.Press(user, "描述完成");
@@ -28,9 +27,6 @@ public sealed class FindingFlowTests
         {
             h.Send(user, "《判定标准》第一条");
         }
-
-        h.Press(user, "无证据");
-        h.Press(user, "下一步：核对");
     }
 
     internal static Finding Record(CoreHarness h, long user, string unit = "长沙某化工有限公司", bool covert = false)
@@ -84,6 +80,9 @@ public sealed class FindingFlowTests
 
         WalkToReview(h, Member, major: true);
         Assert.Contains("请核对", h.LastText(Member), StringComparison.Ordinal);
+        h.Press(Member, "✎ 地点");
+        h.Send(Member, "化工园区东门");
+        Assert.Contains("请核对", h.LastText(Member), StringComparison.Ordinal);
         h.Press(Member, "保存");
 
         var finding = Assert.Single(h.Get<FindingStore>().OfTeam(team.Id));
@@ -126,13 +125,10 @@ public sealed class FindingFlowTests
         h.Press(Member, "明查");
 
         h.Press(Member, "长沙市望城区");
-        h.Press(Member, "跳过");
         h.Press(Member, "长沙某化工有限公司");
         h.Send(Member, "又一个问题");
         h.Press(Member, "描述完成");
         h.Press(Member, "问题");
-        h.Press(Member, "无证据");
-        h.Press(Member, "下一步");
         h.Press(Member, "保存");
 
         var second = h.Get<FindingStore>().OfTeam(team.Id)[1];
@@ -151,15 +147,12 @@ public sealed class FindingFlowTests
         h.Send(Member, "个别谈话");
         h.Send(Member, "2");
         h.Send(Member, "株洲市");
-        h.Press(Member, "跳过");
         h.Send(Member, "株洲某燃气公司");
         h.Send(Member, "瓶装液化气无追溯");
         h.Send(Member, "描述完成");
         h.Send(Member, "问题");
 
-        Assert.Contains("证据", h.LastText(Member), StringComparison.Ordinal);
-        h.Send(Member, "无证据");
-        h.Send(Member, "下一步：核对");
+        Assert.Contains("请核对", h.LastText(Member), StringComparison.Ordinal);
         h.Send(Member, "保存"); // the button reads "✅ 保存"
         var finding = h.Get<FindingStore>().OfTeam(team.Id)[0];
         Assert.Equal(Aspect.Grassroots, finding.Aspect);
@@ -226,13 +219,10 @@ public sealed class FindingFlowTests
         h.Press(Member, "实地检查");
         h.Press(Member, "明查");
         h.Send(Member, "长沙市");
-        h.Press(Member, "跳过");
         h.Send(Member, "某单位");
         h.Send(Member, text);
         h.Press(Member, "描述完成");
         h.Press(Member, "一般隐患");
-        h.Press(Member, "无证据");
-        h.Press(Member, "下一步");
 
         Assert.Contains("共 10000 字", h.LastText(Member), StringComparison.Ordinal);
         Assert.All(h.Messages(Member), m => Assert.True(m.Html.Length <= TextSplitter.MaxLength));
@@ -255,7 +245,7 @@ public sealed class FindingFlowTests
     }
 
     [Fact]
-    public void Flow_SharedLocationAtThePlaceStep_KeepsCoordinatesAndMovesOn()
+    public void Flow_SharedLocationAfterTheCity_IsKeptAsThePlaceAndTheQuestionRepeats()
     {
         using var h = WithTeam(out var team);
         h.Send(Member, "/finding");
@@ -272,8 +262,6 @@ public sealed class FindingFlowTests
         h.Send(Member, "问题");
         h.Press(Member, "描述完成");
         h.Press(Member, "一般隐患");
-        h.Press(Member, "无证据");
-        h.Press(Member, "下一步");
         Assert.Contains("28.35140, 112.81970", h.LastText(Member), StringComparison.Ordinal);
         h.Press(Member, "保存");
         var finding = h.Get<FindingStore>().OfTeam(team.Id)[0];
@@ -291,11 +279,11 @@ public sealed class FindingFlowTests
         h.Press(Member, "实地检查");
         h.Press(Member, "明查");
         h.Send(Member, "长沙市");
-        h.Press(Member, "跳过");
         h.Send(Member, "某商场");
         h.Send(Member, "疏散通道堵塞");
         h.Press(Member, "描述完成");
         h.Press(Member, "一般隐患");
+        h.Press(Member, "✎ 证据");
 
         h.Dispatch(Photo(Member, "p1"));
         h.Dispatch(Photo(Member, "p2"));
@@ -304,7 +292,6 @@ public sealed class FindingFlowTests
         h.Send(Member, "这是文字");
         Assert.Contains("需要照片或文件", h.AllText(Member), StringComparison.Ordinal);
         h.Press(Member, "下一步");
-        h.Press(Member, "下一步：核对");
         h.Press(Member, "保存");
 
         Assert.Equal(["p1", "p2", "d1"], h.Get<FindingStore>().OfTeam(team.Id)[0].Evidence.Select(e => e.FileId).ToArray());
@@ -317,15 +304,18 @@ public sealed class FindingFlowTests
 
         h.Dispatch(Photo(Member, "photo-x") with { Text = "灭火器过期" });
 
-        Assert.Contains("开始记录", h.AllText(Member), StringComparison.Ordinal);
+        Assert.Contains("已按说明文字填好问题草稿", h.AllText(Member), StringComparison.Ordinal);
         h.Press(Member, "安全生产责任落实");
-        h.Press(Member, "消防");
         h.Press(Member, "实地检查");
         h.Press(Member, "明查");
         h.Send(Member, "长沙市");
-        h.Press(Member, "跳过");
         h.Send(Member, "某宾馆");
-        Assert.Contains("共 5 字", h.LastText(Member), StringComparison.Ordinal);
+        Assert.Contains("请核对", h.LastText(Member), StringComparison.Ordinal);
+        Assert.Contains("灭火器过期", h.LastText(Member), StringComparison.Ordinal);
+        Assert.DoesNotContain("哪个领域", h.AllText(Member), StringComparison.Ordinal); // 灭火器: the sector is suggested
+        h.Press(Member, "保存");
+        var finding = h.Get<FindingStore>().OfTeam(team.Id)[0];
+        Assert.Equal((Sector.Fire, "photo-x"), (finding.Sector, finding.Evidence.Single().FileId));
     }
 
     [Fact]
@@ -463,14 +453,11 @@ public sealed class FindingFlowTests
         using var restarted = CoreHarness.Create(folder);
         restarted.Send(Member, "/finding");
         Assert.Contains("您有未完成的“记录问题”，继续：危险化学品 · 长沙市望城区", restarted.AllText(Member), StringComparison.Ordinal);
-        Assert.Contains("具体地点", restarted.LastText(Member), StringComparison.Ordinal);
-        restarted.Send(Member, "东门");
+        Assert.Contains("被检查单位", restarted.LastText(Member), StringComparison.Ordinal);
         restarted.Send(Member, "某化工");
         restarted.Send(Member, "问题描述");
         restarted.Press(Member, "描述完成");
         restarted.Press(Member, "一般隐患");
-        restarted.Press(Member, "无证据");
-        restarted.Press(Member, "下一步");
         restarted.Press(Member, "保存");
 
         var finding = restarted.Get<FindingStore>().ByAuthor(restarted.Get<TeamStore>().GetMember(Member)!.TeamId, Member)[0];
@@ -545,13 +532,10 @@ public sealed class FindingFlowTests
         h.Press(Member, "实地检查");
         h.Press(Member, "明查");
         h.Send(Member, "长沙市");
-        h.Press(Member, "跳过");
         h.Send(Member, "某单位");
         h.Send(Member, "问题");
         h.Press(Member, "描述完成");
         h.Press(Member, "一般隐患");
-        h.Press(Member, "下一步");
-        h.Press(Member, "下一步：核对");
         h.Press(Member, "保存");
     }
 }

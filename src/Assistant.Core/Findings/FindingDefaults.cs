@@ -1,0 +1,125 @@
+using Assistant.Core.Localization;
+
+namespace Assistant.Core.Findings;
+
+/// <summary>
+/// What a member filled in on their latest finding of the day (aspect, sector, method, open or covert, city,
+/// unit): offered first at each question and all at once as "same as last time". Taken when the flow starts
+/// (<see cref="FindingStarter"/>) from the member's own findings only, so another member's never show, and a
+/// new day starts empty.
+/// </summary>
+public sealed class FindingDefaults
+{
+    public Aspect Aspect { get; set; }
+
+    public Sector Sector { get; set; }
+
+    public string? SectorOther { get; set; }
+
+    public Method Method { get; set; }
+
+    public bool Covert { get; set; }
+
+    public string City { get; set; } = "";
+
+    public string Unit { get; set; } = "";
+
+    public static FindingDefaults From(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return new()
+        {
+            Aspect = finding.Aspect,
+            Sector = finding.Sector,
+            SectorOther = finding.SectorOther,
+            Method = finding.Method,
+            Covert = finding.Covert,
+            City = finding.City,
+            Unit = finding.Unit,
+        };
+    }
+
+    /// <summary>"Same as last time": every value at once (the member chose them, so none is a suggestion).</summary>
+    public void CopyTo(FindingDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        draft.Aspect = Aspect;
+        draft.Sector = Sector;
+        draft.SectorOther = SectorOther;
+        draft.Method = Method;
+        draft.Covert = Covert;
+        draft.City = string.IsNullOrWhiteSpace(City) ? draft.City : City;
+        draft.Unit = string.IsNullOrWhiteSpace(Unit) ? draft.Unit : Unit;
+        foreach (var field in Fields)
+        {
+            draft.Suggested.Remove(field);
+        }
+    }
+
+    /// <summary>Fills what the draft does not hold yet, each marked as a suggestion for the card (a finding from one message).</summary>
+    public void SuggestInto(FindingDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (draft.Aspect is null)
+        {
+            draft.Aspect = Aspect;
+            draft.Suggested.Add(FieldKeys.Aspect);
+        }
+
+        if (draft.Sector is null)
+        {
+            draft.Sector = Sector;
+            draft.SectorOther = SectorOther;
+            draft.Suggested.Add(FieldKeys.Sector);
+        }
+
+        if (draft.Method is null)
+        {
+            draft.Method = Method;
+            draft.Suggested.Add(FieldKeys.Method);
+        }
+
+        if (draft.Covert is null)
+        {
+            draft.Covert = Covert;
+            draft.Suggested.Add(FieldKeys.Openness);
+        }
+
+        if (string.IsNullOrWhiteSpace(draft.City) && !string.IsNullOrWhiteSpace(City))
+        {
+            draft.City = City;
+            draft.Suggested.Add(FieldKeys.City);
+        }
+
+        if (string.IsNullOrWhiteSpace(draft.Unit) && !string.IsNullOrWhiteSpace(Unit))
+        {
+            draft.Unit = Unit;
+            draft.Suggested.Add(FieldKeys.Unit);
+        }
+    }
+
+    /// <summary>The values in a few words, for the question that offers "same as last time" (HTML).</summary>
+    public string Summary(Texts t)
+    {
+        ArgumentNullException.ThrowIfNull(t);
+        var sector = Sector == Sector.Other && SectorOther is { Length: > 0 } other ? other : t[Sector.Key()];
+        var parts = new[] { t[Aspect.ShortKey()], sector, t[Method.Key()], t[Covert ? "openness.covert" : "openness.open"], City, Unit };
+        return string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(Messaging.Html.Escape));
+    }
+
+    private static readonly string[] Fields = [FieldKeys.Aspect, FieldKeys.Sector, FieldKeys.Method, FieldKeys.Openness, FieldKeys.City, FieldKeys.Unit];
+}
+
+/// <summary>The catalog keys of the finding's fields, as the card and the draft's suggestions name them.</summary>
+public static class FieldKeys
+{
+    public const string Aspect = "field.aspect";
+    public const string Sector = "field.sector";
+    public const string Method = "field.method";
+    public const string Openness = "field.openness";
+    public const string City = "field.city";
+    public const string Place = "field.place";
+    public const string Unit = "field.unit";
+    public const string Description = "field.description";
+    public const string Severity = "field.severity";
+}

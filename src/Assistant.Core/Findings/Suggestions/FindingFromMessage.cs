@@ -1,0 +1,65 @@
+using Assistant.Core.Conversations;
+using Assistant.Core.Dispatching;
+using Assistant.Core.Messaging;
+
+namespace Assistant.Core.Findings.Suggestions;
+
+/// <summary>
+/// A finding from one message: a photo with its caption, a note (typed, or a voice note's transcript) turned into a
+/// finding. The draft opens already filled: the text is the description, the files are evidence, and sector, aspect,
+/// severity, unit and place are suggested from the text by the keyword rules at once; what the text does not say comes
+/// from the member's last finding of the day. Each is marked as a suggestion on the card. With a model configured, the
+/// model's suggestions follow from a job (<see cref="SuggestionRefinement"/>) while the member has not answered yet.
+/// </summary>
+public sealed class FindingFromMessage(FindingStarter starter, RuleSuggester rules, IFindingSuggester suggester, ConversationEngine engine, SuggestionRefinement refinement)
+{
+    public void Start(UpdateContext context, string text, IReadOnlyList<Evidence> evidence, int? noteId = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(text);
+        var draft = new FindingDraft { Evidence = [.. evidence], NoteId = noteId };
+        var suggestion = rules.Suggest(text);
+        Fill(draft, suggestion);
+        var hadDraft = engine.OpenDraft(context.UserId) is not null;
+        starter.Start(context, draft, suggestDefaults: true);
+        if (!hadDraft && suggester is not RuleSuggester && suggestion.Description.Length > 0
+            && engine.OpenDraft(context.UserId) is { Flow: FindingFlow.FlowName } started)
+        {
+            refinement.Queue(started, suggestion.Description, context.UtcNow);
+        }
+    }
+
+    /// <summary>The text as the description; each value the text suggests, marked as a suggestion. True when anything changed.</summary>
+    internal static bool Fill(FindingDraft draft, FindingSuggestion suggestion, bool replaceSuggested = false)
+    {
+        if (draft.Description.Length == 0)
+        {
+            draft.Description = suggestion.Description;
+        }
+
+        var changed = false;
+        changed |= Suggest(draft, FieldKeys.Sector, suggestion.Sector, d => d.Sector, (d, v) => (d.Sector, d.SectorOther) = (v, null), replaceSuggested);
+        changed |= Suggest(draft, FieldKeys.Aspect, suggestion.Aspect, d => d.Aspect, (d, v) => d.Aspect = v, replaceSuggested);
+        changed |= Suggest(draft, FieldKeys.Severity, suggestion.Severity, d => d.Severity, (d, v) => d.Severity = v, replaceSuggested);
+        changed |= Suggest(draft, FieldKeys.Unit, suggestion.Unit, d => string.IsNullOrWhiteSpace(d.Unit) ? null : d.Unit, (d, v) => d.Unit = v, replaceSuggested);
+        changed |= Suggest(draft, FieldKeys.City, suggestion.Place, d => string.IsNullOrWhiteSpace(d.City) ? null : d.City, (d, v) => d.City = v, replaceSuggested);
+        return changed;
+    }
+
+    private static bool Suggest<T>(FindingDraft draft, string field, T? value, Func<FindingDraft, T?> current, Action<FindingDraft, T> set, bool replaceSuggested)
+    {
+        var now = current(draft);
+        if (value is null || Equals(now, value) || (now is not null && !(replaceSuggested && draft.Suggested.Contains(field))))
+        {
+            return false;
+        }
+
+        set(draft, value);
+        if (!draft.Suggested.Contains(field))
+        {
+            draft.Suggested.Add(field);
+        }
+
+        return true;
+    }
+}

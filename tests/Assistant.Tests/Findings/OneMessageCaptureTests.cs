@@ -1,0 +1,195 @@
+using Assistant.Core.Conversations;
+using Assistant.Core.Findings;
+using Assistant.Core.Findings.Suggestions;
+using Assistant.Core.Jobs;
+using Assistant.Core.Messaging;
+using Assistant.Core.Notes;
+using Assistant.Core.Teams;
+using Assistant.Tests.Fakes;
+using Assistant.Tests.Support;
+
+namespace Assistant.Tests.Findings;
+
+/// <summary>A finding from one message: a photo with its caption, a note turned into a finding; suggestions to confirm on the card.</summary>
+public sealed class OneMessageCaptureTests
+{
+    private const long Member = 701;
+    private const string GasText = "长沙市岳麓区某某燃气有限公司钢瓶间未安装可燃气体报警装置";
+
+    private static CoreHarness WithTeam(out Team team, IDictionary<string, string?>? settings = null)
+    {
+        var h = CoreHarness.Create(settings: settings);
+        team = h.CreateTeam();
+        h.AddMember(team, Member, Role.Member, "李明");
+        return h;
+    }
+
+    private static Dictionary<string, string?> ModelSettings(FakeModelServer server) => new()
+    {
+        ["AI:Endpoint"] = server.BaseUrl.ToString(),
+        ["AI:Model"] = "test-model",
+        ["AI:ApiKey"] = "test-key",
+    };
+
+    private static IncomingUpdate PhotoWithCaption(string caption) =>
+        FindingFlowTests.Photo(Member, "photo-1") with { Text = caption };
+
+    private static Finding Saved(CoreHarness h, Team team) => h.Get<FindingStore>().ByAuthor(team.Id, Member)[0];
+
+    [Fact]
+    public void PhotoWithCaption_SecondOfTheDay_OpensTheCardFilledFromIt_AndOneTapSavesIt()
+    {
+        using var h = WithTeam(out var team);
+        FindingFlowTests.Record(h, Member);
+        var rules = new RuleSuggester().Suggest(GasText);
+
+        h.Dispatch(PhotoWithCaption(GasText));
+
+        var card = h.LastText(Member);
+        Assert.Contains("请核对", card, StringComparison.Ordinal);
+        Assert.Contains("是根据你发来的内容或你今天上一个问题自动填写的建议", card, StringComparison.Ordinal);
+        Assert.Contains("领域", card, StringComparison.Ordinal);
+        var taps = 0;
+        taps++;
+        h.Press(Member, "确认建议并保存");
+
+        Assert.InRange(taps, 1, 3);
+        var finding = h.Get<FindingStore>().OfTeam(team.Id).Single(f => f.Description == GasText);
+        Assert.Equal(Sector.UrbanGas, finding.Sector);
+        Assert.Equal(rules.Severity ?? Severity.GeneralHazard, finding.Severity);
+        Assert.Equal(rules.Unit, finding.Unit);
+        Assert.Equal(rules.Place, finding.City);
+        Assert.Equal(Method.OnSiteInspection, finding.Method); // the member's last finding today
+        Assert.Equal("photo-1", Assert.Single(finding.Evidence).FileId);
+        Assert.Null(h.Get<DraftStore>().Get(Member));
+    }
+
+    [Fact]
+    public void PhotoWithCaption_FirstOfTheDay_AsksOnlyWhatTheTextDoesNotSay()
+    {
+        using var h = WithTeam(out var team);
+
+        h.Dispatch(PhotoWithCaption(GasText + "，存在重大事故隐患"));
+
+        var asked = new List<string>();
+        for (var i = 0; i < 6 && !h.LastText(Member).Contains("请核对", StringComparison.Ordinal); i++)
+        {
+            var question = h.LastText(Member);
+            asked.Add(question);
+            h.Press(Member, question.Contains("方面", StringComparison.Ordinal) ? "基层末梢抓工作落实"
+                : question.Contains("方式", StringComparison.Ordinal) ? "实地检查"
+                : question.Contains("明查还是暗访", StringComparison.Ordinal) ? "明查"
+                : question.Contains("依据", StringComparison.Ordinal) ? "稍后补充"
+                : throw new InvalidOperationException("Unexpected question: " + question));
+        }
+
+        Assert.DoesNotContain(asked, q => q.Contains("哪个领域", StringComparison.Ordinal) || q.Contains("被检查单位", StringComparison.Ordinal)
+            || q.Contains("发现了什么问题", StringComparison.Ordinal) || q.Contains("问题的性质", StringComparison.Ordinal));
+        h.Press(Member, "保存");
+        var finding = Saved(h, team);
+        Assert.Equal((Sector.UrbanGas, Severity.MajorHazard, Aspect.Grassroots), (finding.Sector, finding.Severity, finding.Aspect));
+        Assert.Equal(GasText + "，存在重大事故隐患", finding.Description);
+    }
+
+    [Fact]
+    public void TextNote_ToFinding_WithoutAModel_SavesInTwoTaps_AndLinksTheNote()
+    {
+        using var h = WithTeam(out var team);
+        FindingFlowTests.Record(h, Member);
+        h.Send(Member, "三楼疏散通道被货物堵塞，防火门常开");
+
+        h.Press(Member, "转为问题");
+        Assert.Contains("请核对", h.LastText(Member), StringComparison.Ordinal);
+        h.Press(Member, "保存");
+
+        var finding = Saved(h, team);
+        Assert.Equal("三楼疏散通道被货物堵塞，防火门常开", finding.Description);
+        Assert.Equal(Sector.Fire, finding.Sector);
+        Assert.Equal(Severity.GeneralHazard, finding.Severity);
+        Assert.Equal(finding.Id, h.Get<NoteStore>().OfTeam(team.Id)[0].FindingId);
+        Assert.DoesNotContain(h.Get<JobStore>().All(), j => j.Kind == SuggestionRefinement.JobKind);
+    }
+
+    [Fact]
+    public void ASuggestion_EditedOnTheCard_IsNoLongerMarked_AndTheOthersStay()
+    {
+        using var h = WithTeam(out var team);
+        FindingFlowTests.Record(h, Member);
+        h.Send(Member, "三楼疏散通道被货物堵塞，防火门常开");
+        h.Press(Member, "转为问题");
+
+        h.Press(Member, "✎ 领域");
+        h.Press(Member, "人员密集场所");
+
+        var card = h.LastText(Member);
+        var line = card[card.IndexOf("💡", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("领域", line, StringComparison.Ordinal);
+        Assert.Contains("性质", line, StringComparison.Ordinal);
+        h.Press(Member, "保存");
+        Assert.Equal(Sector.CrowdedPlaces, Saved(h, team).Sector);
+    }
+
+    [Fact]
+    public void VoiceNote_ToFinding_KeepsTheAudioAsEvidence()
+    {
+        using var h = WithTeam(out var team);
+        FindingFlowTests.Record(h, Member);
+        h.Dispatch(CoreHarness.Text(Member, "") with { Text = null, Files = [new IncomingFile(FileKind.Voice, "voice-1", null, "audio/ogg", 5000, 12)] });
+
+        h.Press(Member, "转为问题");
+        Assert.Contains("发现了什么问题", h.LastText(Member), StringComparison.Ordinal);
+        h.Send(Member, "配电室门口堆放杂物");
+        h.Press(Member, "描述完成");
+        h.Press(Member, "一般隐患");
+        h.Press(Member, "保存");
+
+        var evidence = Assert.Single(Saved(h, team).Evidence);
+        Assert.Equal((EvidenceKind.Voice, "voice-1"), (evidence.Kind, evidence.FileId));
+    }
+
+    [Fact]
+    public async Task TextNote_ToFinding_WithAModel_TheModelsSuggestionsFollow_AndTheEarlierCardIsStale()
+    {
+        await using var server = await FakeModelServer.StartAsync();
+        server.Reply(_ => """{"sector": "UrbanGas", "aspect": "Campaigns", "severity": "MajorHazard", "unit": "某某燃气有限公司", "place": "长沙市岳麓区"}""");
+        using var h = WithTeam(out var team, ModelSettings(server));
+        FindingFlowTests.Record(h, Member);
+        h.Send(Member, GasText);
+        h.Press(Member, "转为问题");
+        var rulesCard = h.LatestButtons(Member).Single(b => b.Label.Contains("保存", StringComparison.Ordinal)).Data;
+        Assert.Empty(server.Requests);
+
+        await h.Get<JobRunner>().RunDueAsync(CancellationToken.None);
+
+        Assert.Single(server.Requests);
+        Assert.Contains("重大专项行动", h.LastText(Member), StringComparison.Ordinal);
+        h.PressData(Member, rulesCard);
+        Assert.Contains("已经回答过", h.AllText(Member), StringComparison.Ordinal);
+        Assert.DoesNotContain(h.Get<FindingStore>().OfTeam(team.Id), f => f.Description == GasText);
+        h.Press(Member, "确认建议并保存");
+        var finding = Saved(h, team);
+        Assert.Equal((Aspect.Campaigns, Severity.MajorHazard, Sector.UrbanGas), (finding.Aspect, finding.Severity, finding.Sector));
+        Assert.Equal(("某某燃气有限公司", "长沙市岳麓区"), (finding.Unit, finding.City));
+    }
+
+    [Fact]
+    public async Task TheModelsSuggestions_AfterTheMemberAnswered_ChangeNothing()
+    {
+        await using var server = await FakeModelServer.StartAsync();
+        server.Reply(_ => """{"sector": "Fire", "aspect": "Campaigns", "severity": "Problem"}""");
+        using var h = WithTeam(out var team, ModelSettings(server));
+        FindingFlowTests.Record(h, Member);
+        h.Send(Member, GasText);
+        h.Press(Member, "转为问题");
+        h.Press(Member, "✎ 领域");
+        h.Press(Member, "城镇燃气");
+        var before = h.Messages(Member).Count;
+
+        await h.Get<JobRunner>().RunDueAsync(CancellationToken.None);
+
+        Assert.Single(server.Requests);
+        Assert.Equal(before, h.Messages(Member).Count);
+        h.Press(Member, "保存");
+        Assert.Equal(Sector.UrbanGas, Saved(h, team).Sector);
+    }
+}
