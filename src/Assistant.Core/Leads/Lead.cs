@@ -88,6 +88,9 @@ public sealed class Lead
 
     public DateTime CreatedUtc { get; set; }
 
+    /// <summary>What was done to the lead after it was made, oldest first: each step, who took it, and a reopening's reason.</summary>
+    public List<LeadEvent> History { get; set; } = [];
+
     [LiteDB.BsonIgnore]
     public bool IsOpen => ClosedBy is null;
 
@@ -110,4 +113,22 @@ public sealed class LeadDocument
     public string FileId { get; set; } = "";
 
     public string FileName { get; set; } = "";
+}
+
+/// <summary>A step in a lead's history: what, who and when, with a detail (the result, the date, the finding, the reason to reopen).</summary>
+public sealed class LeadEvent
+{
+    public DateTime WhenUtc { get; set; }
+
+    public long ById { get; set; }
+
+    public string ByName { get; set; } = "";
+
+    public LeadAction Action { get; set; }
+
+    /// <summary>Cleared of anything that identifies a person (see <see cref="Assistant.Core.Common.IdentityScrubber"/>).</summary>
+    public string? Detail { get; set; }
+
+    /// <summary>For a link that followed a merge: the code of the finding merged (into <see cref="Detail"/>).</summary>
+    public string? MergedFrom { get; set; }
 }

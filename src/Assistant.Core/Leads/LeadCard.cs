@@ -72,6 +72,13 @@ public static class LeadCard
             Field(sb, t, "leads.field.closed_by", Html.Escape(closer));
         }
 
+        foreach (var e in lead.History.Where(e => e.Action == LeadAction.Reopen || e.MergedFrom is not null))
+        {
+            sb.Append('\n').Append(e.MergedFrom is { } merged
+                ? t.Format("leads.history.merged", merged, e.Detail ?? "")
+                : t.Format("leads.history.reopened", new SafeHtml(DateText.Short(t, DateOnly.FromDateTime(e.WhenUtc), today)), e.ByName, e.Detail ?? ""));
+        }
+
         return sb.ToString();
     }
 

@@ -77,7 +77,7 @@ public sealed class LeadCommands(LeadStore store, LeadService leads, Conversatio
 
         if (!LeadService.Applies(lead, action))
         {
-            context.Reply(t["leads.not_now"]);
+            context.Reply(t[LeadService.NotNowKey(action)]);
             return;
         }
 

@@ -1,6 +1,7 @@
 using Assistant.Core.Common;
 using Assistant.Core.Conversations;
 using Assistant.Core.Findings;
+using Assistant.Core.Findings.Duplicates;
 using Assistant.Core.Localization;
 using Assistant.Core.Messaging;
 using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Leads.LeadDraft>;
@@ -23,13 +24,17 @@ public sealed class LeadDraft
     public DateOnly? Date { get; set; }
 
     public string? FindingCode { get; set; }
+
+    /// <summary>Why a closed lead is opened again.</summary>
+    public string? Reason { get; set; }
 }
 
 /// <summary>
 /// One step of a lead's life: the answer received (documents, then its text or none) and the result; a new due date
-/// (not in the past); a finding it produced (one of the team's the member may see); closing with the final result.
-/// Saving checks the lead, the member's role and the lead's state again, so a draft left open while roles changed
-/// saves nothing it may not.
+/// (not in the past); a finding it produced (one of the team's the member may see; a merged one links the finding it
+/// went into); closing with the final result; reopening a closed lead with a reason. Typed text that identifies a
+/// person is refused, as in a tip. Saving checks the lead, the member's role and the lead's state again, so a draft
+/// left open while roles changed saves nothing it may not.
 /// </summary>
 public sealed class LeadFlow : FormFlow<LeadDraft>
 {
@@ -37,12 +42,14 @@ public sealed class LeadFlow : FormFlow<LeadDraft>
 
     private readonly LeadService _leads;
     private readonly FindingStore _findings;
+    private readonly FindingMerger _merger;
 
-    public LeadFlow(LeadService leads, FindingStore findings)
+    public LeadFlow(LeadService leads, FindingStore findings, FindingMerger merger)
         : base(FlowName, "flow.lead")
     {
         _leads = leads;
         _findings = findings;
+        _merger = merger;
         Answer = new("Answer")
         {
             TakesFiles = true,
@@ -65,6 +72,11 @@ public sealed class LeadFlow : FormFlow<LeadDraft>
             Ask = (turn, _) => new(turn.Context.T["leads.ask.finding"]),
             Read = ReadFinding,
         };
+        Reason = new("Reason")
+        {
+            Ask = (turn, _) => new(turn.Context.T["leads.ask.reopen_reason"]),
+            Read = (turn, d) => WithoutIdentity(turn, LeadService.MaxReason, v => d.Reason = v) is var r && r == StepResult.Answered ? StepResult.Fire(FlowTrigger.Save) : r,
+        };
         Saved = FormStep.End<LeadDraft>("Saved", "change the lead (lead, role and state checked again)", Save);
         Cancelled = FormStep.End<LeadDraft>("Cancelled", "nothing changed", (turn, _) => turn.Say(turn.Context.T["leads.cancelled"]));
     }
@@ -77,17 +89,20 @@ public sealed class LeadFlow : FormFlow<LeadDraft>
 
     private Step Finding { get; }
 
+    private Step Reason { get; }
+
     private Step Saved { get; }
 
     private Step Cancelled { get; }
 
-    protected override IReadOnlyList<Step> Steps => [Answer, Result, Date, Finding, Saved, Cancelled];
+    protected override IReadOnlyList<Step> Steps => [Answer, Result, Date, Finding, Reason, Saved, Cancelled];
 
     protected override Step FirstStep(LeadDraft data) => data.Action switch
     {
         LeadAction.Answer => Answer,
         LeadAction.Due => Date,
         LeadAction.Link => Finding,
+        LeadAction.Reopen => Reason,
         _ => Result,
     };
 
@@ -97,6 +112,7 @@ public sealed class LeadFlow : FormFlow<LeadDraft>
         machine.Configure(Result).Permit(FlowTrigger.Save, Saved);
         machine.Configure(Date).Permit(FlowTrigger.Save, Saved);
         machine.Configure(Finding).Permit(FlowTrigger.Save, Saved);
+        machine.Configure(Reason).Permit(FlowTrigger.Save, Saved);
         machine.End(Saved, FlowTrigger.Save);
         machine.CancelFromEveryStep(Steps, Cancelled);
     }
@@ -127,12 +143,12 @@ public sealed class LeadFlow : FormFlow<LeadDraft>
                     return StepResult.Again(t.Format("leads.too_many_documents", LeadService.MaxDocuments));
                 }
 
-                d.Documents.Add(new LeadDocument { FileId = file.FileId, FileName = file.FileName ?? t["leads.file." + (file.Kind == FileKind.Photo ? "photo" : "other")] });
+                d.Documents.Add(new LeadDocument { FileId = file.FileId, FileName = IdentityScrubber.ScrubOrNull(file.FileName) ?? t["leads.file." + (file.Kind == FileKind.Photo ? "photo" : "other")] });
             }
 
             if (!string.IsNullOrWhiteSpace(turn.Input.Text))
             {
-                return Answers.Text(turn, LeadService.MaxAnswer, v => d.Answer = v);
+                return WithoutIdentity(turn, LeadService.MaxAnswer, v => d.Answer = v);
             }
 
             return StepResult.Stay;
@@ -143,7 +159,16 @@ public sealed class LeadFlow : FormFlow<LeadDraft>
             return d.Documents.Count > 0 ? StepResult.Answered : StepResult.Again(t["leads.answer_missing"]);
         }
 
-        return Answers.Text(turn, LeadService.MaxAnswer, v => d.Answer = v);
+        return WithoutIdentity(turn, LeadService.MaxAnswer, v => d.Answer = v);
+    }
+
+    /// <summary>Typed text, refused when it identifies a person (a tipster's name, number, e-mail): it never enters a lead.</summary>
+    private static StepResult WithoutIdentity(FlowTurn turn, int maxLength, Action<string> apply)
+    {
+        var text = turn.Input.Text?.Trim();
+        return !string.IsNullOrEmpty(text) && text.Length <= maxLength && IdentityScrubber.Identifies(text)
+            ? StepResult.Again(turn.Context.T["tip.identifies"])
+            : Answers.Text(turn, maxLength, apply);
     }
 
     private static StepResult ReadDate(FlowTurn turn, LeadDraft d)
@@ -184,7 +209,7 @@ public sealed class LeadFlow : FormFlow<LeadDraft>
             return StepResult.Again(turn.Context.T.Format("leads.unknown_finding", typed.Length > 40 ? typed[..40] : typed));
         }
 
-        d.FindingCode = finding.Code;
+        d.FindingCode = _merger.Resolve(finding).Code;
         return StepResult.Fire(FlowTrigger.Save);
     }
 
@@ -200,20 +225,23 @@ public sealed class LeadFlow : FormFlow<LeadDraft>
 
         if (!LeadService.May(member, lead, d.Action) || !LeadService.Applies(lead, d.Action))
         {
-            turn.Say(t["leads.not_now"]);
+            turn.Say(t[LeadService.NotNowKey(d.Action)]);
             return;
         }
 
         switch (d.Action)
         {
             case LeadAction.Answer:
-                _leads.RecordAnswer(lead, d.Answer, d.Documents, d.Result ?? LeadResult.UnderInvestigation, context.UtcNow);
+                _leads.RecordAnswer(lead, member, d.Answer, d.Documents, d.Result ?? LeadResult.UnderInvestigation, context.UtcNow);
                 break;
             case LeadAction.Due:
-                _leads.SetDue(lead, d.Date!.Value);
+                _leads.SetDue(lead, member, d.Date!.Value, context.UtcNow);
                 break;
             case LeadAction.Link:
-                _leads.Link(lead, d.FindingCode!);
+                _leads.Link(lead, member, d.FindingCode!, context.UtcNow);
+                break;
+            case LeadAction.Reopen:
+                _leads.Reopen(lead, member, d.Reason ?? "", context.Zone, context.UtcNow);
                 break;
             default:
                 _leads.Close(lead, member, d.Result ?? LeadResult.UnderInvestigation, context.UtcNow);

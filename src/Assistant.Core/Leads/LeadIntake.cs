@@ -54,7 +54,7 @@ public sealed class LeadIntake(LeadStore leads, TeamStore teams) : ITipSavedHand
         leads.Add(team.Id, LeadChannel.HandedOverFinding, subject, handedTo, due, author.Id, finding.CreatedUtc, l =>
         {
             l.SourceFindingId = finding.Id;
-            l.FindingCodes.Add(finding.Code);
+            l.FindingCodes.Add(finding.MergedIntoCode ?? finding.Code); // saved into the finding it repeats: that one
         });
     }
 

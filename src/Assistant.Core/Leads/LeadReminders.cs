@@ -77,6 +77,31 @@ public sealed class LeadReminders(LeadStore leads, ReminderStore reminders, Team
         }
     }
 
+    /// <summary>
+    /// A reopened lead's reminders go on: each of its due date that was skipped while it was closed is armed again (the
+    /// same row, so still at most one message per step and recipient), at its time or at once if that has passed,
+    /// while the due date is today or later in the team's zone. Those sent stay sent; those pending stay pending (they
+    /// check the lead when they fall due); those never planned are planned by the scan (the lead is in its index again).
+    /// </summary>
+    public void Resume(Lead lead, TimeZoneInfo zone, DateTime utcNow)
+    {
+        if (lead.DueDate is not { } due || due < TimeZones.Today(new DateTimeOffset(utcNow), zone))
+        {
+            return;
+        }
+
+        var endOfDue = TimeZones.ToUtc(due.AddDays(1), TimeOnly.MinValue, zone);
+        foreach (var reminder in reminders.About(Subject(lead)).Where(r => r.Status == ReminderStatus.Skipped && r.Data["date"].AsString == Key(due)))
+        {
+            if (reminder.Data["step"].AsString == Before && utcNow >= endOfDue)
+            {
+                continue;
+            }
+
+            reminders.Rearm(reminder, reminder.DueUtc > utcNow ? reminder.DueUtc : utcNow);
+        }
+    }
+
     /// <summary>Whether the reminder still applies: the lead open and unanswered, with the date it was planned for.</summary>
     public static bool StillHolds(Lead? lead, Reminder reminder) =>
         lead is not null && lead.IsOpen && lead.DueDate is { } due && Key(due) == reminder.Data["date"].AsString

@@ -2,6 +2,7 @@ using Assistant.Core.Conversations;
 using Assistant.Core.Dashboard;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
+using Assistant.Core.Findings.Duplicates;
 using Assistant.Core.Notes;
 using Assistant.Core.Reminders;
 using Assistant.Core.Storage;
@@ -13,7 +14,7 @@ namespace Assistant.Core.Leads;
 
 public static class LeadsRegistration
 {
-    /// <summary>Leads (线索): the store, leads made from tips and handed-over findings, /leads and its flow, reminders, the annex status, the dashboard's count.</summary>
+    /// <summary>Leads (线索): the store, leads made from tips and handed-over findings, /leads and its flow, reminders, links that follow merges, the annex status, the dashboard's count.</summary>
     public static IHostApplicationBuilder AddLeads(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -28,7 +29,9 @@ public static class LeadsRegistration
         services.AddSingleton<IFlow>(sp => sp.GetRequiredService<LeadFlow>());
         services.AddHandler<LeadCommands>();
         services.AddSingleton<IReminderKind, LeadReminderKind>();
-        services.AddSingleton<IReminderPlanner, LeadReminders>();
+        services.AddSingleton<LeadReminders>();
+        services.AddSingleton<IReminderPlanner>(sp => sp.GetRequiredService<LeadReminders>());
+        services.AddSingleton<IFindingMergeObserver, LeadMergeRelink>();
         services.AddSingleton<ILeadStatusSource, LeadStatusesForFeedback>();
         return builder;
     }

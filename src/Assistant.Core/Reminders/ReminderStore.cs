@@ -58,6 +58,18 @@ public sealed class ReminderStore(AssistantDatabase db, ReminderSignal signal)
 
     public void Update(Reminder reminder) => Reminders.Update(reminder);
 
+    /// <summary>Makes a reminder that was not sent (skipped) pending again, due at <paramref name="dueUtc"/>: the same row, so still one message at most.</summary>
+    public void Rearm(Reminder reminder, DateTime dueUtc)
+    {
+        reminder.Status = ReminderStatus.Pending;
+        reminder.DueUtc = dueUtc;
+        reminder.PendingDueUtc = dueUtc;
+        reminder.SentUtc = null;
+        reminder.Data["Rearmed"] = true;
+        Reminders.Update(reminder);
+        AssistantDatabase.OnTransactionEnd(signal.Notify);
+    }
+
     public Reminder? ByKey(string key) => Reminders.FindOne(Where.Eq(nameof(Reminder.Key), key));
 
     public IReadOnlyList<Reminder> About(string subject) => Reminders.Find(Where.Eq(nameof(Reminder.Subject), subject)).ToList();

@@ -66,7 +66,8 @@ public static class MergeRules
 /// author as a contributor (and B's contributors), B's evidence and fix evidence, and in its history B's number,
 /// description and rectification state. B is kept, marked as merged into A: it leaves every count, list and export
 /// (see <see cref="FindingCounts"/>, <see cref="LedgerKeys"/>), its reminders are withdrawn, its number resolves to A,
-/// and it can no longer be edited or take a rectification step. Both are written in the caller's transaction.
+/// and it can no longer be edited or take a rectification step. Both are written in the caller's transaction, and the
+/// <see cref="IFindingMergeObserver"/>s are told (the leads linked to B then show A).
 /// </summary>
 /// <remarks>
 /// Who may merge, checked here whatever the caller: at save (<see cref="SaveInto"/>), the person saving, who must be
@@ -74,8 +75,11 @@ public static class MergeRules
 /// must be of one team, both open or both covert (a covert finding's content must never reach an open finding's
 /// readers, nor an open one's readers learn of a covert one), neither already merged, and A not closed.
 /// </remarks>
-public sealed class FindingMerger(FindingStore store, FindingService findings, LedgerReminders reminders, EvidenceDownloads downloads, AuditLog audit)
+public sealed class FindingMerger(
+    FindingStore store, FindingService findings, LedgerReminders reminders, EvidenceDownloads downloads, AuditLog audit, IEnumerable<IFindingMergeObserver> observers)
 {
+    private readonly IReadOnlyList<IFindingMergeObserver> _observers = [.. observers];
+
     /// <summary>Whether <paramref name="author"/> may add a draft about to be saved to <paramref name="target"/> instead; null when so.</summary>
     /// <param name="author">The person saving.</param>
     /// <param name="draft">The draft about to be saved.</param>
@@ -244,6 +248,10 @@ public sealed class FindingMerger(FindingStore store, FindingService findings, L
         // Merged: the plan withdraws what is pending and plans nothing.
         reminders.Plan(source, utcNow);
         audit.Write(actor.Id, actor.TeamId, "merge", $"{source.Code} into {target.Code}");
+        foreach (var observer in _observers)
+        {
+            observer.Merged(actor, source, target, utcNow);
+        }
     }
 
     private static void Add(List<Evidence> into, IEnumerable<Evidence> from)
