@@ -9,7 +9,8 @@ namespace Assistant.Tests.Fuzz;
 
 /// <summary>
 /// Random sequences of updates against the real core (see <see cref="FlowFuzzer"/>): no exception
-/// escapes and the invariants hold after every step. CI runs 20 seeds of 300 steps. For a longer run
+/// escapes and the invariants hold after every step. CI runs 20 seeds of 300 steps, and 5 seeds of 150 steps
+/// with half the steps about leads (tips, /leads, a lead's steps: <c>FlowFuzzer.Leads.cs</c>). For a longer run
 /// set FUZZ_SEEDS (how many seeds, from 1) and FUZZ_STEPS (steps per seed), e.g.
 /// <c>FUZZ_SEEDS=200 FUZZ_STEPS=2000 dotnet test --filter FlowFuzzTests</c>; to replay one failure set
 /// FUZZ_SEED to the seed the assertion message names (FUZZ_TRACE=1 writes every step to the test output).
@@ -18,6 +19,9 @@ public sealed class FlowFuzzTests(ITestOutputHelper output)
 {
     private const int DefaultSeeds = 20;
     private const int DefaultSteps = 300;
+    private const int LeadSeeds = 5;
+    private const int LeadSteps = 150;
+    private const int LeadShare = 500;
 
     public static TheoryData<int> Seeds()
     {
@@ -36,14 +40,37 @@ public sealed class FlowFuzzTests(ITestOutputHelper output)
         return data;
     }
 
+    /// <summary>The seeds of the run about leads: <see cref="LeadSeeds"/>, or as <see cref="Seeds"/> when FUZZ_SEED or FUZZ_SEEDS is set.</summary>
+    public static TheoryData<int> LeadRunSeeds()
+    {
+        if (Setting("FUZZ_SEED") is not null || Setting("FUZZ_SEEDS") is not null)
+        {
+            return Seeds();
+        }
+
+        var data = new TheoryData<int>();
+        for (var seed = 1; seed <= LeadSeeds; seed++)
+        {
+            data.Add(seed);
+        }
+
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
-    public async Task RandomUpdates_NoExceptionEscapesAndTheInvariantsHold(int seed)
+    public Task RandomUpdates_NoExceptionEscapesAndTheInvariantsHold(int seed) => Run(seed, Setting("FUZZ_STEPS") ?? DefaultSteps, leadShare: 0);
+
+    /// <summary>Half the steps about leads, so that tips, answers, closings, reopenings and forged steps happen often.</summary>
+    [Theory]
+    [MemberData(nameof(LeadRunSeeds))]
+    public Task RandomLeadSteps_NothingLostNothingLeaked(int seed) => Run(seed, Setting("FUZZ_STEPS") ?? LeadSteps, LeadShare);
+
+    private async Task Run(int seed, int steps, int leadShare)
     {
-        var steps = Setting("FUZZ_STEPS") ?? DefaultSteps;
         var clock = Stopwatch.StartNew();
         var trace = Environment.GetEnvironmentVariable("FUZZ_TRACE") is { Length: > 0 };
-        using var fuzzer = new FlowFuzzer(seed, trace ? int.MaxValue : 40);
+        using var fuzzer = new FlowFuzzer(seed, trace ? int.MaxValue : 40, leadShare);
 
         await fuzzer.RunAsync(steps);
 

@@ -56,13 +56,13 @@ internal sealed partial class FlowFuzzer : IDisposable
         "/today", "/tomorrow", "/week", "/next", "/schedule", "/schedule 11-03", "/schedule 明天", "/schedule add", "/schedule export",
         "/ledger", "/overdue", "/due", "/stats", "/export", "/summary", "/report", "/tally", "/help", "/lang en", "/lang zh-CN",
         "/members", "/quiet", "/start", "/start abc123", "/linkgroup", "/foo", "/FINDING", "/finding@AssistantBot", "/finding@OtherBot",
-        "/note", "/finding G7-999", "/finding 不存在", "/schedule 13-45", "/lang xx", "/invite", "/plan", "/merge", "/merge G7-001",
+        "/note", "/finding G7-999", "/finding 不存在", "/schedule 13-45", "/lang xx", "/invite", "/plan", "/merge", "/merge G7-001", "/leads",
     ];
 
     private static readonly string[] GroupCommands =
     [
         "/today", "/next", "/schedule", "/week", "/ledger", "/overdue", "/due", "/stats", "/summary", "/report", "/help",
-        "/findings", "/mine", "/notes", "/finding", "/linkgroup", "/foo", "/cancel", "/schedule export", "/export", "/plan", "/merge G7-001 G7-002",
+        "/findings", "/mine", "/notes", "/finding", "/linkgroup", "/foo", "/cancel", "/schedule export", "/export", "/plan", "/merge G7-001 G7-002", "/leads",
     ];
 
     private static readonly string[] Texts =
@@ -93,6 +93,7 @@ internal sealed partial class FlowFuzzer : IDisposable
     private readonly Dictionary<int, Finding> _findings = [];
     private readonly Queue<string> _trace = new();
     private readonly int _traceLength;
+    private readonly int _leadShare;
     private readonly int _teamA;
     private readonly int _teamB;
     private CoreHarness _h;
@@ -104,9 +105,11 @@ internal sealed partial class FlowFuzzer : IDisposable
 
     /// <param name="seed">Everything random follows from it.</param>
     /// <param name="traceLength">How many of the last steps to keep for the failure message (and <see cref="Trace"/>).</param>
-    public FlowFuzzer(int seed, int traceLength = 40)
+    /// <param name="leadShare">Per mille of steps spent on leads on top of the usual mix (<see cref="LeadStep"/>), for a run about leads.</param>
+    public FlowFuzzer(int seed, int traceLength = 40, int leadShare = 0)
     {
         _traceLength = traceLength;
+        _leadShare = leadShare;
         Seed = seed;
         _random = new Random(seed);
         _h = LedgerTests.Team(out var a, CoreHarness.DefaultStart, _folder);
@@ -169,6 +172,12 @@ internal sealed partial class FlowFuzzer : IDisposable
         // Mostly the same user as before, so flows get far enough to save; sometimes anyone.
         var user = _random.Next(10) < 7 ? _actor : Pick(PrivateUsers);
         _actor = user;
+        if (_leadShare > 0 && _random.Next(1000) < _leadShare)
+        {
+            LeadStep(user);
+            return;
+        }
+
         switch (roll)
         {
             case < 150:
@@ -221,8 +230,11 @@ internal sealed partial class FlowFuzzer : IDisposable
             case < 815:
                 Restart();
                 break;
-            case < 930:
+            case < 890:
                 InGroup();
+                break;
+            case < 930:
+                LeadStep(user);
                 break;
             case < 950:
                 if (_lastUpdate is not null)
@@ -524,6 +536,7 @@ internal sealed partial class FlowFuzzer : IDisposable
         CheckDrafts(update, draftsBefore, draftsAfter, forgedFrom);
         CheckFindings(update, draftsBefore, draftsAfter, messages);
         CheckMerges();
+        CheckLeads(update);
     }
 
     private void CheckLogs(LogCapture logs) =>
@@ -572,6 +585,7 @@ internal sealed partial class FlowFuzzer : IDisposable
             }
 
             var content = Content(item, buttons);
+            CheckLeadMessage(item, item.ChatId > 0 ? _h.Get<TeamStore>().GetMember(item.ChatId) : null, content);
             foreach (var marker in MarkerPattern().Matches(content).Select(m => m.Value).Distinct())
             {
                 CheckMarker(item, marker, content);
@@ -715,6 +729,7 @@ internal sealed partial class FlowFuzzer : IDisposable
                 m => ScheduleVisibility.SeesDetails(m, scheduled, inGroup: false)));
         }
 
+        AddLeadRecords(_records);
         return _records;
     }
 
@@ -955,6 +970,17 @@ internal sealed class FuzzStats
 
     public int AudienceChecks { get; set; }
 
+    public int Leads { get; set; }
+
+    public int ClosedLeads { get; set; }
+
+    public int Reopened { get; set; }
+
+    public int LeadChanges { get; set; }
+
+    public int IdentityChecks { get; set; }
+
     public override string ToString() =>
-        $"{Updates} updates in {DispatchMs} ms, restarts {RestartMs} ms; {Updates} updates ({Forged} forged), {TimeSteps} time steps, {Restarts} restarts, {Messages} messages, {Saved} findings saved ({CovertFindings} covert, {Assigned} assigned to a contact, {Merged} merged), {MarkerHits} markers checked ({AudienceChecks} against their records)";
+        $"{Updates} updates in {DispatchMs} ms, restarts {RestartMs} ms; {Updates} updates ({Forged} forged), {TimeSteps} time steps, {Restarts} restarts, {Messages} messages, {Saved} findings saved ({CovertFindings} covert, {Assigned} assigned to a contact, {Merged} merged), {MarkerHits} markers checked ({AudienceChecks} against their records); " +
+        $"{Leads} leads ({ClosedLeads} closed, {Reopened} reopenings, {LeadChanges} changes checked against the audit), {IdentityChecks} planted identities seen in messages";
 }
