@@ -84,6 +84,7 @@ public sealed class Outbox(AssistantDatabase db, OutboxSignal signal)
             Html = html,
             IsGroup = message.IsGroup,
             Purpose = message.Purpose,
+            Unprompted = message.Unprompted,
             CreatedUtc = utcNow,
         };
 
@@ -151,6 +152,9 @@ public sealed class OutboxItem
     public bool IsGroup { get; set; }
 
     public string? Purpose { get; set; }
+
+    /// <summary>See <see cref="OutgoingMessage.Unprompted"/>.</summary>
+    public bool Unprompted { get; set; }
 
     public DateTime CreatedUtc { get; set; }
 
