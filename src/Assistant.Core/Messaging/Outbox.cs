@@ -74,6 +74,9 @@ public sealed class Outbox(AssistantDatabase db, OutboxSignal signal)
         // Keyed by id only: the sender tracks chats in memory, so no secondary index slows each insert.
         SchemaSetup.EnsureCollection(database, CollectionName);
         SchemaSetup.EnsureCollection(database, DeadCollectionName);
+
+        // The sender remembers the ids it finished: an id given out again after a restart would be a message lost.
+        SchemaSetup.FixNextId(database, CollectionName);
     }
 
     private static IEnumerable<OutboxItem> ToItems(OutgoingMessage message, DateTime utcNow)
