@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Assistant.Core.Common;
 
 /// <summary>Registration as a table: a capability's singletons in one statement instead of a line each.</summary>

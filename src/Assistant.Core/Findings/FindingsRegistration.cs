@@ -1,14 +1,9 @@
-using Assistant.Core.Common;
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings.Duplicates;
 using Assistant.Core.Findings.Suggestions;
 using Assistant.Core.Jobs;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Findings;
 

@@ -1,7 +1,4 @@
 using System.Collections.Frozen;
-using Assistant.Core.Common;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Core.Jobs;
 

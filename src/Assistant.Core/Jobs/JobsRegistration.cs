@@ -1,7 +1,3 @@
-using Assistant.Core.Common;
-using Assistant.Core.Storage;
-using Microsoft.Extensions.Hosting;
-
 namespace Assistant.Core.Jobs;
 
 public static class JobsRegistration

@@ -1,12 +1,7 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Findings;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Reminders;
 using Assistant.Core.Teams;
 using LiteDB;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Ledger;
 

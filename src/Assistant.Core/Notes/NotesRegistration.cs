@@ -1,10 +1,7 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Jobs;
-using Assistant.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Notes;
 

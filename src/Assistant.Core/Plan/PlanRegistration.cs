@@ -2,10 +2,7 @@ using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Ledger.Documents;
 using Assistant.Core.Reminders;
-using Assistant.Core.Storage;
 using Assistant.Core.Summaries;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Plan;
 

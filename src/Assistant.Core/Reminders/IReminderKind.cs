@@ -1,4 +1,3 @@
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Reminders;

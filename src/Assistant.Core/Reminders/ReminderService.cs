@@ -1,9 +1,5 @@
 using System.Collections.Frozen;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
 using Assistant.Core.Teams;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Core.Reminders;
 

@@ -1,7 +1,4 @@
-using Assistant.Core.Common;
-using Assistant.Core.Storage;
 using Assistant.Core.Dispatching;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Reminders;
 

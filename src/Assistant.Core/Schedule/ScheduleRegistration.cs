@@ -1,12 +1,8 @@
-using Assistant.Core.Common;
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Jobs;
 using Assistant.Core.Notes;
 using Assistant.Core.Reminders;
-using Assistant.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Schedule;
 

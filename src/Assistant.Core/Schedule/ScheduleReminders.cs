@@ -1,11 +1,5 @@
-using System.Globalization;
-using System.Text;
-using Assistant.Core.Common;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Reminders;
 using Assistant.Core.Teams;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Schedule;
 

@@ -1,9 +1,6 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Reminders;
 using Assistant.Core.Teams;
 using LiteDB;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Summaries;
 

@@ -1,13 +1,7 @@
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Jobs;
 using Assistant.Core.Reminders;
-using Assistant.Core.Storage;
 using Assistant.Core.Summaries.Model;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Summaries;
 
