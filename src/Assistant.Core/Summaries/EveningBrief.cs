@@ -48,8 +48,6 @@ public sealed class EveningBriefKind(SummaryJobs jobs, FactsBuilder facts, TeamS
 
     public string Kind => KindName;
 
-    public bool MaySendInQuietHours(Reminder reminder, Member recipient, TimeZoneInfo zone) => false;
-
     public ReminderMessage Compose(Reminder reminder, Member recipient, DateTime utcNow)
     {
         var team = teams.GetTeam(recipient.TeamId);
