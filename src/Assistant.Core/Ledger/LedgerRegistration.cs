@@ -17,10 +17,9 @@ public static class LedgerRegistration
         services.AddSingletons(typeof(LedgerQueries), typeof(LedgerTable), typeof(LedgerReminders));
         services.AddSingleton<IReminderKind, DeadlineReminderKind>();
         services.AddSingleton<IReminderKind, EscalationReminderKind>();
-        services.AddSingletons(typeof(LedgerService), typeof(LedgerActionFlow));
-        services.AddSingleton<IFlow>(sp => sp.GetRequiredService<LedgerActionFlow>());
-        services.AddSingleton<LedgerJobs>();
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<LedgerJobs>());
+        services.AddSingleton<LedgerService>();
+        services.AddFlow<LedgerActionFlow>();
+        services.AddSingletonAs<LedgerJobs>(typeof(IJobHandler));
         services.AddSingleton<IFindingCardSection, LedgerCardSection>();
         services.AddHandler<LedgerCommands>();
         return builder;

@@ -31,8 +31,8 @@ public static class SummariesRegistration
 
             return ai.UsesModel ? sp.GetRequiredService<ModelBriefWriter>() : sp.GetRequiredService<OfflineWriter>();
         });
-        services.AddSingletons(typeof(SummaryService), typeof(SummaryJobs));
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<SummaryJobs>());
+        services.AddSingleton<SummaryService>();
+        services.AddSingletonAs<SummaryJobs>(typeof(IJobHandler));
         services.AddHandler<SummaryCommands>();
         services.AddSingleton<IReminderPlanner, EveningBriefPlanner>();
         services.AddSingleton<IReminderKind, EveningBriefKind>();
