@@ -6,7 +6,7 @@ public static class JobsRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(JobStore), JobStore.EnsureSchema);
-        services.AddSingletons(typeof(JobSignal), typeof(JobStore));
+        services.AddSingletons(typeof(WakeSignal<JobRunner>), typeof(JobStore));
         services.AddHostedSingleton<JobRunner>();
         return builder;
     }
