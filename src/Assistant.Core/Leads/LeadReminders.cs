@@ -75,6 +75,15 @@ public sealed class LeadReminders(LeadStore leads, ReminderStore reminders, Team
         }
     }
 
+    /// <summary>Takes a lead out of the scan without reminding anyone (the demo's record of a visit long over).</summary>
+    public void Skip(Lead lead)
+    {
+        if (lead.DueDate is { } due)
+        {
+            MarkPlanned(lead, due);
+        }
+    }
+
     /// <summary>Whether the reminder still applies: the lead open and unanswered, with the date it was planned for.</summary>
     public static bool StillHolds(Lead? lead, Reminder reminder) =>
         lead is not null && lead.IsOpen && lead.DueDate is { } due && Key(due) == reminder.Data["date"].AsString

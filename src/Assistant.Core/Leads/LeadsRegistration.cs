@@ -25,7 +25,8 @@ public static class LeadsRegistration
         services.AddSingleton<IFlow>(sp => sp.GetRequiredService<LeadFlow>());
         services.AddHandler<LeadCommands>();
         services.AddSingleton<IReminderKind, LeadReminderKind>();
-        services.AddSingleton<IReminderPlanner, LeadReminders>();
+        services.AddSingleton<LeadReminders>();
+        services.AddSingleton<IReminderPlanner>(sp => sp.GetRequiredService<LeadReminders>());
         services.AddSingleton<ILeadStatusSource, LeadStatusesForFeedback>();
         return builder;
     }

@@ -73,6 +73,9 @@ public sealed class Outbox(AssistantDatabase db, OutboxSignal signal)
         // Keyed by id only: the sender tracks chats in memory, so no secondary index slows each insert.
         SchemaSetup.EnsureCollection(database, CollectionName);
         SchemaSetup.EnsureCollection(database, DeadCollectionName);
+
+        // The sender remembers the ids it finished: an id given out again after a restart would be a message lost.
+        SchemaSetup.FixNextId(database, CollectionName);
     }
 
     private static IEnumerable<OutboxItem> ToItems(OutgoingMessage message, DateTime utcNow)
@@ -83,6 +86,7 @@ public sealed class Outbox(AssistantDatabase db, OutboxSignal signal)
             Html = html,
             IsGroup = message.IsGroup,
             Purpose = message.Purpose,
+            Unprompted = message.Unprompted,
             CreatedUtc = utcNow,
         };
 
@@ -150,6 +154,9 @@ public sealed class OutboxItem
     public bool IsGroup { get; set; }
 
     public string? Purpose { get; set; }
+
+    /// <summary>See <see cref="OutgoingMessage.Unprompted"/>.</summary>
+    public bool Unprompted { get; set; }
 
     public DateTime CreatedUtc { get; set; }
 

@@ -99,7 +99,7 @@ public sealed class ReminderService(
             {
                 case ReminderMessage.Send send:
                     Close(reminder, ReminderStatus.Sent, now);
-                    return outbox.Enqueue(send.Messages, now);
+                    return outbox.Enqueue(send.Messages.Select(m => m with { Unprompted = true }), now);
                 case ReminderMessage.Skip skip:
                     reminder.Data["SkipReason"] = skip.Reason;
                     Close(reminder, ReminderStatus.Skipped, now);
