@@ -1,5 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Findings;
 using Assistant.Core.Leads;
 using Assistant.Core.Ledger;

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Assistant.Core.Storage;
 using LiteDB;
 
 namespace Assistant.Core.Messaging;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Messaging;
-
 namespace Assistant.Channels.Console;
 
 /// <summary>
