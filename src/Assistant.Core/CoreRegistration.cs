@@ -10,11 +10,8 @@ using Assistant.Core.Notes;
 using Assistant.Core.Plan;
 using Assistant.Core.Reminders;
 using Assistant.Core.Schedule;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
 using Assistant.Core.Summaries;
 using Assistant.Core.Teams;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core;
 

@@ -1,5 +1,3 @@
-using Assistant.Core.Localization;
-
 namespace Assistant.Core.Common;
 
 /// <summary>Settings of the <c>Assistant</c> section: behaviour shared by every capability.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
-
 namespace Assistant.Core.Conversations;
 
 /// <summary>

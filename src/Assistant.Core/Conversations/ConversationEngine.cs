@@ -1,10 +1,6 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Conversations;
 

@@ -1,22 +1,21 @@
 using Assistant.Core.Dispatching;
-using Assistant.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Conversations;
 
 public static class ConversationsRegistration
 {
-    /// <summary>The flow engine, drafts and the janitor that drops abandoned drafts. Flows register themselves as <see cref="IFlow"/>.</summary>
+    /// <summary>The flow engine, drafts and the janitor that drops abandoned drafts. Flows register with <see cref="AddFlow{T}"/>.</summary>
     public static IHostApplicationBuilder AddConversations(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddSchema(nameof(DraftStore), DraftStore.EnsureSchema);
         services.AddSingleton<DraftStore>();
-        services.AddSingleton<ConversationEngine>();
-        services.AddSingleton<IConversationRunner>(sp => sp.GetRequiredService<ConversationEngine>());
-        services.AddSingleton<DraftJanitor>();
-        services.AddHostedService(sp => sp.GetRequiredService<DraftJanitor>());
+        services.AddSingletonAs<ConversationEngine>(typeof(IConversationRunner));
+        services.AddHostedSingleton<DraftJanitor>();
         return builder;
     }
+
+    /// <summary>Registers a flow: as itself (to start it) and as an <see cref="IFlow"/> (the engine finds it by name).</summary>
+    public static IServiceCollection AddFlow<T>(this IServiceCollection services)
+        where T : class, IFlow => services.AddSingletonAs<T>(typeof(IFlow));
 }

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Common;
-using Assistant.Core.Localization;
-
 namespace Assistant.Core.Conversations;
 
 /// <summary>A flow's data that holds a deadline, and one typed far ahead while it waits to be confirmed.</summary>

@@ -1,9 +1,4 @@
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
 using Assistant.Core.Teams;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Core.Conversations;
 

@@ -1,5 +1,3 @@
-using Assistant.Core.Messaging;
-
 namespace Assistant.Core.Conversations;
 
 /// <summary>A flow's data that collects evidence.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Assistant.Core.Dispatching;
-using Assistant.Core.Messaging;
 using LiteDB;
 
 namespace Assistant.Core.Conversations;

@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Stateless;
 using Stateless.Graph;
 

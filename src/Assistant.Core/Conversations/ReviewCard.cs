@@ -1,5 +1,3 @@
-using Assistant.Core.Localization;
-
 namespace Assistant.Core.Conversations;
 
 /// <summary>A flow's data with a card to review: once the card has been shown, every answer returns to it.</summary>

@@ -1,4 +1,3 @@
-using Assistant.Core.Common;
 using Assistant.Core.Findings;
 using Assistant.Core.Ledger;
 

@@ -1,8 +1,6 @@
 using System.Reflection;
-using Assistant.Core.Localization;
 using Assistant.Core.Schedule;
 using Assistant.Core.Schedule.Files;
-using Assistant.Core.Storage;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Demo;

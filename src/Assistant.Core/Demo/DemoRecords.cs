@@ -1,6 +1,5 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Findings;
+using Assistant.Core.Leads;
 using Assistant.Core.Ledger;
 using Assistant.Core.Notes;
 using Assistant.Core.Reminders;
@@ -17,7 +16,16 @@ namespace Assistant.Core.Demo;
 /// it): one overdue since the first day, two due within a week of the second, one without a deadline
 /// to assign, one whose fix waits to be verified, one verified and closed with an opinion.
 /// </summary>
-public sealed class DemoRecords(FindingService findings, FindingStore store, NoteStore notes, TeamStore teams, LedgerReminders reminders, ReminderStore reminderRows)
+public sealed class DemoRecords(
+    FindingService findings,
+    FindingStore store,
+    NoteStore notes,
+    TeamStore teams,
+    LedgerReminders reminders,
+    ReminderStore reminderRows,
+    LeadIntake leads,
+    LeadStore leadRows,
+    LeadReminders leadReminders)
 {
     /// <summary>The day of the visit a finding was recorded on (1 is the first) and its rectification.</summary>
     private sealed record DemoFinding(int Author, int Day, FindingDraft Draft, int? DeadlineDay = null, Fix? Fix = null, Verification? Verified = null);
@@ -94,7 +102,8 @@ public sealed class DemoRecords(FindingService findings, FindingStore store, Not
     /// Adds the records. Call inside the loading transaction. Deadline reminders are planned as from the start
     /// of today (team time), so those due this morning go out at once: the ledger's reminders can be tried.
     /// A visit that ended more than a month ago is a record, not a live ledger: it plans no reminders
-    /// (else every item would escalate to the leader at once).
+    /// (else every item would escalate to the leader at once). The tip and the finding handed over become leads,
+    /// as they do when recorded in the chat.
     /// </summary>
     public void Add(Team team, long leaderId, DateOnly visitStart, DateTime utcNow)
     {
@@ -109,6 +118,7 @@ public sealed class DemoRecords(FindingService findings, FindingStore store, Not
             draft.Deadline = demo.DeadlineDay is { } n ? visitStart.AddDays(n - 1) : null;
             var recorded = visitStart.AddDays(demo.Day - 1);
             var finding = findings.Create(team, people[demo.Author]!, draft, recorded, utcNow);
+            leads.Created(draft, people[demo.Author]!, finding);
 
             // The fix and the verification happened on the day the finding was recorded (by its evening), or now if earlier.
             var stepTime = TimeZones.ToUtc(recorded, new TimeOnly(18, 0), team.Zone);
@@ -153,6 +163,14 @@ public sealed class DemoRecords(FindingService findings, FindingStore store, Not
         tip.TipSubject = "长沙市某液化气站违规向无资质人员销售钢瓶";
         tip.TipHandling = "转交长沙市核查，" + visitStart.AddDays(7).ToString("M月d日", CultureInfo.InvariantCulture) + "前反馈";
         notes.Insert(tip);
+        leads.FromTip(team, tip, day, new DateInputOptions(DateQuestion.Plan, team.VisitFrom, team.VisitTo), utcNow);
+        if (!live)
+        {
+            foreach (var lead in leadRows.OfTeam(team.Id))
+            {
+                leadReminders.Skip(lead);
+            }
+        }
     }
 
     /// <summary>A rectification step, kept in the finding's history like one taken in the ledger.</summary>

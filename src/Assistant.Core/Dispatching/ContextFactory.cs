@@ -1,8 +1,4 @@
-using Assistant.Core.Common;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Dispatching;
 

@@ -1,7 +1,3 @@
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
-using Microsoft.Extensions.Logging;
-
 namespace Assistant.Core.Dispatching;
 
 /// <summary>What became of one update.</summary>

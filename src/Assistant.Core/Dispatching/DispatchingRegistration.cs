@@ -1,9 +1,5 @@
-using Assistant.Core.Common;
 using Assistant.Core.General;
-using Assistant.Core.Localization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Dispatching;
 

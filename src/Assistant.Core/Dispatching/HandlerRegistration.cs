@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Assistant.Core.Dispatching;
 
 public static class HandlerRegistration

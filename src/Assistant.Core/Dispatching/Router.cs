@@ -1,7 +1,4 @@
 using System.Collections.Frozen;
-using Assistant.Core.Audit;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Dispatching;

@@ -1,5 +1,3 @@
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Dispatching;

@@ -1,10 +1,5 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Jobs;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
 using LiteDB;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Core.Findings;
 

@@ -1,5 +1,3 @@
-using Assistant.Core.Messaging;
-
 namespace Assistant.Core.Findings;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Assistant.Core.Conversations;
-using Assistant.Core.Localization;
 
 namespace Assistant.Core.Findings;
 

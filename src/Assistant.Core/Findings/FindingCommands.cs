@@ -1,10 +1,4 @@
-using System.Globalization;
-using System.Text;
-using Assistant.Core.Audit;
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Findings;

@@ -1,5 +1,4 @@
 using Assistant.Core.Conversations;
-using Assistant.Core.Messaging;
 
 namespace Assistant.Core.Findings;
 

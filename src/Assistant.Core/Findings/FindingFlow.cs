@@ -1,6 +1,5 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Findings.Duplicates;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Findings.FindingDraft>;
 

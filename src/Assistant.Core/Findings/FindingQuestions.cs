@@ -1,5 +1,4 @@
 using Assistant.Core.Conversations;
-using Assistant.Core.Localization;
 using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Findings.FindingDraft>;
 
 namespace Assistant.Core.Findings;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Findings;

@@ -1,14 +1,9 @@
-using Assistant.Core.Common;
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings.Duplicates;
 using Assistant.Core.Findings.Suggestions;
 using Assistant.Core.Jobs;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Findings;
 
@@ -19,18 +14,17 @@ public static class FindingsRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(FindingStore), FindingStore.EnsureSchema);
-        services.AddSingletons(typeof(FindingStore), typeof(FindingService), typeof(FindingFlow));
-        services.AddSingleton<IFlow>(sp => sp.GetRequiredService<FindingFlow>());
+        services.AddSingletons(typeof(FindingStore), typeof(FindingService));
+        services.AddFlow<FindingFlow>();
         services.AddSingleton<FindingStarter>();
         services.AddSingleton(SuggestionRules.Default);
         services.AddSingleton<RuleSuggester>();
         services.TryAddSingleton<IFindingSuggester>(sp => sp.GetRequiredService<RuleSuggester>());
-        services.AddSingletons(typeof(SuggestionRefinement), typeof(FindingFromMessage));
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<SuggestionRefinement>());
+        services.AddSingletonAs<SuggestionRefinement>(typeof(IJobHandler));
+        services.AddSingleton<FindingFromMessage>();
         services.AddHandler<FindingCommands>();
         services.TryAddSingleton<IFileSource, NoFileSource>();
-        services.AddSingleton<EvidenceDownloads>();
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<EvidenceDownloads>());
+        services.AddSingletonAs<EvidenceDownloads>(typeof(IJobHandler));
         services.AddSingletons(typeof(DuplicateDetector), typeof(FindingMerger), typeof(DuplicateOffer));
         services.AddSingleton<IFindingCardSection, MergeCardSection>();
         services.AddHandler<MergeCommand>();

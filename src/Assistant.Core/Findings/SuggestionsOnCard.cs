@@ -1,5 +1,4 @@
 using Assistant.Core.Conversations;
-using Assistant.Core.Localization;
 
 namespace Assistant.Core.Findings;
 

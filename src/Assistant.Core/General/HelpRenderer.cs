@@ -1,4 +1,3 @@
-using System.Text;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Teams;
 

@@ -1,7 +1,4 @@
 using System.Collections.Frozen;
-using Assistant.Core.Common;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Core.Jobs;
 
@@ -9,41 +6,22 @@ namespace Assistant.Core.Jobs;
 /// Runs due jobs, one at a time, oldest due first. A job is removed only after it succeeded, so a
 /// crash in the middle runs it again on restart (job handlers are written to be repeatable).
 /// </summary>
-public sealed class JobRunner(JobStore store, JobSignal signal, IEnumerable<IJobHandler> handlers, TimeProvider time, ILogger<JobRunner> logger) : BackgroundService
+public sealed class JobRunner(
+    JobStore store,
+    WakeSignal<JobRunner> signal,
+    IEnumerable<IJobHandler> handlers,
+    TimeProvider time,
+    ILogger<JobRunner> logger) : DueWorkService<JobRunner>(signal, time, MaxWait, TimeSpan.FromSeconds(1))
 {
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
     private readonly FrozenDictionary<string, IJobHandler> _handlers = handlers.ToFrozenDictionary(h => h.Kind);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunDueAsync(stoppingToken);
-                var next = store.NextDue();
-                var wait = next is { } due ? due - time.GetUtcNow().UtcDateTime : MaxWait;
-                wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxWait ? MaxWait : wait;
-                if (wait > TimeSpan.Zero)
-                {
-                    using var delay = new CancellationTokenSource();
-                    var woken = signal.WaitAsync(Timeout.InfiniteTimeSpan, delay.Token);
-                    var slept = Task.Delay(wait, time, stoppingToken);
-                    await Task.WhenAny(woken, slept);
-                    await delay.CancelAsync();
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError("The job runner hit an error ({Error}); continuing in a moment.", ex.Message);
-                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
-            }
-        }
-    }
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => RunDueAsync(cancellationToken);
+
+    protected override DateTime? NextDueUtc() => store.NextDue();
+
+    protected override void LogFailure(Exception exception) =>
+        logger.LogError("The job runner hit an error ({Error}); continuing in a moment.", exception.Message);
 
     /// <summary>Runs every job due now; returns how many ran.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
@@ -51,7 +29,7 @@ public sealed class JobRunner(JobStore store, JobSignal signal, IEnumerable<IJob
         var ran = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var due = store.Due(time.GetUtcNow().UtcDateTime, 20);
+            var due = store.Due(Time.GetUtcNow().UtcDateTime, 20);
             if (due.Count == 0)
             {
                 return ran;
@@ -98,7 +76,7 @@ public sealed class JobRunner(JobStore store, JobSignal signal, IEnumerable<IJob
             case JobResult.Retry retry when job.Attempts < 20:
                 job.Attempts++;
                 job.LastError = retry.Reason;
-                job.DueUtc = time.GetUtcNow().UtcDateTime + retry.After;
+                job.DueUtc = Time.GetUtcNow().UtcDateTime + retry.After;
                 store.Reschedule(job);
                 logger.LogWarning("Job {Id} ({Kind}) will be retried in {Seconds}s: {Reason}", job.Id, job.Kind, retry.After.TotalSeconds, retry.Reason);
                 break;

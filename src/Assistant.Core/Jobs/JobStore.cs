@@ -1,10 +1,9 @@
-using Assistant.Core.Storage;
 using LiteDB;
 
 namespace Assistant.Core.Jobs;
 
 /// <summary>Pending jobs by due time; finished ones are removed, failed ones moved to jobs_dead.</summary>
-public sealed class JobStore(AssistantDatabase db, JobSignal signal)
+public sealed class JobStore(AssistantDatabase db, WakeSignal<JobRunner> signal)
 {
     public const string CollectionName = "jobs";
     public const string DeadCollectionName = "jobs_dead";
@@ -47,29 +46,4 @@ public sealed class JobStore(AssistantDatabase db, JobSignal signal)
         database.GetCollection<Job>(CollectionName).EnsureIndex(x => x.DueUtc);
         SchemaSetup.EnsureCollection(database, DeadCollectionName);
     }
-}
-
-/// <summary>Wakes the job runner when a job is queued.</summary>
-public sealed class JobSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled.
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _signal.Dispose();
 }

@@ -1,7 +1,3 @@
-using Assistant.Core.Common;
-using Assistant.Core.Storage;
-using Microsoft.Extensions.Hosting;
-
 namespace Assistant.Core.Jobs;
 
 public static class JobsRegistration
@@ -10,7 +6,7 @@ public static class JobsRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(JobStore), JobStore.EnsureSchema);
-        services.AddSingletons(typeof(JobSignal), typeof(JobStore));
+        services.AddSingletons(typeof(WakeSignal<JobRunner>), typeof(JobStore));
         services.AddHostedSingleton<JobRunner>();
         return builder;
     }

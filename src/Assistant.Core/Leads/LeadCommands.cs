@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Text;
-using Assistant.Core.Audit;
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Leads;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Assistant.Core.Common;
 
 namespace Assistant.Core.Leads;
 

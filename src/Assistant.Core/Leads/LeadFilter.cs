@@ -1,6 +1,3 @@
-using System.Text;
-using Assistant.Core.Localization;
-
 namespace Assistant.Core.Leads;
 
 /// <summary>Which leads /leads lists.</summary>

@@ -1,9 +1,6 @@
-using Assistant.Core.Common;
 using Assistant.Core.Conversations;
 using Assistant.Core.Findings;
 using Assistant.Core.Findings.Duplicates;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Leads.LeadDraft>;
 
 namespace Assistant.Core.Leads;

@@ -1,4 +1,3 @@
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Notes;
@@ -19,26 +18,40 @@ public sealed class LeadIntake(LeadStore leads, TeamStore teams) : ITipSavedHand
 
     public string? TipSaved(UpdateContext context, Note note)
     {
-        if (context.Team is not { } team || note.TeamId != team.Id || string.IsNullOrWhiteSpace(note.TipSubject))
+        if (context.Team is not { } team)
         {
             return null;
         }
 
-        var t = context.T;
+        var (lead, created) = FromTip(team, note, context.Today, context.DateOptions(DateQuestion.Plan), context.UtcNow);
+        return lead is null ? null : created ? LeadCard.Created(context.T, lead, context.Today) : context.T.Format("leads.updated", lead.Code);
+    }
+
+    /// <summary>
+    /// The tip's lead, made (<c>Created</c>) or brought up to date; null when the tip is another team's, names no
+    /// subject, or its text would identify someone. <paramref name="today"/> is the day relative dates in the
+    /// handling ("11月8日前反馈") are read from.
+    /// </summary>
+    public (Lead? Lead, bool Created) FromTip(Team team, Note note, DateOnly today, DateInputOptions dates, DateTime utcNow)
+    {
+        if (note.TeamId != team.Id || string.IsNullOrWhiteSpace(note.TipSubject))
+        {
+            return (null, false);
+        }
+
         var subject = Clip(IdentityScrubber.Scrub(note.TipSubject));
         var handling = IdentityScrubber.ScrubOrNull(note.TipHandling);
-        var due = LeadDueDate.In(handling, context.Today, context.DateOptions(DateQuestion.Plan));
+        var due = LeadDueDate.In(handling, today, dates);
         if (leads.FromNote(team.Id, note.Id) is { } existing)
         {
             existing.Subject = subject;
             existing.HandedOverTo = handling;
             existing.DueDate = due ?? existing.DueDate;
             leads.Update(existing);
-            return t.Format("leads.updated", existing.Code);
+            return (existing, false);
         }
 
-        var lead = leads.Add(team.Id, LeadChannel.Tip, subject, handling, due, note.AuthorId, context.UtcNow, l => l.SourceNoteId = note.Id);
-        return lead is null ? null : LeadCard.Created(t, lead, context.Today);
+        return (leads.Add(team.Id, LeadChannel.Tip, subject, handling, due, note.AuthorId, utcNow, l => l.SourceNoteId = note.Id), true);
     }
 
     public void Created(FindingDraft draft, Member author, Finding finding)

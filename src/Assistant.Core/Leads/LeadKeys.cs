@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assistant.Core.Ledger;
 
 namespace Assistant.Core.Leads;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Audit;
 using Assistant.Core.Findings;
 using Assistant.Core.Findings.Duplicates;
 using Assistant.Core.Teams;

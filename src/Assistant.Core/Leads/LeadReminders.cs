@@ -1,5 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Reminders;
 using Assistant.Core.Teams;
 using LiteDB;
@@ -99,6 +97,15 @@ public sealed class LeadReminders(LeadStore leads, ReminderStore reminders, Team
             }
 
             reminders.Rearm(reminder, reminder.DueUtc > utcNow ? reminder.DueUtc : utcNow);
+        }
+    }
+
+    /// <summary>Takes a lead out of the scan without reminding anyone (the demo's record of a visit long over).</summary>
+    public void Skip(Lead lead)
+    {
+        if (lead.DueDate is { } due)
+        {
+            MarkPlanned(lead, due);
         }
     }
 

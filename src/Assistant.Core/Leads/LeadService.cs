@@ -1,6 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Audit;
-using Assistant.Core.Common;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Leads;

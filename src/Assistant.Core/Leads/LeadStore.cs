@@ -1,6 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Common;
-using Assistant.Core.Storage;
 using LiteDB;
 
 namespace Assistant.Core.Leads;

@@ -5,10 +5,7 @@ using Assistant.Core.Findings;
 using Assistant.Core.Findings.Duplicates;
 using Assistant.Core.Notes;
 using Assistant.Core.Reminders;
-using Assistant.Core.Storage;
 using Assistant.Core.Summaries;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Leads;
 

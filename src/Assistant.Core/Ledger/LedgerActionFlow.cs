@@ -1,7 +1,5 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Findings;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Ledger.LedgerActionDraft>;
 

@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Text;
-using Assistant.Core.Common;
 using Assistant.Core.Findings;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Ledger;

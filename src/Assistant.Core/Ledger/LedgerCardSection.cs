@@ -1,6 +1,4 @@
 using Assistant.Core.Findings;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Ledger;

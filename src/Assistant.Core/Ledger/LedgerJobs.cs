@@ -1,13 +1,7 @@
-using System.Globalization;
-using System.Text;
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Jobs;
 using Assistant.Core.Ledger.Documents;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
 using Assistant.Core.Teams;
 using LiteDB;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assistant.Core.Findings;
 
 namespace Assistant.Core.Ledger;

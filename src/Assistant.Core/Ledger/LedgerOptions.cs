@@ -1,6 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Common;
-
 namespace Assistant.Core.Ledger;
 
 /// <summary>Settings of the <c>Ledger</c> section: deadline reminders and escalation.</summary>

@@ -1,5 +1,4 @@
 using Assistant.Core.Findings;
-using Assistant.Core.Storage;
 using Assistant.Core.Teams;
 using LiteDB;
 

@@ -1,12 +1,8 @@
-using Assistant.Core.Common;
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Jobs;
 using Assistant.Core.Reminders;
-using Assistant.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Ledger;
 
@@ -21,10 +17,9 @@ public static class LedgerRegistration
         services.AddSingletons(typeof(LedgerQueries), typeof(LedgerTable), typeof(LedgerReminders));
         services.AddSingleton<IReminderKind, DeadlineReminderKind>();
         services.AddSingleton<IReminderKind, EscalationReminderKind>();
-        services.AddSingletons(typeof(LedgerService), typeof(LedgerActionFlow));
-        services.AddSingleton<IFlow>(sp => sp.GetRequiredService<LedgerActionFlow>());
-        services.AddSingleton<LedgerJobs>();
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<LedgerJobs>());
+        services.AddSingleton<LedgerService>();
+        services.AddFlow<LedgerActionFlow>();
+        services.AddSingletonAs<LedgerJobs>(typeof(IJobHandler));
         services.AddSingleton<IFindingCardSection, LedgerCardSection>();
         services.AddHandler<LedgerCommands>();
         return builder;

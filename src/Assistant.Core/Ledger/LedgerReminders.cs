@@ -1,12 +1,7 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Findings;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Reminders;
 using Assistant.Core.Teams;
 using LiteDB;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Ledger;
 
@@ -117,8 +112,6 @@ public sealed class DeadlineReminderKind(FindingStore findings, TeamStore teams,
 {
     public string Kind => LedgerReminders.DeadlineKind;
 
-    public bool MaySendInQuietHours(Reminder reminder, Member recipient, TimeZoneInfo zone) => false;
-
     public ReminderMessage Compose(Reminder reminder, Member recipient, DateTime utcNow)
     {
         if (!LedgerReminders.StillDue(findings, teams, reminder, out var f, out var team))
@@ -133,13 +126,8 @@ public sealed class DeadlineReminderKind(FindingStore findings, TeamStore teams,
         var text = day < 0 ? t.Format("ledger.reminder_before", f.Code, -day, new SafeHtml(FindingCard.Date(t, f.Deadline!.Value)))
             : day == 0 ? t.Format("ledger.reminder_today", f.Code)
             : t.Format("ledger.reminder_overdue", f.Code, day);
-        return new ReminderMessage.Send([new OutgoingMessage
-        {
-            ChatId = recipient.ChatId,
-            Html = text + "\n" + LedgerCard.Summary(t, f, TimeZones.Today(new DateTimeOffset(utcNow), team.Zone)),
-            Keyboard = LedgerCard.OpenButton(t, f),
-            Purpose = "deadline",
-        }]);
+        var html = text + "\n" + LedgerCard.Summary(t, f, TimeZones.Today(new DateTimeOffset(utcNow), team.Zone));
+        return ReminderMessage.To(recipient, html, "deadline", LedgerCard.OpenButton(t, f));
     }
 }
 
@@ -147,8 +135,6 @@ public sealed class DeadlineReminderKind(FindingStore findings, TeamStore teams,
 public sealed class EscalationReminderKind(FindingStore findings, TeamStore teams, TextCatalog catalog) : IReminderKind
 {
     public string Kind => LedgerReminders.EscalationKind;
-
-    public bool MaySendInQuietHours(Reminder reminder, Member recipient, TimeZoneInfo zone) => false;
 
     public ReminderMessage Compose(Reminder reminder, Member recipient, DateTime utcNow)
     {
@@ -159,12 +145,7 @@ public sealed class EscalationReminderKind(FindingStore findings, TeamStore team
 
         var t = catalog.For(recipient.Language);
         var today = TimeZones.Today(new DateTimeOffset(utcNow), team.Zone);
-        return new ReminderMessage.Send([new OutgoingMessage
-        {
-            ChatId = recipient.ChatId,
-            Html = t.Format("ledger.escalation", f.Code, f.DaysOverdue(today)) + "\n" + LedgerCard.Summary(t, f, today),
-            Keyboard = LedgerCard.OpenButton(t, f),
-            Purpose = "escalation",
-        }]);
+        var html = t.Format("ledger.escalation", f.Code, f.DaysOverdue(today)) + "\n" + LedgerCard.Summary(t, f, today);
+        return ReminderMessage.To(recipient, html, "escalation", LedgerCard.OpenButton(t, f));
     }
 }

@@ -1,5 +1,4 @@
 using Assistant.Core.Dispatching;
-using Assistant.Core.Messaging;
 
 namespace Assistant.Core.Ledger;
 

@@ -1,8 +1,6 @@
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Ledger;
 

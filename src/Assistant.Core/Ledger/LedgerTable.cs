@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assistant.Core.Findings;
 using Assistant.Core.Teams;
 

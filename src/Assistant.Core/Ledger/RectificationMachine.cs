@@ -1,5 +1,4 @@
 using Assistant.Core.Findings;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 using Stateless;
 using Stateless.Graph;

@@ -1,5 +1,3 @@
-using Assistant.Core.Common;
-
 namespace Assistant.Core.Localization;
 
 /// <summary>How answers write a day and what they say about a typed date, in the reader's language.</summary>

@@ -1,5 +1,3 @@
-using Assistant.Core.Messaging;
-
 namespace Assistant.Core.Localization;
 
 /// <summary>How answers and cards write a set of evidence, in the reader's language: "照片 2、文件 1".</summary>

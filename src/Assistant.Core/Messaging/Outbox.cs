@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Assistant.Core.Storage;
 using LiteDB;
 
 namespace Assistant.Core.Messaging;
@@ -74,6 +73,9 @@ public sealed class Outbox(AssistantDatabase db, OutboxSignal signal)
         // Keyed by id only: the sender tracks chats in memory, so no secondary index slows each insert.
         SchemaSetup.EnsureCollection(database, CollectionName);
         SchemaSetup.EnsureCollection(database, DeadCollectionName);
+
+        // The sender remembers the ids it finished: an id given out again after a restart would be a message lost.
+        SchemaSetup.FixNextId(database, CollectionName);
     }
 
     private static IEnumerable<OutboxItem> ToItems(OutgoingMessage message, DateTime utcNow)
@@ -84,6 +86,7 @@ public sealed class Outbox(AssistantDatabase db, OutboxSignal signal)
             Html = html,
             IsGroup = message.IsGroup,
             Purpose = message.Purpose,
+            Unprompted = message.Unprompted,
             CreatedUtc = utcNow,
         };
 
@@ -151,6 +154,9 @@ public sealed class OutboxItem
     public bool IsGroup { get; set; }
 
     public string? Purpose { get; set; }
+
+    /// <summary>See <see cref="OutgoingMessage.Unprompted"/>.</summary>
+    public bool Unprompted { get; set; }
 
     public DateTime CreatedUtc { get; set; }
 

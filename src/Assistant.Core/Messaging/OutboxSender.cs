@@ -1,7 +1,3 @@
-using Assistant.Core.Common;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace Assistant.Core.Messaging;
 
 /// <summary>

@@ -48,4 +48,10 @@ public sealed record OutgoingMessage
 
     /// <summary>Free text saying why it was sent ("reply", "reminder:42"); helps when reading the outbox.</summary>
     public string? Purpose { get; init; }
+
+    /// <summary>
+    /// Nobody asked for it just now (a reminder, a digest): it does not answer the chat's latest message, so a
+    /// channel that keeps only the latest choices live (the console) leaves the earlier ones as they were.
+    /// </summary>
+    public bool Unprompted { get; init; }
 }

@@ -1,8 +1,5 @@
-using System.Text;
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Notes;

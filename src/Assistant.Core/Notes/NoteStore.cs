@@ -1,4 +1,3 @@
-using Assistant.Core.Storage;
 using Assistant.Core.Teams;
 using LiteDB;
 

@@ -1,7 +1,6 @@
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Findings.Suggestions;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Notes;

@@ -1,10 +1,7 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Jobs;
-using Assistant.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Notes;
 
@@ -17,15 +14,12 @@ public static class NotesRegistration
         services.AddSchema(nameof(NoteStore), NoteStore.EnsureSchema);
         services.AddSingleton<NoteStore>();
         services.TryAddSingleton<IVoiceTranscriber, NoTranscriber>();
-        services.AddSingleton<VoiceNoteTranscription>();
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<VoiceNoteTranscription>());
-        services.AddSingleton<NotesInput>();
-        services.AddSingleton<IFreeInputHandler>(sp => sp.GetRequiredService<NotesInput>());
+        services.AddSingletonAs<VoiceNoteTranscription>(typeof(IJobHandler));
+        services.AddSingletonAs<NotesInput>(typeof(IFreeInputHandler));
         services.AddSingleton<Findings.IFindingCreatedHandler, NoteFindingLink>();
         services.AddHandler<NoteCommand>();
         services.AddHandler<NoteButtons>();
-        services.AddSingleton<TipFlow>();
-        services.AddSingleton<IFlow>(sp => sp.GetRequiredService<TipFlow>());
+        services.AddFlow<TipFlow>();
         return builder;
     }
 }

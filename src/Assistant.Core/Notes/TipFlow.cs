@@ -1,6 +1,4 @@
-using Assistant.Core.Common;
 using Assistant.Core.Conversations;
-using Assistant.Core.Messaging;
 using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Notes.TipDraft>;
 
 namespace Assistant.Core.Notes;

@@ -1,10 +1,6 @@
 using Assistant.Core.Jobs;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
 using Assistant.Core.Teams;
 using LiteDB;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Core.Notes;
 

@@ -1,8 +1,4 @@
-using Assistant.Core.Common;
 using Assistant.Core.Conversations;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
-
 
 namespace Assistant.Core.Plan;
 

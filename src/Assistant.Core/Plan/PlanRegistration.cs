@@ -2,10 +2,7 @@ using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Ledger.Documents;
 using Assistant.Core.Reminders;
-using Assistant.Core.Storage;
 using Assistant.Core.Summaries;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Plan;
 
@@ -16,15 +13,12 @@ public static class PlanRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(PlanStore), PlanStore.EnsureSchema);
-        services.AddSingleton<PlanStore>();
-        services.AddSingleton<PlanReminders>();
-        services.AddSingleton<PlanService>();
-        services.AddSingleton<IFeedbackObserver>(sp => sp.GetRequiredService<PlanService>());
+        services.AddSingletons(typeof(PlanStore), typeof(PlanReminders));
+        services.AddSingletonAs<PlanService>(typeof(IFeedbackObserver));
         services.AddSingleton<IReminderKind, PlanReminderKind>();
         services.AddSingleton<IReminderKind, PlanDigestKind>();
         services.AddSingleton<IReminderPlanner, PlanDigestPlanner>();
-        services.AddSingleton<PlanFlow>();
-        services.AddSingleton<IFlow>(sp => sp.GetRequiredService<PlanFlow>());
+        services.AddFlow<PlanFlow>();
         services.AddHandler<PlanCommands>();
         services.AddSingleton<ILedgerSheetSource, PlanSheet>();
         return builder;

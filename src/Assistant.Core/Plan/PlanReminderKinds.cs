@@ -1,7 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Common;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Reminders;
 using Assistant.Core.Teams;
 
@@ -11,8 +7,6 @@ namespace Assistant.Core.Plan;
 public sealed class PlanReminderKind(PlanStore plans, TeamStore teams, TextCatalog catalog) : IReminderKind
 {
     public string Kind => PlanReminders.Kind;
-
-    public bool MaySendInQuietHours(Reminder reminder, Member recipient, TimeZoneInfo zone) => false;
 
     public ReminderMessage Compose(Reminder reminder, Member recipient, DateTime utcNow)
     {
@@ -28,13 +22,8 @@ public sealed class PlanReminderKind(PlanStore plans, TeamStore teams, TextCatal
         var date = DateOnly.ParseExact(reminder.Data["date"].AsString, "yyyyMMdd", CultureInfo.InvariantCulture);
         var today = TimeZones.Today(new DateTimeOffset(utcNow), team.Zone);
         var key = reminder.Data["step"].AsString == "missed" ? "plan.reminder_missed." + what : "plan.reminder_before." + what;
-        return new ReminderMessage.Send([new OutgoingMessage
-        {
-            ChatId = recipient.ChatId,
-            Html = t.Format(key, new SafeHtml(DateText.Full(t, date)), Math.Abs(date.DayNumber - today.DayNumber)),
-            Keyboard = PlanCard.OpenButton(t),
-            Purpose = "plan",
-        }]);
+        var html = t.Format(key, new SafeHtml(DateText.Full(t, date)), Math.Abs(date.DayNumber - today.DayNumber));
+        return ReminderMessage.To(recipient, html, "plan", PlanCard.OpenButton(t));
     }
 }
 
@@ -42,8 +31,6 @@ public sealed class PlanReminderKind(PlanStore plans, TeamStore teams, TextCatal
 public sealed class PlanDigestKind(PlanStore plans, TeamStore teams, TextCatalog catalog) : IReminderKind
 {
     public string Kind => PlanReminders.DigestKind;
-
-    public bool MaySendInQuietHours(Reminder reminder, Member recipient, TimeZoneInfo zone) => false;
 
     public ReminderMessage Compose(Reminder reminder, Member recipient, DateTime utcNow)
     {
@@ -56,13 +43,8 @@ public sealed class PlanDigestKind(PlanStore plans, TeamStore teams, TextCatalog
 
         var t = catalog.For(recipient.Language);
         var what = t[plan.NextKind == PlanDueKind.Plan ? "plan.what.plan" : "plan.what.report"];
-        return new ReminderMessage.Send([new OutgoingMessage
-        {
-            ChatId = recipient.ChatId,
-            Html = t.Format("plan.digest", what, new SafeHtml(DateText.Full(t, plan.NextDue)), days),
-            Keyboard = PlanCard.OpenButton(t),
-            Purpose = "plan-digest",
-        }]);
+        var html = t.Format("plan.digest", what, new SafeHtml(DateText.Full(t, plan.NextDue)), days);
+        return ReminderMessage.To(recipient, html, "plan-digest", PlanCard.OpenButton(t));
     }
 }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Reminders;
 using Assistant.Core.Teams;
 using LiteDB;

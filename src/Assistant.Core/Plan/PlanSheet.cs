@@ -1,5 +1,4 @@
 using Assistant.Core.Ledger.Documents;
-using Assistant.Core.Localization;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Plan;

@@ -1,4 +1,3 @@
-using Assistant.Core.Storage;
 using LiteDB;
 
 namespace Assistant.Core.Plan;

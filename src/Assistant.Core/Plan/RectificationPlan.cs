@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Assistant.Core.Plan;
 
 /// <summary>A document the liaison sent for the plan (the plan itself or a progress report): the file as Telegram knows it.</summary>

@@ -1,4 +1,3 @@
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Reminders;
@@ -8,8 +7,11 @@ public interface IReminderKind
 {
     string Kind { get; }
 
-    /// <summary>Whether it may be sent during the recipient's quiet hours (a reminder for an item inside them).</summary>
-    bool MaySendInQuietHours(Reminder reminder, Member recipient, TimeZoneInfo zone);
+    /// <summary>
+    /// Whether it may be sent during the recipient's quiet hours (a reminder for an item inside them). By default it may
+    /// not: it waits until they end.
+    /// </summary>
+    bool MaySendInQuietHours(Reminder reminder, Member recipient, TimeZoneInfo zone) => false;
 
     /// <summary>The messages to send, or a reason to skip it. Runs inside the transaction that marks it sent.</summary>
     ReminderMessage Compose(Reminder reminder, Member recipient, DateTime utcNow);
@@ -18,6 +20,13 @@ public interface IReminderKind
 public abstract record ReminderMessage
 {
     public sealed record Send(IReadOnlyList<OutgoingMessage> Messages) : ReminderMessage;
+
+    /// <summary>One message to the recipient's private chat.</summary>
+    public static Send To(Member recipient, string html, string purpose, IReadOnlyList<IReadOnlyList<Button>>? keyboard = null)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        return new([new OutgoingMessage { ChatId = recipient.ChatId, Html = html, Keyboard = keyboard, Purpose = purpose }]);
+    }
 
     public sealed record Skip(string Reason) : ReminderMessage;
 

@@ -1,4 +1,3 @@
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Teams;
 

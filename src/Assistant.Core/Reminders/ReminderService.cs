@@ -1,9 +1,5 @@
 using System.Collections.Frozen;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
 using Assistant.Core.Teams;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Core.Reminders;
 
@@ -17,14 +13,14 @@ namespace Assistant.Core.Reminders;
 /// </summary>
 public sealed class ReminderService(
     ReminderStore store,
-    ReminderSignal signal,
+    WakeSignal<ReminderService> signal,
     IEnumerable<IReminderKind> kinds,
     IEnumerable<IReminderPlanner> planners,
     TeamStore teams,
     Outbox outbox,
     AssistantDatabase db,
     TimeProvider time,
-    ILogger<ReminderService> logger) : BackgroundService
+    ILogger<ReminderService> logger) : DueWorkService<ReminderService>(signal, time, MaxSleep, TimeSpan.FromSeconds(5))
 {
     /// <summary>Later than this after its due time, a reminder is marked late.</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMinutes(5);
@@ -32,54 +28,20 @@ public sealed class ReminderService(
     private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
     private readonly FrozenDictionary<string, IReminderKind> _kinds = kinds.ToFrozenDictionary(k => k.Kind);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task RunPassAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                RunOnce();
-                var now = time.GetUtcNow().UtcDateTime;
-                var next = store.NextDue();
-                var sleep = next is { } due && due - now < MaxSleep ? due - now : MaxSleep;
-                if (sleep > TimeSpan.Zero)
-                {
-                    using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                    var signalled = signal.WaitAsync(wake.Token);
-                    await Task.WhenAny(signalled, Task.Delay(sleep, time, stoppingToken));
-                    await wake.CancelAsync();
-                    try
-                    {
-                        await signalled;
-                    }
-                    catch (OperationCanceledException)
-                    {
-                    }
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "The reminder pass failed; retrying in a moment.");
-                try
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
+        RunOnce();
+        return Task.CompletedTask;
     }
+
+    protected override DateTime? NextDueUtc() => store.NextDue();
+
+    protected override void LogFailure(Exception exception) => logger.LogError(exception, "The reminder pass failed; retrying in a moment.");
 
     /// <summary>One pass: plan, then send everything due now. Returns how many were sent.</summary>
     public int RunOnce()
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         foreach (var planner in planners)
         {
             db.InTransaction(() => planner.Plan(now));
@@ -137,7 +99,7 @@ public sealed class ReminderService(
             {
                 case ReminderMessage.Send send:
                     Close(reminder, ReminderStatus.Sent, now);
-                    return outbox.Enqueue(send.Messages, now);
+                    return outbox.Enqueue(send.Messages.Select(m => m with { Unprompted = true }), now);
                 case ReminderMessage.Skip skip:
                     reminder.Data["SkipReason"] = skip.Reason;
                     Close(reminder, ReminderStatus.Skipped, now);

@@ -1,9 +1,8 @@
-using Assistant.Core.Storage;
 using LiteDB;
 
 namespace Assistant.Core.Reminders;
 
-public sealed class ReminderStore(AssistantDatabase db, ReminderSignal signal)
+public sealed class ReminderStore(AssistantDatabase db, WakeSignal<ReminderService> signal)
 {
     public const string CollectionName = "reminders";
 
@@ -86,28 +85,4 @@ public sealed class ReminderStore(AssistantDatabase db, ReminderSignal signal)
         reminders.EnsureIndex(x => x.Subject);
         reminders.EnsureIndex(x => x.RecipientId);
     }
-}
-
-/// <summary>Wakes the reminder service when a reminder is planned (it may be due sooner than its next wake-up).</summary>
-public sealed class ReminderSignal : IDisposable
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        try
-        {
-            if (_signal.CurrentCount == 0)
-            {
-                _signal.Release();
-            }
-        }
-        catch (SemaphoreFullException)
-        {
-        }
-    }
-
-    public Task<bool> WaitAsync(CancellationToken cancellationToken) => _signal.WaitAsync(Timeout.InfiniteTimeSpan, cancellationToken);
-
-    public void Dispose() => _signal.Dispose();
 }

@@ -1,7 +1,4 @@
-using Assistant.Core.Common;
-using Assistant.Core.Storage;
 using Assistant.Core.Dispatching;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Reminders;
 
@@ -12,7 +9,7 @@ public static class RemindersRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(ReminderStore), ReminderStore.EnsureSchema);
-        services.AddSingletons(typeof(ReminderSignal), typeof(ReminderStore));
+        services.AddSingletons(typeof(WakeSignal<ReminderService>), typeof(ReminderStore));
         services.AddHostedSingleton<ReminderService>();
         services.AddHandler<QuietCommand>();
         return builder;

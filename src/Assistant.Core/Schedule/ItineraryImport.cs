@@ -1,12 +1,8 @@
-using System.Text;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Jobs;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Notes;
 using Assistant.Core.Schedule.Files;
-using Assistant.Core.Storage;
 using Assistant.Core.Teams;
 using LiteDB;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Conversations;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Schedule.ScheduleDraft>;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Common;
-
 namespace Assistant.Core.Schedule;
 
 /// <summary>Settings of the <c>Schedule</c> section: when the pushes go out.</summary>

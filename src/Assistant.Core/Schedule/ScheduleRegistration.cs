@@ -1,12 +1,8 @@
-using Assistant.Core.Common;
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Jobs;
 using Assistant.Core.Notes;
 using Assistant.Core.Reminders;
-using Assistant.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Schedule;
 
@@ -18,15 +14,13 @@ public static class ScheduleRegistration
         builder.AddSettings<ScheduleOptions>(ScheduleOptions.Section);
         var services = builder.Services;
         services.AddSchema(nameof(ScheduleStore), ScheduleStore.EnsureSchema);
-        services.AddSingletons(typeof(ScheduleStore), typeof(ScheduleView), typeof(ScheduleService), typeof(ScheduleFlow));
-        services.AddSingleton<IFlow>(sp => sp.GetRequiredService<ScheduleFlow>());
+        services.AddSingletons(typeof(ScheduleStore), typeof(ScheduleView), typeof(ScheduleService));
+        services.AddFlow<ScheduleFlow>();
         services.AddHandler<ScheduleCommands>();
         services.AddSingleton<IReminderKind, EventReminderKind>();
         services.AddSingleton<IReminderKind, DigestReminderKind>();
         services.AddSingleton<IReminderPlanner, DigestPlanner>();
-        services.AddSingleton<ItineraryImport>();
-        services.AddSingleton<IDocumentHandler>(sp => sp.GetRequiredService<ItineraryImport>());
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ItineraryImport>());
+        services.AddSingletonAs<ItineraryImport>(typeof(IDocumentHandler), typeof(IJobHandler));
         return builder;
     }
 }

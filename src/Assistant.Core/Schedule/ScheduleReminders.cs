@@ -1,11 +1,5 @@
-using System.Globalization;
-using System.Text;
-using Assistant.Core.Common;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Reminders;
 using Assistant.Core.Teams;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Schedule;
 
@@ -41,7 +35,7 @@ public sealed class EventReminderKind(ScheduleStore store, TeamStore teams, Sche
 
         sb.Append(minutes > 0 ? t.Format("reminder.event_soon", minutes) : t["reminder.event_started"]);
         sb.Append('\n').Append(view.Card(t, team, item, recipient, inGroup: false));
-        return new ReminderMessage.Send([new OutgoingMessage { ChatId = recipient.ChatId, Html = sb.ToString(), Purpose = "reminder:" + reminder.Id.ToString(CultureInfo.InvariantCulture) }]);
+        return ReminderMessage.To(recipient, sb.ToString(), "reminder:" + reminder.Id.ToString(CultureInfo.InvariantCulture));
     }
 }
 
@@ -51,8 +45,6 @@ public sealed class DigestReminderKind(ScheduleStore store, TeamStore teams, Sch
     public const string KindName = "digest";
 
     public string Kind => KindName;
-
-    public bool MaySendInQuietHours(Reminder reminder, Member recipient, TimeZoneInfo zone) => false;
 
     public ReminderMessage Compose(Reminder reminder, Member recipient, DateTime utcNow)
     {
@@ -72,7 +64,7 @@ public sealed class DigestReminderKind(ScheduleStore store, TeamStore teams, Sch
         var t = catalog.For(recipient.Language);
         var text = (reminder.Late ? t.Format("reminder.late", TimeZones.ToLocal(reminder.DueUtc, team.Zone).ToString("HH:mm", CultureInfo.InvariantCulture)) + "\n" : "")
             + t.Format("reminder.digest", recipient.DisplayName) + "\n" + view.Days(t, team, items, recipient, inGroup: false, day, day);
-        return new ReminderMessage.Send([new OutgoingMessage { ChatId = recipient.ChatId, Html = text, Purpose = "digest" }]);
+        return ReminderMessage.To(recipient, text, "digest");
     }
 }
 

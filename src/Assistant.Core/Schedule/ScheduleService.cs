@@ -1,10 +1,7 @@
-using System.Globalization;
 using Assistant.Core.Dispatching;
-using Assistant.Core.Messaging;
 using Assistant.Core.Reminders;
 using Assistant.Core.Teams;
 using LiteDB;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Schedule;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Assistant.Core.Common;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Schedule;

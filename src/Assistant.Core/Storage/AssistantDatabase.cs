@@ -305,6 +305,19 @@ public sealed record SchemaSetup(string Name, Action<ILiteDatabase> Ensure)
         collection.Insert(new BsonDocument { ["_id"] = placeholder });
         collection.Delete(placeholder);
     }
+
+    /// <summary>
+    /// Makes LiteDB number this process's new rows above every id the file holds now. LiteDB works out a
+    /// collection's next number-id at its first insert after open (the highest id then, plus one) and counts on
+    /// in memory; rows deleted before that first insert (the outbox sent at start) would give their ids out again,
+    /// and whatever remembers finished ids by number (the sender) would take a new row for an old one. One insert
+    /// here, before anything deletes, fixes the count.
+    /// </summary>
+    public static void FixNextId(ILiteDatabase database, string name)
+    {
+        var collection = database.GetCollection(name, BsonAutoId.Int64);
+        collection.Delete(collection.Insert(new BsonDocument()));
+    }
 }
 
 /// <summary>The database cannot be used: in use by another process, unreadable, or not writable.</summary>

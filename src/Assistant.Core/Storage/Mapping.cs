@@ -1,4 +1,3 @@
-using System.Globalization;
 using LiteDB;
 
 namespace Assistant.Core.Storage;

@@ -1,5 +1,3 @@
-using Assistant.Core.Common;
-
 namespace Assistant.Core.Storage;
 
 /// <summary>Settings of the <c>Storage</c> section: where the one LiteDB file lives.</summary>

@@ -1,9 +1,3 @@
-using Assistant.Core.Audit;
-using Assistant.Core.Common;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Assistant.Core.Storage;
 
 public static class StorageRegistration

@@ -1,5 +1,4 @@
 using System.Net;
-using Assistant.Core.Common;
 
 namespace Assistant.Core.Summaries;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Localization;
-
 namespace Assistant.Core.Summaries;
 
 /// <summary>How briefs write dates, times and ordinals, in each language.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-using Assistant.Core.Messaging;
 using Assistant.Core.Summaries.Documents;
 
 namespace Assistant.Core.Summaries;

@@ -1,6 +1,5 @@
 using Assistant.Core.Findings;
 using Assistant.Core.Ledger;
-using Assistant.Core.Localization;
 using Assistant.Core.Notes;
 using Assistant.Core.Schedule;
 

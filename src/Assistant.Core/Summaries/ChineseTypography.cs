@@ -1,4 +1,3 @@
-using System.Text;
 using Assistant.Core.Summaries.Documents;
 
 namespace Assistant.Core.Summaries;

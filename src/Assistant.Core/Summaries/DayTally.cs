@@ -1,5 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Storage;
 using LiteDB;
 
 namespace Assistant.Core.Summaries;

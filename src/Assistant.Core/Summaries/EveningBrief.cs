@@ -1,9 +1,6 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Reminders;
 using Assistant.Core.Teams;
 using LiteDB;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Summaries;
 
@@ -50,8 +47,6 @@ public sealed class EveningBriefKind(SummaryJobs jobs, FactsBuilder facts, TeamS
     public const string KindName = "evening-brief";
 
     public string Kind => KindName;
-
-    public bool MaySendInQuietHours(Reminder reminder, Member recipient, TimeZoneInfo zone) => false;
 
     public ReminderMessage Compose(Reminder reminder, Member recipient, DateTime utcNow)
     {

@@ -1,10 +1,8 @@
-using Assistant.Core.Common;
 using Assistant.Core.Findings;
 using Assistant.Core.Ledger;
 using Assistant.Core.Notes;
 using Assistant.Core.Schedule;
 using Assistant.Core.Teams;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Summaries;
 

@@ -1,4 +1,3 @@
-using Assistant.Core.Localization;
 using Assistant.Core.Notes;
 
 namespace Assistant.Core.Summaries;

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Assistant.Core.Findings;
 using Assistant.Core.Ledger;
-using Assistant.Core.Localization;
 using Assistant.Core.Schedule;
 using Assistant.Core.Summaries.Documents;
 

@@ -1,13 +1,7 @@
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Jobs;
 using Assistant.Core.Reminders;
-using Assistant.Core.Storage;
 using Assistant.Core.Summaries.Model;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Summaries;
 
@@ -37,8 +31,8 @@ public static class SummariesRegistration
 
             return ai.UsesModel ? sp.GetRequiredService<ModelBriefWriter>() : sp.GetRequiredService<OfflineWriter>();
         });
-        services.AddSingletons(typeof(SummaryService), typeof(SummaryJobs));
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<SummaryJobs>());
+        services.AddSingleton<SummaryService>();
+        services.AddSingletonAs<SummaryJobs>(typeof(IJobHandler));
         services.AddHandler<SummaryCommands>();
         services.AddSingleton<IReminderPlanner, EveningBriefPlanner>();
         services.AddSingleton<IReminderKind, EveningBriefKind>();

@@ -1,8 +1,4 @@
-using System.Globalization;
 using Assistant.Core.Jobs;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
 using Assistant.Core.Teams;
 using LiteDB;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Common;
-
 namespace Assistant.Core.Summaries;
 
 /// <summary>Settings of the <c>Summary</c> section: the evening brief, the feedback's plan date and how documents are written.</summary>

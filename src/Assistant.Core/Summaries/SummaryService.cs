@@ -1,12 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
 using Assistant.Core.Summaries.Documents;
 using Assistant.Core.Teams;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Core.Summaries;
 

@@ -1,7 +1,3 @@
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
-
 namespace Assistant.Core.Summaries;
 
 /// <summary>

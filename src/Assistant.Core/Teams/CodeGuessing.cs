@@ -1,7 +1,4 @@
-using System.Globalization;
-using Assistant.Core.Storage;
 using LiteDB;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Core.Teams;
 

@@ -1,8 +1,4 @@
 using System.Security.Cryptography;
-using Assistant.Core.Audit;
-using Assistant.Core.Common;
-using Assistant.Core.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Core.Teams;
 

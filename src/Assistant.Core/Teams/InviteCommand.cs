@@ -1,7 +1,4 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
-using Assistant.Core.Messaging;
 
 namespace Assistant.Core.Teams;
 

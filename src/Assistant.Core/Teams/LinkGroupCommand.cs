@@ -1,4 +1,3 @@
-using Assistant.Core.Audit;
 using Assistant.Core.Dispatching;
 
 namespace Assistant.Core.Teams;

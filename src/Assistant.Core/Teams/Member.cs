@@ -1,5 +1,3 @@
-using Assistant.Core.Localization;
-
 namespace Assistant.Core.Teams;
 
 /// <summary>A person admitted to a team through an invitation. Keyed by their chat user id.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using Assistant.Core.Dispatching;
 
 namespace Assistant.Core.Teams;

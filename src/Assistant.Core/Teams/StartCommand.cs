@@ -1,8 +1,5 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.General;
-using Assistant.Core.Localization;
 
 namespace Assistant.Core.Teams;
 

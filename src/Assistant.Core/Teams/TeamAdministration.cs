@@ -1,8 +1,3 @@
-using Assistant.Core.Audit;
-using Assistant.Core.Common;
-using Assistant.Core.Storage;
-using Microsoft.Extensions.Options;
-
 namespace Assistant.Core.Teams;
 
 /// <summary>Operator actions on teams, used by the command-line verbs and the console channel's first run.</summary>

@@ -1,7 +1,4 @@
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
-using Assistant.Core.Storage;
-using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Core.Teams;
 

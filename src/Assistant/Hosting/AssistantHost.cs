@@ -1,22 +1,14 @@
-using System.Text;
 using Assistant.Channels.Console;
 using Assistant.Channels.Telegram;
 using Assistant.Core;
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.General;
 using Assistant.Core.Jobs;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
 using Assistant.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Options;
 using Telegram.Bot;
 
 namespace Assistant.Hosting;

@@ -1,8 +1,5 @@
 using Assistant.Channels.Console;
 using Assistant.Operator;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Hosting;
 

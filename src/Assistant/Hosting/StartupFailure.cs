@@ -1,8 +1,3 @@
-using Assistant.Core.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-
 namespace Assistant.Hosting;
 
 /// <summary>

@@ -1,15 +1,9 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Demo;
 using Assistant.Core.Dispatching;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Schedule;
 using Assistant.Core.Schedule.Files;
-using Assistant.Core.Storage;
 using Assistant.Core.Teams;
 using Assistant.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Operator;
 

@@ -1,9 +1,6 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Dashboard;
 using Assistant.Core.Findings;
 using Assistant.Core.Ledger;
-using Assistant.Core.Localization;
 using Microsoft.AspNetCore.Http;
 
 namespace Assistant.Web;

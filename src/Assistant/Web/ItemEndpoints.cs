@@ -1,14 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Assistant.Core.Audit;
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Findings;
 using Assistant.Core.Ledger;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace Assistant.Web;

@@ -1,8 +1,5 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Findings;
 using Assistant.Core.Ledger;
-using Assistant.Core.Localization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 

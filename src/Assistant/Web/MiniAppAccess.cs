@@ -1,11 +1,6 @@
 using Assistant.Channels.Telegram;
-using Assistant.Core.Audit;
-using Assistant.Core.Common;
-using Assistant.Core.Localization;
 using Assistant.Core.Teams;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Web;
 

@@ -1,7 +1,3 @@
-using System.Text;
-using Assistant.Core.Messaging;
-using Microsoft.Extensions.Options;
-
 namespace Assistant.Web;
 
 /// <summary>The Mini App's address under <c>Web:PublicUrl</c>: the view and the ledger's filters as query parameters the page starts from.</summary>

@@ -1,11 +1,5 @@
 using Assistant.Channels.Telegram;
-using Assistant.Core.Common;
-using Assistant.Core.Messaging;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Web;
 

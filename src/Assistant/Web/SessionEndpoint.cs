@@ -1,8 +1,6 @@
-using System.Globalization;
 using Assistant.Core.Dashboard;
 using Assistant.Core.Findings;
 using Assistant.Core.Ledger;
-using Assistant.Core.Localization;
 using Assistant.Core.Teams;
 using Microsoft.AspNetCore.Http;
 

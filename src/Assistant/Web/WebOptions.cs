@@ -1,6 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Common;
-
 namespace Assistant.Web;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Assistant.Core.Findings;
-using Assistant.Core.Localization;
 
 namespace Assistant.Web;
 

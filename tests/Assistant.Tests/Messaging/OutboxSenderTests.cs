@@ -113,6 +113,37 @@ public sealed class OutboxSenderTests
     }
 
     [Fact]
+    public async Task AfterARestart_RowsSentAtStartDoNotLendTheirIdsToNewRows()
+    {
+        // A run that was stopped with rows 4 and 5 of chat 20 still unsent (1 to 3 had gone).
+        using var folder = new TempFolder();
+        using (var before = CoreHarness.Create(folder))
+        {
+            var outbox = before.Get<Outbox>();
+            var queued = before.Get<AssistantDatabase>().InTransaction(() =>
+                outbox.Enqueue(Enumerable.Range(1, 5).Select(i => new OutgoingMessage { ChatId = 20, Html = $"old {i}" }), DateTime.UtcNow));
+            foreach (var sent in queued.Take(3))
+            {
+                outbox.Delete(sent.Id);
+            }
+
+            Assert.Equal([4L, 5L], outbox.Pending().Select(e => e.Id - queued[0].Id + 1));
+        }
+
+        // The next run sends and removes them first, then has five new messages to send.
+        var transport = new ScriptedTransport(DeliveryLimits.Unlimited);
+        using var h = CoreHarness.Create(folder, configure: b => b.Services.AddSingleton<IMessageTransport>(transport));
+        await using var run = await SenderRun.StartAsync(h);
+        await transport.WaitForDeliveredAsync(2);
+        await Eventually.TrueAsync(() => h.Get<Outbox>().PendingCount() == 0, "the sent rows to be removed");
+        run.Enqueue(20, "new 1", "new 2", "new 3", "new 4", "new 5");
+        await transport.WaitForDeliveredAsync(7);
+
+        Assert.Equal(["old 4", "old 5", "new 1", "new 2", "new 3", "new 4", "new 5"], transport.Delivered.Select(d => d.Html).ToArray());
+        await Eventually.TrueAsync(() => h.Get<Outbox>().PendingCount() == 0, "every row to be sent and removed");
+    }
+
+    [Fact]
     public async Task Stop_WhileASendIsOnTheWire_WaitsForTheAnswerAndRemovesTheRow()
     {
         var transport = new HeldTransport();

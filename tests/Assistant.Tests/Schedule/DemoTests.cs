@@ -1,6 +1,7 @@
 using Assistant.Core.Common;
 using Assistant.Core.Demo;
 using Assistant.Core.Findings;
+using Assistant.Core.Leads;
 using Assistant.Core.Ledger;
 using Assistant.Core.Notes;
 using Assistant.Core.Reminders;
@@ -91,6 +92,21 @@ public sealed class DemoTests
         Assert.Contains("G7-007 已逾期 1 天", h.AllText(DemoLoader.People[4].Id), StringComparison.Ordinal);
         Assert.Empty(h.Messages(700)); // nothing for the operator, whose current question keeps its buttons
         Assert.Contains("G7-002 还有 3 天到期", h.AllText(DemoLoader.People[3].Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demo_TheTipAndTheFindingHandedOver_AreLeads_TheTipsWithTheDateItsHandlingNames()
+    {
+        using var h = CoreHarness.Create();
+
+        var (team, _) = h.Get<DemoLoader>().Load();
+
+        var leads = h.Get<LeadStore>().OfTeam(team.Id).OrderBy(l => l.Number).ToList();
+        Assert.Equal([LeadChannel.HandedOverFinding, LeadChannel.Tip], leads.Select(l => l.Channel));
+        Assert.Equal("株洲市人民政府", leads[0].HandedOverTo);
+        Assert.Equal("长沙市某液化气站违规向无资质人员销售钢瓶", leads[1].Subject);
+        Assert.Equal(new DateOnly(2023, 11, 8), leads[1].DueDate);
+        Assert.DoesNotContain(leads, l => l.Subject.Contains("举报人", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using Assistant.Core.Storage;
 using Assistant.Core.Teams;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Core.Findings.Duplicates;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using Assistant.Core.Conversations;
-using Assistant.Core.Localization;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Findings.Duplicates;

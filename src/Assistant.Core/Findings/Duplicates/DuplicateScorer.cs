@@ -1,6 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Localization;
-
 namespace Assistant.Core.Findings.Duplicates;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Findings.Duplicates;

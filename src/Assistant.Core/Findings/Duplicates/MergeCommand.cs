@@ -1,7 +1,4 @@
-using System.Globalization;
-using Assistant.Core.Audit;
 using Assistant.Core.Dispatching;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
 
 namespace Assistant.Core.Findings.Duplicates;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Assistant.Core.Findings.Duplicates;
 
 /// <summary>How two findings' units compare.</summary>

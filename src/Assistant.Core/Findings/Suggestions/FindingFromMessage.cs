@@ -1,6 +1,5 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
-using Assistant.Core.Messaging;
 
 namespace Assistant.Core.Findings.Suggestions;
 

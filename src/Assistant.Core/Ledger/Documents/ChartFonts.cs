@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using SkiaSharp;
 
 namespace Assistant.Core.Ledger.Documents;

@@ -1,4 +1,3 @@
-using Assistant.Core.Localization;
 using Assistant.Core.Teams;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

@@ -1,5 +1,3 @@
-using Assistant.Core.Localization;
-
 namespace Assistant.Core.Ledger.Documents;
 
 /// <summary>How a ledger cell is written: text, an Excel date, an Excel date and time, or a number.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Assistant.Core.Ledger.Documents;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SkiaSharp;
 
 namespace Assistant.Core.Ledger.Documents;

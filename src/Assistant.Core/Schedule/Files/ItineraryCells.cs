@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Assistant.Core.Common;
 
 namespace Assistant.Core.Schedule.Files;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using CsvHelper;
 
 namespace Assistant.Core.Schedule.Files;

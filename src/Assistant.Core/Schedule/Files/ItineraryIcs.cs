@@ -1,5 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Assistant.Core.Common;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Assistant.Core.Schedule.Files;
 
 /// <summary>What the CSV and .ics formats share: decoding, kind names and participant lists.</summary>

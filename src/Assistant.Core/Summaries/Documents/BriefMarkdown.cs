@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using Assistant.Core.Ledger.Documents;
 
 namespace Assistant.Core.Summaries.Documents;

@@ -1,4 +1,3 @@
-using Assistant.Core.Localization;
 using Assistant.Core.Summaries.Documents;
 
 namespace Assistant.Core.Summaries;

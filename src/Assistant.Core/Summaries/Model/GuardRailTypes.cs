@@ -1,5 +1,3 @@
-using Assistant.Core.Localization;
-
 namespace Assistant.Core.Summaries.Model;
 
 /// <summary>

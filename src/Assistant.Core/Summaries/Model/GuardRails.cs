@@ -1,5 +1,3 @@
-using Assistant.Core.Common;
-
 namespace Assistant.Core.Summaries.Model;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Assistant.Core.Localization;
-using Microsoft.Extensions.Options;
-
 namespace Assistant.Core.Summaries.Model;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
 
 namespace Assistant.Core.Summaries.Model;

@@ -1,10 +1,6 @@
-using System.Text;
 using System.Text.Json;
 using Assistant.Core.Findings;
 using Assistant.Core.Findings.Suggestions;
-using Assistant.Core.Localization;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;

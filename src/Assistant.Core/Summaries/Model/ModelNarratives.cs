@@ -1,6 +1,3 @@
-using Assistant.Core.Localization;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 
 namespace Assistant.Core.Summaries.Model;

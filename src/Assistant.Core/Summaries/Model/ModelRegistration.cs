@@ -4,10 +4,6 @@ using System.Runtime.CompilerServices;
 using Assistant.Core.Findings.Suggestions;
 using Assistant.Core.Notes;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using OpenAI;
 

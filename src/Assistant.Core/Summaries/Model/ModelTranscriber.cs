@@ -1,9 +1,6 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using Assistant.Core.Localization;
 using Assistant.Core.Notes;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.AudioToText;
 using Microsoft.SemanticKernel.Connectors.OpenAI;

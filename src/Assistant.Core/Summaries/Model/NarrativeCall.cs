@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.RegularExpressions;
-using Assistant.Core.Localization;
 using Microsoft.SemanticKernel;
 
 namespace Assistant.Core.Summaries.Model;

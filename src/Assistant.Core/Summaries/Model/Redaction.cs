@@ -1,7 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Common;
-using Assistant.Core.Localization;
-
 namespace Assistant.Core.Summaries.Model;
 
 /// <summary>

@@ -1,12 +1,6 @@
-using System.Globalization;
 using Assistant.Core.Dispatching;
 using Assistant.Core.Jobs;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
 using Assistant.Core.Teams;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Channels.Console;
 

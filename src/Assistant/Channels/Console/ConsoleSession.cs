@@ -1,6 +1,3 @@
-using System.Globalization;
-using Assistant.Core.Messaging;
-
 namespace Assistant.Channels.Console;
 
 /// <summary>
@@ -12,6 +9,7 @@ public sealed class ConsoleSession(TextReader input, TextWriter output, bool int
 {
     private readonly Lock _gate = new();
     private IReadOnlyList<OutboxButton> _buttons = [];
+    private IReadOnlyList<OutboxButton> _unprompted = [];
 
     public TextReader Input { get; } = input;
 
@@ -41,19 +39,42 @@ public sealed class ConsoleSession(TextReader input, TextWriter output, bool int
         }
     }
 
-    /// <summary>The button a typed line means: its number, or its label (case-insensitive, with or without its symbol); null otherwise.</summary>
+    /// <summary>
+    /// Called for a message nobody asked for just now (a reminder): the live choices stay; its buttons (unnumbered)
+    /// can be picked by label until the next one.
+    /// </summary>
+    public void ShowUnpromptedButtons(IReadOnlyList<OutboxButton> buttons)
+    {
+        lock (_gate)
+        {
+            _unprompted = buttons;
+        }
+    }
+
+    /// <summary>
+    /// The button a typed line means: the number of a live choice, or the label (case-insensitive, with or without
+    /// its symbol) of a live choice or of the latest reminder's buttons; null otherwise.
+    /// </summary>
     public OutboxButton? Match(string line)
     {
-        var buttons = Buttons;
+        IReadOnlyList<OutboxButton> buttons, unprompted;
+        lock (_gate)
+        {
+            (buttons, unprompted) = (_buttons, _unprompted);
+        }
+
         var text = line.Trim();
         if (Number(text) is { } n && n >= 1 && n <= buttons.Count)
         {
             return buttons[n - 1];
         }
 
-        return buttons.FirstOrDefault(b => string.Equals(b.Label.Trim(), text, StringComparison.OrdinalIgnoreCase))
-            ?? buttons.FirstOrDefault(b => ButtonLabel.Matches(b.Label, text));
+        return ByLabel(buttons, text) ?? ByLabel(unprompted, text);
     }
+
+    private static OutboxButton? ByLabel(IReadOnlyList<OutboxButton> buttons, string text) =>
+        buttons.FirstOrDefault(b => string.Equals(b.Label.Trim(), text, StringComparison.OrdinalIgnoreCase))
+            ?? buttons.FirstOrDefault(b => ButtonLabel.Matches(b.Label, text));
 
     /// <summary>A line of digits only (ASCII or full-width): meant as a choice, never as a note.</summary>
     public static bool IsBareNumber(string line) => Number(line.Trim()) is not null;

@@ -1,14 +1,12 @@
-using System.Globalization;
-using System.Text;
-using Assistant.Core.Messaging;
-using Assistant.Core.Storage;
 using Assistant.Core.Teams;
 
 namespace Assistant.Channels.Console;
 
 /// <summary>
 /// Prints messages to the terminal: HTML becomes plain text, buttons become numbered choices (those of the
-/// latest message to the operator are the live ones), a Mini App button a line with its address.
+/// latest message to the operator are the live ones), a Mini App button a line with its address. A message nobody
+/// asked for just now (a reminder: <see cref="OutboxItem.Unprompted"/>) leaves the live choices as they were, as in
+/// Telegram an earlier message keeps its buttons; its own buttons are shown by label and picked by label.
 /// Messages for other people (notifications to team members) are shown with their name.
 /// An edit of a message's buttons alone is not shown; an edit of its text (a flow's live card) is printed as a new
 /// message, its buttons the live ones. A file is shown as its
@@ -41,10 +39,15 @@ public sealed class ConsoleTransport(ConsoleSession session, TeamStore teams, Do
             sb.Append(sb.Length > 0 ? "\n" : "").Append("📎 ").Append(item.FileName).Append(" → ").Append(path);
         }
 
-        if (toOperator)
+        var choices = item.Keyboard?.SelectMany(row => row).Where(b => b.WebAppUrl is null).ToList() ?? [];
+        if (toOperator && item.Unprompted)
         {
-            // Only the latest message's buttons are live: one without buttons ends the earlier ones.
-            session.ShowButtons(item.Keyboard?.SelectMany(row => row).Where(b => b.WebAppUrl is null).ToList() ?? []);
+            session.ShowUnpromptedButtons(choices);
+        }
+        else if (toOperator)
+        {
+            // Only the latest answer's buttons are live: one without buttons ends the earlier ones.
+            session.ShowButtons(choices);
         }
 
         if (item.Keyboard is { Count: > 0 } keyboard && toOperator)
@@ -55,7 +58,7 @@ public sealed class ConsoleTransport(ConsoleSession session, TeamStore teams, Do
                 sb.Append("\n ");
                 foreach (var button in row)
                 {
-                    sb.Append(" [").Append(number++.ToString(CultureInfo.InvariantCulture)).Append("] ").Append(button.Label);
+                    sb.Append(item.Unprompted ? " [" + button.Label + "]" : " [" + number++.ToString(CultureInfo.InvariantCulture) + "] " + button.Label);
                 }
             }
 

@@ -1,11 +1,6 @@
-using System.Globalization;
-using Assistant.Core.Common;
 using Assistant.Core.Demo;
 using Assistant.Core.Findings;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using Assistant.Core.Teams;
-using Microsoft.Extensions.Options;
 
 namespace Assistant.Channels.Console;
 

@@ -1,7 +1,3 @@
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;

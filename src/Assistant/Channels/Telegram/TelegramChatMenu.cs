@@ -1,10 +1,6 @@
 using Assistant.Core.General;
 using Assistant.Core.Jobs;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
 using LiteDB;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;

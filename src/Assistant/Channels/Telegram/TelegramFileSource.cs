@@ -1,4 +1,3 @@
-using Assistant.Core.Messaging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 

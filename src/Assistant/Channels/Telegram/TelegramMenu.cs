@@ -1,9 +1,4 @@
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
-using Assistant.Core.Localization;
-using Assistant.Core.Messaging;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;

@@ -1,10 +1,5 @@
-using Assistant.Core.Common;
 using Assistant.Core.Dispatching;
-using Assistant.Core.Storage;
 using Assistant.Hosting;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
