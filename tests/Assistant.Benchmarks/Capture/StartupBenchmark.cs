@@ -44,12 +44,14 @@ public static class StartupBenchmark
             await Task.Delay(TimeSpan.FromSeconds(settleSeconds));
             var rss = host.RssMegabytes;
             var parts = host.RssParts;
+            var largest = host.LargestMappings(70);
             var exitCode = await host.StopAsync(TimeSpan.FromSeconds(30));
             Directory.Delete(folder, recursive: true);
             polls.Add(firstPoll.TotalMicroseconds);
             idle.Add(rss * 1000);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  run {run + 1}: first getUpdates {firstPoll.TotalMilliseconds:F0} ms after start (before it, in ms: {before}); RSS after /help and {settleSeconds:F0} s idle {rss:F1} MB ({parts}); exit code {exitCode}"));
+            Console.WriteLine("    largest resident mappings, MB: " + largest);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
