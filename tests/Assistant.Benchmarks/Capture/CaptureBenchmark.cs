@@ -141,7 +141,7 @@ public static class CaptureBenchmark
         Console.WriteLine("  CPU of the assistant's threads during the run (live threads, by name): "
             + string.Join(", ", threads.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} {t.Cpu.TotalSeconds:F2} s"))));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  Bot API: {(double)sends / actions:F2} send/edit calls per action ({sends}: {string.Join(", ", calls.Where(c => SendMethods.Contains(c.Key)).OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}"))}), plus {(double)answers / actions:F2} answerCallbackQuery per action; errors: {(errors.Count == 0 ? "none" : string.Join(", ", errors.Select(e => $"{e.Key} x{e.Value}")))}"));
+            $"  Bot API: {(double)sends / actions:F2} send/edit calls per action ({sends}: {string.Join(", ", calls.Where(c => SendMethods.Contains(c.Key)).OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value}"))}), plus {(double)answers / actions:F2} answerCallbackQuery per action; other calls: {string.Join(", ", calls.Where(c => !SendMethods.Contains(c.Key) && c.Key != "answerCallbackQuery").Select(c => $"{c.Key} {c.Value}"))}; errors: {(errors.Count == 0 ? "none" : string.Join(", ", errors.Select(e => $"{e.Key} x{e.Value}")))}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  actions per finding: mean {mean:F1} (min {min}, max {max})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

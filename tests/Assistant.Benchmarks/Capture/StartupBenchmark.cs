@@ -16,6 +16,7 @@ public static class StartupBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"startup: {runs} runs of {assistantDll}, idle RSS {settleSeconds:F0} s after /help"));
         var polls = new Samples();
         var idle = new Samples();
+        var cpus = new Samples();
         for (var run = 0; run < runs; run++)
         {
             var folder = Path.Combine(Path.GetTempPath(), "ia-startup", Guid.NewGuid().ToString("N")[..8]);
@@ -33,6 +34,7 @@ public static class StartupBenchmark
             var started = DateTimeOffset.UtcNow;
             using var host = HostProcess.Start(assistantDll, folder, CaptureBenchmark.Environment(api, folder, pacing: true));
             var firstPoll = (await api.WaitForCallAsync("getUpdates", timeout: TimeSpan.FromSeconds(60))).Time - started;
+            var startCpu = host.CpuTime; // read a moment after the poll: a bound, less noisy than the wall time on a shared machine
             var before = string.Join(", ", api.Calls.TakeWhile(c => c.Method != "getUpdates")
                 .Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Method} {(c.Time - started).TotalMilliseconds:F0}")));
             api.EnqueueText(CaptureBenchmark.FirstUserId, CaptureBenchmark.FirstUserId, "/help");
@@ -44,15 +46,18 @@ public static class StartupBenchmark
             await Task.Delay(TimeSpan.FromSeconds(settleSeconds));
             var rss = host.RssMegabytes;
             var parts = host.RssParts;
+            var largest = host.LargestMappings(70);
             var exitCode = await host.StopAsync(TimeSpan.FromSeconds(30));
             Directory.Delete(folder, recursive: true);
             polls.Add(firstPoll.TotalMicroseconds);
+            cpus.Add(startCpu.TotalMicroseconds);
             idle.Add(rss * 1000);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  run {run + 1}: first getUpdates {firstPoll.TotalMilliseconds:F0} ms after start (before it, in ms: {before}); RSS after /help and {settleSeconds:F0} s idle {rss:F1} MB ({parts}); exit code {exitCode}"));
+                $"  run {run + 1}: first getUpdates {firstPoll.TotalMilliseconds:F0} ms after start, CPU by then {startCpu.TotalMilliseconds:F0} ms (before it, in ms: {before}); RSS after /help and {settleSeconds:F0} s idle {rss:F1} MB ({parts}); exit code {exitCode}"));
+            Console.WriteLine("    largest resident mappings, MB: " + largest);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"startup row | first poll median {polls.Percentile(50) / 1000:F0} ms (min {polls.Percentile(0) / 1000:F0}, max {polls.Percentile(100) / 1000:F0}) | idle RSS median {idle.Percentile(50) / 1000:F1} MB (min {idle.Percentile(0) / 1000:F1}, max {idle.Percentile(100) / 1000:F1})"));
+            $"startup row | first poll median {polls.Percentile(50) / 1000:F0} ms (min {polls.Percentile(0) / 1000:F0}, max {polls.Percentile(100) / 1000:F0}), CPU by then median {cpus.Percentile(50) / 1000:F0} ms | idle RSS median {idle.Percentile(50) / 1000:F1} MB (min {idle.Percentile(0) / 1000:F1}, max {idle.Percentile(100) / 1000:F1})"));
     }
 }
