@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Assistant.Core.Audit;
 using Assistant.Core.Findings;
 using Assistant.Core.Jobs;
+using Assistant.Core.Leads;
 using Assistant.Core.Ledger;
 using Assistant.Core.Teams;
 using LiteDB;
@@ -434,6 +435,24 @@ public sealed class MiniAppApiTests
         var due = dashboard["dueSoon"]!.AsArray();
         Assert.Equal((int)dashboard["dueSoonCount"]!, due.Count);
         Assert.All(due, d => Assert.InRange((int)d!["daysLeft"]!, 0, 7));
+    }
+
+    [Fact]
+    public async Task Dashboard_LeadsAwaitingAnswers_OnlyForTheLeaderTheLiaisonAndWhoTookIt()
+    {
+        await using var web = await WebHarness.StartAsync();
+        var lead = web.Core.Get<LeadStore>().Add(web.Team.Id, LeadChannel.Tip, "岳麓区某工地夜间违规施工", "转交长沙市核查", WebSeed.Today.AddDays(5), WebSeed.Liaison, WebSeed.Now.UtcDateTime);
+        Assert.NotNull(lead);
+
+        async Task<List<string>> LeadsOf(long user) =>
+            [.. (await WebHarness.JsonAsync(await web.GetAsync("api/dashboard", user)))["leads"]?.AsArray().Select(l => (string)l!["code"]!) ?? []];
+
+        Assert.Equal([lead.Code], await LeadsOf(WebSeed.Leader));
+        Assert.Equal([lead.Code], await LeadsOf(WebSeed.Liaison));
+        Assert.Empty(await LeadsOf(WebSeed.Member));
+        Assert.Empty(await LeadsOf(WebSeed.OtherLeader));
+        var shown = (await WebHarness.JsonAsync(await web.GetAsync("api/dashboard", WebSeed.Leader)))["leads"]![0]!;
+        Assert.Equal(("岳麓区某工地夜间违规施工", "2023年11月25日"), ((string)shown["subject"]!, (string)shown["due"]!));
     }
 
     private static Finding Finding(WebHarness web, string code) => web.Core.Get<FindingStore>().GetByCode(code)!;
