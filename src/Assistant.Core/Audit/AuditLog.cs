@@ -30,9 +30,7 @@ public sealed class AuditLog(AssistantDatabase db, TimeProvider time)
 
     public static void EnsureSchema(ILiteDatabase database)
     {
-        var c = database.GetCollection<AuditEntry>(CollectionName);
-        c.EnsureIndex(x => x.ActorUserId);
-        c.EnsureIndex(x => x.TeamId);
+        SchemaSetup.EnsureIndexes(database, CollectionName, FieldIndex.On(nameof(AuditEntry.ActorUserId)), FieldIndex.On(nameof(AuditEntry.TeamId)));
     }
 }
 

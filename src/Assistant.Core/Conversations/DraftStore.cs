@@ -20,7 +20,7 @@ public sealed class DraftStore(AssistantDatabase db)
 
     public static void EnsureSchema(ILiteDatabase database)
     {
-        database.Mapper.Entity<Draft>().Id(x => x.Id, autoId: false);
-        database.GetCollection<Draft>(CollectionName).EnsureIndex(x => x.UpdatedUtc);
+        SchemaSetup.AssignedIds<Draft>(database);
+        SchemaSetup.EnsureIndexes(database, CollectionName, FieldIndex.On(nameof(Draft.UpdatedUtc)));
     }
 }

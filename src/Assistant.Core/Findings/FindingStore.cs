@@ -122,16 +122,16 @@ public sealed class FindingStore(AssistantDatabase db)
 
     public static void EnsureSchema(ILiteDatabase database)
     {
-        var findings = database.GetCollection<Finding>(Findings);
-        findings.EnsureIndex(x => x.TeamId);
-        findings.EnsureIndex(x => x.Day);
-        findings.EnsureIndex(x => x.AuthorId);
-        findings.EnsureIndex(x => x.Code, unique: true);
-        findings.EnsureIndex(x => x.LedgerKey);
-        findings.EnsureIndex(x => x.ContactLedgerKey);
-        findings.EnsureIndex(x => x.AuthorDayKey);
-        database.GetCollection<FindingChange>(Changes).EnsureIndex(x => x.FindingId);
-        database.Mapper.Entity<TeamVocabulary>().Id(x => x.Id, autoId: false);
+        SchemaSetup.EnsureIndexes(database, Findings,
+            FieldIndex.On(nameof(Finding.TeamId)),
+            FieldIndex.On(nameof(Finding.Day)),
+            FieldIndex.On(nameof(Finding.AuthorId)),
+            FieldIndex.UniqueOn(nameof(Finding.Code)),
+            FieldIndex.On(nameof(Finding.LedgerKey)),
+            FieldIndex.On(nameof(Finding.ContactLedgerKey)),
+            FieldIndex.On(nameof(Finding.AuthorDayKey)));
+        SchemaSetup.EnsureIndexes(database, Changes, FieldIndex.On(nameof(FindingChange.FindingId)));
+        SchemaSetup.AssignedIds<TeamVocabulary>(database);
         SchemaSetup.EnsureCollection(database, Vocabulary);
     }
 }

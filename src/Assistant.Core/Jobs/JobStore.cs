@@ -43,7 +43,7 @@ public sealed class JobStore(AssistantDatabase db, WakeSignal<JobRunner> signal)
 
     public static void EnsureSchema(ILiteDatabase database)
     {
-        database.GetCollection<Job>(CollectionName).EnsureIndex(x => x.DueUtc);
+        SchemaSetup.EnsureIndexes(database, CollectionName, FieldIndex.On(nameof(Job.DueUtc)));
         SchemaSetup.EnsureCollection(database, DeadCollectionName);
     }
 }

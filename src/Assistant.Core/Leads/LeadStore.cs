@@ -85,9 +85,7 @@ public sealed class LeadStore(AssistantDatabase db)
 
     public static void EnsureSchema(ILiteDatabase database)
     {
-        var leads = database.GetCollection<Lead>(CollectionName);
-        leads.EnsureIndex(x => x.DueKey);
-        leads.EnsureIndex(x => x.OpenDueKey);
+        SchemaSetup.EnsureIndexes(database, CollectionName, FieldIndex.On(nameof(Lead.DueKey)), FieldIndex.On(nameof(Lead.OpenDueKey)));
         SchemaSetup.EnsureCollection(database, CollectionName);
     }
 }

@@ -101,5 +101,6 @@ public sealed class LedgerQueries(AssistantDatabase db, FindingStore findings)
             || f.Unit.Contains(w, StringComparison.OrdinalIgnoreCase)
             || (f.ResponsibleUnit?.Contains(w, StringComparison.OrdinalIgnoreCase) ?? false));
 
-    public static void EnsureSchema(ILiteDatabase database) => database.GetCollection<LedgerQuery>(CollectionName).EnsureIndex(x => x.OwnerId);
+    public static void EnsureSchema(ILiteDatabase database) =>
+        SchemaSetup.EnsureIndexes(database, CollectionName, FieldIndex.On(nameof(LedgerQuery.OwnerId)));
 }

@@ -41,8 +41,6 @@ public sealed class NoteStore(AssistantDatabase db)
 
     public static void EnsureSchema(ILiteDatabase database)
     {
-        var notes = database.GetCollection<Note>(CollectionName);
-        notes.EnsureIndex(x => x.TeamId);
-        notes.EnsureIndex(x => x.Day);
+        SchemaSetup.EnsureIndexes(database, CollectionName, FieldIndex.On(nameof(Note.TeamId)), FieldIndex.On(nameof(Note.Day)));
     }
 }

@@ -34,8 +34,8 @@ public sealed class PlanStore(AssistantDatabase db)
     public static void EnsureSchema(ILiteDatabase database)
     {
         SchemaSetup.EnsureCollection(database, CollectionName);
-        var plans = database.GetCollection<RectificationPlan>(CollectionName);
-        plans.EnsureIndex(x => x.TeamId, unique: true);
-        plans.EnsureIndex(x => x.NextDueKey);
+        SchemaSetup.EnsureIndexes(database, CollectionName,
+            FieldIndex.UniqueOn(nameof(RectificationPlan.TeamId)),
+            FieldIndex.On(nameof(RectificationPlan.NextDueKey)));
     }
 }

@@ -79,10 +79,10 @@ public sealed class ReminderStore(AssistantDatabase db, WakeSignal<ReminderServi
 
     public static void EnsureSchema(ILiteDatabase database)
     {
-        var reminders = database.GetCollection<Reminder>(CollectionName);
-        reminders.EnsureIndex(x => x.Key, unique: true);
-        reminders.EnsureIndex(x => x.PendingDueUtc);
-        reminders.EnsureIndex(x => x.Subject);
-        reminders.EnsureIndex(x => x.RecipientId);
+        SchemaSetup.EnsureIndexes(database, CollectionName,
+            FieldIndex.UniqueOn(nameof(Reminder.Key)),
+            FieldIndex.On(nameof(Reminder.PendingDueUtc)),
+            FieldIndex.On(nameof(Reminder.Subject)),
+            FieldIndex.On(nameof(Reminder.RecipientId)));
     }
 }

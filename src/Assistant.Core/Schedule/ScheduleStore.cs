@@ -27,8 +27,6 @@ public sealed class ScheduleStore(AssistantDatabase db)
 
     public static void EnsureSchema(ILiteDatabase database)
     {
-        var items = database.GetCollection<ScheduleItem>(CollectionName);
-        items.EnsureIndex(x => x.TeamId);
-        items.EnsureIndex(x => x.StartUtc);
+        SchemaSetup.EnsureIndexes(database, CollectionName, FieldIndex.On(nameof(ScheduleItem.TeamId)), FieldIndex.On(nameof(ScheduleItem.StartUtc)));
     }
 }

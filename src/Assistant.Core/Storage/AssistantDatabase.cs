@@ -284,42 +284,6 @@ public sealed class AssistantDatabase : IDisposable
     }
 }
 
-/// <summary>Creates the collections and indexes of one store. Runs once at start-up, on one thread.</summary>
-public sealed record SchemaSetup(string Name, Action<ILiteDatabase> Ensure)
-{
-    /// <summary>
-    /// Creates an empty collection now, if it does not exist. LiteDB creates a collection on its first
-    /// write, and a reader that resolves the new collection while that write commits can read its page
-    /// before it exists ("LiteDB ENSURE: page type must be collection page", LiteDB issue #2792); a
-    /// collection made here, before any other thread runs, cannot race.
-    /// </summary>
-    public static void EnsureCollection(ILiteDatabase database, string name)
-    {
-        if (database.CollectionExists(name))
-        {
-            return;
-        }
-
-        var collection = database.GetCollection(name);
-        var placeholder = new BsonValue(ObjectId.NewObjectId());
-        collection.Insert(new BsonDocument { ["_id"] = placeholder });
-        collection.Delete(placeholder);
-    }
-
-    /// <summary>
-    /// Makes LiteDB number this process's new rows above every id the file holds now. LiteDB works out a
-    /// collection's next number-id at its first insert after open (the highest id then, plus one) and counts on
-    /// in memory; rows deleted before that first insert (the outbox sent at start) would give their ids out again,
-    /// and whatever remembers finished ids by number (the sender) would take a new row for an old one. One insert
-    /// here, before anything deletes, fixes the count.
-    /// </summary>
-    public static void FixNextId(ILiteDatabase database, string name)
-    {
-        var collection = database.GetCollection(name, BsonAutoId.Int64);
-        collection.Delete(collection.Insert(new BsonDocument()));
-    }
-}
-
 /// <summary>The database cannot be used: in use by another process, unreadable, or not writable.</summary>
 public sealed class DatabaseUnavailableException : Exception
 {

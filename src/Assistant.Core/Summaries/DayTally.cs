@@ -61,7 +61,7 @@ public sealed class DayTallyStore(AssistantDatabase db)
 
     public static void EnsureSchema(ILiteDatabase database)
     {
-        database.Mapper.Entity<DayTally>().Id(x => x.Id, autoId: false);
+        SchemaSetup.AssignedIds<DayTally>(database);
         SchemaSetup.EnsureCollection(database, CollectionName);
     }
 }

@@ -99,8 +99,6 @@ public sealed class SummaryStore(AssistantDatabase db)
 
     public static void EnsureSchema(ILiteDatabase database)
     {
-        var summaries = database.GetCollection<Summary>(CollectionName);
-        summaries.EnsureIndex(x => x.Slot);
-        summaries.EnsureIndex(x => x.TeamId);
+        SchemaSetup.EnsureIndexes(database, CollectionName, FieldIndex.On(nameof(Summary.Slot)), FieldIndex.On(nameof(Summary.TeamId)));
     }
 }

@@ -71,7 +71,7 @@ public sealed class CodeGuessing(AssistantDatabase db, ILogger<CodeGuessing> log
     public void Joined(long userId) => Rows.Delete(UserKey(userId));
 
     public static void EnsureSchema(ILiteDatabase database) =>
-        database.GetCollection<CodeAttempts>(CollectionName).EnsureIndex(x => x.LastWrongUtc);
+        SchemaSetup.EnsureIndexes(database, CollectionName, FieldIndex.On(nameof(CodeAttempts.LastWrongUtc)));
 
     private static string UserKey(long userId) => "u" + userId.ToString(CultureInfo.InvariantCulture);
 

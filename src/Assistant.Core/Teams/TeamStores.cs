@@ -66,10 +66,9 @@ public sealed class TeamStore(AssistantDatabase db)
 
     public static void EnsureSchema(ILiteDatabase database)
     {
-        var teams = database.GetCollection<Team>(Teams);
-        teams.EnsureIndex(x => x.Name, unique: true);
-        database.Mapper.Entity<Member>().Id(x => x.Id, autoId: false);
-        database.GetCollection<Member>(Members).EnsureIndex(x => x.TeamId);
-        database.GetCollection<Invitation>(Invitations).EnsureIndex(x => x.TeamId);
+        SchemaSetup.EnsureIndexes(database, Teams, FieldIndex.UniqueOn(nameof(Team.Name)));
+        SchemaSetup.AssignedIds<Member>(database);
+        SchemaSetup.EnsureIndexes(database, Members, FieldIndex.On(nameof(Member.TeamId)));
+        SchemaSetup.EnsureIndexes(database, Invitations, FieldIndex.On(nameof(Invitation.TeamId)));
     }
 }
