@@ -230,7 +230,9 @@ public sealed class LedgerActionFlow : FormFlow<LedgerActionDraft>
         }
 
         return new(d.Evidence.Count == 0 && d.Note is null ? t.Format("ledger.ask.evidence", Code(d))
-                : t.Format("ledger.ask.evidence_more", EvidenceText.Summary(t, d.Evidence), d.Note ?? ""),
+                : d.Note is { Length: > 0 } note
+                    ? t.Format("ledger.ask.evidence_more_note", EvidenceText.Summary(t, d.Evidence), note.TrimEnd('。', '.', '；', ';', ' '))
+                    : t.Format("ledger.ask.evidence_more", EvidenceText.Summary(t, d.Evidence)),
             [[new Choice(t["common.next"], "done")]]);
     }
 

@@ -288,7 +288,7 @@ public sealed class FindingFlowTests
         h.Dispatch(Photo(Member, "p1"));
         h.Dispatch(Photo(Member, "p2"));
         h.Dispatch(CoreHarness.Text(Member, "") with { Text = null, Files = [new IncomingFile(FileKind.Document, "d1", "检查记录.pdf", "application/pdf", 1000)] });
-        Assert.Contains("照片 2、文件 1", h.LastText(Member), StringComparison.Ordinal);
+        Assert.Contains("照片2张、文件1份", h.LastText(Member), StringComparison.Ordinal);
         h.Send(Member, "这是文字");
         Assert.Contains("需要照片或文件", h.AllText(Member), StringComparison.Ordinal);
         h.Press(Member, "下一步");
