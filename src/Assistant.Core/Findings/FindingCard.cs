@@ -51,6 +51,11 @@ public static class FindingCard
             Line(sb, t, "field.handed_over", Html.Escape(f.HandedOverTo));
         }
 
+        if (FindingText.HadIdentityRemoved(f))
+        {
+            sb.Append('\n').Append(t["card.identity_removed"]);
+        }
+
         if (f.AuthorName.Length > 0)
         {
             sb.Append('\n').Append(t.Format("card.recorded_by", f.AuthorName, Date(t, f.Day)));

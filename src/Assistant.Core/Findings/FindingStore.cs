@@ -77,8 +77,8 @@ public sealed class FindingStore(AssistantDatabase db)
             UserName = by.DisplayName,
             TimeUtc = utc,
             Field = field,
-            OldValue = oldValue,
-            NewValue = newValue,
+            OldValue = FindingText.ScrubChange(field, oldValue),
+            NewValue = FindingText.ScrubChange(field, newValue),
         });
 
     public IReadOnlyList<FindingChange> ChangesOf(int findingId) =>
@@ -112,6 +112,7 @@ public sealed class FindingStore(AssistantDatabase db)
 
     private static void SetKeys(Finding finding)
     {
+        FindingText.ScrubIdentities(finding);
         finding.LedgerKey = Ledger.LedgerKeys.For(finding);
         finding.ContactLedgerKey = Ledger.LedgerKeys.ForContact(finding);
         finding.AuthorDayKey = AuthorDayKey(finding.TeamId, finding.AuthorId, finding.Day);

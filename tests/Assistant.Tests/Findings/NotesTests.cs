@@ -1,3 +1,4 @@
+using Assistant.Core.Common;
 using Assistant.Core.Findings;
 using Assistant.Core.Messaging;
 using Assistant.Core.Notes;
@@ -73,6 +74,50 @@ public sealed class NotesTests
         Assert.Equal(NoteKind.Tip, h.Get<NoteStore>().OfTeam(team.Id)[0].Kind);
         Assert.DoesNotContain("烟花仓库", h.LastText(Colleague), StringComparison.Ordinal);
         Assert.Contains("烟花仓库", h.LastText(Leader), StringComparison.Ordinal);
+    }
+
+    /// <summary>Forms a tipster's identity takes that the guard once let through (a name after 举报群众/群众, a number in Chinese numerals).</summary>
+    public static TheoryData<string, string> IdentifyingForms => new()
+    {
+        { "举报群众李四反映加油站夜间违规卸油", "李四" },
+        { "群众李四举报加油站违规", "李四" },
+        { "据举报群众李四介绍，站内有黑气瓶", "李四" },
+        { "举报人手机号：一三八一二三四五六七八，反映站内有黑气瓶", "一三八一二三四五六七八" },
+        { "加油站违规卸油，来电号码１３８ １２３４ ５６７８", "１３８ １２３４ ５６７８" },
+    };
+
+    [Theory]
+    [MemberData(nameof(IdentifyingForms))]
+    public void Tip_SubjectIdentifyingTheTipster_IsRefusedWithTheReason(string subject, string secret)
+    {
+        using var h = Team(out var team);
+        h.Send(Member, "群众电话举报加油站违规");
+        h.Press(Member, "举报线索");
+        h.Press(Member, "电话");
+        h.Clear();
+
+        h.Send(Member, subject);
+
+        Assert.Contains("识别举报人", h.AllText(Member), StringComparison.Ordinal);
+        Assert.Null(Assert.Single(h.Get<NoteStore>().OfTeam(team.Id)).TipSubject);
+        h.Send(Leader, "/leads");
+        Assert.DoesNotContain(secret, h.AllText(Leader), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(IdentifyingForms))]
+    public void PlainNote_IdentifyingSomeone_IsScrubbedForOtherMembers_AndReadAsTypedByItsAuthor(string text, string secret)
+    {
+        using var h = Team(out _);
+        h.Send(Member, text);
+
+        h.Send(Colleague, "/notes");
+        h.Send(Member, "/notes");
+
+        Assert.Contains("站", h.LastText(Colleague), StringComparison.Ordinal); // the note is listed
+        Assert.DoesNotContain(secret, h.LastText(Colleague), StringComparison.Ordinal);
+        Assert.Contains(IdentityScrubber.Removed, h.LastText(Colleague), StringComparison.Ordinal);
+        Assert.Contains(secret, h.LastText(Member), StringComparison.Ordinal);
     }
 
     [Fact]
