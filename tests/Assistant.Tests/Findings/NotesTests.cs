@@ -189,4 +189,122 @@ public sealed class NotesTests
         Assert.Contains("暂不支持", h.LastText(Member), StringComparison.Ordinal);
         Assert.Empty(h.Get<NoteStore>().OfTeam(team.Id));
     }
+
+    private const string KtvNote = "长沙市雨花区某KTV安全出口上锁，暗访发现";
+
+    /// <summary>The member writes the note and turns it into a finding through the buttons, choosing 明查 or 暗访.</summary>
+    private static Finding FindingFromNote(CoreHarness h, Team team, string text, bool covert)
+    {
+        h.Send(Member, text);
+        h.Press(Member, "转为问题");
+        for (var i = 0; i < 8 && !h.LastText(Member).Contains("请核对", StringComparison.Ordinal); i++)
+        {
+            var question = h.LastText(Member);
+            if (question.Contains("方面", StringComparison.Ordinal))
+            {
+                h.Press(Member, "基层末梢抓工作落实");
+            }
+            else if (question.Contains("哪个领域", StringComparison.Ordinal))
+            {
+                h.Press(Member, "人员密集场所");
+            }
+            else if (question.Contains("方式", StringComparison.Ordinal))
+            {
+                h.Press(Member, "实地检查");
+            }
+            else if (question.Contains("明查还是暗访", StringComparison.Ordinal))
+            {
+                h.Press(Member, covert ? "暗访" : "明查");
+            }
+            else if (question.Contains("在哪个市", StringComparison.Ordinal))
+            {
+                h.Send(Member, "长沙市雨花区");
+            }
+            else if (question.Contains("被检查单位是", StringComparison.Ordinal))
+            {
+                h.Send(Member, "长沙某KTV");
+            }
+            else if (question.Contains("问题的性质", StringComparison.Ordinal))
+            {
+                h.Press(Member, "一般隐患");
+            }
+            else
+            {
+                throw new InvalidOperationException("Unexpected question: " + question);
+            }
+        }
+
+        h.Press(Member, "保存");
+        var finding = h.Get<FindingStore>().OfTeam(team.Id).Single(f => f.Description == text);
+        Assert.Equal(covert, finding.Covert);
+        return finding;
+    }
+
+    private static string NotesOf(CoreHarness h, long user)
+    {
+        h.Send(user, "/notes");
+        return h.LastText(user);
+    }
+
+    [Fact]
+    public void ANoteTurnedIntoACovertFinding_IsListedOnlyToThoseWhoMaySeeThatFinding()
+    {
+        using var h = Team(out var team);
+        h.AddMember(team, 705, Role.Liaison, "钱联络");
+        h.Send(Colleague, "三楼会议室灭火器过期");
+
+        FindingFromNote(h, team, KtvNote, covert: true);
+
+        Assert.DoesNotContain("安全出口上锁", NotesOf(h, Colleague), StringComparison.Ordinal);
+        Assert.Contains("灭火器过期", h.LastText(Colleague), StringComparison.Ordinal);
+        Assert.Contains(KtvNote, NotesOf(h, Member), StringComparison.Ordinal);
+        Assert.Contains(KtvNote, NotesOf(h, Leader), StringComparison.Ordinal);
+        Assert.Contains(KtvNote, NotesOf(h, 705), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANoteTurnedIntoACovertFinding_AloneThatDay_LeavesTheColleagueNoNotes()
+    {
+        using var h = Team(out var team);
+
+        FindingFromNote(h, team, KtvNote, covert: true);
+
+        Assert.DoesNotContain("安全出口上锁", NotesOf(h, Colleague), StringComparison.Ordinal);
+        Assert.Contains("今天还没有", h.LastText(Colleague), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANoteTurnedIntoAnOpenFinding_StaysTheTeams()
+    {
+        using var h = Team(out var team);
+
+        FindingFromNote(h, team, KtvNote, covert: false);
+
+        Assert.Contains("安全出口上锁", NotesOf(h, Colleague), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANoteFollowsItsFinding_FromCovertToOpenAndBack()
+    {
+        using var h = Team(out var team);
+        var finding = FindingFromNote(h, team, KtvNote, covert: true);
+
+        SetOpenness(h, finding, "明查");
+        Assert.False(h.Get<FindingStore>().Get(finding.Id)!.Covert);
+        Assert.Contains("安全出口上锁", NotesOf(h, Colleague), StringComparison.Ordinal);
+
+        SetOpenness(h, finding, "暗访");
+        Assert.True(h.Get<FindingStore>().Get(finding.Id)!.Covert);
+        Assert.DoesNotContain("安全出口上锁", NotesOf(h, Colleague), StringComparison.Ordinal);
+    }
+
+    /// <summary>The author edits the finding's 明查/暗访 from its card.</summary>
+    private static void SetOpenness(CoreHarness h, Finding finding, string openness)
+    {
+        h.Send(Member, "/finding " + finding.Code);
+        h.Press(Member, "编辑");
+        h.Press(Member, "明查/暗访");
+        h.Press(Member, openness);
+        h.Press(Member, "保存");
+    }
 }
