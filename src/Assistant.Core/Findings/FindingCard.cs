@@ -19,7 +19,7 @@ public static class FindingCard
         }
 
         Line(sb, t, "field.aspect", t[f.Aspect.Key()]);
-        Line(sb, t, "field.sector", f.Sector == Sector.Other && !string.IsNullOrWhiteSpace(f.SectorOther) ? Html.Escape(f.SectorOther) : t[f.Sector.Key()]);
+        Line(sb, t, "field.sector", Html.Escape(SectorNames.Label(t, f.Sector, f.SectorOther)));
         Line(sb, t, "field.method", t[f.Method.Key()]);
         var place = Html.Escape(f.City) + (string.IsNullOrWhiteSpace(f.Place) ? "" : " · " + Html.Escape(f.Place));
         if (f.Latitude is { } lat && f.Longitude is { } lon)

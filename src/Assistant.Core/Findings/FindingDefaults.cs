@@ -122,7 +122,7 @@ public sealed class FindingDefaults
     public string Summary(Texts t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        var sector = Sector == Sector.Other && SectorOther is { Length: > 0 } other ? other : t[Sector.Key()];
+        var sector = SectorNames.Label(t, Sector, SectorOther);
         var parts = new[] { t[Aspect.ShortKey()], sector, t[Method.Key()], t[Covert ? "openness.covert" : "openness.open"], City, Unit };
         return string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(Messaging.Html.Escape));
     }
