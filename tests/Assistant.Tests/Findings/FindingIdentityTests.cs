@@ -46,6 +46,8 @@ public sealed class FindingIdentityTests
         FindingFlowTests.Record(h, Member);
 
         h.Dispatch(FindingFlowTests.Photo(Member, "photo-1") with { Text = Caption });
+        h.Press(Member, "明查"); // the caption names another unit than the last finding: open or covert, and the city, are asked
+        h.Send(Member, "长沙市");
         var draftCard = h.LastText(Member);
         h.Press(Member, "确认建议并保存");
 
