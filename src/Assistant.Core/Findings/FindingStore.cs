@@ -28,6 +28,7 @@ public sealed class FindingStore(AssistantDatabase db)
 
     public void Insert(Finding finding)
     {
+        FindingText.ScrubIdentities(finding);
         SetKeys(finding);
         FindingCollection.Insert(finding);
         Saved?.Invoke(finding);
@@ -35,6 +36,7 @@ public sealed class FindingStore(AssistantDatabase db)
 
     public void Update(Finding finding)
     {
+        FindingText.ScrubIdentities(finding);
         SetKeys(finding);
         FindingCollection.Update(finding);
         Saved?.Invoke(finding);
@@ -112,7 +114,6 @@ public sealed class FindingStore(AssistantDatabase db)
 
     private static void SetKeys(Finding finding)
     {
-        FindingText.ScrubIdentities(finding);
         finding.LedgerKey = Ledger.LedgerKeys.For(finding);
         finding.ContactLedgerKey = Ledger.LedgerKeys.ForContact(finding);
         finding.AuthorDayKey = AuthorDayKey(finding.TeamId, finding.AuthorId, finding.Day);
