@@ -43,7 +43,13 @@ public static partial class IdentityScrubber
 
     // Order matters: the cued patterns take their number with them before the bare number patterns run.
     private static IEnumerable<Regex> Patterns() =>
-        [ChatId(), CuedNumber(), IdCard(), Email(), Mobile(), Landline(), CuedName(), NameBeforeCue(), EnglishName()];
+        [ChatId(), CuedNumber(), IdCard(), Email(), Mobile(), Landline(), CuedName(), NameBeforeCue(), NameBeforeTipVerb(), EnglishName()];
+
+    // A digit as people write one in a phone number: ASCII, full-width or a Chinese numeral (〇/零, 幺 for one, 两 for two).
+    private const string Digit = "[0-9０-９〇零一二三四五六七八九幺两]";
+
+    // What may stand between two digits of one number: a space (also the ideographic one) or a dash.
+    private const string Gap = @"[ \u3000\-－]?";
 
     [GeneratedRegex(@"(?<![0-9０-９])[0-9０-９]{17}[0-9０-９Xx](?![0-9０-９])")]
     private static partial Regex IdCard();
@@ -51,29 +57,39 @@ public static partial class IdentityScrubber
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+\s*[@＠]\s*[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")]
     private static partial Regex Email();
 
-    [GeneratedRegex(@"(?<![0-9０-９])(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9０-９])")]
+    /// <summary>A mobile number in any digits, spaced or not: "13812345678", "138 1234 5678", "１３８…", "一三八一二三四五六七八".</summary>
+    [GeneratedRegex(@"(?<!" + Digit + @")(?:\+?86[- ]?)?[1１一幺]" + Gap + "[3-9３-９三四五六七八九]" + Gap + Digit + "(?:" + Gap + Digit + "){8}(?!" + Digit + ")")]
     private static partial Regex Mobile();
 
-    [GeneratedRegex(@"(?<![0-9０-９])(?:[(（]?0[0-9]{2,3}[)）]?[- ]?)[0-9]{7,8}(?![0-9０-９])")]
+    /// <summary>A landline with its area code: "0731-88886666", "（0731）88886666", "〇七三一 八八八八六六六六".</summary>
+    [GeneratedRegex(@"(?<!" + Digit + @")(?:[(（]?[0０〇零]" + Digit + "{2,3}[)）]?" + Gap + ")" + Digit + "(?:" + Gap + Digit + "){6,7}(?!" + Digit + ")")]
     private static partial Regex Landline();
 
-    /// <summary>A number after a cue, whatever its form: "电话 8888 6666", "手机号：139…", "Tel: 0731-…".</summary>
-    [GeneratedRegex(@"(?<=(?i:电话|手机号?码?|联系方式|座机|tel|phone|mobile)\s*(?:号码|号)?\s*[:：是为]?\s*)\+?[0-9０-９][0-9０-９ ()（）-]{4,}[0-9０-９]")]
+    /// <summary>A number of six digits or more after a cue, whatever its form: "电话 8888 6666", "手机号：139…", "手机号：一三八…", "Tel: 0731-…".</summary>
+    [GeneratedRegex(@"(?<=(?i:电话|手机号?码?|联系方式|座机|tel|phone|mobile)\s*(?:号码|号)?\s*[:：是为]?\s*)\+?" + Digit + @"(?:[ \u3000()（）\-－]*" + Digit + "){5,}")]
     private static partial Regex CuedNumber();
 
     [GeneratedRegex(@"(?<=(?i:微信号?|微信ID|V信|VX|wechat(?:\s*id)?|QQ号?|扣扣)\s*(?:号码|号|ID)?\s*[:：是为]?\s*)[A-Za-z0-9_-]{5,}")]
     private static partial Regex ChatId();
 
     /// <summary>
-    /// A name after a cue: "举报人：王某某", "举报人王某某反映", "实名举报人是李四", "联系人 张三". The name is a surname and one or two
-    /// more characters (or 某/某某/先生/女士), taken as short as the words after it allow.
+    /// A name after a cue: "举报人：王某某", "举报人王某某反映", "实名举报人是李四", "联系人 张三", "举报群众李四反映", "据举报群众李四介绍".
+    /// The name is a surname and one or two more characters (or 某/某某/先生/女士), taken as short as the words after it allow.
     /// </summary>
-    [GeneratedRegex(@"(?<=(?:实名举报人|举报人|举报者|投诉人|反映人|来电人|来访人|来信人|联系人|姓名)(?:\s*[:：]\s*|\s+|是|为|叫|系)?)[" + Surnames + @"](?:某某|某|先生|女士|师傅|[\p{IsCJKUnifiedIdeographs}]{1,2}?)(?=反映|称|说|表示|举报|来电|来信|电话|手机|联系|要求|希望|提供|于|在|的|是|和|与|及|、|，|。|；|：|,|\.|;|（|\(|\s|$|等|同志|先生|女士|实名)")]
+    [GeneratedRegex(@"(?<=(?:实名举报人|举报人|举报者|举报群众|投诉人|反映人|来电人|来访人|来信人|联系人|姓名)(?:\s*[:：]\s*|\s+|是|为|叫|系)?)[" + Surnames + @"](?:某某|某|先生|女士|师傅|[\p{IsCJKUnifiedIdeographs}]{1,2}?)(?=反映|称|说|表示|举报|介绍|透露|投诉|来电|来信|电话|手机|联系|要求|希望|提供|于|在|的|是|和|与|及|、|，|。|；|：|,|\.|;|（|\(|\s|$|等|同志|先生|女士|实名)")]
     private static partial Regex CuedName();
 
     /// <summary>A name before a cue: "李四实名举报", "王五（举报人）".</summary>
     [GeneratedRegex(@"[" + Surnames + @"](?:某某|某|先生|女士|[\p{IsCJKUnifiedIdeographs}]{1,2}?)(?=实名|（举报人）|\(举报人\))")]
     private static partial Regex NameBeforeCue();
+
+    /// <summary>
+    /// A name between who a person is and what they did: "群众李四举报", "村民王五反映", "市民赵某来电". Only a tip's verb after the
+    /// name counts, so "群众反映楼道堆物" and "接群众举报后核查" stay; words that start with a surname's character and often follow
+    /// 群众 (于昨日, 曾多次, 常年, 方面) are not taken for a name.
+    /// </summary>
+    [GeneratedRegex(@"(?<=(?:群众|村民|居民|市民|网民|职工|员工|业主|住户|商户)\s*)(?!于|曾经|曾多|曾在|曾向|曾于|常年|常常|方面)[" + Surnames + @"](?:某某|某|先生|女士|师傅|[\p{IsCJKUnifiedIdeographs}]{1,2}?)(?=(?:实名)?(?:举报|反映|投诉|来电|来信|称|介绍|透露))")]
+    private static partial Regex NameBeforeTipVerb();
 
     [GeneratedRegex(@"(?<=(?i:tipster|informant|whistleblower|reported by|complainant)(?:\s*[:：]\s*|\s+)(?:is\s+|named\s+)?)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")]
     private static partial Regex EnglishName();

@@ -79,7 +79,7 @@ public static class DeadlineAnswer
         else
         {
             var text = turn.Input.Text;
-            var result = DateInput.Parse(text, today, context.DateOptions(DateQuestion.Deadline));
+            var result = DeadlineDay(text, today, context.DateOptions(DateQuestion.Deadline));
             if (DateText.Problem(t, result, text, today) is { } problem)
             {
                 turn.Say(problem);
@@ -195,5 +195,23 @@ public static class DeadlineAnswer
         var days = deadline.DayNumber - turn.Context.Today.DayNumber;
         return new(t.Format("date.far_deadline", DateText.Full(t, deadline), days, YearlessDay.FarDeadlineDays),
             [[new Choice(t["date.far_yes"], "far:yes"), new Choice(t["date.far_change"], "far:change")]]);
+    }
+
+    /// <summary>
+    /// The day typed for a deadline; "明天下午3点" (a day and a time of day) means that day: a deadline is a day, the
+    /// time of day is not kept.
+    /// </summary>
+    private static DateInputResult DeadlineDay(string? text, DateOnly today, DateInputOptions options)
+    {
+        var day = DateInput.Parse(text, today, options);
+        if (day.Error != DateInputError.Unrecognized)
+        {
+            return day;
+        }
+
+        var withTime = DateTimeInput.Parse(text, today, options);
+        return withTime is { DateError: DateInputError.None or DateInputError.InPast, TimeError: TimeInputError.None }
+            ? new DateInputResult(withTime.Date, withTime.DateError)
+            : day;
     }
 }

@@ -19,7 +19,7 @@ public static class FindingCard
         }
 
         Line(sb, t, "field.aspect", t[f.Aspect.Key()]);
-        Line(sb, t, "field.sector", f.Sector == Sector.Other && !string.IsNullOrWhiteSpace(f.SectorOther) ? Html.Escape(f.SectorOther) : t[f.Sector.Key()]);
+        Line(sb, t, "field.sector", Html.Escape(SectorNames.Label(t, f.Sector, f.SectorOther)));
         Line(sb, t, "field.method", t[f.Method.Key()]);
         var place = Html.Escape(f.City) + (string.IsNullOrWhiteSpace(f.Place) ? "" : " · " + Html.Escape(f.Place));
         if (f.Latitude is { } lat && f.Longitude is { } lon)
@@ -49,6 +49,11 @@ public static class FindingCard
         if (!string.IsNullOrWhiteSpace(f.HandedOverTo))
         {
             Line(sb, t, "field.handed_over", Html.Escape(f.HandedOverTo));
+        }
+
+        if (FindingText.HadIdentityRemoved(f))
+        {
+            sb.Append('\n').Append(t["card.identity_removed"]);
         }
 
         if (f.AuthorName.Length > 0)

@@ -37,24 +37,35 @@ public sealed class FindingDefaults
         };
     }
 
-    /// <summary>"Same as last time": every value at once (the member chose them, so none is a suggestion).</summary>
+    /// <summary>
+    /// "Same as last time": every value the draft does not hold yet, at once (the member chose them, so none is a suggestion).
+    /// What the draft already holds (what a caption or a note said) is never overridden.
+    /// </summary>
     public void CopyTo(FindingDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        draft.Aspect = Aspect;
-        draft.Sector = Sector;
-        draft.SectorOther = SectorOther;
-        draft.Method = Method;
-        draft.Covert = Covert;
-        draft.City = string.IsNullOrWhiteSpace(City) ? draft.City : City;
-        draft.Unit = string.IsNullOrWhiteSpace(Unit) ? draft.Unit : Unit;
+        if (draft.Sector is null)
+        {
+            (draft.Sector, draft.SectorOther) = (Sector, SectorOther);
+        }
+
+        draft.Aspect ??= Aspect;
+        draft.Method ??= Method;
+        draft.Covert ??= Covert;
+        draft.City = string.IsNullOrWhiteSpace(draft.City) && !string.IsNullOrWhiteSpace(City) ? City : draft.City;
+        draft.Unit = string.IsNullOrWhiteSpace(draft.Unit) && !string.IsNullOrWhiteSpace(Unit) ? Unit : draft.Unit;
         foreach (var field in Fields)
         {
             draft.Suggested.Remove(field);
         }
     }
 
-    /// <summary>Fills what the draft does not hold yet, each marked as a suggestion for the card (a finding from one message).</summary>
+    /// <summary>
+    /// Fills what the draft does not hold yet, each marked as a suggestion for the card (a finding from one message; the draft
+    /// holds what the text said). Aspect, sector and method always; open (明查), city and unit only when the last finding was
+    /// open and the text names no place or unit other than its own: a text about another place is never filed against the last
+    /// unit, and a covert finding (暗访) is always chosen by the member, never inherited silently (the flow asks).
+    /// </summary>
     public void SuggestInto(FindingDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
@@ -77,9 +88,14 @@ public sealed class FindingDefaults
             draft.Suggested.Add(FieldKeys.Method);
         }
 
+        if (Covert || !AgreesWith(draft))
+        {
+            return;
+        }
+
         if (draft.Covert is null)
         {
-            draft.Covert = Covert;
+            draft.Covert = false;
             draft.Suggested.Add(FieldKeys.Openness);
         }
 
@@ -96,11 +112,17 @@ public sealed class FindingDefaults
         }
     }
 
+    /// <summary>Whether the place and unit the draft holds (from the text) are none, or the same as the last finding's.</summary>
+    private bool AgreesWith(FindingDraft draft) =>
+        (string.IsNullOrWhiteSpace(draft.City) || Same(draft.City, City)) && (string.IsNullOrWhiteSpace(draft.Unit) || Same(draft.Unit, Unit));
+
+    private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.Ordinal);
+
     /// <summary>The values in a few words, for the question that offers "same as last time" (HTML).</summary>
     public string Summary(Texts t)
     {
         ArgumentNullException.ThrowIfNull(t);
-        var sector = Sector == Sector.Other && SectorOther is { Length: > 0 } other ? other : t[Sector.Key()];
+        var sector = SectorNames.Label(t, Sector, SectorOther);
         var parts = new[] { t[Aspect.ShortKey()], sector, t[Method.Key()], t[Covert ? "openness.covert" : "openness.open"], City, Unit };
         return string.Join(" · ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(Messaging.Html.Escape));
     }

@@ -2,7 +2,12 @@ using Assistant.Core.Conversations;
 
 namespace Assistant.Core.Findings;
 
-/// <summary>What has been entered in the finding flow so far (the draft's data).</summary>
+/// <summary>
+/// What has been entered in the finding flow so far (the draft's data). Its free texts are scrubbed of anything identifying
+/// a person (<see cref="IdentityScrubber"/>) as they are set, whatever sets them (an answer, a caption, a note or a voice
+/// transcript turned into a finding, the model's refinement, an edit), so a tipster's identity is neither shown on the card
+/// nor saved. The name of the person responsible for the rectification is the one free text kept as typed.
+/// </summary>
 public sealed class FindingDraft : IReviewedDraft, IEvidenceDraft, IDeadlineDraft
 {
     /// <summary>Set when the flow edits a saved finding instead of creating one.</summary>
@@ -17,31 +22,31 @@ public sealed class FindingDraft : IReviewedDraft, IEvidenceDraft, IDeadlineDraf
 
     public Sector? Sector { get; set; }
 
-    public string? SectorOther { get; set; }
+    public string? SectorOther { get; set => field = IdentityScrubber.ScrubOrNull(value); }
 
     public Method? Method { get; set; }
 
     public bool? Covert { get; set; }
 
-    public string? City { get; set; }
+    public string? City { get; set => field = IdentityScrubber.ScrubOrNull(value); }
 
-    public string? Place { get; set; }
+    public string? Place { get; set => field = IdentityScrubber.ScrubOrNull(value); }
 
     public double? Latitude { get; set; }
 
     public double? Longitude { get; set; }
 
-    public string? Unit { get; set; }
+    public string? Unit { get; set => field = IdentityScrubber.ScrubOrNull(value); }
 
-    public string Description { get; set; } = "";
+    public string Description { get; set => field = IdentityScrubber.Scrub(value); } = "";
 
     public Severity? Severity { get; set; }
 
-    public string? Basis { get; set; }
+    public string? Basis { get; set => field = IdentityScrubber.ScrubOrNull(value); }
 
     public List<Evidence> Evidence { get; set; } = [];
 
-    public string? ResponsibleUnit { get; set; }
+    public string? ResponsibleUnit { get; set => field = IdentityScrubber.ScrubOrNull(value); }
 
     public string? ResponsiblePerson { get; set; }
 
@@ -52,7 +57,7 @@ public sealed class FindingDraft : IReviewedDraft, IEvidenceDraft, IDeadlineDraf
 
     public bool FixedOnSpot { get; set; }
 
-    public string? HandedOverTo { get; set; }
+    public string? HandedOverTo { get; set => field = IdentityScrubber.ScrubOrNull(value); }
 
     public int? NoteId { get; set; }
 

@@ -61,7 +61,7 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
 
         if (d.Sector is { } sector)
         {
-            parts.Add(sector == Sector.Other && d.SectorOther is { } other ? Html.Escape(other) : t[sector.Key()]);
+            parts.Add(Html.Escape(SectorNames.Label(t, sector, d.SectorOther)));
         }
 
         parts.AddRange(new[] { d.City, d.Unit }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(Html.Escape));

@@ -28,6 +28,7 @@ public sealed class FindingStore(AssistantDatabase db)
 
     public void Insert(Finding finding)
     {
+        FindingText.ScrubIdentities(finding);
         SetKeys(finding);
         FindingCollection.Insert(finding);
         Saved?.Invoke(finding);
@@ -35,6 +36,7 @@ public sealed class FindingStore(AssistantDatabase db)
 
     public void Update(Finding finding)
     {
+        FindingText.ScrubIdentities(finding);
         SetKeys(finding);
         FindingCollection.Update(finding);
         Saved?.Invoke(finding);
@@ -77,8 +79,8 @@ public sealed class FindingStore(AssistantDatabase db)
             UserName = by.DisplayName,
             TimeUtc = utc,
             Field = field,
-            OldValue = oldValue,
-            NewValue = newValue,
+            OldValue = FindingText.ScrubChange(field, oldValue),
+            NewValue = FindingText.ScrubChange(field, newValue),
         });
 
     public IReadOnlyList<FindingChange> ChangesOf(int findingId) =>

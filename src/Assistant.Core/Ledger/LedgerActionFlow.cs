@@ -14,7 +14,7 @@ public sealed class LedgerActionDraft : IDeadlineDraft, IEvidenceDraft
 
     public RectificationAction Action { get; set; }
 
-    public string? Unit { get; set; }
+    public string? Unit { get; set => field = IdentityScrubber.ScrubOrNull(value); }
 
     public string? Person { get; set; }
 
@@ -25,12 +25,13 @@ public sealed class LedgerActionDraft : IDeadlineDraft, IEvidenceDraft
     /// <summary>A deadline typed far ahead, waiting to be confirmed.</summary>
     public DateOnly? PendingDeadline { get; set; }
 
-    public string? Reason { get; set; }
+    /// <summary>The step's reason, scrubbed of a tipster's identity as it is typed (as the finding's texts are, see <see cref="Findings.FindingText"/>).</summary>
+    public string? Reason { get; set => field = IdentityScrubber.ScrubOrNull(value); }
 
     /// <summary>The verification opinion (验收意见) when closing.</summary>
-    public string? Opinion { get; set; }
+    public string? Opinion { get; set => field = IdentityScrubber.ScrubOrNull(value); }
 
-    public string? Note { get; set; }
+    public string? Note { get; set => field = IdentityScrubber.ScrubOrNull(value); }
 
     public List<Evidence> Evidence { get; set; } = [];
 
@@ -230,7 +231,9 @@ public sealed class LedgerActionFlow : FormFlow<LedgerActionDraft>
         }
 
         return new(d.Evidence.Count == 0 && d.Note is null ? t.Format("ledger.ask.evidence", Code(d))
-                : t.Format("ledger.ask.evidence_more", EvidenceText.Summary(t, d.Evidence), d.Note ?? ""),
+                : d.Note is { Length: > 0 } note
+                    ? t.Format("ledger.ask.evidence_more_note", EvidenceText.Summary(t, d.Evidence), note.TrimEnd('。', '.', '；', ';', ' '))
+                    : t.Format("ledger.ask.evidence_more", EvidenceText.Summary(t, d.Evidence)),
             [[new Choice(t["common.next"], "done")]]);
     }
 

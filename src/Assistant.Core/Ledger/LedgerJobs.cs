@@ -57,7 +57,7 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
         f.Code,
         IdentityScrubber.Scrub(f.Unit),
         IdentityScrubber.Scrub(string.IsNullOrWhiteSpace(f.Place) ? f.City : $"{f.City} {f.Place}"),
-        f.Sector == Sector.Other && !string.IsNullOrWhiteSpace(f.SectorOther) ? IdentityScrubber.Scrub(f.SectorOther) : t[f.Sector.Key()],
+        SectorNames.Label(t, f.Sector, IdentityScrubber.ScrubOrNull(f.SectorOther)),
         t[f.Aspect.Key()],
         IdentityScrubber.Scrub(f.Description),
         IdentityScrubber.ScrubOrNull(f.Basis),

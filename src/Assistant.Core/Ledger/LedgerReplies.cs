@@ -13,7 +13,7 @@ public static class LedgerReplies
         switch (outcome)
         {
             case LedgerOutcome.Done done:
-                context.Reply(t.Format("ledger.done", done.Finding.Code, t[done.From.Key()], t[done.Finding.Status.Key()]) + "\n\n" + LedgerCard.Full(t, done.Finding, context.Today, context.Zone),
+                context.Reply(DoneText(t, done) + "\n\n" + LedgerCard.Full(t, done.Finding, context.Today, context.Zone),
                     LedgerCard.Actions(t, done.Finding, member, rules));
                 break;
             case LedgerOutcome.Refused refused:
@@ -33,4 +33,14 @@ public static class LedgerReplies
                 break;
         }
     }
+
+    /// <summary>
+    /// "✅ G7-002：待整改 → 已指派": what the step changed; when the status stayed and the deadline moved (an extension),
+    /// the deadline, old → new, rather than "已指派 → 已指派".
+    /// </summary>
+    public static string DoneText(Texts t, LedgerOutcome.Done done) =>
+        done.From == done.Finding.Status && done.DeadlineBefore != done.Finding.Deadline && done.Finding.Deadline is { } to
+            ? t.Format("ledger.done_deadline", done.Finding.Code,
+                new SafeHtml(done.DeadlineBefore is { } from ? Findings.FindingCard.Date(t, from) : t["ledger.no_deadline"]), new SafeHtml(Findings.FindingCard.Date(t, to)))
+            : t.Format("ledger.done", done.Finding.Code, t[done.From.Key()], t[done.Finding.Status.Key()]);
 }

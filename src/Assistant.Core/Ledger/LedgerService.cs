@@ -7,7 +7,11 @@ namespace Assistant.Core.Ledger;
 /// <summary>The result of asking for a rectification step.</summary>
 public abstract record LedgerOutcome
 {
-    public sealed record Done(Finding Finding, RectificationStatus From) : LedgerOutcome;
+    public sealed record Done(Finding Finding, RectificationStatus From) : LedgerOutcome
+    {
+        /// <summary>The deadline before the step (what an extension moved it from).</summary>
+        public DateOnly? DeadlineBefore { get; init; }
+    }
 
     /// <summary>Not this person's to touch (another team's, or not assigned to this contact); same answer as "no such finding".</summary>
     public sealed record NotFound : LedgerOutcome;
@@ -140,7 +144,7 @@ public sealed class LedgerService(FindingStore findings, TeamStore teams, Ledger
 
         reminders.Plan(f, now);
         Notify(context, f, action, actor);
-        return new LedgerOutcome.Done(f, from);
+        return new LedgerOutcome.Done(f, from) { DeadlineBefore = deadlineBefore };
     }
 
     private static void MarkRectified(Finding f, Member actor, DateTime now)

@@ -4,8 +4,8 @@ using Assistant.Core.Teams;
 
 namespace Assistant.Core.Notes;
 
-/// <summary>/note TEXT saves a note of the day; /notes lists today's notes this member may see.</summary>
-public sealed class NoteCommand(NotesInput input, NoteStore notes) : ICommandHandler, IDeclaresSpecs
+/// <summary>/note TEXT saves a note of the day; /notes lists today's notes this member may see (<see cref="NoteStore.CanSee"/>).</summary>
+public sealed class NoteCommand(NotesInput input, NoteStore notes, FindingStore findings) : ICommandHandler, IDeclaresSpecs
 {
     public static IReadOnlyList<CommandSpec> Commands { get; } =
     [
@@ -19,7 +19,9 @@ public sealed class NoteCommand(NotesInput input, NoteStore notes) : ICommandHan
         var member = context.Member!;
         if (command.Name == "notes")
         {
-            var visible = notes.OnDay(member.TeamId, context.Today).Where(n => NoteStore.CanSee(member, n)).ToList();
+            // A note turned into a finding follows that finding as it is now: a covert one's note only to those who may see it.
+            var visible = notes.OnDay(member.TeamId, context.Today)
+                .Where(n => NoteStore.CanSee(member, n, n.FindingId is { } id ? findings.Get(id) : null)).ToList();
             if (visible.Count == 0)
             {
                 context.Reply(t["notes.none_today"]);

@@ -1,3 +1,4 @@
+using Assistant.Core.Findings;
 using Assistant.Core.Teams;
 using LiteDB;
 
@@ -34,10 +35,18 @@ public sealed class NoteStore(AssistantDatabase db)
         }
     }
 
-    /// <summary>Tips are seen only by their author, the liaison and the leader; other notes by the whole team.</summary>
-    public static bool CanSee(Member viewer, Note note) =>
+    /// <summary>
+    /// Tips are seen only by their author, the liaison and the leader. A note turned into a finding (<paramref name="linked"/>,
+    /// the finding its <see cref="Note.FindingId"/> names) only by its author and those who may see that finding as it is now
+    /// (<see cref="FindingVisibility"/>: a covert one only its authors, the liaison and the leader), so the note follows the finding
+    /// from open to covert and back; when that finding cannot be read, only by its author, the liaison and the leader. Other
+    /// notes by the whole team.
+    /// </summary>
+    public static bool CanSee(Member viewer, Note note, Finding? linked) =>
         viewer.TeamId == note.TeamId && viewer.Role != Role.Contact
-        && (note.Kind != NoteKind.Tip || viewer.Id == note.AuthorId || viewer.Role.IsCoordinator());
+        && (note.Kind != NoteKind.Tip || viewer.Id == note.AuthorId || viewer.Role.IsCoordinator())
+        && (note.FindingId is not { } findingId || viewer.Id == note.AuthorId
+            || (linked is not null && linked.Id == findingId ? FindingVisibility.CanSee(viewer, linked) : viewer.Role.IsCoordinator()));
 
     public static void EnsureSchema(ILiteDatabase database)
     {

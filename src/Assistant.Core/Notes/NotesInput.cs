@@ -49,12 +49,12 @@ public sealed class NotesInput(NoteStore notes, FindingStarter findings, Finding
                     if (update.Text?.Trim() is { Length: > 0 } caption)
                     {
                         // One message, one finding: the caption fills the draft, the files are its evidence.
-                        context.Reply(t["finding.started_from_caption"]);
+                        context.Reply(t[file.Kind == FileKind.Photo ? "finding.started_from_photo_caption" : "finding.started_from_caption"]);
                         fromMessage.Start(context, caption, evidence);
                         return;
                     }
 
-                    context.Reply(t["finding.started_from_file"]);
+                    context.Reply(t[file.Kind == FileKind.Photo ? "finding.started_from_photo" : "finding.started_from_file"]);
                     findings.Start(context, new FindingDraft { Evidence = evidence });
                     return;
             }

@@ -104,8 +104,8 @@ public static class BriefPhrases
         return notes.Count == 0 ? f.Unit : t.Plain("brief.unit_where", f.Unit, string.Join(t["doc.clause_separator"], notes));
     }
 
-    public static string SectorLabel(Texts t, FindingFact f) =>
-        f.Sector == Sector.Other && !string.IsNullOrWhiteSpace(f.SectorOther) ? f.SectorOther : t[f.Sector.Key()];
+    /// <summary>The finding's sector (<see cref="SectorNames"/>).</summary>
+    public static string SectorLabel(Texts t, FindingFact f) => SectorNames.Label(t, f.Sector, f.SectorOther);
 
     /// <summary>"重大事故隐患1项、一般隐患6项、问题2项" (major hazards always named).</summary>
     public static string SeverityCounts(IReadOnlyList<FindingFact> findings, Texts t) =>
@@ -163,26 +163,40 @@ public static class BriefPhrases
         return parts.Count == 0 ? t["brief.follow_up_none"] : t.Plain("brief.follow_up", Sentence(t, string.Join(t["brief.count.separator"], parts)));
     }
 
-    /// <summary>"受理举报2件（电话1件、邮箱1件）：".</summary>
+    /// <summary>The tips received that day: the larger of the count (set with /tally or the day's tip notes) and the tips recorded.</summary>
+    public static int TipsReceived(DayFacts facts) => Math.Max(facts.Counts.Tips, facts.Tips.Count);
+
+    /// <summary>The tips a brief lists: those whose questions were answered (<see cref="TipFact.Recorded"/>).</summary>
+    public static IReadOnlyList<TipFact> ListedTips(DayFacts facts) => [.. facts.Tips.Where(tip => tip.Recorded)];
+
+    /// <summary>"受理举报2件（电话1件、邮箱1件）：", or "受理举报3件，已登记处理情况2件（…）：" when fewer are listed than received.</summary>
     public static string TipsIntro(DayFacts facts, Texts t)
     {
-        var received = Math.Max(facts.Counts.Tips, facts.Tips.Count);
-        var channels = string.Join(t["brief.list_separator"], facts.Tips
+        var received = TipsReceived(facts);
+        var listed = ListedTips(facts);
+        var channels = string.Join(t["brief.list_separator"], listed
             .GroupBy(tip => tip.Channel ?? TipChannel.Other).OrderBy(g => g.Key)
             .Select(g => t.Plain("brief.tip_channel", t[Note.ChannelKey(g.Key)], g.Count())));
-        return received > facts.Tips.Count
-            ? t.Plain("brief.tips_more", received, facts.Tips.Count, channels)
+        return received > listed.Count
+            ? t.Plain("brief.tips_more", received, listed.Count, channels)
             : t.Plain("brief.tips", received, channels);
     }
 
-    /// <summary>One line per tip: what it reports and how it was handled, never who sent it.</summary>
+    /// <summary>One line per listed tip: what it reports and how it was handled, never who sent it.</summary>
     public static IEnumerable<string> TipLines(DayFacts facts, Texts t) =>
-        facts.Tips.Select((tip, i) => t.Plain("brief.tip_line", i + 1, TipText(tip, t)));
+        ListedTips(facts).Select((tip, i) => t.Plain("brief.tip_line", i + 1, TipText(tip, t)));
 
     /// <summary>An English sentence starts with a capital; Chinese has none.</summary>
     private static string Sentence(Texts t, string text) =>
         t.Language == Language.English && text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 
-    internal static string TipText(TipFact tip, Texts t) =>
-        t.Plain("brief.tip_text", BriefFormat.Trimmed(tip.Subject ?? t["brief.tip_unrecorded"]), BriefFormat.Trimmed(tip.Handling ?? t["brief.tip_unrecorded"]));
+    /// <summary>
+    /// "反映…；处理情况：…。" for a recorded tip; its subject as typed when it already says 反映 itself
+    /// ("举报群众反映…"), so the verb is never doubled.
+    /// </summary>
+    internal static string TipText(TipFact tip, Texts t)
+    {
+        var subject = BriefFormat.Trimmed(tip.Subject ?? "");
+        return t.Plain(subject.Contains("反映", StringComparison.Ordinal) ? "brief.tip_text_as_is" : "brief.tip_text", subject, BriefFormat.Trimmed(tip.Handling ?? ""));
+    }
 }

@@ -73,7 +73,14 @@ public sealed record ExtensionFact(FindingFact Finding, DateOnly? From, DateOnly
 public sealed record NoteFact(int Id, NoteKind Kind, string Author, string Text);
 
 /// <summary>A tip as a brief may show it: how it came, what it reports, how it was handled. Never who sent it.</summary>
-public sealed record TipFact(int Id, TipChannel? Channel, string? Subject, string? Handling);
+public sealed record TipFact(int Id, TipChannel? Channel, string? Subject, string? Handling)
+{
+    /// <summary>
+    /// Its questions were answered (what it reports and how it was handled): a tip left half-done (the questions
+    /// cancelled) is counted as received but not listed, so a document never carries a placeholder for it.
+    /// </summary>
+    public bool Recorded => !string.IsNullOrWhiteSpace(Subject) && !string.IsNullOrWhiteSpace(Handling);
+}
 
 /// <summary>
 /// The day's work in numbers (方式及数量). Each count is what the liaison set with /tally, or else

@@ -115,7 +115,7 @@ public sealed class FactsBuilder(
 
     private static NoteFact ToFact(Note n) => new(n.Id, n.Kind, n.AuthorName, IdentityScrubber.Scrub(n.Text));
 
-    /// <summary>The team's findings closed on the day, and the deadlines extended on it (the last move of each).</summary>
+    /// <summary>The team's findings closed on the day, and the deadlines extended on it (from the first move's old deadline to the last move's new one).</summary>
     private (List<FindingFact> Closed, List<ExtensionFact> Extended) FollowUpOn(Team team, DateOnly day)
     {
         var zone = team.Zone;
@@ -130,10 +130,11 @@ public sealed class FactsBuilder(
                 closed.Add(fact);
             }
 
-            var move = f.DeadlineChanges.Where(c => c.From is not null && DateOnly.FromDateTime(TimeZones.ToLocal(c.TimeUtc, zone)) == day).MaxBy(c => c.TimeUtc);
-            if (move is not null)
+            // Moved more than once that day: from the day's first old deadline to its last new one.
+            var moves = f.DeadlineChanges.Where(c => c.From is not null && DateOnly.FromDateTime(TimeZones.ToLocal(c.TimeUtc, zone)) == day).OrderBy(c => c.TimeUtc).ToList();
+            if (moves.Count > 0 && moves[0].From != moves[^1].To)
             {
-                extended.Add(new ExtensionFact(fact ?? ToFact(f), move.From, move.To));
+                extended.Add(new ExtensionFact(fact ?? ToFact(f), moves[0].From, moves[^1].To));
             }
         }
 

@@ -42,6 +42,7 @@ public static class OfflineBriefWriter
             Distribution = Distribution(facts.Settings, t),
             Appendix = facts.Notes.Count == 0 ? null : new BriefAppendix(t["brief.appendix"],
                 [.. facts.Notes.Select(n => t.Plain("brief.appendix_entry", t["note.kind." + n.Kind.ToString().ToLowerInvariant()], n.Author, n.Text.Trim()))]),
+            Hints = IncompleteTipsHint(facts, t),
         };
 
     /// <summary>The feedback around the narrative parts (<see cref="BriefKinds.Feedback"/>).</summary>
@@ -194,26 +195,35 @@ public static class OfflineBriefWriter
         return blocks;
     }
 
+    /// <summary>
+    /// The tips received and how each was handled; a tip left half-done is counted but not listed (no placeholder in
+    /// the document), and the reader is told in chat (<see cref="IncompleteTipsHint"/>).
+    /// </summary>
     private static List<BriefBlock> Tips(DayFacts facts, Texts t)
     {
-        if (Math.Max(facts.Counts.Tips, facts.Tips.Count) == 0)
+        var received = BriefPhrases.TipsReceived(facts);
+        var listed = BriefPhrases.ListedTips(facts);
+        if (received == 0)
         {
             return [new BriefParagraph(t["brief.tips_none"])];
         }
 
-        if (facts.Tips.Count == 1)
+        if (listed.Count == 0)
         {
-            return [new BriefParagraph(BriefPhrases.TipsIntro(facts, t) + BriefPhrases.TipText(facts.Tips[0], t))];
+            return [new BriefParagraph(t.Plain("brief.tips_counted", received))];
         }
 
-        var blocks = new List<BriefBlock> { new BriefParagraph(BriefPhrases.TipsIntro(facts, t)) };
-        if (facts.Tips.Count > 0)
+        if (listed.Count == 1)
         {
-            blocks.Add(new BriefList([.. BriefPhrases.TipLines(facts, t)]));
+            return [new BriefParagraph(BriefPhrases.TipsIntro(facts, t) + BriefPhrases.TipText(listed[0], t))];
         }
 
-        return blocks;
+        return [new BriefParagraph(BriefPhrases.TipsIntro(facts, t)), new BriefList([.. BriefPhrases.TipLines(facts, t)])];
     }
+
+    /// <summary>Outside the document: how many of the day's tips were left half-done, so the leader can have them completed.</summary>
+    private static IReadOnlyList<string> IncompleteTipsHint(DayFacts facts, Texts t) =>
+        facts.Tips.Count(tip => !tip.Recorded) is var incomplete and > 0 ? [t.Plain("brief.hint_incomplete_tips", incomplete)] : [];
 
     private static List<BriefBlock> Tomorrow(DayFacts facts, Texts t)
     {

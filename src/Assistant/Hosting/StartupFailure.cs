@@ -17,6 +17,10 @@ public static class StartupFailure
         error ??= Console.Error;
         switch (ex)
         {
+            case AggregateException aggregate when Distinct(aggregate) is [var only]:
+                return Report(only, error);
+            case AggregateException aggregate when Distinct(aggregate) is var causes && causes.All(c => c is OptionsValidationException):
+                return Report(new OptionsValidationException("settings", typeof(object), causes.SelectMany(c => ((OptionsValidationException)c).Failures).Distinct()), error);
             case OptionsValidationException validation:
                 error.WriteLine("Start-up stopped: " + string.Join(" ", validation.Failures));
                 return SettingsExitCode;
@@ -43,6 +47,13 @@ public static class StartupFailure
     /// <summary>The configuration binder's "Failed to convert configuration value ... at 'Key'" errors.</summary>
     public static bool IsConfigurationError(InvalidOperationException ex) =>
         ex.Message.Contains("configuration value", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The different causes inside an aggregate (two hosted services that read the same invalid setting fail with the same
+    /// message: one line is enough).
+    /// </summary>
+    private static List<Exception> Distinct(AggregateException aggregate) =>
+        [.. aggregate.Flatten().InnerExceptions.DistinctBy(e => (e.GetType(), e.Message))];
 
     /// <summary>One line: the exception's type and message, and those of its innermost cause when it differs.</summary>
     private static string Describe(Exception ex)

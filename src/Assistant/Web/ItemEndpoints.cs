@@ -105,7 +105,7 @@ public sealed partial class ItemEndpoints(
         switch (outcome)
         {
             case LedgerOutcome.Done done:
-                var message = Html.ToPlainText(t.Format("ledger.done", done.Finding.Code, t[done.From.Key()], t[done.Finding.Status.Key()]));
+                var message = Html.ToPlainText(LedgerReplies.DoneText(t, done));
                 return WebReply.Ok(new ActionDone(message, View(caller, done.Finding)), ItemView.ETag(done.Finding));
             case LedgerOutcome.Stale stale:
                 return WebReply.Error(StatusCodes.Status412PreconditionFailed, "stale", t["web.error.stale"], View(caller, stale.Finding), ItemView.ETag(stale.Finding));

@@ -11,7 +11,6 @@ public static class WebTexts
         catalog.Entries(language).Where(e => e.Key.StartsWith(Prefix, StringComparison.Ordinal))
             .ToDictionary(e => e.Key[Prefix.Length..], e => e.Value, StringComparer.Ordinal);
 
-    /// <summary>A finding's sector in words (its own words when it is "other").</summary>
-    public static string Sector(Texts t, Finding f) =>
-        f.Sector == Core.Findings.Sector.Other && !string.IsNullOrWhiteSpace(f.SectorOther) ? f.SectorOther : t[f.Sector.Key()];
+    /// <summary>A finding's sector in words (<see cref="SectorNames"/>).</summary>
+    public static string Sector(Texts t, Finding f) => SectorNames.Label(t, f.Sector, f.SectorOther);
 }

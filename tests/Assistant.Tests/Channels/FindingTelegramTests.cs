@@ -36,7 +36,7 @@ public sealed class FindingTelegramTests
         await member.PressAsync("✎ 证据");
         var askedEvidence = member.LastMessageId;
         api.EnqueueDocument(Member, Member, "现场检查记录.pdf", "%PDF-1.4 test"u8.ToArray(), "application/pdf");
-        await api.WaitForSentAsync(m => m.ChatId == Member && m.MessageId > askedEvidence && m.PlainText!.Contains("照片 1、文件 1", StringComparison.Ordinal), Long);
+        await api.WaitForSentAsync(m => m.ChatId == Member && m.MessageId > askedEvidence && m.PlainText!.Contains("照片1张、文件1份", StringComparison.Ordinal), Long);
         await member.PressAsync("下一步");
         await member.PressAsync("保存");
         await api.WaitForSentAsync(m => m.ChatId == Member && m.PlainText!.Contains("已保存为 G7-001", StringComparison.Ordinal), Long);

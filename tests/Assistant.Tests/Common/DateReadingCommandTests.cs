@@ -151,6 +151,22 @@ public sealed class DateReadingCommandTests
     }
 
     [Fact]
+    public void FindingDeadline_TypedWithATimeOfDay_IsThatDay()
+    {
+        using var h = Team(out var team);
+        FindingFlowTests.WalkToReview(h, Member);
+        h.Press(Member, "整改信息");
+        h.Press(Member, "整改期限");
+
+        h.Send(Member, "明天下午3点");
+        Assert.DoesNotContain("没看懂", h.LastText(Member), StringComparison.Ordinal);
+        h.Press(Member, "下一步：核对");
+        h.Press(Member, "保存");
+
+        Assert.Equal(new DateOnly(2026, 12, 5), h.Get<FindingStore>().OfTeam(team.Id)[0].Deadline);
+    }
+
+    [Fact]
     public void ScheduleItem_OnADayOfAPastVisit_IsThatDay_AndTheAnswerSaysTheYear()
     {
         using var h = Team(out var team);

@@ -11,14 +11,14 @@ public sealed class FindingFlowTests
     private const long Member = 701;
 
     /// <summary>Answers every required question up to the summary card (the optional ones are reached from the card).</summary>
-    internal static void WalkToReview(CoreHarness h, long user, string unit = "长沙某化工有限公司", bool covert = false, bool major = false)
+    internal static void WalkToReview(CoreHarness h, long user, string unit = "长沙某化工有限公司", bool covert = false, bool major = false, string city = "长沙市望城区")
     {
         h.Send(user, "/finding");
         h.Press(user, "安全生产责任落实");
         h.Press(user, "危险化学品");
         h.Press(user, "实地检查");
         h.Press(user, covert ? "暗访" : "明查");
-        h.Send(user, "长沙市望城区");
+        h.Send(user, city);
         h.Send(user, unit);
         h.Send(user, "甲类仓库与办公楼防火间距不足");
         h.Press(user, "描述完成");
@@ -29,9 +29,9 @@ public sealed class FindingFlowTests
         }
     }
 
-    internal static Finding Record(CoreHarness h, long user, string unit = "长沙某化工有限公司", bool covert = false)
+    internal static Finding Record(CoreHarness h, long user, string unit = "长沙某化工有限公司", bool covert = false, string city = "长沙市望城区")
     {
-        WalkToReview(h, user, unit, covert);
+        WalkToReview(h, user, unit, covert, city: city);
         h.Press(user, "保存");
         return h.Get<FindingStore>().ByAuthor(h.Get<TeamStore>().GetMember(user)!.TeamId, user)[0];
     }
@@ -288,7 +288,7 @@ public sealed class FindingFlowTests
         h.Dispatch(Photo(Member, "p1"));
         h.Dispatch(Photo(Member, "p2"));
         h.Dispatch(CoreHarness.Text(Member, "") with { Text = null, Files = [new IncomingFile(FileKind.Document, "d1", "检查记录.pdf", "application/pdf", 1000)] });
-        Assert.Contains("照片 2、文件 1", h.LastText(Member), StringComparison.Ordinal);
+        Assert.Contains("照片2张、文件1份", h.LastText(Member), StringComparison.Ordinal);
         h.Send(Member, "这是文字");
         Assert.Contains("需要照片或文件", h.AllText(Member), StringComparison.Ordinal);
         h.Press(Member, "下一步");

@@ -1,3 +1,4 @@
+using Assistant.Core.Common;
 using Assistant.Core.Findings;
 using Assistant.Core.Messaging;
 using Assistant.Core.Notes;
@@ -75,6 +76,50 @@ public sealed class NotesTests
         Assert.Contains("烟花仓库", h.LastText(Leader), StringComparison.Ordinal);
     }
 
+    /// <summary>Forms a tipster's identity takes that the guard once let through (a name after 举报群众/群众, a number in Chinese numerals).</summary>
+    public static TheoryData<string, string> IdentifyingForms => new()
+    {
+        { "举报群众李四反映加油站夜间违规卸油", "李四" },
+        { "群众李四举报加油站违规", "李四" },
+        { "据举报群众李四介绍，站内有黑气瓶", "李四" },
+        { "举报人手机号：一三八一二三四五六七八，反映站内有黑气瓶", "一三八一二三四五六七八" },
+        { "加油站违规卸油，来电号码１３８ １２３４ ５６７８", "１３８ １２３４ ５６７８" },
+    };
+
+    [Theory]
+    [MemberData(nameof(IdentifyingForms))]
+    public void Tip_SubjectIdentifyingTheTipster_IsRefusedWithTheReason(string subject, string secret)
+    {
+        using var h = Team(out var team);
+        h.Send(Member, "群众电话举报加油站违规");
+        h.Press(Member, "举报线索");
+        h.Press(Member, "电话");
+        h.Clear();
+
+        h.Send(Member, subject);
+
+        Assert.Contains("识别举报人", h.AllText(Member), StringComparison.Ordinal);
+        Assert.Null(Assert.Single(h.Get<NoteStore>().OfTeam(team.Id)).TipSubject);
+        h.Send(Leader, "/leads");
+        Assert.DoesNotContain(secret, h.AllText(Leader), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(IdentifyingForms))]
+    public void PlainNote_IdentifyingSomeone_IsScrubbedForOtherMembers_AndReadAsTypedByItsAuthor(string text, string secret)
+    {
+        using var h = Team(out _);
+        h.Send(Member, text);
+
+        h.Send(Colleague, "/notes");
+        h.Send(Member, "/notes");
+
+        Assert.Contains("站", h.LastText(Colleague), StringComparison.Ordinal); // the note is listed
+        Assert.DoesNotContain(secret, h.LastText(Colleague), StringComparison.Ordinal);
+        Assert.Contains(IdentityScrubber.Removed, h.LastText(Colleague), StringComparison.Ordinal);
+        Assert.Contains(secret, h.LastText(Member), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void NoteButtons_OfAnotherMember_AreRefused()
     {
@@ -143,5 +188,123 @@ public sealed class NotesTests
 
         Assert.Contains("暂不支持", h.LastText(Member), StringComparison.Ordinal);
         Assert.Empty(h.Get<NoteStore>().OfTeam(team.Id));
+    }
+
+    private const string KtvNote = "长沙市雨花区某KTV安全出口上锁，暗访发现";
+
+    /// <summary>The member writes the note and turns it into a finding through the buttons, choosing 明查 or 暗访.</summary>
+    private static Finding FindingFromNote(CoreHarness h, Team team, string text, bool covert)
+    {
+        h.Send(Member, text);
+        h.Press(Member, "转为问题");
+        for (var i = 0; i < 8 && !h.LastText(Member).Contains("请核对", StringComparison.Ordinal); i++)
+        {
+            var question = h.LastText(Member);
+            if (question.Contains("方面", StringComparison.Ordinal))
+            {
+                h.Press(Member, "基层末梢抓工作落实");
+            }
+            else if (question.Contains("哪个领域", StringComparison.Ordinal))
+            {
+                h.Press(Member, "人员密集场所");
+            }
+            else if (question.Contains("方式", StringComparison.Ordinal))
+            {
+                h.Press(Member, "实地检查");
+            }
+            else if (question.Contains("明查还是暗访", StringComparison.Ordinal))
+            {
+                h.Press(Member, covert ? "暗访" : "明查");
+            }
+            else if (question.Contains("在哪个市", StringComparison.Ordinal))
+            {
+                h.Send(Member, "长沙市雨花区");
+            }
+            else if (question.Contains("被检查单位是", StringComparison.Ordinal))
+            {
+                h.Send(Member, "长沙某KTV");
+            }
+            else if (question.Contains("问题的性质", StringComparison.Ordinal))
+            {
+                h.Press(Member, "一般隐患");
+            }
+            else
+            {
+                throw new InvalidOperationException("Unexpected question: " + question);
+            }
+        }
+
+        h.Press(Member, "保存");
+        var finding = h.Get<FindingStore>().OfTeam(team.Id).Single(f => f.Description == text);
+        Assert.Equal(covert, finding.Covert);
+        return finding;
+    }
+
+    private static string NotesOf(CoreHarness h, long user)
+    {
+        h.Send(user, "/notes");
+        return h.LastText(user);
+    }
+
+    [Fact]
+    public void ANoteTurnedIntoACovertFinding_IsListedOnlyToThoseWhoMaySeeThatFinding()
+    {
+        using var h = Team(out var team);
+        h.AddMember(team, 705, Role.Liaison, "钱联络");
+        h.Send(Colleague, "三楼会议室灭火器过期");
+
+        FindingFromNote(h, team, KtvNote, covert: true);
+
+        Assert.DoesNotContain("安全出口上锁", NotesOf(h, Colleague), StringComparison.Ordinal);
+        Assert.Contains("灭火器过期", h.LastText(Colleague), StringComparison.Ordinal);
+        Assert.Contains(KtvNote, NotesOf(h, Member), StringComparison.Ordinal);
+        Assert.Contains(KtvNote, NotesOf(h, Leader), StringComparison.Ordinal);
+        Assert.Contains(KtvNote, NotesOf(h, 705), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANoteTurnedIntoACovertFinding_AloneThatDay_LeavesTheColleagueNoNotes()
+    {
+        using var h = Team(out var team);
+
+        FindingFromNote(h, team, KtvNote, covert: true);
+
+        Assert.DoesNotContain("安全出口上锁", NotesOf(h, Colleague), StringComparison.Ordinal);
+        Assert.Contains("今天还没有", h.LastText(Colleague), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANoteTurnedIntoAnOpenFinding_StaysTheTeams()
+    {
+        using var h = Team(out var team);
+
+        FindingFromNote(h, team, KtvNote, covert: false);
+
+        Assert.Contains("安全出口上锁", NotesOf(h, Colleague), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ANoteFollowsItsFinding_FromCovertToOpenAndBack()
+    {
+        using var h = Team(out var team);
+        var finding = FindingFromNote(h, team, KtvNote, covert: true);
+
+        SetOpenness(h, finding, "明查");
+        Assert.False(h.Get<FindingStore>().Get(finding.Id)!.Covert);
+        Assert.Contains("安全出口上锁", NotesOf(h, Colleague), StringComparison.Ordinal);
+
+        SetOpenness(h, finding, "暗访");
+        Assert.True(h.Get<FindingStore>().Get(finding.Id)!.Covert);
+        Assert.DoesNotContain("安全出口上锁", NotesOf(h, Colleague), StringComparison.Ordinal);
+    }
+
+    /// <summary>The author edits the finding's 明查/暗访 from its card.</summary>
+    private static void SetOpenness(CoreHarness h, Finding finding, string openness)
+    {
+        h.Send(Member, "/finding " + finding.Code);
+        h.Press(Member, "编辑");
+        h.Press(Member, "明查/暗访");
+        h.Press(Member, openness);
+        h.Press(Member, "保存");
     }
 }

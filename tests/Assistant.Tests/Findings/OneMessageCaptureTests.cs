@@ -34,14 +34,21 @@ public sealed class OneMessageCaptureTests
     private static IncomingUpdate PhotoWithCaption(string caption) =>
         FindingFlowTests.Photo(Member, "photo-1") with { Text = caption };
 
+    /// <summary>An open finding at the unit and place <see cref="GasText"/> names, so a draft from that text may take its openness.</summary>
+    private static void RecordAtTheGasUnit(CoreHarness h)
+    {
+        var rules = new RuleSuggester().Suggest(GasText);
+        FindingFlowTests.Record(h, Member, rules.Unit!, city: rules.Place!);
+    }
+
     private static Finding Saved(CoreHarness h, Team team) => h.Get<FindingStore>().ByAuthor(team.Id, Member)[0];
 
     [Fact]
     public void PhotoWithCaption_SecondOfTheDay_OpensTheCardFilledFromIt_AndOneTapSavesIt()
     {
         using var h = WithTeam(out var team);
-        FindingFlowTests.Record(h, Member);
         var rules = new RuleSuggester().Suggest(GasText);
+        RecordAtTheGasUnit(h);
 
         h.Dispatch(PhotoWithCaption(GasText));
 
@@ -153,7 +160,7 @@ public sealed class OneMessageCaptureTests
         await using var server = await FakeModelServer.StartAsync();
         server.Reply(_ => """{"sector": "UrbanGas", "aspect": "Campaigns", "severity": "MajorHazard", "unit": "某某燃气有限公司", "place": "长沙市岳麓区"}""");
         using var h = WithTeam(out var team, ModelSettings(server));
-        FindingFlowTests.Record(h, Member);
+        RecordAtTheGasUnit(h);
         h.Send(Member, GasText);
         h.Press(Member, "转为问题");
         var rulesCard = h.LatestButtons(Member).Single(b => b.Label.Contains("保存", StringComparison.Ordinal)).Data;
@@ -178,7 +185,7 @@ public sealed class OneMessageCaptureTests
         await using var server = await FakeModelServer.StartAsync();
         server.Reply(_ => """{"sector": "Fire", "aspect": "Campaigns", "severity": "Problem"}""");
         using var h = WithTeam(out var team, ModelSettings(server));
-        FindingFlowTests.Record(h, Member);
+        RecordAtTheGasUnit(h);
         h.Send(Member, GasText);
         h.Press(Member, "转为问题");
         h.Press(Member, "✎ 领域");
@@ -191,5 +198,112 @@ public sealed class OneMessageCaptureTests
         Assert.Equal(before, h.Messages(Member).Count);
         h.Press(Member, "保存");
         Assert.Equal(Sector.UrbanGas, Saved(h, team).Sector);
+    }
+
+    /// <summary>The note a member wrote after recording a covert finding at another unit, in another city.</summary>
+    private const string WangchengText = "长沙市望城区某化工企业储罐区防火堤破损";
+
+    /// <summary>Answers the questions the flow asks, up to the card; returns the questions asked.</summary>
+    private static List<string> AnswerUpToTheCard(CoreHarness h, string openness = "明查", string unit = "长沙某化工企业")
+    {
+        var asked = new List<string>();
+        for (var i = 0; i < 6 && !h.LastText(Member).Contains("请核对", StringComparison.Ordinal); i++)
+        {
+            var question = h.LastText(Member);
+            asked.Add(question);
+            if (question.Contains("明查还是暗访", StringComparison.Ordinal))
+            {
+                h.Press(Member, openness);
+            }
+            else if (question.Contains("被检查单位是", StringComparison.Ordinal))
+            {
+                h.Send(Member, unit);
+            }
+            else if (question.Contains("在哪个市", StringComparison.Ordinal))
+            {
+                h.Send(Member, "长沙市望城区");
+            }
+            else
+            {
+                throw new InvalidOperationException("Unexpected question: " + question);
+            }
+        }
+
+        return asked;
+    }
+
+    [Fact]
+    public void NoteAfterACovertFinding_NamingAnotherPlace_TakesNeitherItsUnitNorItsCovertness_TheMemberChooses()
+    {
+        using var h = WithTeam(out var team);
+        var covert = FindingFlowTests.Record(h, Member, "株洲某液化气站", covert: true, city: "株洲市");
+        h.Send(Member, WangchengText);
+
+        h.Press(Member, "转为问题");
+
+        Assert.Contains("明查还是暗访", h.LastText(Member), StringComparison.Ordinal);
+        var asked = AnswerUpToTheCard(h);
+        var card = h.LastText(Member);
+        Assert.DoesNotContain("株洲某液化气站", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("暗访", card, StringComparison.Ordinal);
+        Assert.Contains("长沙市望城区", card, StringComparison.Ordinal);
+        Assert.Contains(asked, q => q.Contains("被检查单位是", StringComparison.Ordinal));
+        h.Press(Member, "确认建议并保存");
+        var saved = h.Get<FindingStore>().OfTeam(team.Id).Single(f => f.Id != covert.Id);
+        Assert.Equal((false, "长沙某化工企业", "长沙市望城区", WangchengText), (saved.Covert, saved.Unit, saved.City, saved.Description));
+    }
+
+    [Fact]
+    public void NoteAfterACovertFinding_NamingNoPlace_StillAsksOpenOrCovert_AndTakesNoUnit()
+    {
+        using var h = WithTeam(out var team);
+        FindingFlowTests.Record(h, Member, "株洲某液化气站", covert: true, city: "株洲市");
+        h.Send(Member, "灭火器压力不足，未定期检查");
+
+        h.Press(Member, "转为问题");
+
+        Assert.Contains("明查还是暗访", h.LastText(Member), StringComparison.Ordinal);
+        h.Press(Member, "暗访");
+        Assert.Contains("在哪个市", h.LastText(Member), StringComparison.Ordinal);
+        h.Send(Member, "株洲市");
+        Assert.Contains("被检查单位是", h.LastText(Member), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoteAfterAnOpenFinding_NamingAnotherUnit_TakesNotTheLastUnitNorItsOpenness()
+    {
+        using var h = WithTeam(out var team);
+        FindingFlowTests.Record(h, Member); // open, 长沙某化工有限公司, 长沙市望城区
+        h.Send(Member, "株洲市某某加油站卸油区未设置静电接地装置");
+
+        h.Press(Member, "转为问题");
+
+        Assert.Contains("明查还是暗访", h.LastText(Member), StringComparison.Ordinal);
+        AnswerUpToTheCard(h);
+        Assert.DoesNotContain("长沙某化工有限公司", h.LastText(Member), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SameAsLastTime_FillsOnlyWhatTheDraftLacks_NeverWhatTheTextSaid()
+    {
+        var last = new FindingDefaults { Aspect = Aspect.Responsibilities, Sector = Sector.HazardousChemicals, Method = Method.OnSiteInspection, Covert = true, City = "株洲市", Unit = "株洲某液化气站" };
+        var draft = new FindingDraft { City = "长沙市望城区", Unit = "长沙某化工企业", Sector = Sector.Fire };
+
+        last.CopyTo(draft);
+
+        Assert.Equal(("长沙市望城区", "长沙某化工企业", Sector.Fire), (draft.City, draft.Unit, draft.Sector));
+        Assert.Equal((Aspect.Responsibilities, Method.OnSiteInspection), (draft.Aspect, draft.Method));
+    }
+
+    [Theory]
+    [InlineData(FileKind.Photo, "这张照片作为证据")]
+    [InlineData(FileKind.Document, "这个文件作为证据")]
+    public void AFileWithoutACaption_SaysWhatItKeepsAsEvidence(FileKind kind, string expected)
+    {
+        using var h = WithTeam(out _);
+
+        h.Dispatch(CoreHarness.Text(Member, "") with { Text = null, Files = [new IncomingFile(kind, "file-1", "a.pdf", kind == FileKind.Photo ? "image/jpeg" : "application/pdf", 12345)] });
+
+        Assert.Contains(expected, h.AllText(Member), StringComparison.Ordinal);
     }
 }

@@ -671,7 +671,7 @@ internal sealed partial class FlowFuzzer : IDisposable
     /// <summary>
     /// The records holding the marker decide who may read it: a finding by <see cref="FindingVisibility"/>
     /// (covert: author, liaison, leader; contacts only their own), its change history likewise, a note
-    /// by <see cref="NoteStore.CanSee"/> (tips: author, liaison, leader), a schedule item by
+    /// by <see cref="NoteStore.CanSee"/> (tips: author, liaison, leader; turned into a covert finding: as that finding), a schedule item by
     /// <see cref="ScheduleVisibility"/>. In a group only open findings, notes other than tips and
     /// items that are not covert. Text in no record (a draft, a cancelled flow) is only held to its team.
     /// </summary>
@@ -717,7 +717,8 @@ internal sealed partial class FlowFuzzer : IDisposable
 
         foreach (var note in db.Collection<Note>(NoteStore.CollectionName).FindAll())
         {
-            _records.Add(new($"note {note.Id} ({note.Kind}{(note.Deleted ? ", deleted" : "")})", note.Text + "\n" + note.TipSubject, note.Kind != NoteKind.Tip, m => NoteStore.CanSee(m, note)));
+            var linked = note.FindingId is { } linkedId ? findings.GetValueOrDefault(linkedId) : null;
+            _records.Add(new($"note {note.Id} ({note.Kind}{(note.Deleted ? ", deleted" : "")})", note.Text + "\n" + note.TipSubject, note.Kind != NoteKind.Tip && (note.FindingId is null || linked is { Covert: false }), m => NoteStore.CanSee(m, note, linked)));
         }
 
         foreach (var scheduled in _h.Get<ScheduleStore>().OfTeam(_teamA).Concat(_h.Get<ScheduleStore>().OfTeam(_teamB)))

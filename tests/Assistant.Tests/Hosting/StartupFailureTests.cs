@@ -44,6 +44,26 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public async Task Run_AMalformedTokenWithTheMiniAppOn_ExitsWithTheSettingsCodeAndOneLine()
+    {
+        using var folder = new TempFolder();
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var code = await AssistantProgram.RunAsync([], output, error, b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:DatabasePath"] = folder.DatabasePath,
+            ["Telegram:BotToken"] = "123456:QA-TOKEN",
+            ["Web:PublicUrl"] = "https://qa.example.org/",
+            ["Web:ListenUrl"] = "http://127.0.0.1:0",
+        }));
+
+        Assert.Equal(StartupFailure.SettingsExitCode, code);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Start-up stopped: Telegram:BotToken is malformed", line, StringComparison.Ordinal);
+        Assert.Equal(2, line.Split("is malformed").Length);
+    }
+
+    [Fact]
     public async Task Run_ConsoleReachesTheEndOfItsInput_ExitsZero()
     {
         using var folder = new TempFolder();

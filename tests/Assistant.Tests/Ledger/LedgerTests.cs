@@ -63,6 +63,23 @@ public sealed class LedgerTests
     }
 
     [Fact]
+    public void SubmitFix_ThePhotoAndItsCaption_AreAcknowledgedInOneCleanSentence()
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+        Assign(h, f);
+        Do(h, Contact, f, "s");
+        Do(h, Contact, f, "f");
+
+        h.Dispatch(FindingFlowTests.Photo(Contact, "fix-photo-1") with { Text = "已组织拆除，间距满足要求。" });
+
+        var ack = h.LastText(Contact);
+        Assert.Contains("已收到：照片1张；说明：已组织拆除，间距满足要求。可以继续发送", ack.Replace(" ", ""), StringComparison.Ordinal);
+        Assert.DoesNotContain("。。", ack, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 。", ack, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FullLoop_AssignStartFixRejectFixVerify_EachStepRecordedAndTheRightPeopleTold()
     {
         using var h = Team(out _);
@@ -252,7 +269,7 @@ public sealed class LedgerTests
         Assert.Equal(new DateOnly(2023, 11, 20), change.From);
         Assert.Equal("需要购置设备", change.Reason);
         Assert.Equal("陈静", change.ByName);
-        Assert.Contains("期限由 2023年11月20日 调整为 2023年12月15日（需要购置设备，陈静）", h.LastText(Liaison), StringComparison.Ordinal);
+        Assert.Contains("期限由2023年11月20日调整为2023年12月15日（需要购置设备，陈静）", h.LastText(Liaison), StringComparison.Ordinal);
     }
 
     [Fact]

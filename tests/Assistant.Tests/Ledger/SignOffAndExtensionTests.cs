@@ -31,7 +31,7 @@ public sealed class SignOffAndExtensionTests
         h.Press(Colleague, "下一步");
         var confirm = h.LastText(Colleague);
         Assert.Contains("验收意见：现场复核，通道已清理\n指示标志已更换", confirm, StringComparison.Ordinal);
-        Assert.Contains("验收材料：照片 1", confirm, StringComparison.Ordinal);
+        Assert.Contains("验收材料：照片1张", confirm, StringComparison.Ordinal);
         Assert.Equal(RectificationStatus.Rectified, Current(h, f).Status);
 
         h.Press(Colleague, "确认");
@@ -133,7 +133,7 @@ public sealed class SignOffAndExtensionTests
         Do(h, Liaison, f, "x");
         Assert.Equal(["+7天（11月29日）", "+15天（12月7日）", "+30天（12月22日）", "✖ 取消"], h.LatestButtons(Liaison).Select(b => b.Label));
         h.Send(Liaison, "2023-11-10");
-        Assert.Contains("2023年11月10日 已经过去了", h.AllText(Liaison), StringComparison.Ordinal);
+        Assert.Contains("2023年11月10日已经过去了", h.AllText(Liaison), StringComparison.Ordinal);
         h.Send(Liaison, "11-10"); // without a year, a deadline is never past: next year's, so it is confirmed first
 
         Assert.Contains("整改期限2024年11月10日距今354天", h.LastText(Liaison), StringComparison.Ordinal);

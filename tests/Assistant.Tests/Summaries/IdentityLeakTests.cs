@@ -39,6 +39,11 @@ public sealed class IdentityLeakTests
         { "ID number", "身份证号430102198001011234", "430102198001011234" },
         { "WeChat id", "微信号：zhang_san88", "zhang_san88" },
         { "QQ id", "QQ 123456789", "123456789" },
+        { "name after 举报群众", "举报群众李建军反映", "李建军" },
+        { "name between 群众 and 举报", "群众赵卫东举报", "赵卫东" },
+        { "name after 据举报群众", "据举报群众孙丽华介绍", "孙丽华" },
+        { "mobile in Chinese numerals", "举报人手机号：一三八一二三四五六七八", "一三八一二三四五六七八" },
+        { "mobile in full-width digits, spaced", "回电１３９ １２３４ ５６７８", "１３９ １２３４ ５６７８" },
     };
 
     [Theory]

@@ -455,6 +455,38 @@ public sealed class MiniAppApiTests
         Assert.Equal(("岳麓区某工地夜间违规施工", "2023年11月25日"), ((string)shown["subject"]!, (string)shown["due"]!));
     }
 
+    [Fact]
+    public async Task Item_WhoseTextNamedATipster_ShowsNoIdentity_AndAnExtensionsReasonIsScrubbed()
+    {
+        await using var web = await WebHarness.StartAsync();
+        var h = web.Core;
+        h.Send(WebSeed.Member, "/finding");
+        h.Press(WebSeed.Member, "安全生产责任落实");
+        h.Press(WebSeed.Member, "危险化学品");
+        h.Press(WebSeed.Member, "实地检查");
+        h.Press(WebSeed.Member, "明查");
+        h.Send(WebSeed.Member, "长沙市");
+        h.Send(WebSeed.Member, "长沙某加油站");
+        h.Send(WebSeed.Member, "举报人张三电话13812345678反映长沙某加油站卸油区未设置静电接地装置");
+        h.Press(WebSeed.Member, "描述完成");
+        h.Press(WebSeed.Member, "一般隐患");
+        h.Press(WebSeed.Member, "保存");
+        var code = h.Get<FindingStore>().ByAuthor(Finding(web, "G7-001").TeamId, WebSeed.Member)[0].Code;
+
+        var item = (await WebHarness.JsonAsync(await web.GetAsync("api/items/" + code, WebSeed.Leader))).Text();
+        var etag = (await web.GetAsync("api/items/G7-001", WebSeed.Leader)).Headers.ETag!.Tag;
+        var extended = await web.PostAsync(Extend, WebSeed.Leader, new { deadline = "2023-12-15", reason = "举报人张三来电同意延期，电话13812345678" }, etag);
+
+        Assert.Contains("卸油区未设置静电接地装置", item, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, extended.StatusCode);
+        var reason = Assert.Single(Finding(web, "G7-001").DeadlineChanges).Reason;
+        foreach (var text in new[] { item, reason, (await WebHarness.JsonAsync(extended)).Text() })
+        {
+            Assert.DoesNotContain("张三", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("13812345678", text, StringComparison.Ordinal);
+        }
+    }
+
     private static Finding Finding(WebHarness web, string code) => web.Core.Get<FindingStore>().GetByCode(code)!;
 
     /// <summary>The liaison extends an item's deadline in the chat, as a person would, and confirms (or not yet).</summary>
