@@ -5,6 +5,7 @@ using Assistant.Benchmarks.Load;
 // Benchmarks and load drivers. Run in Release, on an otherwise idle machine:
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- pipeline
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- finding
+//   dotnet run -c Release --project tests/Assistant.Benchmarks -- mapper   (a finding to BSON and back: LiteDB's mapper against AssistantMapper)
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- idle
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- startup [RUNS, default 5] [PROGRAM]
 //     (time from process start to the first getUpdates at the fake Bot API, and RSS after /help and 10 s idle;
@@ -27,6 +28,9 @@ switch (what)
             chats: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
             updatesPerChat: args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200,
             command: args.Length > 3 ? args[3] : "/help");
+        break;
+    case "mapper":
+        MapperBenchmark.Run();
         break;
     case "finding":
         await FindingFlowBenchmark.RunAsync();
