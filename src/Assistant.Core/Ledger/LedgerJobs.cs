@@ -17,6 +17,12 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
     public const string JobKind = "ledger-document";
     public const int MaxOverdueListed = 15;
 
+    /// <summary>
+    /// Ends the export's file names when it names a covert unit ("G7-ledger-20231108-internal.xlsx"): ASCII like every
+    /// file name the assistant sends, so it survives every upload and mail client; the files' messages carry the words.
+    /// </summary>
+    public const string InternalFileMark = "internal";
+
     public string Kind => JobKind;
 
     public void QueueExport(UpdateContext context) => Queue(context, "export", "ledger.export_started");
@@ -56,6 +62,7 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
     public static LedgerRow Row(Texts t, Finding f, Team team, DateOnly today) => new(
         f.Code,
         IdentityScrubber.Scrub(f.Unit),
+        t[f.Covert ? "ledger.openness.covert" : "ledger.openness.open"],
         IdentityScrubber.Scrub(string.IsNullOrWhiteSpace(f.Place) ? f.City : $"{f.City} {f.Place}"),
         SectorNames.Label(t, f.Sector, IdentityScrubber.ScrubOrNull(f.SectorOther)),
         t[f.Aspect.Key()],
@@ -79,26 +86,36 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
         context.Reply(context.T[startedKey], keyboard);
     }
 
+    /// <summary>
+    /// The workbook and the CSV, of what the reader may see (<see cref="LedgerQueries.All"/>). A ledger that names a
+    /// covert (暗访) unit is marked like a brief that does (shared/domain.md): the sensitivity line
+    /// (<c>doc.sensitivity</c>, "内部资料　注意保存") at the top of the sheet, in bold over each file's message, and
+    /// <see cref="InternalFileMark"/> in both file names; the CSV keeps its header as its first row.
+    /// </summary>
     private static List<OutgoingMessage> Export(Texts t, Team team, List<Finding> all, DateOnly today, long chat, IReadOnlyList<ExtraSheet> extra)
     {
         var rows = all.Select(f => Row(t, f, team, today)).ToList();
         var headings = LedgerColumns.Headings(t);
-        var stamp = today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        var covert = all.Count(f => f.Covert);
+        var sensitivity = covert > 0 ? t["doc.sensitivity"] : null;
+        var stem = $"{team.Code}-ledger-{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}{(sensitivity is null ? "" : "-" + InternalFileMark)}";
         var title = t.Format("ledger.export_title", team.Name, new SafeHtml(FindingCard.Date(t, today)));
+        var marked = sensitivity is null ? "" : "<b>" + Html.Escape(sensitivity) + "</b>";
+        var summary = t.Format("ledger.exported", rows.Count, rows.Count(r => r.DaysOverdue > 0));
         return
         [
             new OutgoingMessage
             {
                 ChatId = chat,
-                Html = t.Format("ledger.exported", rows.Count, rows.Count(r => r.DaysOverdue > 0)),
-                File = new OutgoingFile($"{team.Code}-ledger-{stamp}.xlsx", LedgerWorkbook.Xlsx(rows, headings, Html.ToPlainText(title), t["ledger.sheet"], extra)),
+                Html = sensitivity is null ? summary : $"{marked}\n{summary}\n{t.Format("ledger.exported_covert", covert, sensitivity)}",
+                File = new OutgoingFile(stem + ".xlsx", LedgerWorkbook.Xlsx(rows, headings, Html.ToPlainText(title), t["ledger.sheet"], extra, sensitivity)),
                 Purpose = "export",
             },
             new OutgoingMessage
             {
                 ChatId = chat,
-                Html = "",
-                File = new OutgoingFile($"{team.Code}-ledger-{stamp}.csv", LedgerWorkbook.Csv(rows, headings)),
+                Html = marked,
+                File = new OutgoingFile(stem + ".csv", LedgerWorkbook.Csv(rows, headings)),
                 Purpose = "export",
             },
         ];

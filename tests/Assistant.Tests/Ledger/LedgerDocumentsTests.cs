@@ -15,23 +15,23 @@ public sealed class LedgerDocumentsTests
 
     private static readonly string[] HeadingTexts =
     [
-        "编号", "被检查单位", "检查地点", "行业领域", "检查方面", "问题描述", "依据", "隐患等级",
+        "编号", "被检查单位", "检查方式", "检查地点", "行业领域", "检查方面", "问题描述", "依据", "隐患等级",
         "责任单位", "责任人", "整改期限", "整改状态", "整改佐证", "验证人", "验证时间", "验收意见", "逾期天数",
     ];
 
     private static readonly LedgerRow Warehouse = new(
-        "G7-001", "长沙某化工有限公司", "长沙经开区 甲类仓库", "危险化学品", "防火防爆",
+        "G7-001", "长沙某化工有限公司", "明查", "长沙经开区 甲类仓库", "危险化学品", "防火防爆",
         "甲类仓库与办公楼防火间距不足", "《建筑设计防火规范》GB 50016-2014（2018年版）第3.5.1条", "重大事故隐患",
         "长沙某化工有限公司", "张伟", new DateOnly(2023, 11, 16), "整改中", null, null, null, null, 4);
 
     private static readonly LedgerRow Fireworks = new(
-        "G7-002", "株洲某烟花爆竹厂", "醴陵市 药物混合工房", "烟花爆竹", "设备设施",
+        "G7-002", "株洲某烟花爆竹厂", "暗访", "醴陵市 药物混合工房", "烟花爆竹", "设备设施",
         "药物混合工房防静电设施失效, 接地电阻\"超标\"", null, "一般事故隐患",
         "株洲某烟花爆竹厂", "李娜", new DateOnly(2023, 11, 25), "已验证", "已更换接地装置\r\n复测合格（4Ω）", "王芳",
         new DateTime(2023, 11, 19, 15, 30, 0), "复测合格，同意销号", 0);
 
     private static readonly LedgerRow Injected = new(
-        "G7-003", "湘潭某钢铁公司", "岳塘区", "冶金", "安全管理",
+        "G7-003", "湘潭某钢铁公司", "明查", "岳塘区", "冶金", "安全管理",
         "+86 联系电话未公示", "-", "一般事故隐患", null, null, null, "待整改", Hyperlink, null, null, null, 0);
 
     private static LedgerRow[] Sample => [Warehouse, Fireworks, Injected];
@@ -47,25 +47,25 @@ public sealed class LedgerDocumentsTests
 
         Assert.Equal("G7-001", book.Text("A3"));
         Assert.Equal("长沙某化工有限公司", book.Text("B3"));
-        Assert.Equal("长沙经开区 甲类仓库", book.Text("C3"));
-        Assert.Equal("危险化学品", book.Text("D3"));
-        Assert.Equal("防火防爆", book.Text("E3"));
-        Assert.Equal("甲类仓库与办公楼防火间距不足", book.Text("F3"));
-        Assert.Equal("《建筑设计防火规范》GB 50016-2014（2018年版）第3.5.1条", book.Text("G3"));
-        Assert.Equal("重大事故隐患", book.Text("H3"));
-        Assert.Equal("长沙某化工有限公司", book.Text("I3"));
-        Assert.Equal("张伟", book.Text("J3"));
-        Assert.Equal("整改中", book.Text("L3"));
-        Assert.Null(book.Cell("M3"));
+        Assert.Equal("长沙经开区 甲类仓库", book.Text("D3"));
+        Assert.Equal("危险化学品", book.Text("E3"));
+        Assert.Equal("防火防爆", book.Text("F3"));
+        Assert.Equal("甲类仓库与办公楼防火间距不足", book.Text("G3"));
+        Assert.Equal("《建筑设计防火规范》GB 50016-2014（2018年版）第3.5.1条", book.Text("H3"));
+        Assert.Equal("重大事故隐患", book.Text("I3"));
+        Assert.Equal("长沙某化工有限公司", book.Text("J3"));
+        Assert.Equal("张伟", book.Text("K3"));
+        Assert.Equal("整改中", book.Text("M3"));
         Assert.Null(book.Cell("N3"));
         Assert.Null(book.Cell("O3"));
+        Assert.Null(book.Cell("P3"));
 
-        Assert.Equal("药物混合工房防静电设施失效, 接地电阻\"超标\"", book.Text("F4"));
-        Assert.Null(book.Cell("G4")); // no basis
-        Assert.Equal("已更换接地装置\n复测合格（4Ω）", book.Text("M4")); // CRLF is Excel's LF in a cell
+        Assert.Equal("药物混合工房防静电设施失效, 接地电阻\"超标\"", book.Text("G4"));
+        Assert.Null(book.Cell("H4")); // no basis
+        Assert.Equal("已更换接地装置\n复测合格（4Ω）", book.Text("N4")); // CRLF is Excel's LF in a cell
         Assert.Equal("G7-003", book.Text("A5"));
-        Assert.Equal("+86 联系电话未公示", book.Text("F5"));
-        Assert.Equal("-", book.Text("G5"));
+        Assert.Equal("+86 联系电话未公示", book.Text("G5"));
+        Assert.Equal("-", book.Text("H5"));
         Assert.Equal(CellValues.SharedString, book.Cell("A3")!.DataType!.Value);
     }
 
@@ -74,18 +74,18 @@ public sealed class LedgerDocumentsTests
     {
         using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
 
-        var deadline = book.Cell("K3")!;
+        var deadline = book.Cell("L3")!;
         Assert.Null(deadline.DataType); // a number, not text
         Assert.Equal(new DateTime(2023, 11, 16).ToOADate(), double.Parse(deadline.CellValue!.Text, CultureInfo.InvariantCulture));
         Assert.Equal("45246", deadline.CellValue.Text);
         Assert.Equal("yyyy-mm-dd", book.NumberFormat(deadline));
 
-        var verified = book.Cell("O4")!;
+        var verified = book.Cell("P4")!;
         Assert.Null(verified.DataType);
         Assert.Equal(new DateTime(2023, 11, 19, 15, 30, 0).ToOADate(), double.Parse(verified.CellValue!.Text, CultureInfo.InvariantCulture), 9);
         Assert.Equal("yyyy-mm-dd hh:mm", book.NumberFormat(verified));
 
-        Assert.Null(book.Cell("K5")); // no deadline: blank
+        Assert.Null(book.Cell("L5")); // no deadline: blank
     }
 
     [Fact]
@@ -93,13 +93,13 @@ public sealed class LedgerDocumentsTests
     {
         using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
 
-        var overdue = book.Cell("Q3")!;
+        var overdue = book.Cell("R3")!;
         Assert.Null(overdue.DataType);
         Assert.Equal("4", overdue.CellValue!.Text);
         Assert.Equal("FFFFC7CE", book.FillColor(overdue));
-        Assert.Null(book.Cell("Q4")); // 0 days: blank
-        Assert.Null(book.Cell("Q5"));
-        Assert.Null(book.FillColor(book.Cell("L3")!));
+        Assert.Null(book.Cell("R4")); // 0 days: blank
+        Assert.Null(book.Cell("R5"));
+        Assert.Null(book.FillColor(book.Cell("M3")!));
     }
 
     [Fact]
@@ -109,10 +109,60 @@ public sealed class LedgerDocumentsTests
 
         Assert.Equal(Title, book.Text("A1"));
         var merge = Assert.Single(book.Worksheet.Descendants<MergeCell>());
-        Assert.Equal("A1:Q1", merge.Reference!.Value);
+        Assert.Equal("A1:R1", merge.Reference!.Value);
         var font = book.Font(book.Cell("A1")!);
         Assert.NotNull(font.Bold);
         Assert.True(font.FontSize!.Val!.Value > 11);
+    }
+
+    [Fact]
+    public void Xlsx_SensitivityLine_FirstRowAboveTitle_HeaderTableFreezeAndPrintTitlesOneRowDown()
+    {
+        const string Marking = "内部资料　注意保存";
+        var bytes = LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账", sensitivity: Marking);
+
+        using var book = Open(bytes);
+        Assert.Equal(Marking, book.Text("A1"));
+        Assert.NotNull(book.Font(book.Cell("A1")!).Bold);
+        Assert.Equal(HorizontalAlignmentValues.Left, book.Style(book.Cell("A1")!).Alignment!.Horizontal!.Value);
+        Assert.Equal(Title, book.Text("A2"));
+        Assert.Equal(["A1:R1", "A2:R2"], book.Worksheet.Descendants<MergeCell>().Select(m => m.Reference!.Value!));
+        Assert.Equal(HeadingTexts, Enumerable.Range(0, 18).Select(i => book.Text(Column(i) + "3")));
+        Assert.Equal("G7-001", book.Text("A4"));
+        Assert.Equal("暗访", book.Text("C5"));
+        Assert.Equal("G7-003", book.Text("A6"));
+        Assert.Equal("45246", book.Cell("L4")!.CellValue!.Text); // dates and numbers moved with their rows
+        Assert.Equal("4", book.Cell("R4")!.CellValue!.Text);
+
+        var table = book.SheetPart.TableDefinitionParts.Single().Table!;
+        Assert.Equal("A3:R6", table.Reference!.Value);
+        Assert.Equal("A3:R6", table.AutoFilter!.Reference!.Value);
+        var pane = Assert.Single(book.Worksheet.Descendants<Pane>());
+        Assert.Equal(3, pane.VerticalSplit!.Value); // the marking, the title and the header stay on screen
+        Assert.Equal("A4", pane.TopLeftCell!.Value);
+        Assert.Equal("A1:R6", book.Worksheet.Descendants<SheetDimension>().Single().Reference!.Value);
+        Assert.Equal("'整改台账'!$1:$3", book.Document.WorkbookPart!.Workbook!.DefinedNames!.Elements<DefinedName>().Single().Text); // on every printed page
+        Assert.Empty(new OpenXmlValidator().Validate(book.Document));
+    }
+
+    [Fact]
+    public void Xlsx_SensitivityLine_EmptyLedgerStillValid()
+    {
+        using var book = Open(LedgerWorkbook.Xlsx([], Headings, Title, "整改台账", sensitivity: "内部资料　注意保存"));
+
+        Assert.Equal(3, book.Worksheet.Descendants<Row>().Count());
+        Assert.Equal("A3:R4", book.SheetPart.TableDefinitionParts.Single().Table!.Reference!.Value);
+        Assert.Empty(new OpenXmlValidator().Validate(book.Document));
+    }
+
+    [Fact]
+    public void Xlsx_NoSensitivity_TitleFirstAndNothingMarked()
+    {
+        using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账", sensitivity: null));
+
+        Assert.Equal(Title, book.Text("A1"));
+        Assert.Equal("编号", book.Text("A2"));
+        Assert.DoesNotContain("内部资料", book.Document.WorkbookPart!.SharedStringTablePart!.SharedStringTable!.InnerText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,7 +170,7 @@ public sealed class LedgerDocumentsTests
     {
         using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
 
-        Assert.Equal(HeadingTexts, Enumerable.Range(0, 17).Select(i => book.Text(Column(i) + "2")));
+        Assert.Equal(HeadingTexts, Enumerable.Range(0, 18).Select(i => book.Text(Column(i) + "2")));
         var pane = Assert.Single(book.Worksheet.Descendants<Pane>());
         Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
         Assert.Equal(2, pane.VerticalSplit!.Value); // ySplit: title and header stay on screen
@@ -135,8 +185,8 @@ public sealed class LedgerDocumentsTests
 
         var tablePart = Assert.Single(book.SheetPart.TableDefinitionParts);
         var table = tablePart.Table!;
-        Assert.Equal("A2:Q5", table.Reference!.Value);
-        Assert.Equal("A2:Q5", table.AutoFilter!.Reference!.Value);
+        Assert.Equal("A2:R5", table.Reference!.Value);
+        Assert.Equal("A2:R5", table.AutoFilter!.Reference!.Value);
         Assert.Equal(1U, table.Id!.Value);
         Assert.Equal(LedgerWorkbook.TableName, table.Name!.Value);
         Assert.Equal(LedgerWorkbook.TableName, table.DisplayName!.Value);
@@ -144,9 +194,9 @@ public sealed class LedgerDocumentsTests
         Assert.True(table.TableStyleInfo.ShowRowStripes!.Value);
 
         var columns = table.TableColumns!.Elements<TableColumn>().ToList();
-        Assert.Equal(17U, table.TableColumns.Count!.Value);
+        Assert.Equal(18U, table.TableColumns.Count!.Value);
         Assert.Equal(HeadingTexts, columns.Select(c => c.Name!.Value));
-        Assert.Equal(Enumerable.Range(1, 17).Select(i => (uint)i), columns.Select(c => c.Id!.Value));
+        Assert.Equal(Enumerable.Range(1, 18).Select(i => (uint)i), columns.Select(c => c.Id!.Value));
 
         var tableParts = Assert.Single(book.Worksheet.Descendants<TableParts>());
         Assert.Equal(book.SheetPart.GetIdOfPart(tablePart), Assert.Single(tableParts.Elements<TablePart>()).Id!.Value);
@@ -173,10 +223,10 @@ public sealed class LedgerDocumentsTests
     {
         using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
 
-        var cell = book.Cell("M5")!;
+        var cell = book.Cell("N5")!;
         Assert.Equal(CellValues.SharedString, cell.DataType!.Value);
         Assert.Null(cell.CellFormula);
-        Assert.Equal(Hyperlink, book.Text("M5"));
+        Assert.Equal(Hyperlink, book.Text("N5"));
         Assert.Empty(book.Worksheet.Descendants<CellFormula>());
     }
 
@@ -184,14 +234,14 @@ public sealed class LedgerDocumentsTests
     public void Xlsx_ControlCharacters_RemovedAndFileStillValid()
     {
         var row = Warehouse with { Problem = "防火\u0001间距\u000B不足\u0000\uFFFE", Unit = "长沙\u001F某化工\uD800有限公司", FixEvidence = "\t已整改" };
-        var bytes = LedgerWorkbook.Xlsx([row], Renamed((11, "整改\u0008状态")), "台账\u0007", "整改台账");
+        var bytes = LedgerWorkbook.Xlsx([row], Renamed((12, "整改\u0008状态")), "台账\u0007", "整改台账");
 
         using var book = Open(bytes);
-        Assert.Equal("防火间距不足", book.Text("F3"));
+        Assert.Equal("防火间距不足", book.Text("G3"));
         Assert.Equal("长沙某化工有限公司", book.Text("B3"));
-        Assert.Equal("\t已整改", book.Text("M3")); // tab is legal XML
-        Assert.Equal("整改状态", book.Text("L2"));
-        Assert.Equal("整改状态", book.SheetPart.TableDefinitionParts.Single().Table!.TableColumns!.Elements<TableColumn>().ElementAt(11).Name!.Value);
+        Assert.Equal("\t已整改", book.Text("N3")); // tab is legal XML
+        Assert.Equal("整改状态", book.Text("M2"));
+        Assert.Equal("整改状态", book.SheetPart.TableDefinitionParts.Single().Table!.TableColumns!.Elements<TableColumn>().ElementAt(12).Name!.Value);
         Assert.Equal("台账", book.Text("A1"));
         using var stream = new MemoryStream(bytes);
         using var document = SpreadsheetDocument.Open(stream, false);
@@ -204,7 +254,7 @@ public sealed class LedgerDocumentsTests
         using var book = Open(LedgerWorkbook.Xlsx([Warehouse with { Problem = "编号_x0041_不变" }], Headings, Title, "整改台账"));
 
         // Excel would show _x0041_ as "A"; _x005F_ makes it keep the underscore.
-        Assert.Equal("编号_x005F_x0041_不变", book.Text("F3"));
+        Assert.Equal("编号_x005F_x0041_不变", book.Text("G3"));
     }
 
     [Fact]
@@ -217,8 +267,8 @@ public sealed class LedgerDocumentsTests
         Assert.Equal("编号", book.Text("A2"));
         Assert.Equal(2, book.Worksheet.Descendants<Row>().Count());
         var table = book.SheetPart.TableDefinitionParts.Single().Table!;
-        Assert.Equal("A2:Q3", table.Reference!.Value); // Excel needs one data row, even an empty one
-        Assert.Equal("A2:Q3", table.AutoFilter!.Reference!.Value);
+        Assert.Equal("A2:R3", table.Reference!.Value); // Excel needs one data row, even an empty one
+        Assert.Equal("A2:R3", table.AutoFilter!.Reference!.Value);
         using var stream = new MemoryStream(bytes);
         using var document = SpreadsheetDocument.Open(stream, false);
         Assert.Empty(new OpenXmlValidator().Validate(document));
@@ -232,8 +282,8 @@ public sealed class LedgerDocumentsTests
         using var book = Open(LedgerWorkbook.Xlsx(Sample, headings, Title, "整改台账"));
 
         var names = book.SheetPart.TableDefinitionParts.Single().Table!.TableColumns!.Elements<TableColumn>().Select(c => c.Name!.Value!).ToList();
-        Assert.Equal(names, Enumerable.Range(0, 17).Select(i => book.Text(Column(i) + "2")));
-        Assert.Equal(17, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Equal(names, Enumerable.Range(0, 18).Select(i => book.Text(Column(i) + "2")));
+        Assert.Equal(18, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(names, n => Assert.False(string.IsNullOrWhiteSpace(n)));
         Assert.Equal("单位", names[1]);
         Assert.Equal("单位2", names[8]);
@@ -270,12 +320,12 @@ public sealed class LedgerDocumentsTests
         using var book = Open(LedgerWorkbook.Xlsx(Sample, Headings, Title, "整改台账"));
 
         var widths = book.Worksheet.Descendants<Column>().ToDictionary(c => c.Min!.Value, c => c.Width!.Value);
-        Assert.Equal(17, widths.Count);
-        Assert.True(widths[6] >= 40, "Problem"); // F
-        Assert.True(widths[7] >= 30, "Basis"); // G
-        Assert.True(widths[1] < widths[6], "Number narrower than Problem");
-        Assert.True(widths[11] >= 12, "Deadline fits yyyy-mm-dd"); // K
-        var alignment = book.Style(book.Cell("F3")!).Alignment!;
+        Assert.Equal(18, widths.Count);
+        Assert.True(widths[7] >= 40, "Problem"); // G
+        Assert.True(widths[8] >= 30, "Basis"); // H
+        Assert.True(widths[1] < widths[7], "Number narrower than Problem");
+        Assert.True(widths[12] >= 12, "Deadline fits yyyy-mm-dd"); // L
+        var alignment = book.Style(book.Cell("G3")!).Alignment!;
         Assert.True(alignment.WrapText!.Value);
     }
 
@@ -289,9 +339,9 @@ public sealed class LedgerDocumentsTests
 
         using var book = Open(bytes);
         Assert.Equal(20_002, book.Worksheet.Descendants<Row>().Count());
-        Assert.Equal("A2:Q20002", book.SheetPart.TableDefinitionParts.Single().Table!.Reference!.Value);
+        Assert.Equal("A2:R20002", book.SheetPart.TableDefinitionParts.Single().Table!.Reference!.Value);
         Assert.Equal("G7-20000", book.Text("A20002"));
-        Assert.Equal("第19999条隐患：消防通道堵塞", book.Text("F20001"));
+        Assert.Equal("第19999条隐患：消防通道堵塞", book.Text("G20001"));
     }
 
     // ---------------------------------------------------------------- CSV
@@ -310,13 +360,13 @@ public sealed class LedgerDocumentsTests
         Assert.Equal(4, records.Count);
         Assert.Equal(HeadingTexts, records[0]);
         Assert.Equal(
-            ["G7-001", "长沙某化工有限公司", "长沙经开区 甲类仓库", "危险化学品", "防火防爆", "甲类仓库与办公楼防火间距不足",
+            ["G7-001", "长沙某化工有限公司", "明查", "长沙经开区 甲类仓库", "危险化学品", "防火防爆", "甲类仓库与办公楼防火间距不足",
              "《建筑设计防火规范》GB 50016-2014（2018年版）第3.5.1条", "重大事故隐患", "长沙某化工有限公司", "张伟", "2023-11-16",
              "整改中", "", "", "", "", "4"],
             records[1]);
-        Assert.Equal("2023-11-19 15:30", records[2][14]);
-        Assert.Equal("复测合格，同意销号", records[2][15]);
-        Assert.Equal("", records[2][16]); // not overdue: blank
+        Assert.Equal("2023-11-19 15:30", records[2][15]);
+        Assert.Equal("复测合格，同意销号", records[2][16]);
+        Assert.Equal("", records[2][17]); // not overdue: blank
     }
 
     [Fact]
@@ -328,9 +378,9 @@ public sealed class LedgerDocumentsTests
         Assert.Contains("\"药物混合工房防静电设施失效, 接地电阻\"\"超标\"\"\"", text, StringComparison.Ordinal);
         Assert.Contains("\"已更换接地装置\r\n复测合格（4Ω）\"", text, StringComparison.Ordinal);
         var records = ReadCsv(bytes);
-        Assert.Equal("药物混合工房防静电设施失效, 接地电阻\"超标\"", records[2][5]);
-        Assert.Equal("已更换接地装置\r\n复测合格（4Ω）", records[2][12]);
-        Assert.All(records, r => Assert.Equal(17, r.Length));
+        Assert.Equal("药物混合工房防静电设施失效, 接地电阻\"超标\"", records[2][6]);
+        Assert.Equal("已更换接地装置\r\n复测合格（4Ω）", records[2][13]);
+        Assert.All(records, r => Assert.Equal(18, r.Length));
     }
 
     [Fact]
@@ -340,12 +390,12 @@ public sealed class LedgerDocumentsTests
         var records = ReadCsv(LedgerWorkbook.Csv([row], Headings));
 
         var cells = records[1];
-        Assert.Equal("'" + Hyperlink, cells[12]);
-        Assert.Equal("'+86 联系电话未公示", cells[5]);
-        Assert.Equal("'-", cells[6]);
-        Assert.Equal("'@SUM(A1)", cells[2]);
-        Assert.Equal("'\t张三", cells[9]);
-        Assert.Equal("'\r李四", cells[13]);
+        Assert.Equal("'" + Hyperlink, cells[13]);
+        Assert.Equal("'+86 联系电话未公示", cells[6]);
+        Assert.Equal("'-", cells[7]);
+        Assert.Equal("'@SUM(A1)", cells[3]);
+        Assert.Equal("'\t张三", cells[10]);
+        Assert.Equal("'\r李四", cells[14]);
         Assert.Equal("湘潭=某公司", cells[1]); // only the first character matters
         Assert.Equal("G7-003", cells[0]);
     }

@@ -41,30 +41,33 @@ public sealed class LedgerExportTests
 
         var files = Files(h, Liaison);
         Assert.Equal(2, files.Count);
-        Assert.Equal("整改台账：共 3 项，其中逾期 1 项（Excel 可筛选；CSV 供其他系统使用）。", Html.ToPlainText(files[0].Html));
+        Assert.Equal(
+            "内部资料　注意保存\n整改台账：共 3 项，其中逾期 1 项（Excel 可筛选；CSV 供其他系统使用）。\n含暗访问题 1 项，文件已标注“内部资料　注意保存”，请勿转发到群聊。",
+            Html.ToPlainText(files[0].Html));
         Assert.EndsWith(".xlsx", files[0].FileName, StringComparison.Ordinal);
         Assert.EndsWith(".csv", files[1].FileName, StringComparison.Ordinal);
 
+        // The covert finding puts the sensitivity line above the title (ExportNamingACovertUnit_* below).
         using var book = LedgerDocumentsTests.Open(files[0].FileContent!);
-        Assert.Contains("第七组", book.Text("A1"), StringComparison.Ordinal);
-        Assert.Equal("编号", book.Text("A2"));
-        Assert.Equal("被检查单位", book.Text("B2"));
-        Assert.Equal("逾期天数", book.Text("Q2"));
-        var rows = Enumerable.Range(3, 3).ToDictionary(r => book.Text("A" + r), r => r);
+        Assert.Contains("第七组", book.Text("A2"), StringComparison.Ordinal);
+        Assert.Equal("编号", book.Text("A3"));
+        Assert.Equal("被检查单位", book.Text("B3"));
+        Assert.Equal("逾期天数", book.Text("R3"));
+        var rows = Enumerable.Range(4, 3).ToDictionary(r => book.Text("A" + r), r => r);
         Assert.Equal([late.Code, later.Code, covert.Code], rows.Keys.Order(StringComparer.Ordinal).ToArray());
         var lateRow = rows[late.Code];
         Assert.Equal("逾期单位", book.Text("B" + lateRow));
-        Assert.Equal("望城区应急管理局", book.Text("I" + lateRow));
-        Assert.Equal("王责任人", book.Text("J" + lateRow));
-        Assert.Equal("已指派", book.Text("L" + lateRow));
-        Assert.Equal("3", book.Cell("Q" + lateRow)!.CellValue!.Text);
-        Assert.Equal("待整改", book.Text("L" + rows[covert.Code]));
-        Assert.Null(book.Cell("A6"));
+        Assert.Equal("望城区应急管理局", book.Text("J" + lateRow));
+        Assert.Equal("王责任人", book.Text("K" + lateRow));
+        Assert.Equal("已指派", book.Text("M" + lateRow));
+        Assert.Equal("3", book.Cell("R" + lateRow)!.CellValue!.Text);
+        Assert.Equal("待整改", book.Text("M" + rows[covert.Code]));
+        Assert.Null(book.Cell("A7"));
 
         var csv = LedgerDocumentsTests.ReadCsv(files[1].FileContent!);
         Assert.Equal(4, csv.Count);
         Assert.Equal("编号", csv[0][0]);
-        Assert.Contains(csv, r => r[0] == late.Code && r[1] == "逾期单位" && r[10] == "2023-11-05" && r[16] == "3");
+        Assert.Contains(csv, r => r[0] == late.Code && r[1] == "逾期单位" && r[11] == "2023-11-05" && r[17] == "3");
     }
 
     [Fact]
@@ -82,12 +85,12 @@ public sealed class LedgerExportTests
 
         var files = Files(h, Liaison);
         using var book = LedgerDocumentsTests.Open(files[0].FileContent!);
-        Assert.Equal("验收意见", book.Text("P2"));
-        Assert.Equal("张伟", book.Text("N3"));
-        Assert.Equal(new DateTime(2023, 11, 3, 0, 30, 0).ToOADate(), double.Parse(book.Cell("O3")!.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture), 6);
-        Assert.Equal("=复核合格，同意销号", book.Text("P3")); // text, never a formula
+        Assert.Equal("验收意见", book.Text("Q2"));
+        Assert.Equal("张伟", book.Text("O3"));
+        Assert.Equal(new DateTime(2023, 11, 3, 0, 30, 0).ToOADate(), double.Parse(book.Cell("P3")!.CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture), 6);
+        Assert.Equal("=复核合格，同意销号", book.Text("Q3")); // text, never a formula
         var row = LedgerDocumentsTests.ReadCsv(files[1].FileContent!)[1];
-        Assert.Equal(["张伟", "2023-11-03 00:30", "'=复核合格，同意销号"], row[13..16]);
+        Assert.Equal(["张伟", "2023-11-03 00:30", "'=复核合格，同意销号"], row[14..17]);
     }
 
     [Fact]
@@ -139,12 +142,112 @@ public sealed class LedgerExportTests
         await RunJobs(h);
 
         var files = Files(h, Liaison);
-        Assert.StartsWith("Rectification ledger: 3 item(s), 1 overdue", Html.ToPlainText(files[0].Html), StringComparison.Ordinal);
+        Assert.StartsWith("Internal — handle with care\nRectification ledger: 3 item(s), 1 overdue", Html.ToPlainText(files[0].Html), StringComparison.Ordinal);
         using var book = LedgerDocumentsTests.Open(files[0].FileContent!);
-        Assert.Equal("Number", book.Text("A2"));
-        Assert.Equal("Days overdue", book.Text("Q2"));
-        var lateRow = Enumerable.Range(3, 3).Single(r => book.Text("A" + r) == late.Code);
-        Assert.Equal("assigned", book.Text("L" + lateRow));
+        Assert.Equal("Number", book.Text("A3"));
+        Assert.Equal("Days overdue", book.Text("R3"));
+        var lateRow = Enumerable.Range(4, 3).Single(r => book.Text("A" + r) == late.Code);
+        Assert.Equal("assigned", book.Text("M" + lateRow));
+    }
+
+    [Theory]
+    [InlineData("zh", "内部资料　注意保存", "检查方式", "明查", "暗访")]
+    [InlineData("en", "Internal — handle with care", "Open/covert", "Open", "Covert")]
+    public async Task ExportNamingACovertUnit_MarkedInternal_WithTheOpennessColumn(string language, string marking, string heading, string open, string covertValue)
+    {
+        using var h = Ledger(out var late, out var later, out var covert);
+        h.Send(Liaison, "/lang " + language);
+
+        h.Send(Liaison, "/export ledger");
+        await RunJobs(h);
+
+        var files = Files(h, Liaison);
+        Assert.Equal(2, files.Count);
+        Assert.EndsWith("-ledger-20231108-internal.xlsx", files[0].FileName, StringComparison.Ordinal);
+        Assert.EndsWith("-ledger-20231108-internal.csv", files[1].FileName, StringComparison.Ordinal);
+        Assert.StartsWith(marking + "\n", Html.ToPlainText(files[0].Html), StringComparison.Ordinal);
+        Assert.Equal(marking, Html.ToPlainText(files[1].Html)); // the CSV's message carries the marking too
+
+        // The sheet: the marking, the title, the header, then the rows; the column sits beside the unit.
+        using var book = LedgerDocumentsTests.Open(files[0].FileContent!);
+        Assert.Equal(marking, book.Text("A1"));
+        Assert.NotNull(book.Font(book.Cell("A1")!).Bold);
+        Assert.Contains("第七组", book.Text("A2"), StringComparison.Ordinal);
+        Assert.Equal(heading, book.Text("C3"));
+        var rows = Enumerable.Range(4, 3).ToDictionary(r => book.Text("A" + r), r => r);
+        Assert.Equal(open, book.Text("C" + rows[late.Code]));
+        Assert.Equal(open, book.Text("C" + rows[later.Code]));
+        Assert.Equal(covertValue, book.Text("C" + rows[covert.Code]));
+        Assert.Equal("暗访单位", book.Text("B" + rows[covert.Code]));
+        Assert.Equal(["A1:R1", "A2:R2"], book.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.MergeCell>().Select(m => m.Reference!.Value!));
+
+        // Filters, the frozen rows and the print titles follow the header down one row.
+        var table = book.SheetPart.TableDefinitionParts.Single().Table!;
+        Assert.Equal("A3:R6", table.Reference!.Value);
+        Assert.Equal("A3:R6", table.AutoFilter!.Reference!.Value);
+        Assert.Equal(heading, table.TableColumns!.Elements<DocumentFormat.OpenXml.Spreadsheet.TableColumn>().ElementAt(2).Name!.Value);
+        var pane = Assert.Single(book.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Pane>());
+        Assert.Equal(3, pane.VerticalSplit!.Value);
+        Assert.Equal("A4", pane.TopLeftCell!.Value);
+        var printTitles = book.Document.WorkbookPart!.Workbook!.DefinedNames!.Elements<DocumentFormat.OpenXml.Spreadsheet.DefinedName>().Single(n => n.Name == "_xlnm.Print_Titles");
+        Assert.EndsWith("!$1:$3", printTitles.Text, StringComparison.Ordinal);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(book.Document));
+
+        // The CSV: the header stays the first row (no marking row for a parser to trip on); each row says open or covert.
+        var csv = LedgerDocumentsTests.ReadCsv(files[1].FileContent!);
+        Assert.Equal(4, csv.Count);
+        Assert.Equal(heading, csv[0][2]);
+        Assert.Equal(18, csv[0].Length);
+        Assert.Equal(covertValue, csv.Single(r => r[0] == covert.Code)[2]);
+        Assert.Equal(open, csv.Single(r => r[0] == late.Code)[2]);
+        Assert.DoesNotContain(marking, System.Text.Encoding.UTF8.GetString(files[1].FileContent!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportWithoutACovertUnit_NotMarked_ColumnSaysOpen()
+    {
+        using var h = Team(out _, start: new DateTimeOffset(2023, 11, 2, 1, 0, 0, TimeSpan.Zero));
+        var f = FindingFlowTests.Record(h, Author, "明查单位");
+        h.Clear();
+
+        h.Send(Liaison, "/export ledger");
+        await RunJobs(h);
+
+        var files = Files(h, Liaison);
+        Assert.Equal(["G7-ledger-20231102.xlsx", "G7-ledger-20231102.csv"], files.Select(m => m.FileName));
+        Assert.Equal("整改台账：共 1 项，其中逾期 0 项（Excel 可筛选；CSV 供其他系统使用）。", Html.ToPlainText(files[0].Html));
+        Assert.Equal("", files[1].Html);
+        using var book = LedgerDocumentsTests.Open(files[0].FileContent!);
+        Assert.Contains("第七组", book.Text("A1"), StringComparison.Ordinal);
+        Assert.Equal("检查方式", book.Text("C2"));
+        Assert.Equal(f.Code, book.Text("A3"));
+        Assert.Equal("明查", book.Text("C3"));
+        Assert.DoesNotContain("内部资料", book.Document.WorkbookPart!.SharedStringTablePart!.SharedStringTable!.InnerText, StringComparison.Ordinal);
+        Assert.Equal("明查", LedgerDocumentsTests.ReadCsv(files[1].FileContent!)[1][2]);
+    }
+
+    /// <summary>
+    /// Only coordinators may export, and they see every covert finding; the job still reads the ledger as the reader
+    /// sees it (<see cref="LedgerQueries.All"/>, the rule of <c>/ledger</c>), and checks the role again when it runs.
+    /// </summary>
+    [Fact]
+    public async Task Export_JobForAMember_SendsNothing_AndTheLedgerItReadsHidesOthersCovertFindings()
+    {
+        using var h = Ledger(out var late, out var later, out var covert);
+        var now = h.Time.GetUtcNow().UtcDateTime;
+        h.Get<JobStore>().Enqueue(LedgerJobs.JobKind, new LiteDB.BsonDocument { ["what"] = "export", ["user"] = Colleague, ["chat"] = Colleague }, now);
+
+        await RunJobs(h);
+
+        Assert.Empty(Files(h, Colleague));
+        Assert.DoesNotContain("暗访单位", h.AllText(Colleague), StringComparison.Ordinal);
+        var today = new DateOnly(2023, 11, 8);
+        var teams = h.Get<TeamStore>();
+        string[] Read(long user) => [.. h.Get<LedgerQueries>().All(new LedgerQuery { Scope = LedgerScope.All }, teams.GetMember(user)!, today).Select(f => f.Code).Order(StringComparer.Ordinal)];
+        Assert.Equal(new[] { late.Code, later.Code }.Order(StringComparer.Ordinal), Read(Colleague));
+        Assert.Contains(covert.Code, Read(Author)); // its author
+        Assert.Contains(covert.Code, Read(Liaison));
+        Assert.Contains(covert.Code, Read(Leader));
     }
 
     [Fact]

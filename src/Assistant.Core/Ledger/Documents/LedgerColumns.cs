@@ -26,6 +26,7 @@ public static class LedgerColumns
     [
         Text("ledger.col.number", 8, 16, r => r.Number),
         Text("field.unit", 14, 30, r => r.Unit),
+        Text("ledger.col.openness", 10, 12, r => r.Openness), // 明查/暗访, beside the unit it qualifies
         Text("field.place", 10, 24, r => r.Location),
         Text("field.sector", 8, 16, r => r.Sector),
         Text("field.aspect", 8, 18, r => r.Aspect),

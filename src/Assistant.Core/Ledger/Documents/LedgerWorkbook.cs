@@ -17,8 +17,11 @@ public static class LedgerWorkbook
     /// <summary>The table style: Excel's default blue, banded rows.</summary>
     public const string TableStyle = "TableStyleMedium2";
 
-    /// <summary>The rows above the first ledger row: the title and the header.</summary>
+    /// <summary>The header's row without a sensitivity line: the title above it, the ledger rows below.</summary>
     internal const int HeaderRow = 2;
+
+    /// <summary>The header's row under a sensitivity line ("内部资料　注意保存"), which takes the first row.</summary>
+    internal const int MarkedHeaderRow = 3;
 
     // Indexes into the cellXfs of the stylesheet built by LedgerWorkbookStyles.Create().
     private const uint StyleTitle = 1;
@@ -27,6 +30,7 @@ public static class LedgerWorkbook
     private const uint StyleDate = 4;
     private const uint StyleDateTime = 5;
     private const uint StyleOverdue = 6;
+    private const uint StyleSensitivity = 7;
 
     private static readonly DateOnly ExcelEpoch = new(1899, 12, 30);
 
@@ -40,7 +44,9 @@ public static class LedgerWorkbook
     /// header and one row per <see cref="LedgerRow"/> as an Excel table with filters, the title and header frozen, in
     /// the columns of <see cref="LedgerColumns"/> (<paramref name="headings"/> in their order). Dates are Excel dates,
     /// numbers numbers on a light red fill (DaysOverdue, blank unless overdue). Text is always stored as text, never as
-    /// a formula.
+    /// a formula. With a <paramref name="sensitivity"/> line ("内部资料　注意保存", for a ledger that names covert
+    /// units) the sheet starts with it, bold and merged across the columns, above the title: it stays on screen with
+    /// the title and header, and is printed at the top of every page with them (the print titles).
     /// </summary>
     /// <remarks>
     /// The sheet is streamed with <see cref="OpenXmlWriter"/>. Texts lose the characters XML forbids and are cut to
@@ -48,15 +54,18 @@ public static class LedgerWorkbook
     /// the table's column names must equal the header cells. A sheet name Excel would refuse is repaired. An empty
     /// ledger still gets one (empty) table row, since Excel cannot open a table without one.
     /// </remarks>
-    public static byte[] Xlsx(IReadOnlyList<LedgerRow> rows, IReadOnlyList<string> headings, string title, string sheetName, IReadOnlyList<ExtraSheet>? extra = null)
+    public static byte[] Xlsx(
+        IReadOnlyList<LedgerRow> rows, IReadOnlyList<string> headings, string title, string sheetName, IReadOnlyList<ExtraSheet>? extra = null, string? sensitivity = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         CheckHeadings(headings);
 
+        var marking = string.IsNullOrWhiteSpace(sensitivity) ? null : SpreadsheetText.Clean(sensitivity);
+        var headerRow = marking is null ? HeaderRow : MarkedHeaderRow;
         var names = TableColumnNames(headings);
         var sheet = SafeSheetName(sheetName);
-        var lastRow = HeaderRow + Math.Max(rows.Count, 1);
-        var tableRange = "A" + HeaderRow.ToString(CultureInfo.InvariantCulture) + ":" + ColumnLetters[^1] + lastRow.ToString(CultureInfo.InvariantCulture);
+        var lastRow = headerRow + Math.Max(rows.Count, 1);
+        var tableRange = "A" + headerRow.ToString(CultureInfo.InvariantCulture) + ":" + ColumnLetters[^1] + lastRow.ToString(CultureInfo.InvariantCulture);
         var strings = new SharedStrings();
 
         using var output = new MemoryStream();
@@ -69,7 +78,7 @@ public static class LedgerWorkbook
             var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
             var tablePart = worksheetPart.AddNewPart<TableDefinitionPart>();
             tablePart.Table = BuildTable(names, tableRange);
-            WriteWorksheet(worksheetPart, worksheetPart.GetIdOfPart(tablePart), rows, names, title, strings, lastRow);
+            WriteWorksheet(worksheetPart, worksheetPart.GetIdOfPart(tablePart), rows, names, marking, title, strings, headerRow, lastRow);
 
             var stringsPart = workbookPart.AddNewPart<SharedStringTablePart>();
             strings.WriteTo(stringsPart);
@@ -77,7 +86,7 @@ public static class LedgerWorkbook
             workbookPart.Workbook = new Workbook(
                 new BookViews(new WorkbookView()),
                 new Sheets(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = 1, Name = sheet }),
-                new DefinedNames(new DefinedName("'" + sheet.Replace("'", "''", StringComparison.Ordinal) + "'!$1:$" + HeaderRow.ToString(CultureInfo.InvariantCulture))
+                new DefinedNames(new DefinedName("'" + sheet.Replace("'", "''", StringComparison.Ordinal) + "'!$1:$" + headerRow.ToString(CultureInfo.InvariantCulture))
                 {
                     Name = "_xlnm.Print_Titles",
                     LocalSheetId = 0,
@@ -91,7 +100,9 @@ public static class LedgerWorkbook
     /// <summary>
     /// The same columns as CSV for Excel: UTF-8 with BOM, comma-separated, CRLF, RFC 4180 quoting, dates as
     /// yyyy-MM-dd and yyyy-MM-dd HH:mm, an empty value as an empty field. A text cell that a spreadsheet would run as a
-    /// formula (starting with = + - @ tab or CR) gets a leading apostrophe. Header row only, no title.
+    /// formula (starting with = + - @ tab or CR) gets a leading apostrophe. Header row only, no title and no sensitivity
+    /// line: the first row is always the header, for the systems that read it. A ledger naming covert units is marked
+    /// by its file name and the message it comes with (<see cref="LedgerJobs"/>), and each covert row by its 暗访 cell.
     /// </summary>
     public static byte[] Csv(IReadOnlyList<LedgerRow> rows, IReadOnlyList<string> headings)
     {
@@ -182,9 +193,11 @@ public static class LedgerWorkbook
     }
 
     private static void WriteWorksheet(
-        WorksheetPart part, string tableRelationshipId, IReadOnlyList<LedgerRow> rows, string[] names, string title, SharedStrings strings, int lastRow)
+        WorksheetPart part, string tableRelationshipId, IReadOnlyList<LedgerRow> rows, string[] names, string? marking, string title, SharedStrings strings, int headerRow, int lastRow)
     {
-        var firstDataRow = (HeaderRow + 1).ToString(CultureInfo.InvariantCulture);
+        var firstDataRow = (headerRow + 1).ToString(CultureInfo.InvariantCulture);
+        var titleRow = (uint)(headerRow - 1);
+        var titleRowNumber = titleRow.ToString(CultureInfo.InvariantCulture);
         using var writer = OpenXmlWriter.Create(part, Utf8);
         var cells = new CellWriter(writer);
         writer.WriteStartDocument();
@@ -195,7 +208,7 @@ public static class LedgerWorkbook
             new SheetView(
                 new Pane
                 {
-                    VerticalSplit = HeaderRow, // ySplit: the title and header rows stay on screen
+                    VerticalSplit = headerRow, // ySplit: the sensitivity line, the title and the header stay on screen
                     TopLeftCell = "A" + firstDataRow,
                     ActivePane = PaneValues.BottomLeft,
                     State = PaneStateValues.Frozen,
@@ -209,21 +222,28 @@ public static class LedgerWorkbook
 
         writer.WriteStartElement(new SheetData());
 
-        writer.WriteStartElement(new Row { RowIndex = 1U, Height = 30, CustomHeight = true });
-        WriteText(cells, strings, "A1", SpreadsheetText.Clean(title), StyleTitle);
+        if (marking is not null)
+        {
+            writer.WriteStartElement(new Row { RowIndex = 1U, Height = 21, CustomHeight = true });
+            WriteText(cells, strings, "A1", marking, StyleSensitivity);
+            writer.WriteEndElement();
+        }
+
+        writer.WriteStartElement(new Row { RowIndex = titleRow, Height = 30, CustomHeight = true });
+        WriteText(cells, strings, "A" + titleRowNumber, SpreadsheetText.Clean(title), StyleTitle);
         writer.WriteEndElement();
 
-        writer.WriteStartElement(new Row { RowIndex = (uint)HeaderRow });
+        writer.WriteStartElement(new Row { RowIndex = (uint)headerRow });
         for (var column = 0; column < names.Length; column++)
         {
-            WriteText(cells, strings, ColumnLetters[column] + HeaderRow.ToString(CultureInfo.InvariantCulture), names[column], StyleHeader);
+            WriteText(cells, strings, ColumnLetters[column] + headerRow.ToString(CultureInfo.InvariantCulture), names[column], StyleHeader);
         }
 
         writer.WriteEndElement();
 
         for (var i = 0; i < rows.Count; i++)
         {
-            var rowIndex = HeaderRow + 1 + i;
+            var rowIndex = headerRow + 1 + i;
             var rowNumber = rowIndex.ToString(CultureInfo.InvariantCulture);
             writer.WriteStartElement(new Row { RowIndex = (uint)rowIndex });
             WriteRowCells(cells, strings, rows[i], rowNumber);
@@ -232,7 +252,14 @@ public static class LedgerWorkbook
 
         writer.WriteEndElement(); // sheetData
 
-        writer.WriteElement(new MergeCells(new MergeCell { Reference = "A1:" + ColumnLetters[^1] + "1" }) { Count = 1U });
+        var merges = new MergeCells(new MergeCell { Reference = "A" + titleRowNumber + ":" + ColumnLetters[^1] + titleRowNumber });
+        if (marking is not null)
+        {
+            merges.PrependChild(new MergeCell { Reference = "A1:" + ColumnLetters[^1] + "1" });
+        }
+
+        merges.Count = (uint)merges.ChildElements.Count;
+        writer.WriteElement(merges);
         writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
         writer.WriteElement(new PageSetup { PaperSize = 9U, Orientation = OrientationValues.Landscape, FitToWidth = 1U, FitToHeight = 0U });
         writer.WriteElement(new TableParts(new TablePart { Id = tableRelationshipId }) { Count = 1U });

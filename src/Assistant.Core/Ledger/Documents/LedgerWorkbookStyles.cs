@@ -65,8 +65,9 @@ internal static class LedgerWorkbookStyles
             new Fonts(
                 MakeFont(11),
                 MakeFont(16, bold: true),
-                MakeFont(11, color: "FF9C0006")) // Excel's "dark red text" that goes with the light red fill
-            { Count = 3U },
+                MakeFont(11, color: "FF9C0006"), // Excel's "dark red text" that goes with the light red fill
+                MakeFont(12, bold: true)) // the sensitivity line
+            { Count = 4U },
             new Fills(
                 new Fill(new PatternFill { PatternType = PatternValues.None }),
                 new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
@@ -81,8 +82,9 @@ internal static class LedgerWorkbookStyles
                 Format(0, 0, 0, Aligned(VerticalAlignmentValues.Top, wrap: true)), // StyleText
                 Format(164, 0, 0, Aligned(VerticalAlignmentValues.Top, HorizontalAlignmentValues.Center)), // StyleDate
                 Format(165, 0, 0, Aligned(VerticalAlignmentValues.Top, HorizontalAlignmentValues.Center)), // StyleDateTime
-                Format(1, 2, 2, Aligned(VerticalAlignmentValues.Top))) // StyleOverdue
-            { Count = 7U },
+                Format(1, 2, 2, Aligned(VerticalAlignmentValues.Top)), // StyleOverdue
+                Format(0, 3, 0, Aligned(VerticalAlignmentValues.Center, HorizontalAlignmentValues.Left))) // StyleSensitivity
+            { Count = 8U },
             new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U },
             new DifferentialFormats { Count = 0U },
             new TableStyles { Count = 0U, DefaultTableStyle = LedgerWorkbook.TableStyle, DefaultPivotStyle = "PivotStyleLight16" });
