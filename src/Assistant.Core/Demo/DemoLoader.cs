@@ -8,8 +8,9 @@ namespace Assistant.Core.Demo;
 /// <summary>
 /// A team and an itinerary modelled on team 7's visit to Hunan (1–10 November 2023, from the seed
 /// article): the kick-off meeting in Changsha with the provincial report, document reviews and
-/// interviews, site inspections, the extension to Xiangtan and Zhuzhou, covert visits, training,
-/// and the feedback meeting. The itinerary is an embedded CSV read by the real importer; the
+/// interviews, site inspections, the extension to Xiangtan and Zhuzhou, covert visits (each covert finding of the
+/// records has its covert item: same city, same day, its recorder among the participants), training,
+/// and the feedback meeting. Years in its texts follow the visit's start (<see cref="Itinerary(int)"/>). The itinerary is an embedded CSV read by the real importer; the
 /// findings (with their rectification) and notes come from <see cref="DemoRecords"/>.
 /// The people are placeholders; Load's leaderId lets the console operator be the leader.
 /// </summary>
@@ -68,7 +69,7 @@ public sealed class DemoLoader(TeamAdministration admin, TeamStore teams, Schedu
             }
         }
 
-        var parsed = ItineraryCsv.Parse(Itinerary(), team.Zone);
+        var parsed = ItineraryCsv.Parse(Itinerary(team.VisitFrom.Year), team.Zone);
         if (!parsed.Ok)
         {
             throw new InvalidOperationException("The embedded demo itinerary does not parse: " + string.Join("; ", parsed.Errors));
@@ -91,12 +92,21 @@ public sealed class DemoLoader(TeamAdministration admin, TeamStore teams, Schedu
         return (team, true);
     }
 
-    public static byte[] Itinerary()
+    /// <summary>The placeholder in the itinerary's texts for the year of the visit's start (the province reports that year's work).</summary>
+    public const string YearPlaceholder = "{year}";
+
+    /// <summary>The demo itinerary of an unmoved visit (1–10 November 2023).</summary>
+    public static byte[] Itinerary() => Itinerary(VisitStart.Year);
+
+    /// <summary>
+    /// The demo itinerary with every year in its texts that of the visit's start (<paramref name="visitYear"/>), so a demo
+    /// moved with --start never reports another year's work. Its dates are those of the unmoved visit; the loader moves them.
+    /// </summary>
+    public static byte[] Itinerary(int visitYear)
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Assistant.Core.Demo.hunan-2023.csv")
             ?? throw new InvalidOperationException("The demo itinerary is not embedded.");
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return copy.ToArray();
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return Encoding.UTF8.GetBytes(reader.ReadToEnd().Replace(YearPlaceholder, visitYear.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
     }
 }

@@ -60,6 +60,7 @@ public sealed class DemoRecords(
             Description = "疏散通道堆放货物，安全出口指示标志损坏",
             ResponsibleUnit = "长沙某商场",
         }, DeadlineDay: 2, Fix: new(4, "现场督促清理疏散通道货物，更换损坏的安全出口指示标志"), Verified: new(1, "经现场复核，疏散通道内货物已清理，损坏的安全出口指示标志已更换，整改到位，同意销号。")),
+        // Recorded by 赵强 on the dawn covert visit of the second day (暗访瓶装液化气充装站, 株洲市荷塘区, 赵强、周敏).
         new(5, 2, new FindingDraft
         {
             Aspect = Aspect.Campaigns, Sector = Sector.UrbanGas, Method = Method.OnSiteInspection, Covert = true,

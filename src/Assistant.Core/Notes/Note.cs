@@ -57,6 +57,20 @@ public sealed class Note
     /// <summary>The finding made from this note, if any.</summary>
     public int? FindingId { get; set; }
 
+    /// <summary>
+    /// Written on a covert visit (暗访): decided when the note is saved, from the itinerary as it was then (the author
+    /// was a participant of a covert item whose time window held that moment), or set by its author with the note's
+    /// button. Read only by its author, <see cref="CovertParticipants"/>, the liaison and the leader
+    /// (<see cref="NoteStore.CanSee"/>); kept out of every group chat and every model prompt.
+    /// </summary>
+    public bool Covert { get; set; }
+
+    /// <summary>The covert itinerary item the note was written on (null when its author marked it covert by hand).</summary>
+    public int? CovertItemId { get; set; }
+
+    /// <summary>Who took part in that covert visit when the note was written: they may read it (a later change of the itinerary does not widen this).</summary>
+    public List<long> CovertParticipants { get; set; } = [];
+
     /// <summary>For a tip: how it arrived.</summary>
     public TipChannel? TipChannel { get; set; }
 

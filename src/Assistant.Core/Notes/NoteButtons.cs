@@ -7,8 +7,8 @@ using Assistant.Core.Teams;
 namespace Assistant.Core.Notes;
 
 /// <summary>
-/// The buttons under a saved note: undo, turn into a finding, tag its kind. Data: n:ID:u, n:ID:f,
-/// n:ID:k:Kind. Only the note's author may use them; anything else is refused.
+/// The buttons under a saved note: undo, turn into a finding, tag its kind, mark it covert or open. Data: n:ID:u, n:ID:f,
+/// n:ID:k:Kind, n:ID:c (covert), n:ID:o (open). Only the note's author may use them; anything else is refused.
 /// </summary>
 public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, ConversationEngine engine) : ICallbackHandler, IDeclaresSpecs
 {
@@ -19,12 +19,13 @@ public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, Co
         var preview = note.VoiceFileId is not null
             ? t.Format("note.voice", note.VoiceSeconds ?? 0)
             : note.Text.Length > 60 ? note.Text[..60] + "…" : note.Text;
-        return t.Format("note.saved", t[note.KindKey], FindingCard.Date(t, note.Day), preview);
+        var saved = t.Format("note.saved", t[note.KindKey], FindingCard.Date(t, note.Day), preview);
+        return note.Covert ? saved + "\n" + t[note.CovertItemId is null ? "note.covert_by_hand" : "note.covert_visit"] : saved;
     }
 
     /// <summary>
-    /// Undo, to a finding, and every kind in one fixed order with the note's own kind ticked: a button keeps its
-    /// place (and its number in the console) when the note is tagged.
+    /// Undo, to a finding, every kind in one fixed order with the note's own kind ticked, then covert/open: a button
+    /// keeps its place (and its number in the console) when the note is tagged or marked.
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<Button>> For(Texts t, Note note)
     {
@@ -35,6 +36,7 @@ public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, Co
         [
             [new Button(t["note.undo"], $"n:{id}:u"), new Button(t["note.to_finding"], $"n:{id}:f")],
             [.. kinds],
+            [note.Covert ? new Button(t["note.make_open"], $"n:{id}:o") : new Button(t["note.make_covert"], $"n:{id}:c")],
         ];
     }
 
@@ -69,7 +71,7 @@ public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, Co
                 break;
             case "f" when note.FindingId is null:
                 context.RemoveOriginKeyboard();
-                findings.Start(context, note.Text, VoiceOf(note, context.UtcNow), note.Id);
+                findings.Start(context, note.Text, VoiceOf(note, context.UtcNow), note.Id, note.Covert);
                 break;
             case "f":
                 context.Reply(t["note.already_finding"]);
@@ -89,6 +91,13 @@ public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, Co
                     context.EditOrigin(Saved(t, note), For(t, note));
                 }
 
+                break;
+            case "c" or "o" when parts.Length == 2:
+                // The author's own call: a note written on a covert visit they want the team to read, or one to keep to the
+                // covert visit's readers (the liaison and the leader, and the visit's participants when it was written on one).
+                note.Covert = parts[1] == "c";
+                notes.Update(note);
+                context.EditOrigin(Saved(t, note), For(t, note));
                 break;
             default:
                 context.Reply(t["callback.expired"]);

@@ -19,7 +19,8 @@ public sealed class NoteCommand(NotesInput input, NoteStore notes, FindingStore 
         var member = context.Member!;
         if (command.Name == "notes")
         {
-            // A note turned into a finding follows that finding as it is now: a covert one's note only to those who may see it.
+            // One rule (NoteStore.CanSee): a tip, a covert note (written on a covert visit) and a note turned into a covert
+            // finding only to those who may read them; a covert note is marked so for them.
             var visible = notes.OnDay(member.TeamId, context.Today)
                 .Where(n => NoteStore.CanSee(member, n, n.FindingId is { } id ? findings.Get(id) : null)).ToList();
             if (visible.Count == 0)
@@ -36,7 +37,8 @@ public sealed class NoteCommand(NotesInput input, NoteStore notes, FindingStore 
                 var asTyped = note.AuthorId == member.Id || (note.Kind == NoteKind.Tip && member.Role.IsCoordinator());
                 var text = note.VoiceFileId is not null ? t.Format("note.voice", note.VoiceSeconds ?? 0)
                     : asTyped ? note.Text : IdentityScrubber.Scrub(note.Text);
-                sb.Append("\n\n").Append(t.Format("notes.line", t[note.KindKey], note.AuthorName)).Append('\n').Append(Html.Escape(text));
+                var kind = note.Covert ? t[note.KindKey] + " · " + t["openness.covert"] : t[note.KindKey];
+                sb.Append("\n\n").Append(t.Format("notes.line", kind, note.AuthorName)).Append('\n').Append(Html.Escape(text));
             }
 
             context.Reply(sb.ToString());

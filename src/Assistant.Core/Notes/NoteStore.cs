@@ -1,4 +1,5 @@
 using Assistant.Core.Findings;
+using Assistant.Core.Schedule;
 using Assistant.Core.Teams;
 using LiteDB;
 
@@ -36,17 +37,37 @@ public sealed class NoteStore(AssistantDatabase db)
     }
 
     /// <summary>
-    /// Tips are seen only by their author, the liaison and the leader. A note turned into a finding (<paramref name="linked"/>,
-    /// the finding its <see cref="Note.FindingId"/> names) only by its author and those who may see that finding as it is now
-    /// (<see cref="FindingVisibility"/>: a covert one only its authors, the liaison and the leader), so the note follows the finding
-    /// from open to covert and back; when that finding cannot be read, only by its author, the liaison and the leader. Other
-    /// notes by the whole team.
+    /// The one rule every reader of notes applies (/notes, the briefs' facts, the fuzzer's invariant). A note is seen by
+    /// members of its team (never a rectification contact) when each restriction that applies to it allows:
+    /// <list type="bullet">
+    /// <item>a tip: only its author, the liaison and the leader;</item>
+    /// <item>a covert note (<see cref="Note.Covert"/>: written on a covert visit): only its author, the visit's
+    /// participants as they were when it was written (<see cref="Note.CovertParticipants"/>), the liaison and the leader;</item>
+    /// <item>a note turned into a finding (<paramref name="linked"/>, the finding its <see cref="Note.FindingId"/> names): only
+    /// its author and those who may see that finding as it is now (<see cref="FindingVisibility"/>: a covert one only its
+    /// authors, the liaison and the leader), so the note follows the finding from open to covert and back; when that finding
+    /// cannot be read, only its author, the liaison and the leader.</item>
+    /// </list>
+    /// The restrictions add up: a covert note turned into an open finding stays covert (the finding is the team's, the
+    /// note as written on the visit is not). Other notes are the whole team's.
     /// </summary>
     public static bool CanSee(Member viewer, Note note, Finding? linked) =>
         viewer.TeamId == note.TeamId && viewer.Role != Role.Contact
         && (note.Kind != NoteKind.Tip || viewer.Id == note.AuthorId || viewer.Role.IsCoordinator())
+        && (!note.Covert || viewer.Id == note.AuthorId || viewer.Role.IsCoordinator() || note.CovertParticipants.Contains(viewer.Id))
         && (note.FindingId is not { } findingId || viewer.Id == note.AuthorId
             || (linked is not null && linked.Id == findingId ? FindingVisibility.CanSee(viewer, linked) : viewer.Role.IsCoordinator()));
+
+    /// <summary>Marks the note covert, written on <paramref name="item"/> (null: by its author's choice); its participants may read it.</summary>
+    public static void MarkCovert(Note note, ScheduleItem? item, IEnumerable<long> participants)
+    {
+        note.Covert = true;
+        if (item is not null)
+        {
+            note.CovertItemId = item.Id;
+            note.CovertParticipants = [.. note.CovertParticipants.Union(participants)];
+        }
+    }
 
     public static void EnsureSchema(ILiteDatabase database)
     {

@@ -11,7 +11,8 @@ namespace Assistant.Core.Notes;
 /// a finding filled from it: <see cref="FindingFromMessage"/>).
 /// Documents a capability claims (an itinerary file) go to that capability first.
 /// </summary>
-public sealed class NotesInput(NoteStore notes, FindingStarter findings, FindingFromMessage fromMessage, IEnumerable<IDocumentHandler> documentHandlers, VoiceNoteTranscription transcription)
+public sealed class NotesInput(NoteStore notes, FindingStarter findings, FindingFromMessage fromMessage, IEnumerable<IDocumentHandler> documentHandlers, VoiceNoteTranscription transcription,
+    CovertNotes covert)
     : IFreeInputHandler
 {
     public const int MaxNoteLength = 20_000;
@@ -77,7 +78,10 @@ public sealed class NotesInput(NoteStore notes, FindingStarter findings, Finding
         Save(context, member, NoteKind.General, text, null);
     }
 
-    /// <summary>Saves a note of today and replies with its buttons (undo, turn into a finding, kind).</summary>
+    /// <summary>
+    /// Saves a note of today and replies with its buttons (undo, turn into a finding, kind, covert/open). A note written
+    /// while its author is on a covert visit is saved covert (<see cref="CovertNotes"/>), and the reply says who may read it.
+    /// </summary>
     public void Save(UpdateContext context, Member member, NoteKind kind, string text, IncomingFile? voice)
     {
         var t = context.T;
@@ -99,6 +103,7 @@ public sealed class NotesInput(NoteStore notes, FindingStarter findings, Finding
             Day = context.Today,
             CreatedUtc = context.UtcNow,
         };
+        covert.Decide(note, member);
         notes.Insert(note);
         if (voice is not null && transcription.Enabled)
         {

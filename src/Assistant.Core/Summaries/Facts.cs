@@ -70,7 +70,14 @@ public sealed record FindingFact(
 public sealed record ExtensionFact(FindingFact Finding, DateOnly? From, DateOnly To);
 
 /// <summary>A note a brief summarises (tips never: see <see cref="TipFact"/>); its text already scrubbed of identities.</summary>
-public sealed record NoteFact(int Id, NoteKind Kind, string Author, string Text);
+public sealed record NoteFact(int Id, NoteKind Kind, string Author, string Text)
+{
+    /// <summary>
+    /// Written on a covert visit (<see cref="Note.Covert"/>): listed only in the brief's appendix, marked as such, with the
+    /// sensitivity line; never in a narrative part, so never in a model's prompt.
+    /// </summary>
+    public bool Covert { get; init; }
+}
 
 /// <summary>A tip as a brief may show it: how it came, what it reports, how it was handled. Never who sent it.</summary>
 public sealed record TipFact(int Id, TipChannel? Channel, string? Subject, string? Handling)
@@ -163,6 +170,9 @@ public sealed record VisitFacts(
 {
     /// <summary>Findings recorded after the visit's last day (shown apart, or left out by the settings).</summary>
     public IReadOnlyList<FindingFact> AfterVisit { get; init; } = [];
+
+    /// <summary>Highlights noted on covert visits: left out of the feedback (the liaison is told how many).</summary>
+    public int CovertHighlights { get; init; }
 
     /// <summary>The day the feedback is dated (the day it was written, team time).</summary>
     public DateOnly Written { get; init; }

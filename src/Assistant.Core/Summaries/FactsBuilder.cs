@@ -9,7 +9,10 @@ namespace Assistant.Core.Summaries;
 /// <summary>
 /// Gathers what a brief is written from, for a reader who may see the whole team's day (the leader or the liaison):
 /// the day's findings, notes and tips, its itinerary and the next day's, the day's closures and extensions, and the
-/// counts of the day's work (<see cref="CountRules"/>). Deleted notes, notes turned into findings, cancelled items and
+/// counts of the day's work (<see cref="CountRules"/>). Every note is one the leader and the liaison may read
+/// (<see cref="NoteStore.CanSee"/> grants them all); a covert note (written on a covert visit) is marked so, for the
+/// brief to list it only in its appendix with the sensitivity line, and the feedback leaves covert highlights out.
+/// Deleted notes, notes turned into findings, cancelled items and
 /// findings merged into another (<see cref="FindingCounts.IsCounted"/>) are left out; tips contribute only their channel, subject and handling. Every free text passes the
 /// <see cref="IdentityScrubber"/> here, so nothing built from the facts (documents, chat text, a model's prompt) can
 /// carry a tipster's identity, whatever field it was typed into.
@@ -60,7 +63,7 @@ public sealed class FactsBuilder(
             counts += CountRules.Day([.. visit.Where(f => f.Day == day)], [.. teamNotes.Where(n => n.Day == day).Select(n => n.Kind)], dayItinerary, tallies.Get(team.Id, day));
         }
 
-        var highlights = teamNotes.Where(n => n.Kind == NoteKind.Highlight && n.Text.Length > 0).Select(ToFact).ToList();
+        var highlights = teamNotes.Where(n => n.Kind == NoteKind.Highlight && n.Text.Length > 0).ToList();
         var shown = visit.Concat(after).ToList();
         var statuses = leadStatuses.Select(s => s.Of(team.Id, today)).FirstOrDefault() ?? LeadStatuses.None;
         var leads = shown.Where(f => !string.IsNullOrWhiteSpace(f.HandedOverTo))
@@ -69,8 +72,9 @@ public sealed class FactsBuilder(
                 .Select(n => new LeadFact(IdentityScrubber.Scrub(n.TipSubject!), IdentityScrubber.Scrub(n.TipHandling ?? "")) { Status = statuses.ByNote.GetValueOrDefault(n.Id) }))
             .ToList();
         var cities = CountRules.CitiesExtendedTo(team.Region, itinerary, visit.Where(f => CountRules.IsVisitDay(teamFacts, f.Day)));
-        return new VisitFacts(teamFacts, team.VisitFrom, team.VisitTo, counts, cities, visit, highlights, leads, PlanDue(team, today))
+        return new VisitFacts(teamFacts, team.VisitFrom, team.VisitTo, counts, cities, visit, [.. highlights.Where(n => !n.Covert).Select(ToFact)], leads, PlanDue(team, today))
         {
+            CovertHighlights = highlights.Count(n => n.Covert),
             AfterVisit = after,
             Written = today,
             Settings = settings,
@@ -113,7 +117,7 @@ public sealed class FactsBuilder(
         Status = f.Status,
     };
 
-    private static NoteFact ToFact(Note n) => new(n.Id, n.Kind, n.AuthorName, IdentityScrubber.Scrub(n.Text));
+    private static NoteFact ToFact(Note n) => new(n.Id, n.Kind, n.AuthorName, IdentityScrubber.Scrub(n.Text)) { Covert = n.Covert };
 
     /// <summary>The team's findings closed on the day, and the deadlines extended on it (from the first move's old deadline to the last move's new one).</summary>
     private (List<FindingFact> Closed, List<ExtensionFact> Extended) FollowUpOn(Team team, DateOnly day)

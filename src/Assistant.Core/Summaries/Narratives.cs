@@ -74,11 +74,14 @@ public interface INarrativeWriter
 /// <summary>Which narrative parts a document has, and from which notes.</summary>
 public static class NarrativePlan
 {
-    /// <summary>The brief's parts, in order: one per kind of note the day has.</summary>
+    /// <summary>
+    /// The brief's parts, in order: one per kind of note the day has. Covert notes are in none (only in the appendix):
+    /// what was written on a covert visit never reaches a model, nor the brief's body.
+    /// </summary>
     public static IReadOnlyList<NarrativeRequest> Day(DayFacts facts)
     {
         NarrativeRequest Part(NarrativeSlot slot, params NoteKind[] kinds) =>
-            new(slot, facts.Team.Region, [.. facts.Notes.Where(n => kinds.Contains(n.Kind))]);
+            new(slot, facts.Team.Region, [.. facts.Notes.Where(n => !n.Covert && kinds.Contains(n.Kind))]);
         return
         [
             .. new[]
@@ -99,7 +102,7 @@ public static class NarrativePlan
     public static IReadOnlyList<NarrativeRequest> Visit(VisitFacts facts) =>
     [
         new(NarrativeSlot.FeedbackOpening, facts.Team.Region, []),
-        .. facts.Highlights.Count > 0 ? new[] { new NarrativeRequest(NarrativeSlot.FeedbackHighlights, facts.Team.Region, facts.Highlights) } : [],
+        .. facts.Highlights.Any(n => !n.Covert) ? new[] { new NarrativeRequest(NarrativeSlot.FeedbackHighlights, facts.Team.Region, [.. facts.Highlights.Where(n => !n.Covert)]) } : [],
     ];
 }
 

@@ -41,7 +41,7 @@ public static class OfflineBriefWriter
             Masthead = new BriefMasthead(t.Plain("brief.issue", facts.IssueNumber), BriefPhrases.TeamFullName(t, facts.Team), BriefFormat.FullDate(t, facts.Day)),
             Distribution = Distribution(facts.Settings, t),
             Appendix = facts.Notes.Count == 0 ? null : new BriefAppendix(t["brief.appendix"],
-                [.. facts.Notes.Select(n => t.Plain("brief.appendix_entry", t["note.kind." + n.Kind.ToString().ToLowerInvariant()], n.Author, n.Text.Trim()))]),
+                [.. facts.Notes.Select(n => t.Plain(n.Covert ? "brief.appendix_entry_covert" : "brief.appendix_entry", t["note.kind." + n.Kind.ToString().ToLowerInvariant()], n.Author, n.Text.Trim()))]),
             Hints = IncompleteTipsHint(facts, t),
         };
 
@@ -65,16 +65,21 @@ public static class OfflineBriefWriter
             Signature = new BriefSignature(
                 [.. annexes.Select((a, i) => t.Plain("report.annex_item", i + 1, a.Title))], BriefPhrases.TeamFullName(t, facts.Team), BriefFormat.FullDate(t, facts.Written)),
             Annexes = annexes,
-            Hints = facts.Highlights.Count == 0 ? [t["report.hint_highlights"]] : [],
+            Hints =
+            [
+                .. facts.Highlights.Count == 0 ? new[] { t["report.hint_highlights"] } : [],
+                .. facts.CovertHighlights > 0 ? new[] { t.Plain("report.hint_covert_highlights", facts.CovertHighlights) } : [],
+            ],
         };
     }
 
     private static readonly IReadOnlyDictionary<NarrativeSlot, IReadOnlyList<string>> NoNarratives = new Dictionary<NarrativeSlot, IReadOnlyList<string>>();
 
-    /// <summary>Covert targets named anywhere in the brief: a covert finding (today's, closed or extended today) or a covert visit on the itinerary.</summary>
+    /// <summary>Covert targets named anywhere in the brief: a covert finding (today's, closed or extended today), a covert visit on the itinerary, or a note written on one.</summary>
     private static bool HasCovertDetails(DayFacts facts) =>
         facts.Findings.Concat(facts.Closed).Concat(facts.Extended.Select(e => e.Finding)).Any(f => f.Covert)
-        || facts.Today.Concat(facts.Tomorrow).Any(i => i.Covert);
+        || facts.Today.Concat(facts.Tomorrow).Any(i => i.Covert)
+        || facts.Notes.Any(n => n.Covert);
 
     private static IReadOnlyList<string> Distribution(DocumentSettings settings, Texts t) =>
     [

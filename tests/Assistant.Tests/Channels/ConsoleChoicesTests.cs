@@ -19,7 +19,7 @@ public sealed class ConsoleChoicesTests
             "今天下午与应急厅座谈\n11\n/notes\n11\n１１\n/notes\n", AssistantProcess.ConsoleEnvironment(folder));
 
         Assert.True(code == 0, stderr);
-        Assert.True(stdout.Contains("没有编号为11的选项：请输入1到8之间的编号，或选项的文字。如要把“11”记为笔记，请发送 /note 11。", StringComparison.Ordinal), stdout);
+        Assert.True(stdout.Contains("没有编号为11的选项：请输入1到9之间的编号，或选项的文字。如要把“11”记为笔记，请发送 /note 11。", StringComparison.Ordinal), stdout);
         Assert.Contains("现在没有可选的编号。如要把“11”记为笔记，请发送 /note 11。", stdout, StringComparison.Ordinal);
         Assert.Contains("现在没有可选的编号。如要把“１１”记为笔记", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("的笔记：11", stdout, StringComparison.Ordinal);

@@ -157,6 +157,7 @@ internal sealed partial class FlowFuzzer : IDisposable
         Restart();
         Stats.CovertFindings = _findings.Values.Count(f => Current(f.Id)?.Covert == true);
         Stats.Assigned = _findings.Values.Count(f => Current(f.Id)?.ResponsibleContactId is not null);
+        Stats.CovertNotes = _h.Get<AssistantDatabase>().Collection<Note>(NoteStore.CollectionName).Count(n => n.Covert);
     }
 
     public void Dispose()
@@ -671,8 +672,9 @@ internal sealed partial class FlowFuzzer : IDisposable
     /// <summary>
     /// The records holding the marker decide who may read it: a finding by <see cref="FindingVisibility"/>
     /// (covert: author, liaison, leader; contacts only their own), its change history likewise, a note
-    /// by <see cref="NoteStore.CanSee"/> (tips: author, liaison, leader; turned into a covert finding: as that finding), a schedule item by
-    /// <see cref="ScheduleVisibility"/>. In a group only open findings, notes other than tips and
+    /// by <see cref="NoteStore.CanSee"/> (tips: author, liaison, leader; written on a covert visit: author, its participants, liaison,
+    /// leader; turned into a covert finding: as that finding), a schedule item by
+    /// <see cref="ScheduleVisibility"/>. In a group only open findings, notes other than tips and covert notes and
     /// items that are not covert. Text in no record (a draft, a cancelled flow) is only held to its team.
     /// </summary>
     private void CheckAudience(string marker, OutboxItem item, Member? recipient, string where)
@@ -718,7 +720,13 @@ internal sealed partial class FlowFuzzer : IDisposable
         foreach (var note in db.Collection<Note>(NoteStore.CollectionName).FindAll())
         {
             var linked = note.FindingId is { } linkedId ? findings.GetValueOrDefault(linkedId) : null;
-            _records.Add(new($"note {note.Id} ({note.Kind}{(note.Deleted ? ", deleted" : "")})", note.Text + "\n" + note.TipSubject, note.Kind != NoteKind.Tip && (note.FindingId is null || linked is { Covert: false }), m => NoteStore.CanSee(m, note, linked)));
+            // Covert notes (written on a covert visit) are checked against the visit's readers independently of the rule's code.
+            _records.Add(new(
+                $"note {note.Id} ({note.Kind}{(note.Covert ? ", covert" : "")}{(note.Deleted ? ", deleted" : "")})",
+                note.Text + "\n" + note.TipSubject,
+                note.Kind != NoteKind.Tip && !note.Covert && (note.FindingId is null || linked is { Covert: false }),
+                m => NoteStore.CanSee(m, note, linked)
+                    && (!note.Covert || m.Id == note.AuthorId || m.Role is Role.Leader or Role.Liaison || note.CovertParticipants.Contains(m.Id))));
         }
 
         foreach (var scheduled in _h.Get<ScheduleStore>().OfTeam(_teamA).Concat(_h.Get<ScheduleStore>().OfTeam(_teamB)))
@@ -965,6 +973,8 @@ internal sealed class FuzzStats
 
     public int CovertFindings { get; set; }
 
+    public int CovertNotes { get; set; }
+
     public int Assigned { get; set; }
 
     public int MarkerHits { get; set; }
@@ -982,6 +992,6 @@ internal sealed class FuzzStats
     public int IdentityChecks { get; set; }
 
     public override string ToString() =>
-        $"{Updates} updates in {DispatchMs} ms, restarts {RestartMs} ms; {Updates} updates ({Forged} forged), {TimeSteps} time steps, {Restarts} restarts, {Messages} messages, {Saved} findings saved ({CovertFindings} covert, {Assigned} assigned to a contact, {Merged} merged), {MarkerHits} markers checked ({AudienceChecks} against their records); " +
+        $"{Updates} updates in {DispatchMs} ms, restarts {RestartMs} ms; {Updates} updates ({Forged} forged), {TimeSteps} time steps, {Restarts} restarts, {Messages} messages, {Saved} findings saved ({CovertFindings} covert, {Assigned} assigned to a contact, {Merged} merged), {CovertNotes} covert notes, {MarkerHits} markers checked ({AudienceChecks} against their records); " +
         $"{Leads} leads ({ClosedLeads} closed, {Reopened} reopenings, {LeadChanges} changes checked against the audit), {IdentityChecks} planted identities seen in messages";
 }

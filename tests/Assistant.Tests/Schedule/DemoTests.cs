@@ -172,4 +172,49 @@ public sealed class DemoTests
         Assert.Contains("exists already", second.Stdout, StringComparison.Ordinal);
         Assert.Contains("G7\t第七组\t湖南省\t2023-11-01..2023-11-10", list.Stdout, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The demo tells one consistent story wherever it is moved: every covert finding was recorded on a covert itinerary
+    /// item of its city and day, with its recorder among the participants; and no text names a year other than the
+    /// visit's (or the one before), so a demo moved with --start never reports another year's work.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)] // --start 2023-11-03
+    [InlineData(1128)] // --start 2026-12-03
+    [InlineData(2979)] // --start 2031-12-28: the visit runs into the next year
+    public void Demo_CovertFindingsMatchTheirCovertItems_AndTextsNameOnlyTheVisitsYear(int shiftDays)
+    {
+        using var h = CoreHarness.Create();
+        var (team, _) = h.Get<DemoLoader>().Load(shiftDays: shiftDays);
+        var items = h.Get<ScheduleStore>().OfTeam(team.Id);
+        var findings = h.Get<FindingStore>().OfTeam(team.Id);
+
+        var covert = findings.Where(f => f.Covert).ToList();
+        Assert.NotEmpty(covert);
+        foreach (var finding in covert)
+        {
+            var city = finding.City.TrimEnd('市');
+            Assert.True(
+                items.Any(i => i.IsCovert && DateOnly.FromDateTime(TimeZones.ToLocal(i.StartUtc, team.Zone)) == finding.Day
+                    && ((i.Place ?? "") + i.Title).Contains(city, StringComparison.Ordinal) && i.Involves(finding.AuthorId)),
+                $"{finding.Code} (covert, {finding.City}, {finding.Day}, by {finding.AuthorName}) has no covert itinerary item of that city and day with its recorder");
+        }
+
+        var year = team.VisitFrom.Year;
+        var texts = items.Cast<object>().Concat(findings).Concat(h.Get<NoteStore>().OfTeam(team.Id)).Concat(h.Get<LeadStore>().OfTeam(team.Id))
+            .SelectMany(Texts).ToList();
+        Assert.Contains(texts, t => t.Contains($"{year}年度", StringComparison.Ordinal)); // the kick-off reports the visit's year
+        var years = texts.SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t, @"(?<!\d)(19|20)\d{2}(?!\d)").Select(m => (Text: t, Year: int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.All(years, y => Assert.True(y.Year == year || y.Year == year - 1, $"year {y.Year} in a demo text of a visit starting {team.VisitFrom}: {y.Text}"));
+    }
+
+    /// <summary>Every string the record holds (its properties and lists of strings).</summary>
+    private static IEnumerable<string> Texts(object record) =>
+        record.GetType().GetProperties().Where(p => p.CanRead && p.GetIndexParameters().Length == 0).SelectMany(p => p.GetValue(record) switch
+        {
+            string s => [s],
+            IEnumerable<string> list => list,
+            _ => Array.Empty<string>(),
+        });
 }

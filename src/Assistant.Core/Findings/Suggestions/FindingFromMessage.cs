@@ -12,11 +12,21 @@ namespace Assistant.Core.Findings.Suggestions;
 /// </summary>
 public sealed class FindingFromMessage(FindingStarter starter, RuleSuggester rules, IFindingSuggester suggester, ConversationEngine engine, SuggestionRefinement refinement)
 {
-    public void Start(UpdateContext context, string text, IReadOnlyList<Evidence> evidence, int? noteId = null)
+    /// <summary>
+    /// Starts the flow filled from <paramref name="text"/>. <paramref name="covert"/>: the text is a note written on a covert
+    /// visit, so the finding is suggested covert (暗访) too; the member may still change it on the card.
+    /// </summary>
+    public void Start(UpdateContext context, string text, IReadOnlyList<Evidence> evidence, int? noteId = null, bool covert = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(text);
         var draft = new FindingDraft { Evidence = [.. evidence], NoteId = noteId };
+        if (covert)
+        {
+            draft.Covert = true;
+            draft.Suggested.Add(FieldKeys.Openness);
+        }
+
         var suggestion = rules.Suggest(text);
         Fill(draft, suggestion);
         var hadDraft = engine.OpenDraft(context.UserId) is not null;
