@@ -62,16 +62,10 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
         var form = Build(turn, data);
         var asked = form.Machine.State;
         var result = Read(turn, data, form);
-        var given = GivenAnswer(turn, asked, result);
         Apply(turn, data, form, result);
         if (!turn.IsFinished)
         {
-            // The first answer to a field stays ("done" after a typed description does not replace it).
-            if (given is not null && !turn.Draft.Given.Exists(a => a.Field == given.Field))
-            {
-                turn.Draft.Given.Add(given);
-            }
-
+            Remember(turn, data, asked, result);
             AskAndSave(turn, data, form.Machine.State);
         }
     }
@@ -175,38 +169,47 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
         }
     }
 
-    /// <summary>What the input answered at a question before the card (its field, and the label pressed or the start of the text typed); null for anything else.</summary>
-    private static DraftAnswer? GivenAnswer(FlowTurn turn, FormStep<TData> asked, StepResult result)
+    /// <summary>
+    /// Notes that the question asked this turn (before the card) holds an answer now: one the step accepted into the
+    /// draft. Input it refused, a skip and a press that fills nothing leave the draft without one, so they are not noted.
+    /// </summary>
+    private static void Remember(FlowTurn turn, TData data, FormStep<TData> asked, StepResult result)
     {
-        // Typed text the question kept (it may stay for more) is an answer; a press is one when it moves the form on.
-        var answered = !result.IsUnexpected && result.Reason is null && result.Trigger switch
+        if (asked.IsCard || asked.Shown is null || result.IsUnexpected || result.Reason is not null)
         {
-            null => turn.Input.Text is not null,
-            { } trigger => trigger != FlowTrigger.Cancel && trigger != FlowTrigger.Save,
-        };
-        if (asked.IsCard || !answered)
-        {
-            return null;
+            return;
         }
 
-        var text = turn.Input.Choice is { } choice
-            ? turn.Draft.Buttons.FirstOrDefault(b => b.Value == choice)?.Label
-            : turn.Input.Text?.Trim();
-        return string.IsNullOrEmpty(text)
-            ? null
-            : new DraftAnswer { Field = asked.Field ?? asked.Name, Text = text.Length <= GivenLength ? text : text[..GivenLength] + "…" };
+        var key = KeyOf(asked);
+        if (!string.IsNullOrEmpty(asked.Shown(turn, data)) && !turn.Draft.Given.Exists(a => a.Field == key))
+        {
+            turn.Draft.Given.Add(new DraftAnswer { Field = key });
+        }
     }
 
+    private static string KeyOf(FormStep<TData> step) => step.Field ?? step.Name;
+
     /// <summary>
-    /// The live card's top line: the answers given so far, when the question replaces the pressed one in place (the
-    /// pressed question and its answer are no longer in the chat). Not on the card, which shows everything, nor once
+    /// The live card's top line: the answers so far, when the question replaces the pressed one in place (the pressed
+    /// question and its answer are no longer in the chat). Each is what the draft holds now, as its step shows it (an
+    /// answer changed since shows as changed, one cleared not at all). Not on the card, which shows everything, nor once
     /// the card has been reached.
     /// </summary>
-    private static string Given(FlowTurn turn, TData data, FormStep<TData> step) =>
-        turn.Input.Choice is null || turn.Context.Update.Kind != Messaging.UpdateKind.Callback || step.IsCard
-            || data is IReviewedDraft { ReturnToReview: true } || turn.Draft.Given.Count == 0
-            ? ""
-            : turn.Context.T.Format("flow.given", string.Join(" · ", turn.Draft.Given.Select(a => a.Text))) + "\n\n";
+    private string Given(FlowTurn turn, TData data, FormStep<TData> step)
+    {
+        if (turn.Input.Choice is null || turn.Context.Update.Kind != Messaging.UpdateKind.Callback || step.IsCard
+            || data is IReviewedDraft { ReturnToReview: true } || turn.Draft.Given.Count == 0)
+        {
+            return "";
+        }
+
+        var shown = turn.Draft.Given
+            .Select(a => Steps.FirstOrDefault(s => s.Shown is not null && KeyOf(s) == a.Field)?.Shown!(turn, data))
+            .Where(text => !string.IsNullOrWhiteSpace(text))
+            .Select(text => text!.Length <= GivenLength ? text : text[..GivenLength] + "…")
+            .ToList();
+        return shown.Count == 0 ? "" : turn.Context.T.Format("flow.given", string.Join(" · ", shown)) + "\n\n";
+    }
 
     /// <summary>
     /// Asks the question, then saves: asking may note what its buttons stand for. Where every question can be

@@ -38,16 +38,19 @@ public sealed class TipFlow : FormFlow<TipDraft>
         _saved = [.. saved];
         Channel = new("Channel")
         {
+            Shown = (turn, d) => d.Channel is { } channel ? turn.Context.T[Note.ChannelKey(channel)] : null,
             Ask = (turn, _) => new(turn.Context.T["tip.ask.channel"], ChannelChoices(turn.Context.T).Chunk(3)),
             Read = (turn, d) => Answers.Pick(turn, ChannelChoices(turn.Context.T), v => d.Channel = Enum.Parse<TipChannel>(v)),
         };
         Subject = new("Subject")
         {
+            Shown = (_, d) => d.Subject,
             Ask = (turn, _) => new(turn.Context.T["tip.ask.subject"]),
             Read = (turn, d) => ReadWithoutIdentity(turn, v => d.Subject = v),
         };
         Handling = new("Handling")
         {
+            Shown = (_, d) => d.Handling,
             Ask = (turn, d) => new(turn.Context.T.Format("tip.ask.handling", d.Subject ?? ""), HandlingPresets.Select(k => new[] { new Choice(turn.Context.T[k], k) })),
             Read = (turn, d) => ReadWithoutIdentity(turn, v => d.Handling = v) is var read && read == StepResult.Answered ? StepResult.Fire(FlowTrigger.Save) : read,
         };
