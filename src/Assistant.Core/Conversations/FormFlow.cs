@@ -45,6 +45,7 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
     /// <summary>Starts the flow with what is already known (a prefilled draft): asks the first question.</summary>
     public void Begin(FlowTurn turn, TData data)
     {
+        Accept(turn, data);
         var first = FirstStep(data);
         turn.Draft.State = first.Name;
         AskAndSave(turn, data, first);
@@ -62,6 +63,7 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
         var form = Build(turn, data);
         var asked = form.Machine.State;
         var result = Read(turn, data, form);
+        Accept(turn, data);
         Apply(turn, data, form, result);
         if (!turn.IsFinished)
         {
@@ -78,6 +80,15 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
     /// <summary>The fields still to be answered before the form can be saved (catalog keys, in the order asked).</summary>
     public IReadOnlyList<string> Missing(TData data) =>
         [.. Steps.Where(s => s.Required && s.IsAnswered is { } answered && !answered(data)).Select(s => s.Field ?? s.Name)];
+
+    /// <summary>
+    /// What the member's input made of the draft, before anything shows it, saves it or acts on it: the draft a flow
+    /// begins with, and the draft after each answer is read. A flow cleans its data here (the finding flow takes a
+    /// tipster's identity out of its texts), once, where input enters; loading a saved draft changes nothing.
+    /// </summary>
+    protected virtual void Accept(FlowTurn turn, TData data)
+    {
+    }
 
     /// <summary>Wires the machine: which question follows which, the card, the terminal states.</summary>
     protected abstract void Configure(FormMachine<TData> machine);
