@@ -77,6 +77,11 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
     /// <inheritdoc />
     public virtual string Describe(FlowTurn turn) => "";
 
+    /// <inheritdoc />
+    public virtual void Left(FlowTurn turn)
+    {
+    }
+
     /// <summary>The fields still to be answered before the form can be saved (catalog keys, in the order asked).</summary>
     public IReadOnlyList<string> Missing(TData data) =>
         [.. Steps.Where(s => s.Required && s.IsAnswered is { } answered && !answered(data)).Select(s => s.Field ?? s.Name)];

@@ -75,6 +75,42 @@ public sealed class TipFlow : FormFlow<TipDraft>
         return text.Length == 0 ? "" : "“" + Html.Escape(text.Length <= 20 ? text : text[..20] + "…") + "”";
     }
 
+    /// <summary>The tip's draft for a note: what the note already holds of it (a tip taken up again after it was left half-done).</summary>
+    public static TipDraft DraftFor(Note note) => new()
+    {
+        NoteId = note.Id,
+        Channel = note.TipChannel,
+        Subject = string.IsNullOrWhiteSpace(note.TipSubject) ? null : note.TipSubject,
+        Handling = string.IsNullOrWhiteSpace(note.TipHandling) ? null : note.TipHandling,
+    };
+
+    /// <summary>The first question the draft does not answer yet: a tip completed later asks only what is missing.</summary>
+    protected override Step FirstStep(TipDraft data) => data.Channel is null ? Channel : data.Subject is null ? Subject : Handling;
+
+    /// <summary>
+    /// Left with /cancel: the answers given (each already checked for the tipster's identity) stay on the note, which is a
+    /// tip left half-done: its buttons come back, with one to complete the tip.
+    /// </summary>
+    public override void Left(FlowTurn turn)
+    {
+        var d = turn.Data<TipDraft>();
+        var note = _notes.Get(d.NoteId);
+        if (note is null || note.Deleted || note.AuthorId != turn.Context.UserId || note.Kind != NoteKind.Tip)
+        {
+            return;
+        }
+
+        note.TipChannel = d.Channel ?? note.TipChannel;
+        note.TipSubject = d.Subject ?? note.TipSubject;
+        note.TipHandling = d.Handling ?? note.TipHandling;
+        _notes.Update(note);
+        if (Note.IsHalfDoneTip(note))
+        {
+            var t = turn.Context.T;
+            turn.Context.Reply(NoteButtons.Saved(t, note) + "\n\n" + t["tip.left_half_done"], NoteButtons.For(t, note));
+        }
+    }
+
     protected override void Configure(FormMachine<TipDraft> machine)
     {
         machine.Configure(Channel).Permit(FlowTrigger.Answered, Subject);
