@@ -83,7 +83,7 @@ public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, Co
                     // What the brief may say of a tip: how it came, what it reports, how it was handled. The tip's
                     // questions are the only buttons meanwhile; the note's come back with the tip saved, or left.
                     context.EditOrigin(Saved(t, note));
-                    engine.Start(context, TipFlow.FlowName, TipFlow.DraftFor(note));
+                    engine.Start(context, TipFlow.FlowName, new TipDraft { NoteId = note.Id });
                 }
                 else
                 {

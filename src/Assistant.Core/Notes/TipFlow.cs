@@ -88,8 +88,9 @@ public sealed class TipFlow : FormFlow<TipDraft>
     protected override Step FirstStep(TipDraft data) => data.Channel is null ? Channel : data.Subject is null ? Subject : Handling;
 
     /// <summary>
-    /// Left with /cancel: the answers given (each already checked for the tipster's identity) stay on the note, which is a
-    /// tip left half-done: its buttons come back, with one to complete the tip.
+    /// Left with /cancel: the note is a tip left half-done; its buttons come back, with one to complete the tip. The channel
+    /// answered stays on the note. What it reports does not: a tip with a subject is one that has its lead (made when the
+    /// tip is saved, <see cref="ITipSavedHandler"/>), so the subject is written only with the rest, on save.
     /// </summary>
     public override void Left(FlowTurn turn)
     {
@@ -100,10 +101,11 @@ public sealed class TipFlow : FormFlow<TipDraft>
             return;
         }
 
-        note.TipChannel = d.Channel ?? note.TipChannel;
-        note.TipSubject = d.Subject ?? note.TipSubject;
-        note.TipHandling = d.Handling ?? note.TipHandling;
-        _notes.Update(note);
+        if (d.Channel is { } channel && note.TipChannel != channel)
+        {
+            note.TipChannel = channel;
+            _notes.Update(note);
+        }
         if (Note.IsHalfDoneTip(note))
         {
             var t = turn.Context.T;

@@ -65,7 +65,7 @@ public sealed class FactsBuilder(
         var statuses = leadStatuses.Select(s => s.Of(team.Id, today)).FirstOrDefault() ?? LeadStatuses.None;
         var leads = shown.Where(f => !string.IsNullOrWhiteSpace(f.HandedOverTo))
             .Select(f => new LeadFact($"{f.Unit}：{BriefFormat.Trimmed(f.Description)}（{f.Code}）", f.HandedOverTo!) { Status = statuses.ByFinding.GetValueOrDefault(f.Id) })
-            .Concat(teamNotes.Where(n => n.Kind == NoteKind.Tip && !Note.IsHalfDoneTip(n))
+            .Concat(teamNotes.Where(n => n.Kind == NoteKind.Tip && !string.IsNullOrWhiteSpace(n.TipSubject))
                 .Select(n => new LeadFact(IdentityScrubber.Scrub(n.TipSubject!), IdentityScrubber.Scrub(n.TipHandling ?? "")) { Status = statuses.ByNote.GetValueOrDefault(n.Id) }))
             .ToList();
         var cities = CountRules.CitiesExtendedTo(team.Region, itinerary, visit.Where(f => CountRules.IsVisitDay(teamFacts, f.Day)));
