@@ -128,7 +128,23 @@ public sealed class ConversationEngine : IConversationRunner
         return true;
     }
 
-    public bool Cancel(UpdateContext context) => _drafts.Delete(context.UserId);
+    /// <summary>Drops the member's open draft and says so; its flow then says what is left (<see cref="IFlow.Left"/>).</summary>
+    public bool Cancel(UpdateContext context)
+    {
+        var draft = _drafts.Get(context.UserId);
+        if (draft is null || !_drafts.Delete(draft.Id))
+        {
+            return false;
+        }
+
+        context.Reply(context.T["cancel.done"]);
+        if (_flows.TryGetValue(draft.Flow, out var flow))
+        {
+            flow.Left(new FlowTurn(context, draft, FlowInput.None, _db.Database.Mapper));
+        }
+
+        return true;
+    }
 
     /// <summary>Drafts nobody touched within the timeout (for the janitor).</summary>
     public IReadOnlyList<Draft> StaleDrafts(DateTime utcNow) => _drafts.UntouchedSince(utcNow - DraftTimeout);

@@ -171,13 +171,21 @@ public static class DeadlineAnswer
         };
     }
 
+    /// <summary>The deadline taken, as the member reads a day ("11月20日", the year when not this year's); null while none is.</summary>
+    public static string? Shown(FlowTurn turn, IDeadlineDraft draft) =>
+        draft.Deadline is { } deadline ? DateText.Short(turn.Context.T, deadline, turn.Context.Today) : null;
+
     /// <summary>
     /// The step that confirms a deadline far ahead ("ConfirmDeadline"): yes takes it, change asks for it again
     /// (<see cref="FlowTrigger.ChangeDeadline"/>), a date typed here is a new answer to <paramref name="question"/>.
     /// </summary>
-    public static FormStep<TData> Confirmation<TData>(Func<TData, FormStep<TData>> question)
+    /// <param name="question">The deadline question a date typed at the confirmation answers.</param>
+    /// <param name="field">The field the deadline questions fill, so the confirmed deadline counts as their answer.</param>
+    public static FormStep<TData> Confirmation<TData>(Func<TData, FormStep<TData>> question, string? field = null)
         where TData : IDeadlineDraft => new("ConfirmDeadline")
     {
+        Field = field,
+        Shown = (turn, d) => Shown(turn, d),
         Ask = (turn, d) => AskToConfirm(turn, d.PendingDeadline ?? turn.Context.Today),
         Read = (turn, d) => Confirm(turn, d) switch
         {

@@ -32,7 +32,10 @@ public sealed class Draft
     /// <summary>The buttons of the current question, so typing a label counts as pressing it.</summary>
     public List<DraftButton> Buttons { get; set; } = [];
 
-    /// <summary>The answers given before the card was reached, one per field, shown on top of the live card.</summary>
+    /// <summary>
+    /// The questions answered before the card was reached, one per field, in the order first answered: the live card
+    /// shows on top what the draft holds for each (<see cref="FormStep{TData}.Shown"/>).
+    /// </summary>
     public List<DraftAnswer> Given { get; set; } = [];
 
     public DateTime StartedUtc { get; set; }
@@ -48,10 +51,11 @@ public sealed class DraftButton
     public string Value { get; set; } = "";
 }
 
-/// <summary>An answer given to a question: the field it filled (or the step's name) and what was pressed or typed.</summary>
+/// <summary>
+/// A question answered in this draft: the field it filled (or the step's name). What was typed or pressed is not kept:
+/// the answer is shown from the draft's data, as accepted.
+/// </summary>
 public sealed class DraftAnswer
 {
     public string Field { get; set; } = "";
-
-    public string Text { get; set; } = "";
 }

@@ -45,6 +45,7 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
     /// <summary>Starts the flow with what is already known (a prefilled draft): asks the first question.</summary>
     public void Begin(FlowTurn turn, TData data)
     {
+        Accept(turn, data);
         var first = FirstStep(data);
         turn.Draft.State = first.Name;
         AskAndSave(turn, data, first);
@@ -62,16 +63,11 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
         var form = Build(turn, data);
         var asked = form.Machine.State;
         var result = Read(turn, data, form);
-        var given = GivenAnswer(turn, asked, result);
+        Accept(turn, data);
         Apply(turn, data, form, result);
         if (!turn.IsFinished)
         {
-            // The first answer to a field stays ("done" after a typed description does not replace it).
-            if (given is not null && !turn.Draft.Given.Exists(a => a.Field == given.Field))
-            {
-                turn.Draft.Given.Add(given);
-            }
-
+            Remember(turn, data, asked, result);
             AskAndSave(turn, data, form.Machine.State);
         }
     }
@@ -81,9 +77,23 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
     /// <inheritdoc />
     public virtual string Describe(FlowTurn turn) => "";
 
+    /// <inheritdoc />
+    public virtual void Left(FlowTurn turn)
+    {
+    }
+
     /// <summary>The fields still to be answered before the form can be saved (catalog keys, in the order asked).</summary>
     public IReadOnlyList<string> Missing(TData data) =>
         [.. Steps.Where(s => s.Required && s.IsAnswered is { } answered && !answered(data)).Select(s => s.Field ?? s.Name)];
+
+    /// <summary>
+    /// What the member's input made of the draft, before anything shows it, saves it or acts on it: the draft a flow
+    /// begins with, and the draft after each answer is read. A flow cleans its data here (the finding flow takes a
+    /// tipster's identity out of its texts), once, where input enters; loading a saved draft changes nothing.
+    /// </summary>
+    protected virtual void Accept(FlowTurn turn, TData data)
+    {
+    }
 
     /// <summary>Wires the machine: which question follows which, the card, the terminal states.</summary>
     protected abstract void Configure(FormMachine<TData> machine);
@@ -175,38 +185,47 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
         }
     }
 
-    /// <summary>What the input answered at a question before the card (its field, and the label pressed or the start of the text typed); null for anything else.</summary>
-    private static DraftAnswer? GivenAnswer(FlowTurn turn, FormStep<TData> asked, StepResult result)
+    /// <summary>
+    /// Notes that the question asked this turn (before the card) holds an answer now: one the step accepted into the
+    /// draft. Input it refused, a skip and a press that fills nothing leave the draft without one, so they are not noted.
+    /// </summary>
+    private static void Remember(FlowTurn turn, TData data, FormStep<TData> asked, StepResult result)
     {
-        // Typed text the question kept (it may stay for more) is an answer; a press is one when it moves the form on.
-        var answered = !result.IsUnexpected && result.Reason is null && result.Trigger switch
+        if (asked.IsCard || asked.Shown is null || result.IsUnexpected || result.Reason is not null)
         {
-            null => turn.Input.Text is not null,
-            { } trigger => trigger != FlowTrigger.Cancel && trigger != FlowTrigger.Save,
-        };
-        if (asked.IsCard || !answered)
-        {
-            return null;
+            return;
         }
 
-        var text = turn.Input.Choice is { } choice
-            ? turn.Draft.Buttons.FirstOrDefault(b => b.Value == choice)?.Label
-            : turn.Input.Text?.Trim();
-        return string.IsNullOrEmpty(text)
-            ? null
-            : new DraftAnswer { Field = asked.Field ?? asked.Name, Text = text.Length <= GivenLength ? text : text[..GivenLength] + "…" };
+        var key = KeyOf(asked);
+        if (!string.IsNullOrEmpty(asked.Shown(turn, data)) && !turn.Draft.Given.Exists(a => a.Field == key))
+        {
+            turn.Draft.Given.Add(new DraftAnswer { Field = key });
+        }
     }
 
+    private static string KeyOf(FormStep<TData> step) => step.Field ?? step.Name;
+
     /// <summary>
-    /// The live card's top line: the answers given so far, when the question replaces the pressed one in place (the
-    /// pressed question and its answer are no longer in the chat). Not on the card, which shows everything, nor once
+    /// The live card's top line: the answers so far, when the question replaces the pressed one in place (the pressed
+    /// question and its answer are no longer in the chat). Each is what the draft holds now, as its step shows it (an
+    /// answer changed since shows as changed, one cleared not at all). Not on the card, which shows everything, nor once
     /// the card has been reached.
     /// </summary>
-    private static string Given(FlowTurn turn, TData data, FormStep<TData> step) =>
-        turn.Input.Choice is null || turn.Context.Update.Kind != Messaging.UpdateKind.Callback || step.IsCard
-            || data is IReviewedDraft { ReturnToReview: true } || turn.Draft.Given.Count == 0
-            ? ""
-            : turn.Context.T.Format("flow.given", string.Join(" · ", turn.Draft.Given.Select(a => a.Text))) + "\n\n";
+    private string Given(FlowTurn turn, TData data, FormStep<TData> step)
+    {
+        if (turn.Input.Choice is null || turn.Context.Update.Kind != Messaging.UpdateKind.Callback || step.IsCard
+            || data is IReviewedDraft { ReturnToReview: true } || turn.Draft.Given.Count == 0)
+        {
+            return "";
+        }
+
+        var shown = turn.Draft.Given
+            .Select(a => Steps.FirstOrDefault(s => s.Shown is not null && KeyOf(s) == a.Field)?.Shown!(turn, data))
+            .Where(text => !string.IsNullOrWhiteSpace(text))
+            .Select(text => text!.Length <= GivenLength ? text : text[..GivenLength] + "…")
+            .ToList();
+        return shown.Count == 0 ? "" : turn.Context.T.Format("flow.given", string.Join(" · ", shown)) + "\n\n";
+    }
 
     /// <summary>
     /// Asks the question, then saves: asking may note what its buttons stand for. Where every question can be

@@ -17,6 +17,14 @@ public sealed class FormStep<TData>(string name)
     /// <summary>The form cannot be saved while a required step is unanswered; the others may be skipped.</summary>
     public bool Required { get; init; }
 
+    /// <summary>
+    /// The answer the draft holds for this step as the member reads it: the chosen choice's label, a date written for
+    /// them, the start of a text; null while it holds none (or the step fills nothing to show). The answers so far on
+    /// the live card are drawn from this, never from what was typed or pressed, so a refused answer or a skip button
+    /// never shows as one.
+    /// </summary>
+    public Func<FlowTurn, TData, string?>? Shown { get; init; }
+
     /// <summary>Whether the draft holds an answer to this step (null: it fills nothing of its own).</summary>
     public Func<TData, bool>? IsAnswered { get; init; }
 

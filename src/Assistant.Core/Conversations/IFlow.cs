@@ -21,6 +21,14 @@ public interface IFlow
     /// <summary>The flow's state machine as Mermaid text, drawn from the machine itself (docs/flows/NAME.md).</summary>
     string Diagram();
 
+    /// <summary>
+    /// After the member left the flow with /cancel (the draft is gone, the cancellation said): what the flow keeps and
+    /// says next, e.g. how to take up later what was left half-done.
+    /// </summary>
+    void Left(FlowTurn turn)
+    {
+    }
+
     /// <summary>What the draft holds so far, in a few words (HTML), for "you have an unfinished …, continuing: …"; empty when nothing yet.</summary>
     string Describe(FlowTurn turn) => "";
 }

@@ -41,6 +41,6 @@ public interface IConversationRunner
 
     bool TryHandleCallback(UpdateContext context, string data);
 
-    /// <summary>Drops the member's open flow; true when there was one.</summary>
+    /// <summary>Drops the member's open flow and says so (the flow may add what is left to do); false when there was none.</summary>
     bool Cancel(UpdateContext context);
 }

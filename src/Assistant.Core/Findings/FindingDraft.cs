@@ -4,9 +4,10 @@ namespace Assistant.Core.Findings;
 
 /// <summary>
 /// What has been entered in the finding flow so far (the draft's data). Its free texts are scrubbed of anything identifying
-/// a person (<see cref="IdentityScrubber"/>) as they are set, whatever sets them (an answer, a caption, a note or a voice
-/// transcript turned into a finding, the model's refinement, an edit), so a tipster's identity is neither shown on the card
-/// nor saved. The name of the person responsible for the rectification is the one free text kept as typed.
+/// a person (<see cref="ScrubIdentities"/>) where input enters the flow: every answer, and every draft a flow begins with (a
+/// caption, a note or a voice transcript turned into a finding, the model's refinement, an edit), so a tipster's identity is
+/// neither shown on the card nor saved. Loading a saved draft does not scrub it again: it was saved scrubbed. The name of
+/// the person responsible for the rectification is the one free text kept as typed.
 /// </summary>
 public sealed class FindingDraft : IReviewedDraft, IEvidenceDraft, IDeadlineDraft
 {
@@ -22,31 +23,31 @@ public sealed class FindingDraft : IReviewedDraft, IEvidenceDraft, IDeadlineDraf
 
     public Sector? Sector { get; set; }
 
-    public string? SectorOther { get; set => field = IdentityScrubber.ScrubOrNull(value); }
+    public string? SectorOther { get; set; }
 
     public Method? Method { get; set; }
 
     public bool? Covert { get; set; }
 
-    public string? City { get; set => field = IdentityScrubber.ScrubOrNull(value); }
+    public string? City { get; set; }
 
-    public string? Place { get; set => field = IdentityScrubber.ScrubOrNull(value); }
+    public string? Place { get; set; }
 
     public double? Latitude { get; set; }
 
     public double? Longitude { get; set; }
 
-    public string? Unit { get; set => field = IdentityScrubber.ScrubOrNull(value); }
+    public string? Unit { get; set; }
 
-    public string Description { get; set => field = IdentityScrubber.Scrub(value); } = "";
+    public string Description { get; set; } = "";
 
     public Severity? Severity { get; set; }
 
-    public string? Basis { get; set => field = IdentityScrubber.ScrubOrNull(value); }
+    public string? Basis { get; set; }
 
     public List<Evidence> Evidence { get; set; } = [];
 
-    public string? ResponsibleUnit { get; set => field = IdentityScrubber.ScrubOrNull(value); }
+    public string? ResponsibleUnit { get; set; }
 
     public string? ResponsiblePerson { get; set; }
 
@@ -57,7 +58,7 @@ public sealed class FindingDraft : IReviewedDraft, IEvidenceDraft, IDeadlineDraf
 
     public bool FixedOnSpot { get; set; }
 
-    public string? HandedOverTo { get; set => field = IdentityScrubber.ScrubOrNull(value); }
+    public string? HandedOverTo { get; set; }
 
     public int? NoteId { get; set; }
 
@@ -72,6 +73,28 @@ public sealed class FindingDraft : IReviewedDraft, IEvidenceDraft, IDeadlineDraf
 
     /// <summary>Texts offered as buttons at the current question (a button carries only its index).</summary>
     public List<string> Offered { get; set; } = [];
+
+    /// <summary>The draft's free texts that may carry a tipster's identity (not the responsible person's name), each read and written once.</summary>
+    private static readonly IReadOnlyList<(Func<FindingDraft, string?> Get, Action<FindingDraft, string?> Set)> Texts =
+    [
+        (d => d.SectorOther, (d, v) => d.SectorOther = v),
+        (d => d.City, (d, v) => d.City = v),
+        (d => d.Place, (d, v) => d.Place = v),
+        (d => d.Unit, (d, v) => d.Unit = v),
+        (d => d.Description, (d, v) => d.Description = v ?? ""),
+        (d => d.Basis, (d, v) => d.Basis = v),
+        (d => d.ResponsibleUnit, (d, v) => d.ResponsibleUnit = v),
+        (d => d.HandedOverTo, (d, v) => d.HandedOverTo = v),
+    ];
+
+    /// <summary>Takes anything identifying a person out of the free texts (see <see cref="IdentityScrubber"/>): where input enters the draft.</summary>
+    public void ScrubIdentities()
+    {
+        foreach (var (get, set) in Texts)
+        {
+            set(this, IdentityScrubber.ScrubOrNull(get(this)));
+        }
+    }
 
     /// <summary>An edit of a saved finding: everything it holds, and the card first.</summary>
     public static FindingDraft From(Finding finding) => new()

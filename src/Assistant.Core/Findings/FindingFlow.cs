@@ -73,6 +73,9 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
         return string.Join(" · ", parts);
     }
 
+    /// <summary>A tipster's identity never enters the draft: every text is scrubbed as the input arrives (not when the draft is loaded).</summary>
+    protected override void Accept(FlowTurn turn, FindingDraft data) => data.ScrubIdentities();
+
     /// <summary>An edit starts at the card; a new finding at its first unanswered question (the card when a message filled them all).</summary>
     protected override Step FirstStep(FindingDraft data) => data.EditingFindingId is null ? _q.FirstMissing(data) ?? _q.Review : _q.Review;
 

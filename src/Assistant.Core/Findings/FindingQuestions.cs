@@ -31,6 +31,7 @@ public sealed class FindingQuestions
             Field = FieldKeys.Aspect,
             Required = true,
             IsAnswered = d => d.Aspect is not null,
+            Shown = (turn, d) => d.Aspect is { } aspect ? turn.Context.T[aspect.ShortKey()] : null,
             Ask = FindingChoices.AskAspect,
             Read = FindingChoices.ReadAspect,
         };
@@ -39,6 +40,7 @@ public sealed class FindingQuestions
             Field = FieldKeys.Sector,
             Required = true,
             IsAnswered = d => d.Sector is { } sector && (sector != Findings.Sector.Other || !string.IsNullOrWhiteSpace(d.SectorOther)),
+            Shown = (turn, d) => d.Sector is { } sector ? SectorNames.Label(turn.Context.T, sector, d.SectorOther) : null,
             Ask = (turn, d) => new(turn.Context.T["finding.ask.sector"], FindingChoices.Sectors(turn.Context.T, d.Defaults).Chunk(3)),
             Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Sector, Answers.Pick(turn, FindingChoices.Sectors(turn.Context.T, d.Defaults), v => d.Sector = Enum.Parse<Sector>(v),
                 typed => [.. ClassificationNames.Sectors(typed).Select(s => s.ToString())])),
@@ -53,6 +55,7 @@ public sealed class FindingQuestions
             Field = FieldKeys.Method,
             Required = true,
             IsAnswered = d => d.Method is not null,
+            Shown = (turn, d) => d.Method is { } method ? turn.Context.T[method.Key()] : null,
             Ask = (turn, d) => new(turn.Context.T["finding.ask.method"], FindingChoices.Methods(turn.Context.T, d.Defaults).Chunk(3)),
             Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Method, Answers.Pick(turn, FindingChoices.Methods(turn.Context.T, d.Defaults), v => d.Method = Enum.Parse<Method>(v))),
         };
@@ -61,6 +64,7 @@ public sealed class FindingQuestions
             Field = FieldKeys.Openness,
             Required = true,
             IsAnswered = d => d.Covert is not null,
+            Shown = (turn, d) => d.Covert is { } covert ? turn.Context.T[covert ? "openness.covert" : "openness.open"] : null,
             Ask = (turn, _) => new(turn.Context.T["finding.ask.openness"], [FindingChoices.Openness(turn.Context.T)]),
             Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Openness, Answers.Pick(turn, FindingChoices.Openness(turn.Context.T), v => d.Covert = v == "covert")),
         };
@@ -69,6 +73,7 @@ public sealed class FindingQuestions
             Field = FieldKeys.City,
             Required = true,
             IsAnswered = d => !string.IsNullOrWhiteSpace(d.City),
+            Shown = (_, d) => d.City,
             Ask = (turn, d) => FindingChoices.WithOffers(turn.Context.T["finding.ask.city"], d, d.Defaults?.City, store.VocabularyOf(turn.Draft.TeamId).Cities),
             Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.City, FindingChoices.OfferedOrText(turn, d, 60, v => d.City = v)),
         };
@@ -76,6 +81,7 @@ public sealed class FindingQuestions
         {
             Field = FieldKeys.Place,
             IsAnswered = d => d.Place is not null || d.Latitude is not null,
+            Shown = (_, d) => d.Place,
             TakesLocation = true,
             Ask = (turn, _) => new(turn.Context.T["finding.ask.place"], [[new Choice(turn.Context.T["common.skip"], "skip")]]),
             Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Place, ReadPlace(turn, d)),
@@ -85,6 +91,7 @@ public sealed class FindingQuestions
             Field = FieldKeys.Unit,
             Required = true,
             IsAnswered = d => !string.IsNullOrWhiteSpace(d.Unit),
+            Shown = (_, d) => d.Unit,
             Ask = (turn, d) => FindingChoices.WithOffers(turn.Context.T["finding.ask.unit"], d, d.Defaults?.Unit, store.VocabularyOf(turn.Draft.TeamId).Units),
             Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Unit, FindingChoices.OfferedOrText(turn, d, MaxShortText, v => d.Unit = v)),
         };
@@ -93,6 +100,7 @@ public sealed class FindingQuestions
             Field = FieldKeys.Description,
             Required = true,
             IsAnswered = d => !string.IsNullOrWhiteSpace(d.Description),
+            Shown = (_, d) => d.Description,
             Ask = AskDescription,
             Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Description, ReadDescription(turn, d)),
         };
@@ -101,6 +109,7 @@ public sealed class FindingQuestions
             Field = FieldKeys.Severity,
             Required = true,
             IsAnswered = d => d.Severity is not null,
+            Shown = (turn, d) => d.Severity is { } severity ? turn.Context.T[severity.Key()] : null,
             Ask = (turn, _) => new(turn.Context.T["finding.ask.severity"], FindingChoices.Severities(turn.Context.T).Select(c => new[] { c })),
             Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Severity, Answers.Pick(turn, FindingChoices.Severities(turn.Context.T), v => d.Severity = Enum.Parse<Severity>(v))),
         };
@@ -108,6 +117,7 @@ public sealed class FindingQuestions
         {
             Field = "field.basis",
             IsAnswered = d => d.Basis is not null,
+            Shown = (_, d) => d.Basis,
             Ask = (turn, _) => new(turn.Context.T["finding.ask.basis"], [[new Choice(turn.Context.T["finding.basis_later"], "skip")]]),
             Read = (turn, d) => Answers.TextOrNone(turn, "skip", MaxBasis, v => d.Basis = v),
         };
@@ -115,6 +125,7 @@ public sealed class FindingQuestions
         {
             Field = "field.evidence",
             IsAnswered = d => d.Evidence.Count > 0,
+            Shown = (turn, d) => d.Evidence.Count > 0 ? EvidenceText.Summary(turn.Context.T, d.Evidence) : null,
             TakesFiles = true,
             Ask = AskEvidence,
             Read = ReadEvidence,

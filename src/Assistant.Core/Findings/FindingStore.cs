@@ -122,6 +122,44 @@ public sealed class FindingStore(AssistantDatabase db)
     private static string AuthorDayKey(int teamId, long authorId, DateOnly day) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{teamId}|{authorId}|{day:yyyyMMdd}");
 
+    /// <summary>
+    /// Data migration 1: findings and history written before their texts were scrubbed on every save may still hold a
+    /// tipster's identity until they are next saved. Scrubs every stored finding's free texts (<see cref="FindingText"/>)
+    /// and every value of their change history, once; returns how many rows changed.
+    /// </summary>
+    public static int ScrubStoredTexts(ILiteDatabase database)
+    {
+        var changed = 0;
+        var findings = database.GetCollection<Finding>(Findings);
+        foreach (var finding in findings.FindAll().ToList())
+        {
+            var before = JsonSerializer.Serialize(database.Mapper.ToDocument(finding));
+            FindingText.ScrubIdentities(finding);
+            if (JsonSerializer.Serialize(database.Mapper.ToDocument(finding)) != before)
+            {
+                SetKeys(finding);
+                findings.Update(finding);
+                changed++;
+            }
+        }
+
+        var changes = database.GetCollection<FindingChange>(Changes);
+        foreach (var change in changes.FindAll().ToList())
+        {
+            var oldValue = FindingText.ScrubChange(change.Field, change.OldValue);
+            var newValue = FindingText.ScrubChange(change.Field, change.NewValue);
+            if (oldValue != change.OldValue || newValue != change.NewValue)
+            {
+                change.OldValue = oldValue;
+                change.NewValue = newValue;
+                changes.Update(change);
+                changed++;
+            }
+        }
+
+        return changed;
+    }
+
     public static void EnsureSchema(ILiteDatabase database)
     {
         SchemaSetup.EnsureIndexes(database, Findings,

@@ -14,6 +14,7 @@ public static class FindingsRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(FindingStore), FindingStore.EnsureSchema);
+        services.AddMigration(1, "scrub tipster identities from findings saved before scrub-on-save", FindingStore.ScrubStoredTexts);
         services.AddSingletons(typeof(FindingStore), typeof(FindingService));
         services.AddFlow<FindingFlow>();
         services.AddSingleton<FindingStarter>();

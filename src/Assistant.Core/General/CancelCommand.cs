@@ -9,6 +9,11 @@ public sealed class CancelCommand(IConversationRunner conversations) : ICommandH
     public static IReadOnlyList<CommandSpec> Commands { get; } =
         [new("cancel", Permission.Basics, ChatScope.PrivateOnly, "help.cmd.cancel", "/cancel") { InMenu = true }];
 
-    public void Handle(UpdateContext context, CommandSpec spec, CommandLine command) =>
-        context.Reply(conversations.Cancel(context) ? context.T["cancel.done"] : context.T["cancel.nothing"]);
+    public void Handle(UpdateContext context, CommandSpec spec, CommandLine command)
+    {
+        if (!conversations.Cancel(context))
+        {
+            context.Reply(context.T["cancel.nothing"]);
+        }
+    }
 }

@@ -50,27 +50,32 @@ public sealed class LeadFlow : FormFlow<LeadDraft>
         Answer = new("Answer")
         {
             TakesFiles = true,
+            Shown = (turn, d) => d.Answer ?? (d.Documents.Count > 0 ? string.Join(turn.Context.T["list.separator"], d.Documents.Select(x => x.FileName)) : null),
             Ask = AskAnswer,
             Read = ReadAnswer,
         };
         Result = new("Result")
         {
+            Shown = (turn, d) => d.Result is { } result ? turn.Context.T[LeadCard.ResultKey(result)] : null,
             Ask = (turn, d) => new(turn.Context.T[d.Action == LeadAction.Close ? "leads.ask.close_result" : "leads.ask.result"], ResultChoices(turn.Context.T, d).Select(c => new[] { c })),
             Read = (turn, d) => Answers.Pick(turn, ResultChoices(turn.Context.T, d), v => d.Result = Enum.Parse<LeadResult>(v)) is var r && r == StepResult.Answered
                 ? StepResult.Fire(FlowTrigger.Save) : r,
         };
         Date = new("Date")
         {
+            Shown = (turn, d) => d.Date is { } date ? DateText.Short(turn.Context.T, date, turn.Context.Today) : null,
             Ask = (turn, _) => new(turn.Context.T["leads.ask.due"]),
             Read = ReadDate,
         };
         Finding = new("Finding")
         {
+            Shown = (_, d) => d.FindingCode,
             Ask = (turn, _) => new(turn.Context.T["leads.ask.finding"]),
             Read = ReadFinding,
         };
         Reason = new("Reason")
         {
+            Shown = (_, d) => d.Reason,
             Ask = (turn, _) => new(turn.Context.T["leads.ask.reopen_reason"]),
             Read = (turn, d) => WithoutIdentity(turn, LeadService.MaxReason, v => d.Reason = v) is var r && r == StepResult.Answered ? StepResult.Fire(FlowTrigger.Save) : r,
         };

@@ -56,6 +56,9 @@ public sealed class LedgerActionFlow : FormFlow<LedgerActionDraft>
 
     private const int MaxText = 1000;
 
+    /// <summary>The deadline's questions (asked, retyped at the confirmation) fill one field: the answers so far name it once.</summary>
+    private const string DeadlineField = "field.deadline";
+
     private readonly LedgerService _ledger;
     private readonly FindingStore _findings;
 
@@ -66,37 +69,45 @@ public sealed class LedgerActionFlow : FormFlow<LedgerActionDraft>
         _findings = findings;
         Unit = new("Unit")
         {
+            Shown = (_, d) => d.Unit,
             Ask = (turn, d) => new(turn.Context.T.Format("ledger.ask.unit", Code(d))),
             Read = (turn, d) => Answers.Text(turn, MaxText, v => d.Unit = v),
         };
         Person = new("Person")
         {
+            Shown = (_, d) => d.Person,
             Ask = (turn, d) => AskPerson(turn, d, teams),
             Read = (turn, d) => ReadPerson(turn, d, teams),
         };
         Deadline = new("Deadline")
         {
+            Field = DeadlineField,
+            Shown = DeadlineAnswer.Shown,
             Ask = (turn, _) => new(turn.Context.T["ledger.ask.deadline"], [DeadlineAnswer.QuickChoices(turn.Context.T, withToday: false)]),
             Read = (turn, d) => DeadlineAnswer.Read(turn, d),
         };
         NewDeadline = new("NewDeadline")
         {
+            Field = DeadlineField,
+            Shown = DeadlineAnswer.Shown,
             Ask = AskNewDeadline,
 
             // Checked as it is typed: after the current deadline, so the reason asked next is never thrown away.
             Read = (turn, d) => DeadlineAnswer.Read(turn, d, after: _findings.Get(d.FindingId)?.Deadline),
         };
-        ConfirmDeadline = DeadlineAnswer.Confirmation<LedgerActionDraft>(d => Extending(d) ? NewDeadline : Deadline);
+        ConfirmDeadline = DeadlineAnswer.Confirmation<LedgerActionDraft>(d => Extending(d) ? NewDeadline : Deadline, DeadlineField);
         Reason = new("Reason")
         {
             Ask = (turn, d) => new(d.Action == RectificationAction.Reject ? turn.Context.T["ledger.ask.reject_reason"]
                 : turn.Context.T.Format("ledger.ask.extend_reason", DateText.Full(turn.Context.T, d.Deadline ?? turn.Context.Today))),
             Read = (turn, d) => Answers.Text(turn, MaxText, v => d.Reason = v),
+            Shown = (_, d) => d.Reason,
         };
         Opinion = new("Opinion")
         {
             Ask = (turn, d) => new(turn.Context.T.Format("ledger.ask.opinion", Code(d))),
             Read = (turn, d) => Answers.Text(turn, MaxText, v => d.Opinion = v),
+            Shown = (_, d) => d.Opinion,
         };
         Evidence = new("Evidence") { TakesFiles = true, Ask = AskEvidence, Read = ReadEvidence };
         Confirm = new("Confirm")

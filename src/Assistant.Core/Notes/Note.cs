@@ -82,5 +82,12 @@ public sealed class Note
 
     public string KindKey => "note.kind." + Kind.ToString().ToLowerInvariant();
 
+    /// <summary>
+    /// Marked as a tip whose questions were left unanswered (the tip flow cancelled or timed out): the brief counts it but
+    /// cannot list it until what it reports and how it was handled are filled in ("complete the tip").
+    /// </summary>
+    public static bool IsHalfDoneTip(Note note) =>
+        note.Kind == NoteKind.Tip && (string.IsNullOrWhiteSpace(note.TipSubject) || string.IsNullOrWhiteSpace(note.TipHandling));
+
     public static string ChannelKey(TipChannel channel) => "tip.channel." + channel.ToString().ToLowerInvariant();
 }

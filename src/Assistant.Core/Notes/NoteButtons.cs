@@ -7,8 +7,9 @@ using Assistant.Core.Teams;
 namespace Assistant.Core.Notes;
 
 /// <summary>
-/// The buttons under a saved note: undo, turn into a finding, tag its kind, mark it covert or open. Data: n:ID:u, n:ID:f,
-/// n:ID:k:Kind, n:ID:c (covert), n:ID:o (open). Only the note's author may use them; anything else is refused.
+/// The buttons under a saved note: undo, turn into a finding, tag its kind, mark it covert or open, and for a tip left
+/// half-done, complete it. Data: n:ID:u, n:ID:f, n:ID:k:Kind, n:ID:c (covert), n:ID:o (open), n:ID:t. Only the note's
+/// author may use them; anything else is refused.
 /// </summary>
 public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, ConversationEngine engine) : ICallbackHandler, IDeclaresSpecs
 {
@@ -32,12 +33,13 @@ public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, Co
         var id = note.Id.ToString(CultureInfo.InvariantCulture);
         var kinds = Enum.GetValues<NoteKind>()
             .Select(k => new Button((k == note.Kind ? "✓ " : "") + t["note.kind." + k.ToString().ToLowerInvariant()], $"n:{id}:k:{k}"));
-        return
+        IReadOnlyList<IReadOnlyList<Button>> rows =
         [
             [new Button(t["note.undo"], $"n:{id}:u"), new Button(t["note.to_finding"], $"n:{id}:f")],
             [.. kinds],
             [note.Covert ? new Button(t["note.make_open"], $"n:{id}:o") : new Button(t["note.make_covert"], $"n:{id}:c")],
         ];
+        return Note.IsHalfDoneTip(note) ? [[new Button(t["note.complete_tip"], $"n:{id}:t")], .. rows] : rows;
     }
 
     /// <summary>A voice note's audio, kept as the finding's evidence.</summary>
@@ -82,7 +84,7 @@ public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, Co
                 if (kind == NoteKind.Tip)
                 {
                     // What the brief may say of a tip: how it came, what it reports, how it was handled. The tip's
-                    // questions are the only buttons meanwhile; the note's come back with the tip saved.
+                    // questions are the only buttons meanwhile; the note's come back with the tip saved, or left.
                     context.EditOrigin(Saved(t, note));
                     engine.Start(context, TipFlow.FlowName, new TipDraft { NoteId = note.Id });
                 }
@@ -98,6 +100,15 @@ public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, Co
                 note.Covert = parts[1] == "c";
                 notes.Update(note);
                 context.EditOrigin(Saved(t, note), For(t, note));
+                break;
+            case "t" when Note.IsHalfDoneTip(note):
+                // The tip's questions again, what the note already holds filled in: only what is missing is asked.
+                context.EditOrigin(Saved(t, note));
+                engine.Start(context, TipFlow.FlowName, TipFlow.DraftFor(note));
+                break;
+            case "t":
+                context.EditOrigin(Saved(t, note), For(t, note));
+                context.Reply(t["note.tip_already_complete"]);
                 break;
             default:
                 context.Reply(t["callback.expired"]);

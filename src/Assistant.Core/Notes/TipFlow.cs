@@ -38,16 +38,19 @@ public sealed class TipFlow : FormFlow<TipDraft>
         _saved = [.. saved];
         Channel = new("Channel")
         {
+            Shown = (turn, d) => d.Channel is { } channel ? turn.Context.T[Note.ChannelKey(channel)] : null,
             Ask = (turn, _) => new(turn.Context.T["tip.ask.channel"], ChannelChoices(turn.Context.T).Chunk(3)),
             Read = (turn, d) => Answers.Pick(turn, ChannelChoices(turn.Context.T), v => d.Channel = Enum.Parse<TipChannel>(v)),
         };
         Subject = new("Subject")
         {
+            Shown = (_, d) => d.Subject,
             Ask = (turn, _) => new(turn.Context.T["tip.ask.subject"]),
             Read = (turn, d) => ReadWithoutIdentity(turn, v => d.Subject = v),
         };
         Handling = new("Handling")
         {
+            Shown = (_, d) => d.Handling,
             Ask = (turn, d) => new(turn.Context.T.Format("tip.ask.handling", d.Subject ?? ""), HandlingPresets.Select(k => new[] { new Choice(turn.Context.T[k], k) })),
             Read = (turn, d) => ReadWithoutIdentity(turn, v => d.Handling = v) is var read && read == StepResult.Answered ? StepResult.Fire(FlowTrigger.Save) : read,
         };
@@ -70,6 +73,44 @@ public sealed class TipFlow : FormFlow<TipDraft>
         var d = turn.Data<TipDraft>();
         var text = d.Subject ?? _notes.Get(d.NoteId)?.Text ?? "";
         return text.Length == 0 ? "" : "“" + Html.Escape(text.Length <= 20 ? text : text[..20] + "…") + "”";
+    }
+
+    /// <summary>The tip's draft for a note: what the note already holds of it (a tip taken up again after it was left half-done).</summary>
+    public static TipDraft DraftFor(Note note) => new()
+    {
+        NoteId = note.Id,
+        Channel = note.TipChannel,
+        Subject = string.IsNullOrWhiteSpace(note.TipSubject) ? null : note.TipSubject,
+        Handling = string.IsNullOrWhiteSpace(note.TipHandling) ? null : note.TipHandling,
+    };
+
+    /// <summary>The first question the draft does not answer yet: a tip completed later asks only what is missing.</summary>
+    protected override Step FirstStep(TipDraft data) => data.Channel is null ? Channel : data.Subject is null ? Subject : Handling;
+
+    /// <summary>
+    /// Left with /cancel: the note is a tip left half-done; its buttons come back, with one to complete the tip. The channel
+    /// answered stays on the note. What it reports does not: a tip with a subject is one that has its lead (made when the
+    /// tip is saved, <see cref="ITipSavedHandler"/>), so the subject is written only with the rest, on save.
+    /// </summary>
+    public override void Left(FlowTurn turn)
+    {
+        var d = turn.Data<TipDraft>();
+        var note = _notes.Get(d.NoteId);
+        if (note is null || note.Deleted || note.AuthorId != turn.Context.UserId || note.Kind != NoteKind.Tip)
+        {
+            return;
+        }
+
+        if (d.Channel is { } channel && note.TipChannel != channel)
+        {
+            note.TipChannel = channel;
+            _notes.Update(note);
+        }
+        if (Note.IsHalfDoneTip(note))
+        {
+            var t = turn.Context.T;
+            turn.Context.Reply(NoteButtons.Saved(t, note) + "\n\n" + t["tip.left_half_done"], NoteButtons.For(t, note));
+        }
     }
 
     protected override void Configure(FormMachine<TipDraft> machine)

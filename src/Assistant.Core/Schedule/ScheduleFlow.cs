@@ -23,6 +23,7 @@ public sealed class ScheduleFlow : FormFlow<ScheduleDraft>
         var people = new ScheduleParticipants(teams);
         Kind = new("Kind")
         {
+            Shown = (turn, d) => d.Kind is { } kind ? turn.Context.T[kind.Key()] : null,
             Ask = (turn, _) => new(turn.Context.T["schedule.ask.kind"], KindChoices(turn.Context.T).Chunk(3)),
             Read = (turn, d) => Answers.Pick(turn, KindChoices(turn.Context.T), v => d.Kind = EventKinds.Parse(v[2..]),
                 typed => EventKinds.Parse(typed) is { } kind ? ["k:" + kind] : []) is var read && read.IsUnexpected ? ChooseButton(turn) : read,
@@ -32,6 +33,7 @@ public sealed class ScheduleFlow : FormFlow<ScheduleDraft>
             Field = "schedule.field.title",
             Required = true,
             IsAnswered = d => d.Title is not null,
+            Shown = (_, d) => d.Title,
             Ask = (turn, _) => new(turn.Context.T["schedule.ask.title"]),
             Read = (turn, d) => Typed(turn, 200, v => d.Title = v),
         };
@@ -40,16 +42,21 @@ public sealed class ScheduleFlow : FormFlow<ScheduleDraft>
             Field = "schedule.field.time",
             Required = true,
             IsAnswered = d => d.Start is not null,
+            Shown = (turn, d) => d.Start is { } start
+                ? DateText.Short(turn.Context.T, DateOnly.FromDateTime(start), turn.Context.Today) + " " + start.ToString("HH:mm", CultureInfo.InvariantCulture)
+                : null,
             Ask = (turn, _) => new(turn.Context.T["schedule.ask.start"]),
             Read = ReadStart,
         };
         End = new("End")
         {
+            Shown = (_, d) => d.End?.ToString("HH:mm", CultureInfo.InvariantCulture),
             Ask = (turn, d) => new(turn.Context.T.Format("schedule.ask.end", d.Start!.Value.ToString("HH:mm", CultureInfo.InvariantCulture)), [LengthChoices(turn.Context.T)]),
             Read = ReadEnd,
         };
         Place = new("Place")
         {
+            Shown = (_, d) => d.Place,
             Ask = (turn, _) => new(turn.Context.T["schedule.ask.place"], [[new Choice(turn.Context.T["common.skip"], "skip")]]),
             Read = (turn, d) => turn.Input.Choice == "skip" ? Skipped(() => d.Place = null) : Typed(turn, 200, v => d.Place = v),
         };
@@ -57,6 +64,7 @@ public sealed class ScheduleFlow : FormFlow<ScheduleDraft>
         UnknownParticipant = new("UnknownParticipant") { Ask = people.AskAboutName, Read = people.ReadAboutName };
         Notes = new("Notes")
         {
+            Shown = (_, d) => d.Notes,
             Ask = (turn, _) => new(turn.Context.T["schedule.ask.notes"], [[new Choice(turn.Context.T["common.skip"], "skip")]]),
             Read = (turn, d) => turn.Input.Choice == "skip" ? Skipped(() => d.Notes = null) : Typed(turn, 2000, v => d.Notes = v),
         };

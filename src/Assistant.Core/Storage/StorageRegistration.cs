@@ -15,7 +15,9 @@ public static class StorageRegistration
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             var root = sp.GetRequiredService<IHostEnvironment>().ContentRootPath;
             var path = Path.IsPathRooted(options.DatabasePath) ? options.DatabasePath : Path.Combine(root, options.DatabasePath);
-            return AssistantDatabase.Open(path, sp.GetServices<SchemaSetup>(), options.CheckpointPages, sp.GetRequiredService<StorageFaults>());
+            // The data migrations run last: every collection and index exists by then.
+            var setups = sp.GetServices<SchemaSetup>().Append(DataMigrations.Setup(sp.GetServices<DataMigration>()));
+            return AssistantDatabase.Open(path, setups, options.CheckpointPages, sp.GetRequiredService<StorageFaults>());
         });
         services.AddSingleton<StorageFaults>();
         services.AddSingleton<ProcessedUpdates>();
@@ -24,6 +26,10 @@ public static class StorageRegistration
         services.AddSingleton<AuditLog>();
         return builder;
     }
+
+    /// <summary>A one-time change to stored data (<see cref="DataMigration"/>), run once per database file at start-up.</summary>
+    public static IServiceCollection AddMigration(this IServiceCollection services, int version, string name, Func<LiteDB.ILiteDatabase, int> apply) =>
+        services.AddSingleton(new DataMigration(version, name, apply));
 
     public static IServiceCollection AddSchema(this IServiceCollection services, string name, Action<LiteDB.ILiteDatabase> ensure) =>
         services.AddSingleton(new SchemaSetup(name, ensure));

@@ -141,4 +141,70 @@ public sealed class FindingIdentityTests
             AssertNoIdentity(text, "李四", "一三八一二三四五六七八");
         }
     }
+
+    [Fact]
+    public void DescriptionTypedInTheFlow_IsScrubbedInTheSavedDraft_BeforeTheCard()
+    {
+        using var h = WithTeam(out _);
+        h.Send(Member, "/finding");
+        h.Press(Member, "安全生产责任落实");
+        h.Press(Member, "危险化学品");
+        h.Press(Member, "实地检查");
+        h.Press(Member, "明查");
+        h.Send(Member, "长沙市望城区");
+        h.Send(Member, "长沙某加油站");
+
+        h.Send(Member, Caption);
+
+        var stored = h.Get<DraftStore>().Get(Member)!.Data["Description"].AsString;
+        Assert.Contains(Kept, stored, StringComparison.Ordinal);
+        AssertNoIdentity(stored, "张三", "13812345678");
+    }
+
+    [Fact]
+    public void DraftLoadedFromTheDatabase_KeepsItsTextsAsStored_NothingIsScrubbedOnLoad()
+    {
+        using var h = WithTeam(out _);
+        var mapper = h.Get<Core.Storage.AssistantDatabase>().Database.Mapper;
+        var document = mapper.ToDocument(new FindingDraft { Description = Caption, Unit = "举报人张三" });
+
+        var loaded = mapper.ToObject<FindingDraft>(document);
+
+        Assert.Equal(Caption, loaded.Description);
+        Assert.Equal("举报人张三", loaded.Unit);
+        loaded.ScrubIdentities();
+        AssertNoIdentity(loaded.Description + loaded.Unit, "张三", "13812345678");
+    }
+
+    [Fact]
+    public void FindingText_ScrubsEveryFreeText_AndReportsARemovalInAnyOfThem_TheDeadlineReasonsToo()
+    {
+        const string Tipster = "举报人张三电话13812345678";
+        var everywhere = new Finding
+        {
+            Code = "G7-001",
+            SectorOther = Tipster, City = Tipster, Place = Tipster, Unit = Tipster, Description = Tipster, Basis = Tipster,
+            ResponsibleUnit = Tipster, HandedOverTo = Tipster, FixNote = Tipster, RejectReason = Tipster, VerificationOpinion = Tipster,
+            ResponsiblePerson = "王责任人",
+            DeadlineChanges = [new Core.Ledger.DeadlineChange { Reason = Tipster }],
+        };
+
+        FindingText.ScrubIdentities(everywhere);
+
+        var texts = new[]
+        {
+            everywhere.SectorOther, everywhere.City, everywhere.Place, everywhere.Unit, everywhere.Description, everywhere.Basis,
+            everywhere.ResponsibleUnit, everywhere.HandedOverTo, everywhere.FixNote, everywhere.RejectReason, everywhere.VerificationOpinion,
+            everywhere.DeadlineChanges[0].Reason,
+        };
+        Assert.All(texts, text => AssertNoIdentity(text!, "张三", "13812345678"));
+        Assert.All(texts, text => Assert.Contains(IdentityScrubber.Removed, text!, StringComparison.Ordinal));
+        Assert.Equal("王责任人", everywhere.ResponsiblePerson);
+        Assert.True(FindingText.HadIdentityRemoved(everywhere));
+
+        var onlyAReason = new Finding { Code = "G7-002", Unit = "某单位", Description = "某问题", DeadlineChanges = [new Core.Ledger.DeadlineChange { Reason = Tipster }] };
+        Assert.False(FindingText.HadIdentityRemoved(onlyAReason));
+        FindingText.ScrubIdentities(onlyAReason);
+        Assert.True(FindingText.HadIdentityRemoved(onlyAReason));
+    }
 }

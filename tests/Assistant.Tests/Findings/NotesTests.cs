@@ -307,4 +307,63 @@ public sealed class NotesTests
         h.Press(Member, openness);
         h.Press(Member, "保存");
     }
+
+    [Fact]
+    public void TipCancelledHalfWay_KeepsWhatWasAnswered_AndCanBeCompletedFromItsNote()
+    {
+        using var h = Team(out var team);
+        h.Send(Member, "群众电话举报：某烟花仓库超量储存，举报人张三13912345678");
+        h.Press(Member, "举报线索");
+        h.Press(Member, "电话");
+        h.Send(Member, "举报人张三反映烟花仓库超量储存");
+        Assert.Contains("识别举报人", h.AllText(Member), StringComparison.Ordinal);
+        h.Clear();
+
+        h.Send(Member, "/cancel");
+
+        var note = Assert.Single(h.Get<NoteStore>().OfTeam(team.Id));
+        Assert.Equal(NoteKind.Tip, note.Kind);
+        Assert.Equal(TipChannel.Phone, note.TipChannel);
+        Assert.Null(note.TipSubject);
+        Assert.True(Note.IsHalfDoneTip(note));
+        Assert.Contains("已退出当前操作", h.AllText(Member), StringComparison.Ordinal);
+        Assert.Contains("登记还没有完成", h.LastText(Member), StringComparison.Ordinal);
+        Assert.Contains(h.LatestButtons(Member), b => b.Label == "补全线索");
+
+        h.Press(Member, "补全线索");
+
+        // The channel is known: the tip goes on with what it reports.
+        Assert.Contains("反映的是什么问题", h.LastText(Member), StringComparison.Ordinal);
+        h.Send(Member, "某烟花仓库超量储存");
+        h.Press(Member, "转交属地核查");
+
+        note = Assert.Single(h.Get<NoteStore>().OfTeam(team.Id));
+        Assert.False(Note.IsHalfDoneTip(note));
+        Assert.Equal(TipChannel.Phone, note.TipChannel);
+        Assert.Equal("某烟花仓库超量储存", note.TipSubject);
+        Assert.Contains("已登记举报（电话）", h.AllText(Member), StringComparison.Ordinal);
+        Assert.DoesNotContain(h.LatestButtons(Member), b => b.Label == "补全线索");
+    }
+
+    [Fact]
+    public void CompleteTheTip_OnATipAlreadyComplete_SaysSo_AndAnotherMembersPressIsRefused()
+    {
+        using var h = Team(out var team);
+        h.Send(Member, "群众电话举报某加油站违规");
+        h.Press(Member, "举报线索");
+        h.Send(Member, "/cancel");
+        var complete = h.LatestButtons(Member).Single(b => b.Label == "补全线索").Data;
+
+        h.PressData(Colleague, complete);
+        Assert.Contains("已过期", h.LastText(Colleague), StringComparison.Ordinal);
+
+        h.Press(Member, "补全线索");
+        h.Press(Member, "电话");
+        h.Send(Member, "某加油站违规");
+        h.Press(Member, "转交属地核查");
+        h.PressData(Member, complete);
+
+        Assert.Contains("已经登记完整", h.LastText(Member), StringComparison.Ordinal);
+        Assert.False(Note.IsHalfDoneTip(Assert.Single(h.Get<NoteStore>().OfTeam(team.Id))));
+    }
 }
