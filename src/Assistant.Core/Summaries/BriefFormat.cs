@@ -42,9 +42,24 @@ public static class BriefFormat
         return (tens == 0 ? "" : (tens == 1 ? "" : Digits[tens]) + "十") + (ones == 0 ? "" : Digits[ones]);
     }
 
-    /// <summary>The ordinal marker of a list item: "一是" / "(1) ".</summary>
+    /// <summary>
+    /// The ordinal marker of a list item: "一是" / "(a) " (lettered in English, so an item under the group "(1)" is not
+    /// numbered like the groups themselves).
+    /// </summary>
     public static string ItemMarker(Texts t, int n) =>
-        t.Language == Language.English ? $"({n.ToString(CultureInfo.InvariantCulture)}) " : Chinese(n) + "是";
+        t.Language == Language.English ? $"({Letters(n)}) " : Chinese(n) + "是";
+
+    /// <summary>a, b, … z, aa, ab, …: the letters of the n-th item.</summary>
+    public static string Letters(int n)
+    {
+        var letters = "";
+        for (; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('a' + ((n - 1) % 26)) + letters;
+        }
+
+        return letters;
+    }
 
     /// <summary>The number of a sub-heading: "一" / "1" (the catalog adds the brackets).</summary>
     public static string GroupNumber(Texts t, int n) =>

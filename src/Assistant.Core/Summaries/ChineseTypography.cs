@@ -127,9 +127,66 @@ public static class ChineseTypography
         return sb.ToString();
     }
 
-    /// <summary>Every text of a Chinese document tidied (<see cref="Tidy(string)"/>); of an English one, its Chinese runs (<see cref="TidyChineseRuns"/>).</summary>
-    public static BriefDocument Tidy(BriefDocument doc) =>
-        Map(doc, Documents.BriefDocxStyles.IsEnglish(doc.Language) ? TidyChineseRuns : Tidy);
+    /// <summary>
+    /// Every text of a Chinese document tidied (<see cref="Tidy(string)"/>); of an English one, its Chinese runs
+    /// (<see cref="TidyChineseRuns"/>); in both, emoji left out (<see cref="WithoutEmoji"/>), whoever typed or wrote them.
+    /// </summary>
+    public static BriefDocument Tidy(BriefDocument doc)
+    {
+        Func<string, string> tidy = Documents.BriefDocxStyles.IsEnglish(doc.Language) ? TidyChineseRuns : Tidy;
+        return Map(doc, s => tidy(WithoutEmoji(s)));
+    }
+
+    /// <summary>
+    /// The text without emoji (pictographs, dingbats, flags, skin tones, keycaps and their joiners and variation
+    /// selectors): a note typed on a phone ("现场👍检查") reads in a document as "现场检查". A space the emoji stood
+    /// between is kept once, and none is left before punctuation or at the end.
+    /// </summary>
+    public static string WithoutEmoji(string text)
+    {
+        if (!text.EnumerateRunes().Any(IsEmoji))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        var removed = false;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (IsEmoji(rune))
+            {
+                removed = true;
+                continue;
+            }
+
+            if (removed && sb.Length > 0 && sb[^1] == ' ' && (rune.Value == ' ' || char.IsPunctuation((char)Math.Min(rune.Value, char.MaxValue))))
+            {
+                sb.Length--;
+            }
+
+            removed = false;
+            sb.Append(rune.ToString());
+        }
+
+        if (removed)
+        {
+            while (sb.Length > 0 && sb[^1] == ' ')
+            {
+                sb.Length--;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// An emoji or a part of one: the pictograph planes (U+1F000–U+1FAFF), the miscellaneous symbols and dingbats
+    /// (U+2600–U+27BF), the arrows and stars of U+2B00–U+2BFF, variation selectors, the zero-width joiner, the keycap
+    /// and the tag characters. Letters, digits, CJK, full-width punctuation and the marks a document uses (※ √ × ①) are not.
+    /// </summary>
+    public static bool IsEmoji(Rune r) =>
+        r.Value is >= 0x1F000 and <= 0x1FAFF or >= 0x2600 and <= 0x27BF or >= 0x2B00 and <= 0x2BFF
+            or >= 0xFE00 and <= 0xFE0F or 0x200D or 0x20E3 or >= 0xE0020 and <= 0xE007F;
 
     private static BriefDocument Map(BriefDocument doc, Func<string, string> tidy)
     {

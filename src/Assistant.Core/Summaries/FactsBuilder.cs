@@ -32,7 +32,7 @@ public sealed class FactsBuilder(
         var tips = dayNotes.Where(n => n.Kind == NoteKind.Tip)
             .Select(n => new TipFact(n.Id, n.TipChannel, IdentityScrubber.ScrubOrNull(n.TipSubject), IdentityScrubber.ScrubOrNull(n.TipHandling))).ToList();
         var summarised = dayNotes
-            .Where(n => n.Kind is not NoteKind.Tip && n.FindingId is null && (n.VoiceFileId is null || n.Transcribed) && n.Text.Length > 0)
+            .Where(n => n.Kind is not NoteKind.Tip && n.FindingId is null && (n.VoiceFileId is null || n.Transcribed) && NoteText.HasContent(n.Text))
             .Select(ToFact)
             .ToList();
         var counts = CountRules.Day(dayFindings, [.. dayNotes.Select(n => n.Kind)], today, tallies.Get(team.Id, day));
@@ -63,7 +63,7 @@ public sealed class FactsBuilder(
             counts += CountRules.Day([.. visit.Where(f => f.Day == day)], [.. teamNotes.Where(n => n.Day == day).Select(n => n.Kind)], dayItinerary, tallies.Get(team.Id, day));
         }
 
-        var highlights = teamNotes.Where(n => n.Kind == NoteKind.Highlight && n.Text.Length > 0).ToList();
+        var highlights = teamNotes.Where(n => n.Kind == NoteKind.Highlight && NoteText.HasContent(n.Text)).ToList();
         var shown = visit.Concat(after).ToList();
         var statuses = leadStatuses.Select(s => s.Of(team.Id, today)).FirstOrDefault() ?? LeadStatuses.None;
         var leads = shown.Where(f => !string.IsNullOrWhiteSpace(f.HandedOverTo))
@@ -117,7 +117,7 @@ public sealed class FactsBuilder(
         Status = f.Status,
     };
 
-    private static NoteFact ToFact(Note n) => new(n.Id, n.Kind, n.AuthorName, IdentityScrubber.Scrub(n.Text)) { Covert = n.Covert };
+    private static NoteFact ToFact(Note n) => new(n.Id, n.Kind, n.AuthorName, ChineseTypography.WithoutEmoji(IdentityScrubber.Scrub(n.Text))) { Covert = n.Covert };
 
     /// <summary>The team's findings closed on the day, and the deadlines extended on it (from the first move's old deadline to the last move's new one).</summary>
     private (List<FindingFact> Closed, List<ExtensionFact> Extended) FollowUpOn(Team team, DateOnly day)

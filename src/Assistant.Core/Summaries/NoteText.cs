@@ -37,14 +37,34 @@ public static class NoteText
             else
             {
                 var clause = LastIndexOfAny(line, ClauseEnds, maxLength - 2, english);
-                cut = (clause >= maxLength / 3 ? line[..clause] : line[..(maxLength - 2)]).TrimEnd() + (english ? "..." : "……");
+                var head = (clause >= maxLength / 3 ? line[..clause] : line[..(maxLength - 2)]).TrimEnd();
+                cut = head + (english && !ChineseTypography.IsWide(head[^1]) ? "..." : "……");
             }
         }
 
         cut = CloseQuotes(cut.TrimEnd('；', ';', '，', ',', '、'));
         var last = cut[^1];
-        return "。！？.!?…”’".Contains(last, StringComparison.Ordinal) ? cut : cut + (english ? "." : "。");
+        if ("。！？.!?…”’".Contains(last, StringComparison.Ordinal))
+        {
+            return cut;
+        }
+
+        // A Chinese note keeps Chinese punctuation in an English document too ("…堵塞。" rather than "…堵塞.").
+        return cut + (english && !ChineseTypography.IsWide(last) ? "." : "。");
     }
+
+    /// <summary>
+    /// Whether a note says anything: a letter (CJK included) or a digit once emoji are left out. "😀😀😀" or "👍！" does
+    /// not, and a brief neither quotes nor counts it.
+    /// </summary>
+    public static bool HasContent(string? text) =>
+        !string.IsNullOrWhiteSpace(text) && text.EnumerateRunes().Any(r => !ChineseTypography.IsEmoji(r) && Rune.IsLetterOrDigit(r));
+
+    /// <summary>The notes a document may quote: their text without emoji (<see cref="ChineseTypography.WithoutEmoji"/>), those with nothing left to say (<see cref="HasContent"/>) left out.</summary>
+    public static IReadOnlyList<NoteFact> Quotable(IReadOnlyList<NoteFact> notes) =>
+        notes.All(n => HasContent(n.Text) && ChineseTypography.WithoutEmoji(n.Text) == n.Text)
+            ? notes
+            : [.. notes.Where(n => HasContent(n.Text)).Select(n => n with { Text = ChineseTypography.WithoutEmoji(n.Text) })];
 
     /// <summary>
     /// Pairs straight and curly double quotation marks: an opening mark inside an open quotation opens a nested one,

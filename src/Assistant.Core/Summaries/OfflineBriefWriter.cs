@@ -174,14 +174,19 @@ public static class OfflineBriefWriter
         if (others.Count > 0)
         {
             blocks.Add(new BriefParagraph(t["brief.main_problems"]));
-            blocks.AddRange(AspectGroups(others, t, 1, facts.Team.CampaignYear, withCode: true, facts.Day));
+            blocks.AddRange(AspectGroups(others, majors, t, 1, facts.Team.CampaignYear, withCode: true, facts.Day));
         }
 
         return blocks;
     }
 
-    /// <summary>The findings grouped under the four aspects: a "（一）…方面" heading, then the group (一是…).</summary>
-    private static List<BriefBlock> AspectGroups(IEnumerable<FindingFact> findings, Texts t, int firstGroup, int campaignYear, bool withCode, DateOnly reference)
+    /// <summary>
+    /// The findings grouped under the four aspects: a "（一）…方面" heading, then the group (一是…). An aspect that also
+    /// has major hazards, listed apart above (<paramref name="majorsAbove"/>), says so in its heading
+    /// ("（另有重大事故隐患1项见上）"), so the group and the count by aspect (which includes them) agree.
+    /// </summary>
+    private static List<BriefBlock> AspectGroups(
+        IEnumerable<FindingFact> findings, IReadOnlyList<FindingFact> majorsAbove, Texts t, int firstGroup, int campaignYear, bool withCode, DateOnly reference)
     {
         var blocks = new List<BriefBlock>();
         var group = firstGroup;
@@ -193,7 +198,9 @@ public static class OfflineBriefWriter
                 continue;
             }
 
-            blocks.Add(new BriefSubheading(t.Plain("doc.aspect_group", BriefFormat.GroupNumber(t, group++), BriefPhrases.AspectName(t, aspect, campaignYear, asHeading: true))));
+            var above = majorsAbove.Count(f => f.Aspect == aspect);
+            blocks.Add(new BriefSubheading(t.Plain("doc.aspect_group", BriefFormat.GroupNumber(t, group++), BriefPhrases.AspectName(t, aspect, campaignYear, asHeading: true))
+                + (above == 0 ? "" : t.Plain(above == 1 ? "doc.aspect_major_above" : "doc.aspect_majors_above", above))));
             blocks.Add(Group([.. items.Select(f => ProblemText(t, f, withCode, reference, major: false))], t));
         }
 
@@ -258,7 +265,8 @@ public static class OfflineBriefWriter
             sentences.Add(t.Plain("report.cities", string.Join(t["brief.list_separator"], facts.Cities)));
         }
 
-        sentences.Add(t.Plain("report.totals", facts.Findings.Count, facts.Findings.Count(f => f.Severity == Severity.MajorHazard)));
+        var visitMajors = facts.Findings.Count(f => f.Severity == Severity.MajorHazard);
+        sentences.Add(t.Plain(visitMajors == 1 ? "report.totals_one_major" : "report.totals", facts.Findings.Count, visitMajors));
         if (facts.AfterVisit.Count > 0)
         {
             var majors = facts.AfterVisit.Count(f => f.Severity == Severity.MajorHazard);
@@ -298,7 +306,7 @@ public static class OfflineBriefWriter
         }
 
         var others = facts.Findings.Where(f => f.Severity != Severity.MajorHazard).ToList();
-        blocks.AddRange(AspectGroups(others, t, group, year, withCode, facts.Written));
+        blocks.AddRange(AspectGroups(others, majors, t, group, year, withCode, facts.Written));
         group += others.Select(f => f.Aspect).Distinct().Count();
         if (facts.AfterVisit.Count > 0)
         {

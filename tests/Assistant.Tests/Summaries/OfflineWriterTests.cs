@@ -114,7 +114,7 @@ public sealed class OfflineWriterTests
         Assert.Equal("重大事故隐患1项：", Assert.IsType<BriefParagraph>(problems[1]).Text);
         Assert.Equal("长沙某化工有限公司（长沙市望城区）：甲类仓库与办公楼防火间距不足（G7-004）。依据：《化工和危险化学品生产经营单位重大生产安全事故隐患判定标准》第十条。整改期限：11月16日。",
             Assert.IsType<BriefParagraph>(problems[2]).Text);
-        var single = problems.SkipWhile(b => b is not BriefSubheading { Text: "（一）安全生产责任落实方面" }).ElementAt(1);
+        var single = problems.SkipWhile(b => b is not BriefSubheading { Text: "（一）安全生产责任落实方面（另有重大事故隐患1项见上）" }).ElementAt(1);
         Assert.Equal("湖南省住房和城乡建设厅（长沙市）：省级部门安全监管职责清单未明确瓶装燃气供应环节的监管责任（G7-001）。", Assert.IsType<BriefParagraph>(single).Text);
         var group = Assert.IsType<BriefList>(problems.SkipWhile(b => b is not BriefSubheading { Text: "（三）基层末梢抓工作落实方面" }).ElementAt(1)).Items;
         Assert.Equal(["一是", "二是", "三是"], group.Select(i => i[..2]).ToArray());

@@ -151,7 +151,7 @@ public sealed class QaTrialBriefTests
         Assert.Contains("其他（综合监管）", Html.ToPlainText(FindingCard.Render(Zh, finding)), StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "QA item 4 not yet fixed: the test fails until it is")]
+    [Fact]
     public void Daily_AspectWithAMajorHazardListedAbove_ItsHeadingSaysSo_SoTheCountAgreesWithTheList()
     {
         var zh = OfflineBriefWriter.Daily(BriefFixtures.DayFacts, Zh);
@@ -164,7 +164,7 @@ public sealed class QaTrialBriefTests
             en.Sections[1].Blocks.OfType<BriefSubheading>().Select(s => s.Text));
     }
 
-    [Fact(Skip = "QA item 5 not yet fixed: the test fails until it is")]
+    [Fact]
     public void Daily_EmojiStrippedFromNotes_ANoteOfOnlyEmojiIsDropped_InTheDocx()
     {
         var facts = BriefFixtures.DayFacts with
@@ -195,7 +195,7 @@ public sealed class QaTrialBriefTests
         Assert.Contains("2.反映株洲市某企业违规储存烟花爆竹；", text, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "QA item 5 not yet fixed: the test fails until it is")]
+    [Fact]
     public void English_ItemsUnderANumberedGroupAreLettered_AndOneMajorHazardIsSingular()
     {
         var daily = OfflineBriefWriter.Daily(BriefFixtures.DayFacts, En);
@@ -207,7 +207,7 @@ public sealed class QaTrialBriefTests
         Assert.DoesNotContain("1 of them major accident hazards", feedback, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "QA item 5 not yet fixed: the test fails until it is")]
+    [Fact]
     public void English_OtherNotes_ChineseNotesKeepTheirOwnPunctuation()
     {
         var facts = BriefFixtures.DayFacts with
