@@ -80,7 +80,8 @@ public sealed class NotesInput(NoteStore notes, FindingStarter findings, Finding
 
     /// <summary>
     /// Saves a note of today and replies with its buttons (undo, turn into a finding, kind, covert/open). A note written
-    /// while its author is on a covert visit is saved covert (<see cref="CovertNotes"/>), and the reply says who may read it.
+    /// while its author is on a covert visit is saved covert (<see cref="CovertNotes"/>), and the reply says who may read it;
+    /// a covert voice note is not transcribed (<see cref="VoiceNoteTranscription"/>), and the reply says that too.
     /// </summary>
     public void Save(UpdateContext context, Member member, NoteKind kind, string text, IncomingFile? voice)
     {
@@ -105,6 +106,13 @@ public sealed class NotesInput(NoteStore notes, FindingStarter findings, Finding
         };
         covert.Decide(note, member);
         notes.Insert(note);
+        if (voice is not null && transcription.Enabled && note.Covert)
+        {
+            // Written on a covert visit: its audio never goes to the transcription server; it stays a voice note.
+            context.Reply(NoteButtons.Saved(t, note) + "\n" + t["note.transcription_covert"], NoteButtons.For(t, note));
+            return;
+        }
+
         if (voice is not null && transcription.Enabled)
         {
             // The voice note is saved as it is; its transcript follows from the background job.

@@ -8,7 +8,11 @@ namespace Assistant.Core.Notes;
 /// Transcribes a saved voice note in the background (a job, outside the update's transaction): downloads the
 /// audio through the channel, sends it to the transcriber, and makes the transcript the note's text, marked as
 /// transcribed; the audio's file id stays on the note as evidence. The member gets the transcript under the
-/// note's buttons, or one line saying the voice note is saved without text.
+/// note's buttons, or one line saying the voice note is saved without text. A covert note (<see cref="Note.Covert"/>:
+/// written on a covert visit, or marked so by its author since it was saved) never reaches the transcriber: its audio
+/// would leave the machine. The note is read again just before the audio would be sent; a covert one stays audio only
+/// and its author gets one line saying so (<c>note.transcription_covert</c>). A note opened again later is not
+/// transcribed after all: its job is done.
 /// </summary>
 public sealed class VoiceNoteTranscription(
     JobStore jobs, NoteStore notes, TeamStore teams, IFileSource files, IVoiceTranscriber transcriber, Outbox outbox, AssistantDatabase db,
@@ -39,11 +43,22 @@ public sealed class VoiceNoteTranscription(
         }
 
         var t = catalog.For(member.Language);
+        if (note.Covert)
+        {
+            return KeptAsAudio(note, chat, t);
+        }
+
         using var audio = new MemoryStream();
         var fetched = await files.DownloadAsync(fileId, audio, cancellationToken);
         if (fetched == FileFetch.TryLater && job.Attempts + 1 < DownloadAttempts)
         {
             return new JobResult.Retry(TimeSpan.FromSeconds(10 * (job.Attempts + 1)), "the channel could not serve the voice note now");
+        }
+
+        if (notes.Get(note.Id) is { Covert: true } marked)
+        {
+            // Marked covert by its author while the audio was being downloaded: read again just before it would leave.
+            return KeptAsAudio(marked, chat, t);
         }
 
         Transcript transcript;
@@ -92,6 +107,17 @@ public sealed class VoiceNoteTranscription(
                 [new OutgoingMessage { ChatId = chat, Html = t.Format("note.transcribed", Html.Escape(text)), Keyboard = NoteButtons.For(t, current), Purpose = "chat" }],
                 time.GetUtcNow().UtcDateTime);
         });
+        outbox.NotifyAfterCommit(queued);
+        return JobResult.Done;
+    }
+
+    /// <summary>A covert voice note: not sent to the transcriber; its author is told in one line (unless it was undone).</summary>
+    private JobResult KeptAsAudio(Note note, long chat, Texts t)
+    {
+        logger.LogInformation("Voice note {Note} is covert; it stays audio only and is not sent to the transcription server.", note.Id);
+        var queued = db.InTransaction<IReadOnlyList<OutboxEntry>>(() => notes.Get(note.Id) is { Deleted: false }
+            ? outbox.Enqueue([new OutgoingMessage { ChatId = chat, Html = t["note.transcription_covert"], Purpose = "chat" }], time.GetUtcNow().UtcDateTime)
+            : []);
         outbox.NotifyAfterCommit(queued);
         return JobResult.Done;
     }

@@ -99,6 +99,52 @@ public sealed class VoiceNoteTelegramTests
     }
 
     [Fact]
+    public async Task AVoiceNoteOnACovertVisit_NeverReachesTheTranscriptionServer_AndTheOpenOneStillDoes()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var whisper = await FakeTranscriptionServer.StartAsync();
+        using var folder = new TempFolder();
+        await using var app = await TestApp.StartAsync(api, folder, settings: Settings(whisper, timeoutSeconds: 10));
+        var team = app.CreateTeam();
+        app.AddMember(team, Member, Role.Member, "李明");
+        app.AddMember(team, EnglishMember, Role.Member, "Li Hua", Language.English);
+        var now = app.Get<TimeProvider>().GetUtcNow().UtcDateTime;
+        var visit = new Core.Schedule.ScheduleItem
+        {
+            Kind = Core.Schedule.EventKind.CovertVisit,
+            Title = "暗访瓶装液化气充装站",
+            StartUtc = now.AddHours(-1),
+            EndUtc = now.AddHours(1),
+            Participants = [Member],
+        };
+        app.Get<Core.Storage.AssistantDatabase>().InTransaction(() => app.Get<Core.Schedule.ScheduleService>().Import(team.Id, TeamAdministration.OperatorActor, [visit], now));
+
+        api.EnqueueVoice(Member, Member, durationSeconds: 5);
+        var saved = await api.WaitForSentAsync(m => m.ChatId == Member && m.PlainText!.Contains("语音 5 秒", StringComparison.Ordinal), Long);
+        Assert.Contains("暗访笔记", saved.PlainText, StringComparison.Ordinal);
+        Assert.Contains("暗访中的语音笔记只保留原语音，不送转写", saved.PlainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("正在转写", saved.PlainText, StringComparison.Ordinal);
+
+        // An open voice note sent after it is transcribed: by then the covert one would have been sent too.
+        whisper.Answer(TranscriptionReply.Text("Fire exit blocked at the Riverside Hotel"));
+        api.EnqueueVoice(EnglishMember, EnglishMember);
+        await api.WaitForSentAsync(m => m.ChatId == EnglishMember && m.PlainText!.Contains("Voice note transcribed", StringComparison.Ordinal), Long);
+
+        var request = Assert.Single(whisper.Requests);
+        Assert.Equal("en", request.Language);
+        var notes = app.Get<NoteStore>().OfTeam(team.Id);
+        var covert = notes.Single(n => n.AuthorId == Member);
+        Assert.True(covert.Covert);
+        Assert.NotNull(covert.VoiceFileId);
+        Assert.Equal(5, covert.VoiceSeconds);
+        Assert.False(covert.Transcribed);
+        Assert.Equal("", covert.Text);
+        Assert.True(notes.Single(n => n.AuthorId == EnglishMember).Transcribed);
+        Assert.Equal(0, app.Get<JobStore>().Count());
+        Assert.DoesNotContain(api.Sent, m => m.ChatId == Member && m.PlainText!.Contains("转写", StringComparison.Ordinal) && !m.PlainText.Contains("不送转写", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WithoutATranscriptionEndpoint_AVoiceNoteIsSavedAsToday_AndNothingIsQueued()
     {
         await using var api = await FakeBotApi.StartAsync();

@@ -1,12 +1,16 @@
 using System.Text;
 using Assistant.Core.Jobs;
+using Assistant.Core.Messaging;
 using Assistant.Core.Notes;
 using Assistant.Core.Schedule;
 using Assistant.Core.Storage;
 using Assistant.Core.Summaries;
 using Assistant.Core.Teams;
+using Assistant.Tests.Fakes;
 using Assistant.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Tests.Findings;
 
@@ -25,9 +29,9 @@ public sealed class CovertNotesTests
     private const string Marker = "暗访株洲某液化气站钢瓶无检验标签";
 
     /// <summary>Today (2 November 2023, 09:00 in Changsha) Member and Partner are on a covert visit from 08:30 to 11:00.</summary>
-    private static CoreHarness Team(out Team team, out ScheduleItem covert)
+    private static CoreHarness Team(out Team team, out ScheduleItem covert, IDictionary<string, string?>? settings = null, Action<HostApplicationBuilder>? configure = null)
     {
-        var h = CoreHarness.Create();
+        var h = CoreHarness.Create(settings: settings, configure: configure);
         team = h.CreateTeam();
         h.AddMember(team, Member, Role.Member, "李明");
         h.AddMember(team, Colleague, Role.Member, "张伟");
@@ -192,5 +196,77 @@ public sealed class CovertNotesTests
         Assert.Equal(1, visit.CovertHighlights);
         Assert.Contains(document.Hints, hint => hint.Contains("暗访", StringComparison.Ordinal));
         Assert.DoesNotContain(BriefKinds.Feedback.Job(visit, Core.Localization.TextCatalog.Default.Chinese).Parts.SelectMany(p => p.Notes), n => n.Text.Contains("追溯", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ACovertVoiceNote_IsNeverSentToTheTranscriptionServer_AndStaysAVoiceNote()
+    {
+        await using var whisper = await FakeTranscriptionServer.StartAsync();
+        var files = new MemoryFileSource();
+        using var h = Team(out var team, out _, Transcription(whisper), b => b.Services.AddSingleton<IFileSource>(files));
+
+        SendVoice(h, files, Member, "voice-covert");
+        await h.Get<JobRunner>().RunDueAsync(CancellationToken.None);
+
+        var note = Assert.Single(h.Get<NoteStore>().OfTeam(team.Id));
+        Assert.True(note.Covert);
+        Assert.Equal("voice-covert", note.VoiceFileId);
+        Assert.False(note.Transcribed);
+        var reply = h.LastText(Member);
+        Assert.Contains("不送转写", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("正在转写", reply, StringComparison.Ordinal);
+        Assert.Empty(whisper.Requests);
+        Assert.Equal(0, h.Get<JobStore>().Count());
+
+        // The open path still transcribes: a colleague not on the visit, at the same time.
+        SendVoice(h, files, Colleague, "voice-open");
+        await h.Get<JobRunner>().RunDueAsync(CancellationToken.None);
+
+        Assert.Single(whisper.Requests);
+        Assert.True(h.Get<NoteStore>().OfTeam(team.Id).Single(n => n.AuthorId == Colleague).Transcribed);
+        Assert.Contains("语音已转写", h.LastText(Colleague), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AVoiceNoteMarkedCovertBeforeItsTranscriptionRuns_IsNotSent_AndItsAuthorIsToldInOneLine()
+    {
+        await using var whisper = await FakeTranscriptionServer.StartAsync();
+        var files = new MemoryFileSource();
+        using var h = Team(out var team, out _, Transcription(whisper), b => b.Services.AddSingleton<IFileSource>(files));
+        h.Time.Advance(TimeSpan.FromHours(3)); // after the covert visit: the note is saved open
+
+        SendVoice(h, files, Member, "voice-later-covert", language: "en");
+        Assert.Contains("Transcribing", h.LastText(Member), StringComparison.Ordinal);
+        h.Press(Member, "Mark covert");
+        h.Clear();
+        await h.Get<JobRunner>().RunDueAsync(CancellationToken.None);
+
+        Assert.Empty(whisper.Requests);
+        var note = Assert.Single(h.Get<NoteStore>().OfTeam(team.Id));
+        Assert.True(note.Covert);
+        Assert.Equal("voice-later-covert", note.VoiceFileId);
+        Assert.False(note.Transcribed);
+        var line = Assert.Single(h.Messages(Member));
+        Assert.Equal("🔒 A voice note on a covert visit is kept as audio and not transcribed; type its text if you need it.", Core.Messaging.Html.ToPlainText(line.Html));
+        Assert.Equal(0, h.Get<JobStore>().Count());
+    }
+
+    private static Dictionary<string, string?> Transcription(FakeTranscriptionServer whisper) => new()
+    {
+        ["AI:TranscriptionEndpoint"] = whisper.BaseUrl.ToString(),
+        ["AI:TranscriptionTimeoutSeconds"] = "10",
+    };
+
+    private static void SendVoice(CoreHarness h, MemoryFileSource files, long user, string fileId, string? language = null)
+    {
+        var audio = new byte[1256];
+        "OggS"u8.CopyTo(audio);
+        files.Files[fileId] = audio;
+        if (language is not null)
+        {
+            h.Send(user, "/lang " + language);
+        }
+
+        h.Dispatch(CoreHarness.Text(user, "") with { Text = null, Files = [new IncomingFile(FileKind.Voice, fileId, null, "audio/ogg", audio.Length, 4)] });
     }
 }
