@@ -21,7 +21,7 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
     /// Ends the export's file names when it names a covert unit ("G7-ledger-20231108-internal.xlsx"): ASCII like every
     /// file name the assistant sends, so it survives every upload and mail client; the files' messages carry the words.
     /// </summary>
-    public const string InternalFileMark = "internal";
+    public const string InternalFileMark = OutgoingFile.InternalMark;
 
     public string Kind => JobKind;
 

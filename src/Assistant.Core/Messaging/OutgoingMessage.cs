@@ -21,7 +21,14 @@ public sealed record Button(string Label, string Data)
 /// already keeps it (the documents folder beside the database), so a channel that shows files as paths (the console)
 /// shows that one instead of writing another copy.
 /// </summary>
-public sealed record OutgoingFile(string FileName, byte[] Content, bool AsPhoto = false, string? SavedPath = null);
+public sealed record OutgoingFile(string FileName, byte[] Content, bool AsPhoto = false, string? SavedPath = null)
+{
+    /// <summary>
+    /// The word in the name of a file marked with the sensitivity line (<c>doc.sensitivity</c>, "内部资料　注意保存": an
+    /// export that names a covert unit or visit), before its extension: <c>G7-ledger-20231102-internal.xlsx</c>.
+    /// </summary>
+    public const string InternalMark = "internal";
+}
 
 /// <summary>
 /// A message to send or a message to edit. Text is Telegram HTML: tags from the catalogs,

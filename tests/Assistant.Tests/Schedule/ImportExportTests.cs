@@ -125,4 +125,64 @@ public sealed class ImportExportTests
         Assert.DoesNotContain(memberItems, i => i.Title.Contains("液化气", StringComparison.Ordinal));
         Assert.Equal(3, leaderItems.Count);
     }
+
+    /// <summary>The .ics as text, its folded lines joined again.</summary>
+    private static string Unfolded(OutboxItem message) => Encoding.UTF8.GetString(message.FileContent!).Replace("\r\n ", "", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Export_WithACovertVisit_IsMarked_AndNeverCarriesItToAMemberNotOnIt()
+    {
+        var (h, _, files) = Setup();
+        using var _ = h;
+        await SendFile(h, files, Liaison, "itinerary.csv", GoodCsv);
+        h.Clear();
+
+        h.Send(Li, "/schedule export");
+        h.Send(ScheduleTests.Zhang, "/schedule export");
+        h.Send(ScheduleTests.Leader, "/schedule export");
+
+        // Li is on the covert visit: the file holds it, and the file and its message are marked.
+        var forLi = Assert.Single(h.Messages(Li));
+        Assert.StartsWith("<b>内部资料　注意保存</b>\n", forLi.Html, StringComparison.Ordinal);
+        Assert.Contains("含暗访安排 1 项，文件已标注“内部资料　注意保存”", Core.Messaging.Html.ToPlainText(forLi.Html), StringComparison.Ordinal);
+        Assert.EndsWith("-itinerary-internal.ics", forLi.FileName, StringComparison.Ordinal);
+        var liIcs = Unfolded(forLi);
+        Assert.Contains("\r\nX-WR-CALDESC:内部资料　注意保存\r\n", liIcs, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(liIcs, "CLASS:CONFIDENTIAL"));
+        Assert.Contains("暗访城区瓶装液化气供应站", liIcs, StringComparison.Ordinal);
+        Assert.Equal(3, ItineraryIcs.Parse(forLi.FileContent!, ScheduleTests.Shanghai).Items.Count);
+        Assert.Single(h.Messages(ScheduleTests.Leader), m => m.Html.StartsWith("<b>内部资料", StringComparison.Ordinal) && m.FileName!.EndsWith("-internal.ics", StringComparison.Ordinal));
+
+        // Zhang is not on it: not its title, place or time, and no marking for a file without a covert visit.
+        var forZhang = Assert.Single(h.Messages(ScheduleTests.Zhang));
+        var zhangIcs = Unfolded(forZhang);
+        Assert.DoesNotContain("液化气", zhangIcs, StringComparison.Ordinal);
+        Assert.DoesNotContain("长沙市", zhangIcs, StringComparison.Ordinal);
+        Assert.DoesNotContain("T053000", zhangIcs, StringComparison.Ordinal); // 05:30, the covert visit's start
+        Assert.DoesNotContain("内部资料", zhangIcs, StringComparison.Ordinal);
+        Assert.DoesNotContain("CLASS:", zhangIcs, StringComparison.Ordinal);
+        Assert.DoesNotContain("内部资料", forZhang.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("暗访", forZhang.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Core.Messaging.OutgoingFile.InternalMark, forZhang.FileName, StringComparison.Ordinal);
+        Assert.Equal(2, ItineraryIcs.Parse(forZhang.FileContent!, ScheduleTests.Shanghai).Items.Count);
+    }
+
+    [Fact]
+    public async Task Export_WithACovertVisit_IsMarkedInEnglish_ForAnEnglishReader()
+    {
+        var (h, _, files) = Setup();
+        using var _ = h;
+        await SendFile(h, files, Liaison, "itinerary.csv", GoodCsv);
+        h.Send(Li, "/lang en");
+        h.Clear();
+
+        h.Send(Li, "/schedule export");
+
+        var forLi = Assert.Single(h.Messages(Li));
+        Assert.StartsWith("<b>Internal — handle with care</b>\n", forLi.Html, StringComparison.Ordinal);
+        Assert.Contains("1 of them covert: the file is marked “Internal — handle with care”", Core.Messaging.Html.ToPlainText(forLi.Html), StringComparison.Ordinal);
+        Assert.EndsWith("-internal.ics", forLi.FileName, StringComparison.Ordinal);
+        Assert.Contains("\r\nX-WR-CALDESC:Internal — handle with care\r\n", Unfolded(forLi), StringComparison.Ordinal);
+        Assert.DoesNotContain("内部资料", Unfolded(forLi), StringComparison.Ordinal);
+    }
 }

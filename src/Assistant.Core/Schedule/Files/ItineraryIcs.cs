@@ -88,10 +88,12 @@ public static class ItineraryIcs
     /// <summary>
     /// Writes one VEVENT per item (UID item-{Id}@inspection-assistant, SEQUENCE = Revision − 1, STATUS:CANCELLED for
     /// cancelled items) with times as TZID of the team's zone plus its VTIMEZONE; UTC when the zone is UTC or has no
-    /// IANA name. UTF-8 without BOM, CRLF, lines folded at 75 octets.
+    /// IANA name. UTF-8 without BOM, CRLF, lines folded at 75 octets. With a <paramref name="sensitivity"/> line (for a
+    /// file that holds a covert visit) the calendar's description (X-WR-CALDESC) is that line and every covert event is
+    /// CLASS:CONFIDENTIAL.
     /// </summary>
-    public static byte[] Write(IEnumerable<ScheduleItem> items, TimeZoneInfo teamZone, Func<long, string> memberName, string calendarName)
-        => ItineraryIcsWriter.Write(items, teamZone, memberName, calendarName);
+    public static byte[] Write(IEnumerable<ScheduleItem> items, TimeZoneInfo teamZone, Func<long, string> memberName, string calendarName, string? sensitivity = null)
+        => ItineraryIcsWriter.Write(items, teamZone, memberName, calendarName, sensitivity);
 
     private static ImportedItem? ReadEvent(int index, Calendar calendar, CalendarEvent ev, TimeZoneInfo zone, List<ImportError> errors)
     {

@@ -10,7 +10,7 @@ internal static class ItineraryIcsWriter
 {
     private const string ProductId = "-//Inspection Assistant//Itinerary//ZH";
 
-    internal static byte[] Write(IEnumerable<ScheduleItem> items, TimeZoneInfo teamZone, Func<long, string> memberName, string calendarName)
+    internal static byte[] Write(IEnumerable<ScheduleItem> items, TimeZoneInfo teamZone, Func<long, string> memberName, string calendarName, string? sensitivity)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(teamZone);
@@ -23,10 +23,22 @@ internal static class ItineraryIcsWriter
             calendar.AddProperty("X-WR-CALNAME", name);
         }
 
+        var marking = ItineraryText.Clean(sensitivity);
+        if (marking is not null)
+        {
+            calendar.AddProperty("X-WR-CALDESC", marking);
+        }
+
         var tzId = AddTimeZone(calendar, teamZone, list);
         foreach (var item in list)
         {
-            calendar.Events.Add(ToEvent(item, teamZone, tzId, memberName));
+            var ev = ToEvent(item, teamZone, tzId, memberName);
+            if (marking is not null && item.IsCovert)
+            {
+                ev.Class = "CONFIDENTIAL";
+            }
+
+            calendar.Events.Add(ev);
         }
 
         return Encoding.UTF8.GetBytes(new CalendarSerializer(calendar).SerializeToString() ?? "");
