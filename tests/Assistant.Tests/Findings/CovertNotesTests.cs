@@ -251,6 +251,47 @@ public sealed class CovertNotesTests
         Assert.Equal(0, h.Get<JobStore>().Count());
     }
 
+    [Fact]
+    public async Task AVoiceNoteMarkedCovertWhileItsAudioIsDownloaded_IsNotSent()
+    {
+        await using var whisper = await FakeTranscriptionServer.StartAsync();
+        var files = new MarkingFileSource();
+        using var h = Team(out var team, out _, Transcription(whisper), b => b.Services.AddSingleton<IFileSource>(files));
+        h.Time.Advance(TimeSpan.FromHours(3));
+        SendVoice(h, files.Inner, Member, "voice-marked-meanwhile");
+        h.Clear();
+        files.WhileDownloading = () => h.Get<AssistantDatabase>().InTransaction(() =>
+        {
+            var note = h.Get<NoteStore>().OfTeam(team.Id).Single();
+            NoteStore.MarkCovert(note, null, []);
+            h.Get<NoteStore>().Update(note);
+        });
+
+        await h.Get<JobRunner>().RunDueAsync(CancellationToken.None);
+
+        Assert.Equal(1, files.Downloads);
+        Assert.Empty(whisper.Requests);
+        Assert.False(Assert.Single(h.Get<NoteStore>().OfTeam(team.Id)).Transcribed);
+        Assert.Contains("不送转写", Assert.Single(h.Messages(Member)).Html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Files from memory, doing something while one is downloaded (as the author pressing a button meanwhile).</summary>
+    private sealed class MarkingFileSource : IFileSource
+    {
+        public MemoryFileSource Inner { get; } = new();
+
+        public Action? WhileDownloading { get; set; }
+
+        public int Downloads { get; private set; }
+
+        public Task<FileFetch> DownloadAsync(string fileId, Stream destination, CancellationToken cancellationToken)
+        {
+            Downloads++;
+            WhileDownloading?.Invoke();
+            return Inner.DownloadAsync(fileId, destination, cancellationToken);
+        }
+    }
+
     private static Dictionary<string, string?> Transcription(FakeTranscriptionServer whisper) => new()
     {
         ["AI:TranscriptionEndpoint"] = whisper.BaseUrl.ToString(),
