@@ -24,9 +24,7 @@ public sealed class VoiceNoteTelegramTests
         await using var whisper = await FakeTranscriptionServer.StartAsync();
         using var folder = new TempFolder();
         await using var app = await TestApp.StartAsync(api, folder, settings: Settings(whisper, timeoutSeconds: 10));
-        var team = app.CreateTeam();
-        app.AddMember(team, Member, Role.Member, "李明");
-        app.AddMember(team, EnglishMember, Role.Member, "Li Hua", Language.English);
+        var team = TwoMembers(app);
         const string Heard = "长沙市岳麓区某某燃气有限公司钢瓶间未安装可燃气体报警装置";
         whisper.Answer(TranscriptionReply.Text(Heard));
 
@@ -105,9 +103,7 @@ public sealed class VoiceNoteTelegramTests
         await using var whisper = await FakeTranscriptionServer.StartAsync();
         using var folder = new TempFolder();
         await using var app = await TestApp.StartAsync(api, folder, settings: Settings(whisper, timeoutSeconds: 10));
-        var team = app.CreateTeam();
-        app.AddMember(team, Member, Role.Member, "李明");
-        app.AddMember(team, EnglishMember, Role.Member, "Li Hua", Language.English);
+        var team = TwoMembers(app);
         var now = app.Get<TimeProvider>().GetUtcNow().UtcDateTime;
         var visit = new Core.Schedule.ScheduleItem
         {
@@ -161,6 +157,15 @@ public sealed class VoiceNoteTelegramTests
         Assert.False(note.Transcribed);
         Assert.Equal(0, app.Get<JobStore>().Count());
         Assert.DoesNotContain(api.Calls, c => c.Method == "getFile");
+    }
+
+    /// <summary>A team with a Chinese-speaking and an English-speaking member.</summary>
+    private static Team TwoMembers(TestApp app)
+    {
+        var team = app.CreateTeam();
+        app.AddMember(team, Member, Role.Member, "李明");
+        app.AddMember(team, EnglishMember, Role.Member, "Li Hua", Language.English);
+        return team;
     }
 
     private static Dictionary<string, string?> Settings(FakeTranscriptionServer whisper, int timeoutSeconds) => new()
