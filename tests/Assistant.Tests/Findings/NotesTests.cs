@@ -1,5 +1,7 @@
 using Assistant.Core.Common;
+using Assistant.Core.Conversations;
 using Assistant.Core.Findings;
+using Assistant.Core.Localization;
 using Assistant.Core.Messaging;
 using Assistant.Core.Notes;
 using Assistant.Core.Teams;
@@ -176,7 +178,7 @@ public sealed class NotesTests
         h.Dispatch(CoreHarness.Text(Member, "") with { Text = null, Location = new GeoPoint(27.8, 113.1) });
 
         Assert.Contains("开始记录", h.AllText(Member), StringComparison.Ordinal);
-        Assert.Equal("finding", h.Get<Core.Conversations.DraftStore>().Get(Member)!.Flow);
+        Assert.Equal("finding", h.Get<DraftStore>().Get(Member)!.Flow);
     }
 
     [Fact]
@@ -365,5 +367,59 @@ public sealed class NotesTests
 
         Assert.Contains("已经登记完整", h.LastText(Member), StringComparison.Ordinal);
         Assert.False(Note.IsHalfDoneTip(Assert.Single(h.Get<NoteStore>().OfTeam(team.Id))));
+    }
+
+    [Fact]
+    public void TipLeftUntilTheJanitorDropsItsDraft_ComesBackWithCompleteTheTip_WhichAsksOnlyWhatIsMissing()
+    {
+        using var h = Team(out var team);
+        h.Send(Member, "群众电话举报：某烟花仓库超量储存");
+        h.Press(Member, "举报线索");
+        h.Press(Member, "电话");
+        h.Clear();
+
+        h.Time.Advance(TimeSpan.FromHours(25));
+        Assert.Equal(1, h.Get<DraftJanitor>().Sweep());
+
+        Assert.Null(h.Get<DraftStore>().Get(Member));
+        var note = Assert.Single(h.Get<NoteStore>().OfTeam(team.Id));
+        Assert.Equal(TipChannel.Phone, note.TipChannel);
+        Assert.True(Note.IsHalfDoneTip(note));
+        Assert.Contains("24 小时未操作", h.AllText(Member), StringComparison.Ordinal);
+        Assert.Contains("登记还没有完成", h.LastText(Member), StringComparison.Ordinal);
+        Assert.All(h.Queued(Member), m => Assert.Equal("draft-expired", m.Purpose));
+        Assert.Contains(h.LatestButtons(Member), b => b.Label == "撤销");
+        var complete = h.LatestButtons(Member).Single(b => b.Label == "补全线索").Data;
+        h.Clear();
+
+        h.PressData(Member, complete);
+
+        // The channel answered before the draft expired is kept: only what it reports, then how it was handled, is asked.
+        Assert.Contains("反映的是什么问题", h.LastText(Member), StringComparison.Ordinal);
+        Assert.DoesNotContain("怎么收到的", h.AllText(Member), StringComparison.Ordinal);
+        h.Send(Member, "某烟花仓库超量储存");
+        h.Press(Member, "转交属地核查");
+        Assert.False(Note.IsHalfDoneTip(Assert.Single(h.Get<NoteStore>().OfTeam(team.Id))));
+        Assert.Contains("已登记举报（电话）", h.AllText(Member), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TipDraftExpired_WhenTheMemberComesBackFirst_TheNoteComesBackWithCompleteTheTip_AndTheTextIsANote()
+    {
+        using var h = Team(out var team);
+        h.Send(Member, "群众电话举报：某烟花仓库超量储存");
+        h.Press(Member, "举报线索");
+        h.Press(Member, "电话");
+        h.Clear();
+        h.Time.Advance(TimeSpan.FromHours(25));
+
+        h.Send(Member, "下午座谈");
+
+        var text = h.AllText(Member);
+        Assert.Contains("已自动放弃", text, StringComparison.Ordinal);
+        Assert.Contains("登记还没有完成", text, StringComparison.Ordinal);
+        Assert.Contains(h.Messages(Member), m => m.Keyboard?.SelectMany(r => r).Any(b => b.Label == "补全线索") == true);
+        Assert.Equal(2, h.Get<NoteStore>().OfTeam(team.Id).Count);
+        Assert.Equal(TipChannel.Phone, h.Get<NoteStore>().OfTeam(team.Id).Single(n => n.Kind == NoteKind.Tip).TipChannel);
     }
 }
