@@ -422,4 +422,71 @@ public sealed class NotesTests
         Assert.Equal(2, h.Get<NoteStore>().OfTeam(team.Id).Count);
         Assert.Equal(TipChannel.Phone, h.Get<NoteStore>().OfTeam(team.Id).Single(n => n.Kind == NoteKind.Tip).TipChannel);
     }
+
+    [Fact]
+    public void Notes_OffersItsAuthorToCompleteAHalfDoneTip_TheListStays_AndNobodyElseGetsOrMayUseIt()
+    {
+        using var h = Team(out var team);
+        h.Send(Member, "群众电话举报：某烟花仓库超量储存");
+        h.Press(Member, "举报线索");
+        h.Press(Member, "电话");
+        h.Send(Member, "/cancel");
+        h.Send(Member, "下午与应急厅座谈");
+        h.Clear();
+
+        h.Send(Member, "/notes");
+        h.Send(Leader, "/notes");
+
+        var list = h.Messages(Member)[^1];
+        Assert.Contains("的笔记（2 条）", Html.ToPlainText(list.Html), StringComparison.Ordinal);
+        var button = Assert.Single(list.Keyboard!.SelectMany(r => r));
+        Assert.Equal("补全线索：群众电话举报：某烟花仓库…", button.Label);
+        var leaders = h.Messages(Leader)[^1];
+        Assert.Contains("烟花仓库", Html.ToPlainText(leaders.Html), StringComparison.Ordinal); // the leader reads the tip
+        Assert.Null(leaders.Keyboard);                                                         // but is offered nothing
+
+        h.PressData(Leader, button.Data);
+        h.PressData(Colleague, button.Data);
+        Assert.Contains("已过期", h.LastText(Leader), StringComparison.Ordinal);
+        Assert.Contains("已过期", h.LastText(Colleague), StringComparison.Ordinal);
+        Assert.Null(h.Get<DraftStore>().Get(Leader));
+
+        h.Press(Member, "补全线索");
+
+        Assert.DoesNotContain(h.Queued(Member), m => m.EditMessageId is not null); // the list is left as it was
+        Assert.Contains("的举报线索：群众电话举报", h.AllText(Member), StringComparison.Ordinal);
+        Assert.Contains("反映的是什么问题", h.LastText(Member), StringComparison.Ordinal);
+        h.Send(Member, "某烟花仓库超量储存");
+        h.Press(Member, "转交属地核查");
+        Assert.False(Note.IsHalfDoneTip(h.Get<NoteStore>().OfTeam(team.Id).Single(n => n.Kind == NoteKind.Tip)));
+
+        h.Send(Member, "/notes");
+        Assert.Null(h.Messages(Member)[^1].Keyboard);
+        h.PressData(Member, button.Data);
+        Assert.Contains("已经登记完整", h.LastText(Member), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Notes_InEnglish_OffersToCompleteAHalfDoneTip()
+    {
+        const long English = 705;
+        using var h = Team(out var team);
+        h.AddMember(team, English, Role.Member, "Alex", Language.English);
+        h.Send(English, "Phone tip: fireworks stored over the limit");
+        h.Press(English, "tip");
+        h.Send(English, "/cancel");
+        h.Clear();
+
+        h.Send(English, "/notes");
+
+        var list = h.Messages(English)[^1];
+        Assert.Contains("Notes of", Html.ToPlainText(list.Html), StringComparison.Ordinal);
+        var button = Assert.Single(list.Keyboard!.SelectMany(r => r));
+        Assert.Equal("Complete the tip: Phone tip: f…", button.Label);
+
+        h.Press(English, "Complete the tip");
+
+        // Nothing was answered: the tip's questions start with how it arrived.
+        Assert.Contains("How did this tip arrive?", h.LastText(English), StringComparison.Ordinal);
+    }
 }
