@@ -53,13 +53,7 @@ public sealed class LedgerActionDraft : IDeadlineDraft, IEvidenceDraft
     ];
 
     /// <summary>Takes anything identifying a person out of the free texts (see <see cref="IdentityScrubber"/>): where input enters the draft, and on apply.</summary>
-    public void ScrubIdentities()
-    {
-        foreach (var (get, set) in Texts)
-        {
-            set(this, IdentityScrubber.ScrubOrNull(get(this)));
-        }
-    }
+    public void ScrubIdentities() => IdentityScrubber.ScrubEach(this, Texts);
 }
 
 /// <summary>

@@ -336,8 +336,7 @@ public sealed class NotesTests
 
         // The channel is known: the tip goes on with what it reports.
         Assert.Contains("反映的是什么问题", h.LastText(Member), StringComparison.Ordinal);
-        h.Send(Member, "某烟花仓库超量储存");
-        h.Press(Member, "转交属地核查");
+        AnswerTheRest(h);
 
         note = Assert.Single(h.Get<NoteStore>().OfTeam(team.Id));
         Assert.False(Note.IsHalfDoneTip(note));
@@ -369,13 +368,26 @@ public sealed class NotesTests
         Assert.False(Note.IsHalfDoneTip(Assert.Single(h.Get<NoteStore>().OfTeam(team.Id))));
     }
 
+    /// <summary>A note tagged as a tip, its channel answered: what it reports and how it was handled are still to come.</summary>
+    private static void TipWithItsChannel(CoreHarness h)
+    {
+        h.Send(Member, "群众电话举报：某烟花仓库超量储存");
+        h.Press(Member, "举报线索");
+        h.Press(Member, "电话");
+    }
+
+    /// <summary>What the tip reports, then how it was handled (a preset).</summary>
+    private static void AnswerTheRest(CoreHarness h)
+    {
+        h.Send(Member, "某烟花仓库超量储存");
+        h.Press(Member, "转交属地核查");
+    }
+
     [Fact]
     public void TipLeftUntilTheJanitorDropsItsDraft_ComesBackWithCompleteTheTip_WhichAsksOnlyWhatIsMissing()
     {
         using var h = Team(out var team);
-        h.Send(Member, "群众电话举报：某烟花仓库超量储存");
-        h.Press(Member, "举报线索");
-        h.Press(Member, "电话");
+        TipWithItsChannel(h);
         h.Clear();
 
         h.Time.Advance(TimeSpan.FromHours(25));
@@ -397,8 +409,7 @@ public sealed class NotesTests
         // The channel answered before the draft expired is kept: only what it reports, then how it was handled, is asked.
         Assert.Contains("反映的是什么问题", h.LastText(Member), StringComparison.Ordinal);
         Assert.DoesNotContain("怎么收到的", h.AllText(Member), StringComparison.Ordinal);
-        h.Send(Member, "某烟花仓库超量储存");
-        h.Press(Member, "转交属地核查");
+        AnswerTheRest(h);
         Assert.False(Note.IsHalfDoneTip(Assert.Single(h.Get<NoteStore>().OfTeam(team.Id))));
         Assert.Contains("已登记举报（电话）", h.AllText(Member), StringComparison.Ordinal);
     }
@@ -407,9 +418,7 @@ public sealed class NotesTests
     public void TipDraftExpired_WhenTheMemberComesBackFirst_TheNoteComesBackWithCompleteTheTip_AndTheTextIsANote()
     {
         using var h = Team(out var team);
-        h.Send(Member, "群众电话举报：某烟花仓库超量储存");
-        h.Press(Member, "举报线索");
-        h.Press(Member, "电话");
+        TipWithItsChannel(h);
         h.Clear();
         h.Time.Advance(TimeSpan.FromHours(25));
 
@@ -427,9 +436,7 @@ public sealed class NotesTests
     public void Notes_OffersItsAuthorToCompleteAHalfDoneTip_TheListStays_AndNobodyElseGetsOrMayUseIt()
     {
         using var h = Team(out var team);
-        h.Send(Member, "群众电话举报：某烟花仓库超量储存");
-        h.Press(Member, "举报线索");
-        h.Press(Member, "电话");
+        TipWithItsChannel(h);
         h.Send(Member, "/cancel");
         h.Send(Member, "下午与应急厅座谈");
         h.Clear();
@@ -456,8 +463,7 @@ public sealed class NotesTests
         Assert.DoesNotContain(h.Queued(Member), m => m.EditMessageId is not null); // the list is left as it was
         Assert.Contains("的举报线索：群众电话举报", h.AllText(Member), StringComparison.Ordinal);
         Assert.Contains("反映的是什么问题", h.LastText(Member), StringComparison.Ordinal);
-        h.Send(Member, "某烟花仓库超量储存");
-        h.Press(Member, "转交属地核查");
+        AnswerTheRest(h);
         Assert.False(Note.IsHalfDoneTip(h.Get<NoteStore>().OfTeam(team.Id).Single(n => n.Kind == NoteKind.Tip)));
 
         h.Send(Member, "/notes");
