@@ -41,6 +41,19 @@ public static partial class IdentityScrubber
     [return: NotNullIfNotNull(nameof(text))]
     public static string? ScrubOrNull(string? text) => text is null ? null : Scrub(text);
 
+    /// <summary>
+    /// Scrubs each free text of <paramref name="target"/>, given as one list of readers and writers (a draft's texts, so the
+    /// list is the one place that says which texts are scrubbed).
+    /// </summary>
+    public static void ScrubEach<T>(T target, IEnumerable<(Func<T, string?> Get, Action<T, string?> Set)> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        foreach (var (get, set) in texts)
+        {
+            set(target, ScrubOrNull(get(target)));
+        }
+    }
+
     // Order matters: the cued patterns take their number with them before the bare number patterns run.
     private static IEnumerable<Regex> Patterns() =>
         [ChatId(), CuedNumber(), IdCard(), Email(), Mobile(), Landline(), CuedName(), NameBeforeCue(), NameBeforeTipVerb(), EnglishName()];

@@ -149,9 +149,17 @@ public sealed class ConversationEngine : IConversationRunner
     /// <summary>Drafts nobody touched within the timeout (for the janitor).</summary>
     public IReadOnlyList<Draft> StaleDrafts(DateTime utcNow) => _drafts.UntouchedSince(utcNow - DraftTimeout);
 
-    public void Drop(Draft draft) => _drafts.Delete(draft.Id);
-
-    public string TitleKeyOf(Draft draft) => _flows.TryGetValue(draft.Flow, out var f) ? f.TitleKey : "flow.unknown";
+    /// <summary>
+    /// Drops a draft left too long (or kept from another team) and says so; its flow then says what is left, as after
+    /// /cancel (<see cref="IFlow.Left"/>). For the janitor, and for the member's next update when it comes first.
+    /// </summary>
+    public void Expire(UpdateContext context, Draft draft)
+    {
+        _drafts.Delete(draft.Id);
+        var flow = _flows.GetValueOrDefault(draft.Flow);
+        context.Reply(context.T.Format("flow.expired", context.T[flow?.TitleKey ?? "flow.unknown"], _options.Value.DraftTimeoutHours));
+        flow?.Left(new FlowTurn(context, draft, FlowInput.None, _db.Database.Mapper));
+    }
 
     /// <summary>"You have an unfinished …, continuing: what it holds so far".</summary>
     private string Resumed(UpdateContext context, IFlow flow, Draft draft)
@@ -170,8 +178,7 @@ public sealed class ConversationEngine : IConversationRunner
 
         if (draft.UpdatedUtc < context.UtcNow - DraftTimeout || draft.TeamId != (context.Member?.TeamId ?? 0))
         {
-            _drafts.Delete(draft.Id);
-            context.Reply(context.T.Format("flow.expired", context.T[TitleKeyOf(draft)], _options.Value.DraftTimeoutHours));
+            Expire(context, draft);
             return null;
         }
 

@@ -1,14 +1,17 @@
-using Assistant.Core.Teams;
+using Assistant.Core.Dispatching;
 
 namespace Assistant.Core.Conversations;
 
-/// <summary>Drops drafts untouched for longer than Assistant:DraftTimeoutHours and tells their owners.</summary>
+/// <summary>
+/// Drops drafts untouched for longer than Assistant:DraftTimeoutHours and tells their owners, as the member's next update
+/// would (<see cref="ConversationEngine.Expire"/>): the notice, then what the flow says is left (a tip left half-done comes
+/// back with its note's buttons, as after /cancel).
+/// </summary>
 public sealed class DraftJanitor(
     ConversationEngine engine,
-    TeamStore teams,
+    ContextFactory contexts,
     Outbox outbox,
     AssistantDatabase db,
-    TextCatalog catalog,
     TimeProvider time,
     ILogger<DraftJanitor> logger) : BackgroundService
 {
@@ -40,15 +43,11 @@ public sealed class DraftJanitor(
         {
             var queued = db.InTransaction(() =>
             {
-                engine.Drop(draft);
-                var t = catalog.For(teams.GetMember(draft.Id)?.Language ?? Language.Chinese);
-                var notice = new OutgoingMessage
-                {
-                    ChatId = draft.ChatId,
-                    Html = t.Format("flow.expired", t[engine.TitleKeyOf(draft)], (int)engine.DraftTimeout.TotalHours),
-                    Purpose = "draft-expired",
-                };
-                return outbox.Enqueue([notice], now);
+                // The owner's context as their next update would have it (team, language, zone), with nothing typed.
+                var update = new IncomingUpdate { Channel = "janitor", UpdateId = 0, ChatId = draft.ChatId, UserId = draft.Id, Date = time.GetUtcNow() };
+                var context = contexts.Create(update, now);
+                engine.Expire(context, draft);
+                return outbox.Enqueue([.. context.Outgoing.Select(m => m with { Purpose = "draft-expired" })], now);
             });
             outbox.NotifyAfterCommit(queued);
             count++;

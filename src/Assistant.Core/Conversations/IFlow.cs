@@ -22,8 +22,9 @@ public interface IFlow
     string Diagram();
 
     /// <summary>
-    /// After the member left the flow with /cancel (the draft is gone, the cancellation said): what the flow keeps and
-    /// says next, e.g. how to take up later what was left half-done.
+    /// After the member left the flow with /cancel, or its draft expired (the draft is gone, that said): what the flow keeps
+    /// and says next, e.g. how to take up later what was left half-done. On expiry the janitor's context has no update of
+    /// the member's behind it: only <see cref="Dispatching.UpdateContext.Reply"/> and the stores.
     /// </summary>
     void Left(FlowTurn turn)
     {

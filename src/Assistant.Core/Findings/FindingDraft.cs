@@ -88,13 +88,7 @@ public sealed class FindingDraft : IReviewedDraft, IEvidenceDraft, IDeadlineDraf
     ];
 
     /// <summary>Takes anything identifying a person out of the free texts (see <see cref="IdentityScrubber"/>): where input enters the draft.</summary>
-    public void ScrubIdentities()
-    {
-        foreach (var (get, set) in Texts)
-        {
-            set(this, IdentityScrubber.ScrubOrNull(get(this)));
-        }
-    }
+    public void ScrubIdentities() => IdentityScrubber.ScrubEach(this, Texts);
 
     /// <summary>An edit of a saved finding: everything it holds, and the card first.</summary>
     public static FindingDraft From(Finding finding) => new()

@@ -5,7 +5,12 @@ using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Ledger.LedgerA
 
 namespace Assistant.Core.Ledger;
 
-/// <summary>What a ledger action has collected so far.</summary>
+/// <summary>
+/// What a ledger action has collected so far. Its free texts are scrubbed of anything identifying a person
+/// (<see cref="ScrubIdentities"/>) where input enters the flow (every answer, and the draft the flow begins with) and again
+/// when the step is applied, as the finding flow's are (<see cref="FindingDraft"/>); loading a saved draft does not scrub
+/// it again. The responsible person's name is kept as typed.
+/// </summary>
 public sealed class LedgerActionDraft : IDeadlineDraft, IEvidenceDraft
 {
     public int FindingId { get; set; }
@@ -14,7 +19,7 @@ public sealed class LedgerActionDraft : IDeadlineDraft, IEvidenceDraft
 
     public RectificationAction Action { get; set; }
 
-    public string? Unit { get; set => field = IdentityScrubber.ScrubOrNull(value); }
+    public string? Unit { get; set; }
 
     public string? Person { get; set; }
 
@@ -25,18 +30,30 @@ public sealed class LedgerActionDraft : IDeadlineDraft, IEvidenceDraft
     /// <summary>A deadline typed far ahead, waiting to be confirmed.</summary>
     public DateOnly? PendingDeadline { get; set; }
 
-    /// <summary>The step's reason, scrubbed of a tipster's identity as it is typed (as the finding's texts are, see <see cref="Findings.FindingText"/>).</summary>
-    public string? Reason { get; set => field = IdentityScrubber.ScrubOrNull(value); }
+    /// <summary>The step's reason (sending back, extending).</summary>
+    public string? Reason { get; set; }
 
     /// <summary>The verification opinion (验收意见) when closing.</summary>
-    public string? Opinion { get; set => field = IdentityScrubber.ScrubOrNull(value); }
+    public string? Opinion { get; set; }
 
-    public string? Note { get; set => field = IdentityScrubber.ScrubOrNull(value); }
+    public string? Note { get; set; }
 
     public List<Evidence> Evidence { get; set; } = [];
 
     /// <summary>Contacts offered as buttons (a button carries only its index).</summary>
     public List<long> Offered { get; set; } = [];
+
+    /// <summary>The draft's free texts that may carry a tipster's identity (not the responsible person's name), each read and written once.</summary>
+    private static readonly IReadOnlyList<(Func<LedgerActionDraft, string?> Get, Action<LedgerActionDraft, string?> Set)> Texts =
+    [
+        (d => d.Unit, (d, v) => d.Unit = v),
+        (d => d.Reason, (d, v) => d.Reason = v),
+        (d => d.Opinion, (d, v) => d.Opinion = v),
+        (d => d.Note, (d, v) => d.Note = v),
+    ];
+
+    /// <summary>Takes anything identifying a person out of the free texts (see <see cref="IdentityScrubber"/>): where input enters the draft, and on apply.</summary>
+    public void ScrubIdentities() => IdentityScrubber.ScrubEach(this, Texts);
 }
 
 /// <summary>
@@ -182,6 +199,9 @@ public sealed class LedgerActionFlow : FormFlow<LedgerActionDraft>
         machine.CancelFromEveryStep(Steps, Cancelled);
     }
 
+    /// <summary>A tipster's identity never enters the draft: every text is scrubbed as the input arrives (not when the draft is loaded).</summary>
+    protected override void Accept(FlowTurn turn, LedgerActionDraft data) => data.ScrubIdentities();
+
     private static bool Extending(LedgerActionDraft d) => d.Action == RectificationAction.ExtendDeadline;
 
     private string Code(LedgerActionDraft d) => _findings.Get(d.FindingId)?.Code ?? "?";
@@ -302,6 +322,8 @@ public sealed class LedgerActionFlow : FormFlow<LedgerActionDraft>
             return;
         }
 
+        // Scrubbed again as it leaves the draft (as a finding is on save): the step's notices and history carry these texts.
+        d.ScrubIdentities();
         var request = new RectificationRequest
         {
             Actor = member,

@@ -8,7 +8,7 @@ namespace Assistant.Core.Notes;
 
 /// <summary>
 /// The buttons under a saved note: undo, turn into a finding, tag its kind, mark it covert or open, and for a tip left
-/// half-done, complete it. Data: n:ID:u, n:ID:f, n:ID:k:Kind, n:ID:c (covert), n:ID:o (open), n:ID:t. Only the note's
+/// half-done, complete it. Data: n:ID:u, n:ID:f, n:ID:k:Kind, n:ID:c (covert), n:ID:o (open), n:ID:t (n:ID:t:l under /notes). Only the note's
 /// author may use them; anything else is refused.
 /// </summary>
 public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, ConversationEngine engine) : ICallbackHandler, IDeclaresSpecs
@@ -41,6 +41,23 @@ public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, Co
         ];
         return Note.IsHalfDoneTip(note) ? [[new Button(t["note.complete_tip"], $"n:{id}:t")], .. rows] : rows;
     }
+
+    /// <summary>
+    /// Under /notes: "complete the tip: …" for each of <paramref name="own"/> (the member's own notes) that is a tip left
+    /// half-done, one row each; null when there is none, so the list keeps no buttons. Pressed, the list stays as it was.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<Button>>? CompleteFromList(Texts t, IEnumerable<Note> own)
+    {
+        var rows = own.Where(Note.IsHalfDoneTip)
+            .Select(n => (IReadOnlyList<Button>)[new Button(t["note.complete_tip"] + t["card.colon"] + ListPreview(t, n), $"n:{n.Id.ToString(CultureInfo.InvariantCulture)}:t:l")])
+            .ToList();
+        return rows.Count == 0 ? null : rows;
+    }
+
+    /// <summary>A note named on a button: the start of its text, or "voice note".</summary>
+    private static string ListPreview(Texts t, Note note) => note.VoiceFileId is not null && note.Text.Length == 0
+        ? Html.ToPlainText(t.Format("note.voice", note.VoiceSeconds ?? 0))
+        : note.Text.Length > 12 ? note.Text[..12] + "…" : note.Text;
 
     /// <summary>A voice note's audio, kept as the finding's evidence.</summary>
     private static List<Evidence> VoiceOf(Note note, DateTime utcNow) => note.VoiceFileId is { } fileId
@@ -100,6 +117,19 @@ public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, Co
                 note.Covert = parts[1] == "c";
                 notes.Update(note);
                 context.EditOrigin(Saved(t, note), For(t, note));
+                break;
+            case "t" when parts.Length == 3 && parts[2] == "l":
+                // From /notes: the list stays as it is; the note is named before its questions.
+                if (Note.IsHalfDoneTip(note))
+                {
+                    context.Reply(Saved(t, note));
+                    engine.Start(context, TipFlow.FlowName, TipFlow.DraftFor(note));
+                }
+                else
+                {
+                    context.Reply(t["note.tip_already_complete"]);
+                }
+
                 break;
             case "t" when Note.IsHalfDoneTip(note):
                 // The tip's questions again, what the note already holds filled in: only what is missing is asked.

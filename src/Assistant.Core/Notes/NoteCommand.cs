@@ -4,7 +4,10 @@ using Assistant.Core.Teams;
 
 namespace Assistant.Core.Notes;
 
-/// <summary>/note TEXT saves a note of the day; /notes lists today's notes this member may see (<see cref="NoteStore.CanSee"/>).</summary>
+/// <summary>
+/// /note TEXT saves a note of the day; /notes lists today's notes this member may see (<see cref="NoteStore.CanSee"/>),
+/// with a button under the list for each of the member's own tips left half-done (none otherwise).
+/// </summary>
 public sealed class NoteCommand(NotesInput input, NoteStore notes, FindingStore findings) : ICommandHandler, IDeclaresSpecs
 {
     public static IReadOnlyList<CommandSpec> Commands { get; } =
@@ -41,7 +44,7 @@ public sealed class NoteCommand(NotesInput input, NoteStore notes, FindingStore 
                 sb.Append("\n\n").Append(t.Format("notes.line", kind, note.AuthorName)).Append('\n').Append(Html.Escape(text));
             }
 
-            context.Reply(sb.ToString());
+            context.Reply(sb.ToString(), NoteButtons.CompleteFromList(t, visible.Where(n => n.AuthorId == member.Id)));
             return;
         }
 

@@ -88,15 +88,15 @@ public sealed class TipFlow : FormFlow<TipDraft>
     protected override Step FirstStep(TipDraft data) => data.Channel is null ? Channel : data.Subject is null ? Subject : Handling;
 
     /// <summary>
-    /// Left with /cancel: the note is a tip left half-done; its buttons come back, with one to complete the tip. The channel
-    /// answered stays on the note. What it reports does not: a tip with a subject is one that has its lead (made when the
+    /// Left with /cancel, or the draft expired (the janitor, or the member's next update after the timeout): the note is a
+    /// tip left half-done; its buttons come back, with one to complete the tip. The channel answered stays on the note. What it reports does not: a tip with a subject is one that has its lead (made when the
     /// tip is saved, <see cref="ITipSavedHandler"/>), so the subject is written only with the rest, on save.
     /// </summary>
     public override void Left(FlowTurn turn)
     {
         var d = turn.Data<TipDraft>();
         var note = _notes.Get(d.NoteId);
-        if (note is null || note.Deleted || note.AuthorId != turn.Context.UserId || note.Kind != NoteKind.Tip)
+        if (note is null || note.Deleted || note.AuthorId != turn.Context.UserId || note.TeamId != turn.Context.Member?.TeamId || note.Kind != NoteKind.Tip)
         {
             return;
         }

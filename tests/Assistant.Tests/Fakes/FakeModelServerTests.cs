@@ -584,15 +584,21 @@ public sealed class FakeModelServerTests : IAsyncLifetime
     [Fact]
     public async Task SemanticKernel_Cancellation_ThrowsKernelFunctionCanceled_AndTheServerGivesUp()
     {
-        _server.Enqueue(ModelReply.Text("too late") with { Delay = TimeSpan.FromSeconds(30) });
+        // The reply never comes on its own; the call is cancelled once the server holds the request (not after a fixed
+        // delay: a cold first call, JIT and connection, can take longer than one, and would be cancelled before sending).
+        var never = new TaskCompletionSource();
+        _server.Enqueue(ModelReply.Text("too late") with { Until = never.Task });
         var kernel = NewKernel();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cts = new CancellationTokenSource();
 
-        var ex = await Assert.ThrowsAsync<KernelFunctionCanceledException>(() => kernel.InvokePromptAsync("hello", cancellationToken: cts.Token));
+        var call = kernel.InvokePromptAsync("hello", cancellationToken: cts.Token);
+        var request = await _server.WaitForRequestAsync(TimeSpan.FromSeconds(30));
+        await cts.CancelAsync();
+        var ex = await Assert.ThrowsAsync<KernelFunctionCanceledException>(() => call);
 
         Assert.IsAssignableFrom<OperationCanceledException>(ex);
         Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
-        var request = Assert.Single(_server.Requests);
+        Assert.Same(request, Assert.Single(_server.Requests));
         var clock = Stopwatch.StartNew();
         while (request.StatusCode == 0 && clock.Elapsed < TimeSpan.FromSeconds(10))
         {

@@ -1,5 +1,7 @@
 using Assistant.Core.Common;
+using Assistant.Core.Conversations;
 using Assistant.Core.Findings;
+using Assistant.Core.Localization;
 using Assistant.Core.Messaging;
 using Assistant.Core.Notes;
 using Assistant.Core.Teams;
@@ -176,7 +178,7 @@ public sealed class NotesTests
         h.Dispatch(CoreHarness.Text(Member, "") with { Text = null, Location = new GeoPoint(27.8, 113.1) });
 
         Assert.Contains("开始记录", h.AllText(Member), StringComparison.Ordinal);
-        Assert.Equal("finding", h.Get<Core.Conversations.DraftStore>().Get(Member)!.Flow);
+        Assert.Equal("finding", h.Get<DraftStore>().Get(Member)!.Flow);
     }
 
     [Fact]
@@ -334,8 +336,7 @@ public sealed class NotesTests
 
         // The channel is known: the tip goes on with what it reports.
         Assert.Contains("反映的是什么问题", h.LastText(Member), StringComparison.Ordinal);
-        h.Send(Member, "某烟花仓库超量储存");
-        h.Press(Member, "转交属地核查");
+        AnswerTheRest(h);
 
         note = Assert.Single(h.Get<NoteStore>().OfTeam(team.Id));
         Assert.False(Note.IsHalfDoneTip(note));
@@ -365,5 +366,133 @@ public sealed class NotesTests
 
         Assert.Contains("已经登记完整", h.LastText(Member), StringComparison.Ordinal);
         Assert.False(Note.IsHalfDoneTip(Assert.Single(h.Get<NoteStore>().OfTeam(team.Id))));
+    }
+
+    /// <summary>A note tagged as a tip, its channel answered: what it reports and how it was handled are still to come.</summary>
+    private static void TipWithItsChannel(CoreHarness h)
+    {
+        h.Send(Member, "群众电话举报：某烟花仓库超量储存");
+        h.Press(Member, "举报线索");
+        h.Press(Member, "电话");
+    }
+
+    /// <summary>What the tip reports, then how it was handled (a preset).</summary>
+    private static void AnswerTheRest(CoreHarness h)
+    {
+        h.Send(Member, "某烟花仓库超量储存");
+        h.Press(Member, "转交属地核查");
+    }
+
+    [Fact]
+    public void TipLeftUntilTheJanitorDropsItsDraft_ComesBackWithCompleteTheTip_WhichAsksOnlyWhatIsMissing()
+    {
+        using var h = Team(out var team);
+        TipWithItsChannel(h);
+        h.Clear();
+
+        h.Time.Advance(TimeSpan.FromHours(25));
+        Assert.Equal(1, h.Get<DraftJanitor>().Sweep());
+
+        Assert.Null(h.Get<DraftStore>().Get(Member));
+        var note = Assert.Single(h.Get<NoteStore>().OfTeam(team.Id));
+        Assert.Equal(TipChannel.Phone, note.TipChannel);
+        Assert.True(Note.IsHalfDoneTip(note));
+        Assert.Contains("24 小时未操作", h.AllText(Member), StringComparison.Ordinal);
+        Assert.Contains("登记还没有完成", h.LastText(Member), StringComparison.Ordinal);
+        Assert.All(h.Queued(Member), m => Assert.Equal("draft-expired", m.Purpose));
+        Assert.Contains(h.LatestButtons(Member), b => b.Label == "撤销");
+        var complete = h.LatestButtons(Member).Single(b => b.Label == "补全线索").Data;
+        h.Clear();
+
+        h.PressData(Member, complete);
+
+        // The channel answered before the draft expired is kept: only what it reports, then how it was handled, is asked.
+        Assert.Contains("反映的是什么问题", h.LastText(Member), StringComparison.Ordinal);
+        Assert.DoesNotContain("怎么收到的", h.AllText(Member), StringComparison.Ordinal);
+        AnswerTheRest(h);
+        Assert.False(Note.IsHalfDoneTip(Assert.Single(h.Get<NoteStore>().OfTeam(team.Id))));
+        Assert.Contains("已登记举报（电话）", h.AllText(Member), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TipDraftExpired_WhenTheMemberComesBackFirst_TheNoteComesBackWithCompleteTheTip_AndTheTextIsANote()
+    {
+        using var h = Team(out var team);
+        TipWithItsChannel(h);
+        h.Clear();
+        h.Time.Advance(TimeSpan.FromHours(25));
+
+        h.Send(Member, "下午座谈");
+
+        var text = h.AllText(Member);
+        Assert.Contains("已自动放弃", text, StringComparison.Ordinal);
+        Assert.Contains("登记还没有完成", text, StringComparison.Ordinal);
+        Assert.Contains(h.Messages(Member), m => m.Keyboard?.SelectMany(r => r).Any(b => b.Label == "补全线索") == true);
+        Assert.Equal(2, h.Get<NoteStore>().OfTeam(team.Id).Count);
+        Assert.Equal(TipChannel.Phone, h.Get<NoteStore>().OfTeam(team.Id).Single(n => n.Kind == NoteKind.Tip).TipChannel);
+    }
+
+    [Fact]
+    public void Notes_OffersItsAuthorToCompleteAHalfDoneTip_TheListStays_AndNobodyElseGetsOrMayUseIt()
+    {
+        using var h = Team(out var team);
+        TipWithItsChannel(h);
+        h.Send(Member, "/cancel");
+        h.Send(Member, "下午与应急厅座谈");
+        h.Clear();
+
+        h.Send(Member, "/notes");
+        h.Send(Leader, "/notes");
+
+        var list = h.Messages(Member)[^1];
+        Assert.Contains("的笔记（2 条）", Html.ToPlainText(list.Html), StringComparison.Ordinal);
+        var button = Assert.Single(list.Keyboard!.SelectMany(r => r));
+        Assert.Equal("补全线索：群众电话举报：某烟花仓库…", button.Label);
+        var leaders = h.Messages(Leader)[^1];
+        Assert.Contains("烟花仓库", Html.ToPlainText(leaders.Html), StringComparison.Ordinal); // the leader reads the tip
+        Assert.Null(leaders.Keyboard);                                                         // but is offered nothing
+
+        h.PressData(Leader, button.Data);
+        h.PressData(Colleague, button.Data);
+        Assert.Contains("已过期", h.LastText(Leader), StringComparison.Ordinal);
+        Assert.Contains("已过期", h.LastText(Colleague), StringComparison.Ordinal);
+        Assert.Null(h.Get<DraftStore>().Get(Leader));
+
+        h.Press(Member, "补全线索");
+
+        Assert.DoesNotContain(h.Queued(Member), m => m.EditMessageId is not null); // the list is left as it was
+        Assert.Contains("的举报线索：群众电话举报", h.AllText(Member), StringComparison.Ordinal);
+        Assert.Contains("反映的是什么问题", h.LastText(Member), StringComparison.Ordinal);
+        AnswerTheRest(h);
+        Assert.False(Note.IsHalfDoneTip(h.Get<NoteStore>().OfTeam(team.Id).Single(n => n.Kind == NoteKind.Tip)));
+
+        h.Send(Member, "/notes");
+        Assert.Null(h.Messages(Member)[^1].Keyboard);
+        h.PressData(Member, button.Data);
+        Assert.Contains("已经登记完整", h.LastText(Member), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Notes_InEnglish_OffersToCompleteAHalfDoneTip()
+    {
+        const long English = 705;
+        using var h = Team(out var team);
+        h.AddMember(team, English, Role.Member, "Alex", Language.English);
+        h.Send(English, "Phone tip: fireworks stored over the limit");
+        h.Press(English, "tip");
+        h.Send(English, "/cancel");
+        h.Clear();
+
+        h.Send(English, "/notes");
+
+        var list = h.Messages(English)[^1];
+        Assert.Contains("Notes of", Html.ToPlainText(list.Html), StringComparison.Ordinal);
+        var button = Assert.Single(list.Keyboard!.SelectMany(r => r));
+        Assert.Equal("Complete the tip: Phone tip: f…", button.Label);
+
+        h.Press(English, "Complete the tip");
+
+        // Nothing was answered: the tip's questions start with how it arrived.
+        Assert.Contains("How did this tip arrive?", h.LastText(English), StringComparison.Ordinal);
     }
 }

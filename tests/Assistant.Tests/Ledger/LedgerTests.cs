@@ -1,4 +1,6 @@
 using Assistant.Core.Audit;
+using Assistant.Core.Common;
+using Assistant.Core.Conversations;
 using Assistant.Core.Findings;
 using Assistant.Core.Ledger;
 using Assistant.Core.Messaging;
@@ -270,6 +272,28 @@ public sealed class LedgerTests
         Assert.Equal("需要购置设备", change.Reason);
         Assert.Equal("陈静", change.ByName);
         Assert.Contains("期限由2023年11月20日调整为2023年12月15日（需要购置设备，陈静）", h.LastText(Liaison), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(NotesTests.IdentifyingForms), MemberType = typeof(NotesTests))]
+    public void Extend_AReasonNamingATipster_IsStoredScrubbed_InTheDraftAndOnTheFinding(string reason, string secret)
+    {
+        using var h = Team(out _);
+        var f = FindingFlowTests.Record(h, Author);
+        Assign(h, f, "11-20");
+        Do(h, Liaison, f, "x");
+        h.Send(Liaison, "12-15");
+
+        h.Send(Liaison, reason);
+
+        var drafted = h.Get<DraftStore>().Get(Liaison)!.Data["Reason"].AsString;
+        Assert.DoesNotContain(secret, drafted, StringComparison.Ordinal);
+        Assert.Contains(IdentityScrubber.Removed, drafted, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, h.LastText(Liaison), StringComparison.Ordinal);
+        h.Press(Liaison, "确认");
+        var change = Assert.Single(Current(h, f).DeadlineChanges);
+        Assert.Equal(drafted, change.Reason);
+        Assert.DoesNotContain(secret, h.AllText(Liaison), StringComparison.Ordinal);
     }
 
     [Fact]
