@@ -21,27 +21,13 @@ public static class MapperBenchmark
         {
             foreach (var (name, create) in new (string, Func<BsonMapper>)[]
             {
-                ("LiteDB", () => Configure(new BsonMapper())),
+                ("LiteDB", () => Mapping.Configure(new BsonMapper())),
                 ("AssistantMapper", Mapping.CreateMapper),
             })
             {
                 Measure(name, create(), round == 0 ? 20_000 : iterations, print: round > 0);
             }
         }
-    }
-
-    private static BsonMapper Configure(BsonMapper mapper)
-    {
-        mapper.TrimWhitespace = false;
-        mapper.EmptyStringToNull = false;
-        mapper.EnumAsInteger = false;
-        mapper.RegisterType(
-            date => new BsonValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            bson => DateOnly.ParseExact(bson.AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-        mapper.RegisterType(
-            time => new BsonValue(time.ToString("HH:mm:ss", CultureInfo.InvariantCulture)),
-            bson => TimeOnly.ParseExact(bson.AsString, "HH:mm:ss", CultureInfo.InvariantCulture));
-        return mapper;
     }
 
     private static void Measure(string name, BsonMapper mapper, int iterations, bool print)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Assistant.Core.Findings;
 using Assistant.Core.Storage;
 using LiteDB;
@@ -75,17 +74,7 @@ public sealed class AssistantMapperTests
     }
 
     /// <summary>LiteDB's own mapper with the same settings.</summary>
-    private static BsonMapper LiteDbMapper()
-    {
-        var mapper = new BsonMapper { TrimWhitespace = false, EmptyStringToNull = false, EnumAsInteger = false };
-        mapper.RegisterType(
-            date => new BsonValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            bson => DateOnly.ParseExact(bson.AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture));
-        mapper.RegisterType(
-            time => new BsonValue(time.ToString("HH:mm:ss", CultureInfo.InvariantCulture)),
-            bson => TimeOnly.ParseExact(bson.AsString, "HH:mm:ss", CultureInfo.InvariantCulture));
-        return mapper;
-    }
+    private static BsonMapper LiteDbMapper() => Mapping.Configure(new BsonMapper());
 
     private static EntityMapper EntityOf(BsonMapper mapper, Type type)
     {
