@@ -80,7 +80,7 @@ public sealed class ScheduleItem
 }
 
 /// <summary>
-/// Who may see a schedule item in full. A covert visit only its participants, the leader and the
+/// Who may see a schedule item in full. A covert visit only its participants (every member when it is for the whole team, 全体), the leader and the
 /// person who entered it; everyone else sees a busy slot with no target, place or people, and never
 /// in a group chat or in an export made for them.
 /// </summary>
@@ -98,6 +98,6 @@ public static class ScheduleVisibility
             return true;
         }
 
-        return !inGroup && (item.Participants.Contains(viewer.Id) || viewer.Role == Role.Leader || item.CreatedBy == viewer.Id);
+        return !inGroup && (item.Involves(viewer.Id) || viewer.Role == Role.Leader || item.CreatedBy == viewer.Id);
     }
 }

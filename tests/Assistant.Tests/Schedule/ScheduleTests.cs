@@ -97,6 +97,25 @@ public sealed class ScheduleTests
     }
 
     [Fact]
+    public void CovertVisit_ForTheWholeTeam_EveryMemberSeesItInPrivate_NeverInTheGroup()
+    {
+        using var h = Team(out var team);
+        Add(h, team, EventKind.CovertVisit, "暗访城区瓶装液化气供应站", new DateTime(2023, 11, 2, 5, 30, 0), 150, true);
+        h.Send(Leader, "/linkgroup", Group, ChatKind.Group);
+
+        h.Send(Zhang, "/today");
+        h.Send(Liaison, "/today");
+        h.Send(Zhang, "/today", Group, ChatKind.Group);
+
+        // Precondition: both are members who got the day, not a refusal.
+        Assert.Contains("11月2日", h.LastText(Zhang), StringComparison.Ordinal);
+        Assert.Contains("暗访城区瓶装液化气供应站", h.LastText(Zhang), StringComparison.Ordinal);
+        Assert.Contains("暗访城区瓶装液化气供应站", h.LastText(Liaison), StringComparison.Ordinal);
+        Assert.DoesNotContain("液化气", h.AllText(Group), StringComparison.Ordinal);
+        Assert.Contains("忙碌", h.AllText(Group), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CovertVisit_InAGroupChat_IsABusySlotEvenForItsParticipant()
     {
         using var h = WithDay(out _);
