@@ -17,12 +17,6 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
     public const string JobKind = "ledger-document";
     public const int MaxOverdueListed = 15;
 
-    /// <summary>
-    /// Ends the export's file names when it names a covert unit ("G7-ledger-20231108-internal.xlsx"): ASCII like every
-    /// file name the assistant sends, so it survives every upload and mail client; the files' messages carry the words.
-    /// </summary>
-    public const string InternalFileMark = OutgoingFile.InternalMark;
-
     public string Kind => JobKind;
 
     public void QueueExport(UpdateContext context) => Queue(context, "export", "ledger.export_started");
@@ -90,31 +84,30 @@ public sealed class LedgerJobs(JobStore jobs, LedgerQueries queries, TeamStore t
     /// The workbook and the CSV, of what the reader may see (<see cref="LedgerQueries.All"/>). A ledger that names a
     /// covert (暗访) unit is marked like a brief that does (shared/domain.md): the sensitivity line
     /// (<c>doc.sensitivity</c>, "内部资料　注意保存") at the top of the sheet, in bold over each file's message, and
-    /// <see cref="InternalFileMark"/> in both file names; the CSV keeps its header as its first row.
+    /// <see cref="OutgoingFile.InternalMark"/> in both file names (<see cref="ExportMarking"/>); the CSV keeps its header as its first row.
     /// </summary>
     private static List<OutgoingMessage> Export(Texts t, Team team, List<Finding> all, DateOnly today, long chat, IReadOnlyList<ExtraSheet> extra)
     {
         var rows = all.Select(f => Row(t, f, team, today)).ToList();
         var headings = LedgerColumns.Headings(t);
         var covert = all.Count(f => f.Covert);
-        var sensitivity = covert > 0 ? t["doc.sensitivity"] : null;
-        var stem = $"{team.Code}-ledger-{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}{(sensitivity is null ? "" : "-" + InternalFileMark)}";
+        var marking = ExportMarking.For(t, covert);
+        var stem = ExportMarking.Stem($"{team.Code}-ledger-{today.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}", marking);
         var title = t.Format("ledger.export_title", team.Name, new SafeHtml(FindingCard.Date(t, today)));
-        var marked = sensitivity is null ? "" : "<b>" + Html.Escape(sensitivity) + "</b>";
         var summary = t.Format("ledger.exported", rows.Count, rows.Count(r => r.DaysOverdue > 0));
         return
         [
             new OutgoingMessage
             {
                 ChatId = chat,
-                Html = sensitivity is null ? summary : $"{marked}\n{summary}\n{t.Format("ledger.exported_covert", covert, sensitivity)}",
-                File = new OutgoingFile(stem + ".xlsx", LedgerWorkbook.Xlsx(rows, headings, Html.ToPlainText(title), t["ledger.sheet"], extra, sensitivity)),
+                Html = marking is null ? summary : marking.Message(summary, t.Format("ledger.exported_covert", covert, marking.Line)),
+                File = new OutgoingFile(stem + ".xlsx", LedgerWorkbook.Xlsx(rows, headings, Html.ToPlainText(title), t["ledger.sheet"], extra, marking?.Line)),
                 Purpose = "export",
             },
             new OutgoingMessage
             {
                 ChatId = chat,
-                Html = marked,
+                Html = marking?.Bold ?? "",
                 File = new OutgoingFile(stem + ".csv", LedgerWorkbook.Csv(rows, headings)),
                 Purpose = "export",
             },

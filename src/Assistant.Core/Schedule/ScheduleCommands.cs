@@ -169,8 +169,8 @@ public sealed partial class ScheduleCommands(ScheduleStore store, ScheduleView v
     /// The itinerary as an .ics file, in private, of the items this reader may see in full
     /// (<see cref="ScheduleVisibility.SeesDetails"/>): a covert visit they may not see is left out altogether, not even as
     /// a busy slot. A file that holds a covert visit is marked like a ledger that names a covert unit: the sensitivity line
-    /// (<c>doc.sensitivity</c>) in bold over the message, as the calendar's description with its covert events
-    /// <c>CLASS:CONFIDENTIAL</c>, and <see cref="OutgoingFile.InternalMark"/> in the file name.
+    /// (<see cref="ExportMarking"/>) in bold over the message and in the file name, and as the calendar's description
+    /// with its covert events <c>CLASS:CONFIDENTIAL</c>.
     /// </summary>
     private void Export(UpdateContext context)
     {
@@ -186,12 +186,12 @@ public sealed partial class ScheduleCommands(ScheduleStore store, ScheduleView v
 
         var names = view.Names(team);
         var covert = visible.Count(i => i.IsCovert);
-        var sensitivity = covert > 0 ? t["doc.sensitivity"] : null;
-        var ics = Files.ItineraryIcs.Write(visible, team.Zone, id => names.TryGetValue(id, out var n) ? n : "?", $"{team.Name} {team.Region}", sensitivity);
+        var marking = ExportMarking.For(t, covert);
+        var ics = Files.ItineraryIcs.Write(visible, team.Zone, id => names.TryGetValue(id, out var n) ? n : "?", $"{team.Name} {team.Region}", marking?.Line);
         var exported = t.Format("schedule.exported", visible.Count);
         context.Reply(
-            sensitivity is null ? exported : $"<b>{Html.Escape(sensitivity)}</b>\n{exported}\n{t.Format("schedule.exported_covert", covert, sensitivity)}",
-            file: new OutgoingFile($"{team.Code}-itinerary{(sensitivity is null ? "" : "-" + OutgoingFile.InternalMark)}.ics", ics));
+            marking is null ? exported : marking.Message(exported, t.Format("schedule.exported_covert", covert, marking.Line)),
+            file: new OutgoingFile(ExportMarking.Stem($"{team.Code}-itinerary", marking) + ".ics", ics));
     }
 
     /// <summary>One button per item for the liaison and the leader (in private): open its card.</summary>
