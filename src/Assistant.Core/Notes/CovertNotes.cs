@@ -33,7 +33,9 @@ public sealed class CovertNotes(ScheduleStore schedule, TeamStore teams)
                 ? teams.MembersOf(author.TeamId).Where(m => m.Role != Role.Contact).Select(m => m.Id)
                 : i.Participants)
             .Append(author.Id);
-        NoteStore.MarkCovert(note, items[0], participants);
+        note.Covert = true;
+        note.CovertItemId = items[0].Id;
+        note.CovertParticipants = [.. note.CovertParticipants.Union(participants)];
         return true;
     }
 }

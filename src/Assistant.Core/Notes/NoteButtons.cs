@@ -118,31 +118,43 @@ public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, Co
                 notes.Update(note);
                 context.EditOrigin(Saved(t, note), For(t, note));
                 break;
-            case "t" when parts.Length == 3 && parts[2] == "l":
-                // From /notes: the list stays as it is; the note is named before its questions.
-                if (Note.IsHalfDoneTip(note))
-                {
-                    context.Reply(Saved(t, note));
-                    engine.Start(context, TipFlow.FlowName, TipFlow.DraftFor(note));
-                }
-                else
-                {
-                    context.Reply(t["note.tip_already_complete"]);
-                }
-
-                break;
-            case "t" when Note.IsHalfDoneTip(note):
-                // The tip's questions again, what the note already holds filled in: only what is missing is asked.
-                context.EditOrigin(Saved(t, note));
-                engine.Start(context, TipFlow.FlowName, TipFlow.DraftFor(note));
-                break;
             case "t":
-                context.EditOrigin(Saved(t, note), For(t, note));
-                context.Reply(t["note.tip_already_complete"]);
+                CompleteTip(context, note, fromList: parts.Length == 3 && parts[2] == "l");
                 break;
             default:
                 context.Reply(t["callback.expired"]);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The tip's questions again, what the note already holds filled in: only what is missing is asked. Under the note its
+    /// message is edited (its buttons go while the questions run); from /notes (<paramref name="fromList"/>) the list stays
+    /// as it is and the note is named before its questions.
+    /// </summary>
+    private void CompleteTip(UpdateContext context, Note note, bool fromList)
+    {
+        var t = context.T;
+        if (!Note.IsHalfDoneTip(note))
+        {
+            if (!fromList)
+            {
+                context.EditOrigin(Saved(t, note), For(t, note));
+            }
+
+            context.Reply(t["note.tip_already_complete"]);
+            return;
+        }
+
+        if (fromList)
+        {
+            context.Reply(Saved(t, note));
+        }
+        else
+        {
+            context.EditOrigin(Saved(t, note));
+        }
+
+        engine.Start(context, TipFlow.FlowName, TipFlow.DraftFor(note));
     }
 }

@@ -1,5 +1,4 @@
 using Assistant.Core.Findings;
-using Assistant.Core.Schedule;
 using Assistant.Core.Teams;
 using LiteDB;
 
@@ -57,17 +56,6 @@ public sealed class NoteStore(AssistantDatabase db)
         && (!note.Covert || viewer.Id == note.AuthorId || viewer.Role.IsCoordinator() || note.CovertParticipants.Contains(viewer.Id))
         && (note.FindingId is not { } findingId || viewer.Id == note.AuthorId
             || (linked is not null && linked.Id == findingId ? FindingVisibility.CanSee(viewer, linked) : viewer.Role.IsCoordinator()));
-
-    /// <summary>Marks the note covert, written on <paramref name="item"/> (null: by its author's choice); its participants may read it.</summary>
-    public static void MarkCovert(Note note, ScheduleItem? item, IEnumerable<long> participants)
-    {
-        note.Covert = true;
-        if (item is not null)
-        {
-            note.CovertItemId = item.Id;
-            note.CovertParticipants = [.. note.CovertParticipants.Union(participants)];
-        }
-    }
 
     public static void EnsureSchema(ILiteDatabase database)
     {
