@@ -117,7 +117,7 @@ public sealed class FactsBuilder(
         Status = f.Status,
     };
 
-    private static NoteFact ToFact(Note n) => new(n.Id, n.Kind, n.AuthorName, ChineseTypography.WithoutEmoji(IdentityScrubber.Scrub(n.Text))) { Covert = n.Covert };
+    private static NoteFact ToFact(Note n) => new(n.Id, n.Kind, n.AuthorName, IdentityScrubber.Scrub(n.Text)) { Covert = n.Covert };
 
     /// <summary>The team's findings closed on the day, and the deadlines extended on it (from the first move's old deadline to the last move's new one).</summary>
     private (List<FindingFact> Closed, List<ExtensionFact> Extended) FollowUpOn(Team team, DateOnly day)

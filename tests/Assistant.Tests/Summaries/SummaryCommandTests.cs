@@ -29,6 +29,37 @@ public sealed class SummaryCommandTests
         h.Get<Core.Storage.AssistantDatabase>().Collection<Summary>(SummaryStore.CollectionName).Count();
 
     [Fact]
+    public async Task Summary_NotesTypedWithEmoji_AreQuotedWithout_AndANoteOfEmojiAloneIsInNoPart()
+    {
+        using var h = Team(out var team);
+        h.Send(Author, "现场👍检查消防通道畅通");
+        h.Send(Author, "😀😀😀");
+        h.Clear();
+
+        h.Send(Liaison, "/summary");
+        await RunJobs(h);
+
+        var messages = h.Messages(Liaison);
+        var text = Html.ToPlainText(messages.Single(m => m.Purpose == "summary" && m.FileName is null).Html);
+        var md = Encoding.UTF8.GetString(messages.Single(m => m.FileName == $"{team.Code}-brief-2023-11-02-zh-CN-v1.md").FileContent!);
+        string body;
+        using (var doc = WordprocessingDocument.Open(new MemoryStream(messages.Single(m => m.FileName == $"{team.Code}-brief-2023-11-02-zh-CN-v1.docx").FileContent!), false))
+        {
+            body = doc.MainDocumentPart!.Document!.Body!.InnerText;
+        }
+
+        foreach (var written in new[] { text, md, body })
+        {
+            Assert.Contains("现场检查消防通道畅通", written, StringComparison.Ordinal);
+            Assert.DoesNotContain("😀", written, StringComparison.Ordinal);
+            Assert.DoesNotContain("👍", written, StringComparison.Ordinal);
+        }
+
+        // The appendix quotes the one note with something to say; the emoji-only note leaves no empty entry behind.
+        Assert.Single(md.Split('\n'), l => l.StartsWith("（笔记，", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Summary_ForToday_SendsTextWordAndMarkdown_AndStoresItsInputs()
     {
         using var h = Team(out var team);
