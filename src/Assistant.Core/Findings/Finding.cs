@@ -3,9 +3,10 @@ namespace Assistant.Core.Findings;
 /// <summary>
 /// A problem or hazard found by the team, classified the way the feedback needs it. Saved findings
 /// get a number per team (<see cref="Code"/>, e.g. G7-012). Every change after saving is kept in
-/// the audit trail (<see cref="FindingChange"/>).
+/// the audit trail (<see cref="FindingChange"/>). Its classification (aspect, sector, method, covert, city, unit) is
+/// declared by <see cref="FindingClassification"/> and stored among its own fields.
 /// </summary>
-public sealed class Finding
+public sealed class Finding : FindingClassification
 {
     public int Id { get; set; }
 
@@ -20,29 +21,11 @@ public sealed class Finding
 
     public string AuthorName { get; set; } = "";
 
-    public Aspect Aspect { get; set; }
-
-    public Sector Sector { get; set; }
-
-    /// <summary>The sector in words when <see cref="Sector"/> is Other.</summary>
-    public string? SectorOther { get; set; }
-
-    public Method Method { get; set; }
-
-    /// <summary>暗访: visible only to the author, the liaison and the leader; never in a group.</summary>
-    public bool Covert { get; set; }
-
-    /// <summary>City or county (市、县、区).</summary>
-    public string City { get; set; } = "";
-
     public string? Place { get; set; }
 
     public double? Latitude { get; set; }
 
     public double? Longitude { get; set; }
-
-    /// <summary>The unit inspected (被检查单位).</summary>
-    public string Unit { get; set; } = "";
 
     public string Description { get; set; } = "";
 

@@ -6,35 +6,13 @@ namespace Assistant.Core.Findings;
 /// (<see cref="FindingStarter"/>) from the member's own findings only, so another member's never show, and a
 /// new day starts empty.
 /// </summary>
-public sealed class FindingDefaults
+public sealed class FindingDefaults : FindingClassification
 {
-    public Aspect Aspect { get; set; }
-
-    public Sector Sector { get; set; }
-
-    public string? SectorOther { get; set; }
-
-    public Method Method { get; set; }
-
-    public bool Covert { get; set; }
-
-    public string City { get; set; } = "";
-
-    public string Unit { get; set; } = "";
-
     public static FindingDefaults From(Finding finding)
     {
-        ArgumentNullException.ThrowIfNull(finding);
-        return new()
-        {
-            Aspect = finding.Aspect,
-            Sector = finding.Sector,
-            SectorOther = finding.SectorOther,
-            Method = finding.Method,
-            Covert = finding.Covert,
-            City = finding.City,
-            Unit = finding.Unit,
-        };
+        var defaults = new FindingDefaults();
+        defaults.ClassifyAs(finding);
+        return defaults;
     }
 
     /// <summary>

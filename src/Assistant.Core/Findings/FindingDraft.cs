@@ -91,32 +91,30 @@ public sealed class FindingDraft : IReviewedDraft, IEvidenceDraft, IDeadlineDraf
     public void ScrubIdentities() => IdentityScrubber.ScrubEach(this, Texts);
 
     /// <summary>An edit of a saved finding: everything it holds, and the card first.</summary>
-    public static FindingDraft From(Finding finding) => new()
+    public static FindingDraft From(Finding finding)
     {
-        EditingFindingId = finding.Id,
-        ReturnToReview = true,
-        EditingRevision = finding.Revision,
-        Aspect = finding.Aspect,
-        Sector = finding.Sector,
-        SectorOther = finding.SectorOther,
-        Method = finding.Method,
-        Covert = finding.Covert,
-        City = finding.City,
-        Place = finding.Place,
-        Latitude = finding.Latitude,
-        Longitude = finding.Longitude,
-        Unit = finding.Unit,
-        Description = finding.Description,
-        Severity = finding.Severity,
-        Basis = finding.Basis,
-        Evidence = [.. finding.Evidence],
-        ResponsibleUnit = finding.ResponsibleUnit,
-        ResponsiblePerson = finding.ResponsiblePerson,
-        Deadline = finding.Deadline,
-        FixedOnSpot = finding.FixedOnSpot,
-        HandedOverTo = finding.HandedOverTo,
-        NoteId = finding.NoteId,
-    };
+        var draft = new FindingDraft
+        {
+            EditingFindingId = finding.Id,
+            ReturnToReview = true,
+            EditingRevision = finding.Revision,
+            Place = finding.Place,
+            Latitude = finding.Latitude,
+            Longitude = finding.Longitude,
+            Description = finding.Description,
+            Severity = finding.Severity,
+            Basis = finding.Basis,
+            Evidence = [.. finding.Evidence],
+            ResponsibleUnit = finding.ResponsibleUnit,
+            ResponsiblePerson = finding.ResponsiblePerson,
+            Deadline = finding.Deadline,
+            FixedOnSpot = finding.FixedOnSpot,
+            HandedOverTo = finding.HandedOverTo,
+            NoteId = finding.NoteId,
+        };
+        finding.WriteTo(draft);
+        return draft;
+    }
 
     /// <summary>
     /// Copies the entered fields onto a finding. On a saved finding the rectification fields are left
