@@ -25,6 +25,18 @@ public static class Answers
         return StepResult.Answered;
     }
 
+    /// <summary>
+    /// Typed text as <see cref="Text"/> reads it, refused when it identifies a person (a tipster's name, number, e-mail:
+    /// <see cref="IdentityScrubber.Identifies"/>), so what a tip or a lead keeps never names its source.
+    /// </summary>
+    public static StepResult TextWithoutIdentity(FlowTurn turn, int max, Action<string> apply)
+    {
+        var text = turn.Input.Text?.Trim();
+        return !string.IsNullOrEmpty(text) && text.Length <= max && IdentityScrubber.Identifies(text)
+            ? StepResult.Again(turn.Context.T["tip.identifies"])
+            : Text(turn, max, apply);
+    }
+
     /// <summary>Typed text, or the button <paramref name="noneValue"/> (skip, clear) that answers with nothing.</summary>
     public static StepResult TextOrNone(FlowTurn turn, string noneValue, int max, Action<string?> apply)
     {

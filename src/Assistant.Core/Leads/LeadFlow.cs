@@ -77,7 +77,7 @@ public sealed class LeadFlow : FormFlow<LeadDraft>
         {
             Shown = (_, d) => d.Reason,
             Ask = (turn, _) => new(turn.Context.T["leads.ask.reopen_reason"]),
-            Read = (turn, d) => WithoutIdentity(turn, LeadService.MaxReason, v => d.Reason = v) is var r && r == StepResult.Answered ? StepResult.Fire(FlowTrigger.Save) : r,
+            Read = (turn, d) => Answers.TextWithoutIdentity(turn, LeadService.MaxReason, v => d.Reason = v) is var r && r == StepResult.Answered ? StepResult.Fire(FlowTrigger.Save) : r,
         };
         Saved = FormStep.End<LeadDraft>("Saved", "change the lead (lead, role and state checked again)", Save);
         Cancelled = FormStep.End<LeadDraft>("Cancelled", "nothing changed", (turn, _) => turn.Say(turn.Context.T["leads.cancelled"]));
@@ -150,7 +150,7 @@ public sealed class LeadFlow : FormFlow<LeadDraft>
 
             if (!string.IsNullOrWhiteSpace(turn.Input.Text))
             {
-                return WithoutIdentity(turn, LeadService.MaxAnswer, v => d.Answer = v);
+                return Answers.TextWithoutIdentity(turn, LeadService.MaxAnswer, v => d.Answer = v);
             }
 
             return StepResult.Stay;
@@ -161,16 +161,7 @@ public sealed class LeadFlow : FormFlow<LeadDraft>
             return d.Documents.Count > 0 ? StepResult.Answered : StepResult.Again(t["leads.answer_missing"]);
         }
 
-        return WithoutIdentity(turn, LeadService.MaxAnswer, v => d.Answer = v);
-    }
-
-    /// <summary>Typed text, refused when it identifies a person (a tipster's name, number, e-mail): it never enters a lead.</summary>
-    private static StepResult WithoutIdentity(FlowTurn turn, int maxLength, Action<string> apply)
-    {
-        var text = turn.Input.Text?.Trim();
-        return !string.IsNullOrEmpty(text) && text.Length <= maxLength && IdentityScrubber.Identifies(text)
-            ? StepResult.Again(turn.Context.T["tip.identifies"])
-            : Answers.Text(turn, maxLength, apply);
+        return Answers.TextWithoutIdentity(turn, LeadService.MaxAnswer, v => d.Answer = v);
     }
 
     private static StepResult ReadDate(FlowTurn turn, LeadDraft d)

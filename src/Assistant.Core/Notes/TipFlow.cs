@@ -134,13 +134,7 @@ public sealed class TipFlow : FormFlow<TipDraft>
             return StepResult.Answered;
         }
 
-        var text = turn.Input.Text?.Trim();
-        if (!string.IsNullOrEmpty(text) && text.Length <= MaxLength && IdentityScrubber.Identifies(text))
-        {
-            return StepResult.Again(t["tip.identifies"]);
-        }
-
-        return Answers.Text(turn, MaxLength, apply);
+        return Answers.TextWithoutIdentity(turn, MaxLength, apply);
     }
 
     private void Save(FlowTurn turn, TipDraft d)
