@@ -92,6 +92,19 @@ public sealed class UpdateContext
         }
     }
 
+    /// <summary>A page of a list: in place of the page whose button was pressed when <paramref name="inPlace"/>, else a new message.</summary>
+    public void ReplyOrEditOrigin(bool inPlace, string html, IReadOnlyList<IReadOnlyList<Button>> keyboard)
+    {
+        if (inPlace)
+        {
+            EditOrigin(html, keyboard);
+        }
+        else
+        {
+            Reply(html, keyboard);
+        }
+    }
+
     /// <summary>
     /// The live card: the replies to this chat added from <paramref name="from"/> on become one edit of the message
     /// whose button was pressed (one Bot API call instead of an edit plus a new message). Replies are joined into it

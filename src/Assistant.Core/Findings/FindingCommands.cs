@@ -197,32 +197,12 @@ public sealed class FindingCommands(FindingStore store, FindingStarter starter, 
             sb.Append('\n').Append(FindingCard.ListLine(t, finding));
         }
 
-        var rows = items.Chunk(5).Select(row => (IReadOnlyList<Button>)[.. row.Select(f => new Button(f.Code, $"fd:v:{f.Id.ToString(CultureInfo.InvariantCulture)}"))]).ToList();
-        var nav = new List<Button>();
-        if (page > 0)
-        {
-            nav.Add(new Button(t["common.previous"], $"fd:l:{scope}:{(page - 1).ToString(CultureInfo.InvariantCulture)}"));
-        }
-
-        if (page < pages - 1)
-        {
-            nav.Add(new Button(t["common.next_page"], $"fd:l:{scope}:{(page + 1).ToString(CultureInfo.InvariantCulture)}"));
-        }
-
-        if (nav.Count > 0)
-        {
-            rows.Add(nav);
-        }
-
-        if (fromButton)
-        {
-            context.EditOrigin(sb.ToString(), rows);
-        }
-        else
-        {
-            context.Reply(sb.ToString(), rows);
-        }
+        var rows = PageKeyboard.For(t, items, 5, f => new Button(f.Code, $"fd:v:{f.Id.ToString(CultureInfo.InvariantCulture)}"),
+            page > 0 ? PageData(scope, page - 1) : null, page < pages - 1 ? PageData(scope, page + 1) : null);
+        context.ReplyOrEditOrigin(fromButton, sb.ToString(), rows);
     }
+
+    private static string PageData(string scope, int page) => $"fd:l:{scope}:{page.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>The day a /findings argument names (today when empty); null after explaining a bad one.</summary>
     private static DateOnly? DayArgument(UpdateContext context, string argument)

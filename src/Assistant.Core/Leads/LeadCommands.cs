@@ -106,20 +106,7 @@ public sealed class LeadCommands(LeadStore store, LeadService leads, Conversatio
             sb.Append('\n').Append(LeadCard.Line(t, lead, today));
         }
 
-        var rows = items.Chunk(4).Select(row => (IReadOnlyList<Button>)[.. row.Select(l => new Button(l.Code, LeadCard.View(l)))]).ToList();
-        var nav = new[] { page > 0 ? new Button(t["common.previous"], filter.PageData(page - 1)) : null, more ? new Button(t["common.next_page"], filter.PageData(page + 1)) : null }
-            .OfType<Button>().ToList();
-        if (nav.Count > 0)
-        {
-            rows.Add(nav);
-        }
-
-        if (fromButton)
-        {
-            context.EditOrigin(sb.ToString(), rows);
-            return;
-        }
-
-        context.Reply(sb.ToString(), rows);
+        var rows = PageKeyboard.For(t, items, 4, l => new Button(l.Code, LeadCard.View(l)), page > 0 ? filter.PageData(page - 1) : null, more ? filter.PageData(page + 1) : null);
+        context.ReplyOrEditOrigin(fromButton, sb.ToString(), rows);
     }
 }

@@ -149,37 +149,16 @@ public sealed class LedgerCommands(
             sb.Append('\n').Append(LedgerCard.Line(t, f, context.Today));
         }
 
-        var rows = items.Chunk(4).Select(row => (IReadOnlyList<Button>)[.. row.Select(f => new Button(f.Code, $"lg:v:{f.Id.ToString(CultureInfo.InvariantCulture)}"))]).ToList();
-        var nav = new List<Button>();
         var qid = query.Id.ToString(CultureInfo.InvariantCulture);
-        if (page > 0)
-        {
-            nav.Add(new Button(t["common.previous"], $"lg:p:{qid}:{(page - 1).ToString(CultureInfo.InvariantCulture)}"));
-        }
-
-        if (more)
-        {
-            nav.Add(new Button(t["common.next_page"], $"lg:p:{qid}:{(page + 1).ToString(CultureInfo.InvariantCulture)}"));
-        }
-
-        if (nav.Count > 0)
-        {
-            rows.Add(nav);
-        }
-
+        var rows = PageKeyboard.For(t, items, 4, f => new Button(f.Code, $"lg:v:{f.Id.ToString(CultureInfo.InvariantCulture)}"),
+            page > 0 ? $"lg:p:{qid}:{(page - 1).ToString(CultureInfo.InvariantCulture)}" : null,
+            more ? $"lg:p:{qid}:{(page + 1).ToString(CultureInfo.InvariantCulture)}" : null);
         if (MiniAppButton(context, MiniAppView.Ledger, query) is { } open)
         {
             rows.AddRange(open);
         }
 
-        if (fromButton)
-        {
-            context.EditOrigin(sb.ToString(), rows);
-        }
-        else
-        {
-            context.Reply(sb.ToString(), rows);
-        }
+        context.ReplyOrEditOrigin(fromButton, sb.ToString(), rows);
     }
 
     /// <summary>
