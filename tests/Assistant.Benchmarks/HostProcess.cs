@@ -5,8 +5,8 @@ using System.Text;
 namespace Assistant.Benchmarks;
 
 /// <summary>
-/// The assistant as a process of its own, started the way a service runs it (<c>dotnet Assistant.dll</c>), from a
-/// build output or a <c>dotnet publish</c> folder. Its CPU time and memory are read from the operating system
+/// The assistant as a process of its own, started the way a service runs it (<c>dotnet Assistant.dll</c>, or the native
+/// program of a Native AOT publish), from a build output or a <c>dotnet publish</c> folder. Its CPU time and memory are read from the operating system
 /// (<see cref="Process.TotalProcessorTime"/>, /proc/PID/status), so they are the host's alone, without the driver
 /// and the fake Bot API. Stopped with SIGTERM, as systemd does.
 /// </summary>
@@ -127,15 +127,21 @@ public sealed class HostProcess : IDisposable
     public double PeakRssMegabytes => ReadKb("VmHWM") / 1024.0;
 
     /// <summary>
-    /// The program to run: a path to Assistant.dll, a folder holding it (a publish output), or null for the Release
-    /// build of src/Assistant.
+    /// The program to run: a path to Assistant.dll, a folder holding it (a publish output) or the native program
+    /// (a publish output compiled ahead of time: an executable named Assistant and no Assistant.dll), or null for the
+    /// Release build of src/Assistant.
     /// </summary>
     public static string Resolve(string root, string? program)
     {
         var path = program ?? Path.Combine(root, "src", "Assistant", "bin", "Release", "net10.0");
         if (Directory.Exists(path))
         {
+            var native = Path.Combine(path, "Assistant");
             path = Path.Combine(path, "Assistant.dll");
+            if (!File.Exists(path) && File.Exists(native))
+            {
+                path = native;
+            }
         }
 
         return File.Exists(path)
@@ -145,7 +151,8 @@ public sealed class HostProcess : IDisposable
 
     public static HostProcess Start(string assistantDll, string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var managed = assistantDll.EndsWith(".dll", StringComparison.Ordinal);
+        var info = new ProcessStartInfo(managed ? "dotnet" : assistantDll)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -155,14 +162,17 @@ public sealed class HostProcess : IDisposable
             StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(assistantDll);
+        if (managed)
+        {
+            info.ArgumentList.Add(assistantDll);
+        }
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
         }
 
-        return new HostProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start dotnet"));
+        return new HostProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start " + info.FileName));
     }
 
     /// <summary>SIGTERM, then waits for the exit; returns the exit code.</summary>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using LiteDB;
 
 namespace Assistant.Core.Storage;
@@ -17,6 +19,18 @@ public sealed class AssistantMapper : BsonMapper
     private static readonly MethodInfo SetterOf = typeof(AssistantMapper).GetMethod(nameof(Setter), BindingFlags.NonPublic | BindingFlags.Static)!;
     private readonly ConcurrentDictionary<Type, bool> _assignedIds = new();
     private readonly ConcurrentDictionary<Type, bool> _built = new();
+    private readonly bool _typedAccessors;
+
+    public AssistantMapper()
+        : this(RuntimeFeature.IsDynamicCodeSupported)
+    {
+    }
+
+    /// <param name="typedAccessors">
+    /// Typed delegates to the accessors (where the runtime can make generic methods at run time), or the properties
+    /// read and written by reflection (the program compiled ahead of time, Native AOT, cannot make them for value types).
+    /// </param>
+    internal AssistantMapper(bool typedAccessors) => _typedAccessors = typedAccessors;
 
     /// <summary>Rows of <paramref name="type"/> are never numbered by LiteDB (see <see cref="SchemaSetup.AssignedIds{T}"/>).</summary>
     /// <exception cref="InvalidOperationException">The type's mapper is built already: the setting would come too late.</exception>
@@ -30,6 +44,13 @@ public sealed class AssistantMapper : BsonMapper
         _assignedIds[type] = true;
     }
 
+    /// <remarks>
+    /// LiteDB creates the lists and dictionaries of stored documents through their constructors found by reflection;
+    /// the dependencies keep those constructors in the program compiled ahead of time (Native AOT), which otherwise
+    /// trims them from the framework.
+    /// </remarks>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(List<>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(Dictionary<,>))]
     protected override EntityMapper BuildEntityMapper(Type type)
     {
         _built[type] = true;
@@ -84,8 +105,8 @@ public sealed class AssistantMapper : BsonMapper
                 DataType = property.PropertyType,
                 IsEnumerable = isEnumerable,
                 UnderlyingType = isEnumerable ? ListItemType(property.PropertyType) : property.PropertyType,
-                Getter = property.GetMethod is { } get ? (GenericGetter)GetterOf.MakeGenericMethod(type, property.PropertyType).Invoke(null, [get])! : null,
-                Setter = property.SetMethod is { } set ? (GenericSetter)SetterOf.MakeGenericMethod(type, property.PropertyType).Invoke(null, [set])! : null,
+                Getter = property.GetMethod is null ? null : GetterFor(type, property),
+                Setter = property.SetMethod is null ? null : SetterFor(type, property),
             };
 
             ResolveMember?.Invoke(type, property, member);
@@ -135,6 +156,22 @@ public sealed class AssistantMapper : BsonMapper
 
         return typeof(object);
     }
+
+    /// <summary>
+    /// A typed delegate to the getter; or, in the program compiled ahead of time (Native AOT), which cannot make the
+    /// generic method for value types, the property read by reflection, which needs no code made at run time (its exceptions
+    /// not wrapped, as the delegate's are not).
+    /// </summary>
+    private GenericGetter GetterFor(Type type, PropertyInfo property) =>
+        _typedAccessors
+            ? (GenericGetter)GetterOf.MakeGenericMethod(type, property.PropertyType).Invoke(null, [property.GetMethod])!
+            : entity => property.GetValue(entity, BindingFlags.DoNotWrapExceptions, null, null, null);
+
+    /// <summary>As <see cref="GetterFor"/>, for the setter.</summary>
+    private GenericSetter SetterFor(Type type, PropertyInfo property) =>
+        _typedAccessors
+            ? (GenericSetter)SetterOf.MakeGenericMethod(type, property.PropertyType).Invoke(null, [property.SetMethod])!
+            : (entity, value) => property.SetValue(entity, value, BindingFlags.DoNotWrapExceptions, null, null, null);
 
     private static GenericGetter Getter<TEntity, TValue>(MethodInfo get)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using LiteDB.Engine;
 
@@ -30,6 +31,9 @@ internal sealed class LogWriterDrain(LiteEngine engine)
     }
 
     /// <summary>Waits until every page handed to the writer has been written; false on timeout.</summary>
+    /// <remarks>The writer queue is a <see cref="Lazy{T}"/> of a type internal to LiteDB, so its properties are read by
+    /// reflection; the dependency keeps them for the program compiled ahead of time, which otherwise trims them.</remarks>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicProperties, typeof(Lazy<>))]
     public bool Wait(TimeSpan timeout)
     {
         if (_empty is null)

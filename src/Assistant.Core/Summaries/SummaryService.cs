@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Assistant.Core.Summaries.Documents;
 using Assistant.Core.Teams;
 
@@ -14,12 +15,10 @@ namespace Assistant.Core.Summaries;
 public sealed class SummaryService(
     FactsBuilder facts, SummaryStore store, IBriefWriter writer, TextCatalog catalog, AssistantDatabase db, DocumentFolder folder, TimeProvider time, ILogger<SummaryService> logger)
 {
-    private static readonly JsonSerializerOptions HashJson = new() { WriteIndented = false };
-
     public async Task<Summary> DailyAsync(Team team, DateOnly day, Language language, long requestedBy, string trigger, IProgress<BriefProgress>? progress, CancellationToken cancellationToken)
     {
         var dayFacts = facts.Day(team, day);
-        var hash = Hash(dayFacts);
+        var hash = Hash(dayFacts, FactsJson.Default.DayFacts);
         if (Reusable(team.Id, SummaryKind.Daily, day, language, hash) is { } stored)
         {
             return stored;
@@ -35,7 +34,7 @@ public sealed class SummaryService(
     {
         var today = Common.TimeZones.Today(time.GetUtcNow(), team.Zone);
         var visit = facts.Visit(team, today);
-        var hash = Hash(visit);
+        var hash = Hash(visit, FactsJson.Default.VisitFacts);
         if (Reusable(team.Id, SummaryKind.Feedback, today, language, hash) is { } stored)
         {
             return stored;
@@ -105,6 +104,6 @@ public sealed class SummaryService(
         return summary;
     }
 
-    private static string Hash<T>(T value) =>
-        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(value, HashJson)));
+    private static string Hash<T>(T value, JsonTypeInfo<T> json) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(value, json)));
 }

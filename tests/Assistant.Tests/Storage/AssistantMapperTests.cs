@@ -1,4 +1,5 @@
 using Assistant.Core.Findings;
+using Assistant.Core.Messaging;
 using Assistant.Core.Storage;
 using LiteDB;
 
@@ -57,6 +58,50 @@ public sealed class AssistantMapperTests
 
         Assert.Equal(expected, written);
         Assert.Equal(written, ours.ToDocument(type, ours.ToObject(type, written)));
+    }
+
+    /// <summary>
+    /// The native program (Native AOT) reads and writes the properties by reflection instead of typed delegates: the
+    /// documents are the same, for every type, and read back the same.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(MappableTypes))]
+    public void ReflectionAccessors_WriteWhatTypedAccessorsWrite_AndReadItBack(Type type)
+    {
+        var typed = Mapping.Configure(new AssistantMapper(typedAccessors: true));
+        var reflection = Mapping.Configure(new AssistantMapper(typedAccessors: false));
+        var item = Activator.CreateInstance(type)!;
+        BsonDocument expected;
+        try
+        {
+            expected = typed.ToDocument(type, item);
+        }
+        catch (Exception ex) when (ex is LiteException or NotSupportedException)
+        {
+            Assert.Throws(ex.GetType(), () => reflection.ToDocument(type, item));
+            return;
+        }
+
+        Assert.Equal(Describe(EntityOf(typed, type)), Describe(EntityOf(reflection, type)));
+        Assert.Equal(expected, reflection.ToDocument(type, item));
+        Assert.Equal(expected, reflection.ToDocument(type, reflection.ToObject(type, expected)));
+    }
+
+    [Fact]
+    public void ReflectionAccessors_ReadAndWriteAStoredFinding()
+    {
+        var finding = new Finding
+        {
+            Id = 7, TeamId = 3, Code = "G7-007", Day = new DateOnly(2026, 12, 6), Unit = "某液化气站", AuthorId = 42, Covert = true,
+            Latitude = 27.83, Deadline = new DateOnly(2027, 1, 31), Evidence = [new Evidence { Kind = EvidenceKind.Photo, FileId = "p1" }],
+        };
+        var mapper = Mapping.Configure(new AssistantMapper(typedAccessors: false));
+
+        var document = mapper.ToDocument(finding);
+        var read = mapper.ToObject<Finding>(document);
+
+        Assert.Equal(LiteDbMapper().ToDocument(finding), document);
+        Assert.Equal(("G7-007", "某液化气站", true, 27.83, new DateOnly(2027, 1, 31), "p1"), (read.Code, read.Unit, read.Covert, read.Latitude, read.Deadline, read.Evidence.Single().FileId));
     }
 
     [Fact]
