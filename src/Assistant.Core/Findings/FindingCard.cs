@@ -88,7 +88,7 @@ public static class FindingCard
 
     /// <summary>One line of a list: G7-012 · sector · unit · severity (· covert) (· merged into G7-004).</summary>
     public static string ListLine(Texts t, Finding f) =>
-        $"{Html.Bold(f.Code)} · {t[f.Sector.Key()]} · {Html.Escape(Shorten(f.Unit, 24))} · {t[f.Severity.Key()]}{(f.Covert ? " · " + t["openness.covert"] : "")}"
+        $"{Html.Bold(f.Code)} · {t[f.Sector.Key()]} · {Html.Escape(TextPreview.Shorten(f.Unit, 24))} · {t[f.Severity.Key()]}{(f.Covert ? " · " + t["openness.covert"] : "")}"
         + (f.MergedIntoCode is { } into ? " · " + t.Format("card.merged_mark", into) : "");
 
     public static string Date(Texts t, DateOnly date) => DateText.Full(t, date);
@@ -96,5 +96,4 @@ public static class FindingCard
     private static void Line(StringBuilder sb, Texts t, string fieldKey, string valueHtml) =>
         sb.Append('\n').Append(t[fieldKey]).Append(t["card.colon"]).Append(valueHtml);
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 }

@@ -39,7 +39,7 @@ internal static class FindingChoices
         }
 
         d.Offered.AddRange(used.Where(u => u != mine).Take(MaxOffers - d.Offered.Count));
-        return new(question, d.Offered.Select((o, i) => new Choice(o.Length <= 30 ? o : o[..30] + "…", Answers.Offer("o:", i))).Chunk(2));
+        return new(question, d.Offered.Select((o, i) => new Choice(TextPreview.Shorten(o, 30), Answers.Offer("o:", i))).Chunk(2));
     }
 
     public static StepResult OfferedOrText(FlowTurn turn, FindingDraft d, int max, Action<string> apply)

@@ -222,5 +222,5 @@ public sealed class FindingCommands(FindingStore store, FindingStarter starter, 
         return result.Date;
     }
 
-    private static string Short(string? value) => value is null ? "—" : value.Length <= 40 ? value : value[..40] + "…";
+    private static string Short(string? value) => value is null ? "—" : TextPreview.Shorten(value, 40);
 }

@@ -67,7 +67,7 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
         parts.AddRange(new[] { d.City, d.Unit }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(Html.Escape));
         if (d.Description.Length > 0)
         {
-            parts.Add("“" + Html.Escape(d.Description.Length <= 20 ? d.Description : d.Description[..20] + "…") + "”");
+            parts.Add("“" + Html.Escape(TextPreview.Shorten(d.Description, 20)) + "”");
         }
 
         return string.Join(" · ", parts);

@@ -90,7 +90,7 @@ public static class LeadCard
         return rows.Count == 0 ? null : rows;
     }
 
-    private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
+    private static string Short(string text) => TextPreview.Shorten(text, 40);
 
     private static void Field(StringBuilder sb, Texts t, string key, string valueHtml) =>
         sb.Append('\n').Append(Html.Escape(t[key])).Append(t["card.colon"]).Append(valueHtml);

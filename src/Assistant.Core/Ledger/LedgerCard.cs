@@ -34,14 +34,14 @@ public static class LedgerCard
         var major = f.Severity == Severity.MajorHazard ? " · " + t["ledger.major_mark"] : "";
 
         // Lists reach the statistics and group-visible pages: the unit is scrubbed before it is shortened, so no part of a number is left.
-        return $"{Html.Bold(f.Code)}{major} · {Html.Escape(Shorten(IdentityScrubber.Scrub(f.Unit), 20))} · {t[f.Status.Key()]} · {deadline}{late}";
+        return $"{Html.Bold(f.Code)}{major} · {Html.Escape(TextPreview.Shorten(IdentityScrubber.Scrub(f.Unit), 20))} · {t[f.Status.Key()]} · {deadline}{late}";
     }
 
     /// <summary>The rectification in a few lines (for reminders and lists).</summary>
     public static string Summary(Texts t, Finding f, DateOnly today)
     {
         var sb = new StringBuilder(Line(t, f, today));
-        sb.Append('\n').Append(Html.Escape(Shorten(f.Description, 80)));
+        sb.Append('\n').Append(Html.Escape(TextPreview.Shorten(f.Description, 80)));
         if (!string.IsNullOrWhiteSpace(f.ResponsibleUnit))
         {
             sb.Append('\n').Append(t["field.responsible_unit"]).Append(t["card.colon"]).Append(Html.Escape(f.ResponsibleUnit));
@@ -135,5 +135,4 @@ public static class LedgerCard
             .Select(row => (IReadOnlyList<Button>)[.. row]).ToList();
     }
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 }

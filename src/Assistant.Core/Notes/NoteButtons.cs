@@ -19,7 +19,7 @@ public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, Co
     {
         var preview = note.VoiceFileId is not null
             ? t.Format("note.voice", note.VoiceSeconds ?? 0)
-            : note.Text.Length > 60 ? note.Text[..60] + "…" : note.Text;
+            : TextPreview.Shorten(note.Text, 60);
         var saved = t.Format("note.saved", t[note.KindKey], FindingCard.Date(t, note.Day), preview);
         return note.Covert ? saved + "\n" + t[note.CovertItemId is null ? "note.covert_by_hand" : "note.covert_visit"] : saved;
     }
@@ -57,7 +57,7 @@ public sealed class NoteButtons(NoteStore notes, FindingFromMessage findings, Co
     /// <summary>A note named on a button: the start of its text, or "voice note".</summary>
     private static string ListPreview(Texts t, Note note) => note.VoiceFileId is not null && note.Text.Length == 0
         ? Html.ToPlainText(t.Format("note.voice", note.VoiceSeconds ?? 0))
-        : note.Text.Length > 12 ? note.Text[..12] + "…" : note.Text;
+        : TextPreview.Shorten(note.Text, 12);
 
     /// <summary>A voice note's audio, kept as the finding's evidence.</summary>
     private static List<Evidence> VoiceOf(Note note, DateTime utcNow) => note.VoiceFileId is { } fileId

@@ -72,7 +72,7 @@ public sealed class TipFlow : FormFlow<TipDraft>
     {
         var d = turn.Data<TipDraft>();
         var text = d.Subject ?? _notes.Get(d.NoteId)?.Text ?? "";
-        return text.Length == 0 ? "" : "“" + Html.Escape(text.Length <= 20 ? text : text[..20] + "…") + "”";
+        return text.Length == 0 ? "" : "“" + Html.Escape(TextPreview.Shorten(text, 20)) + "”";
     }
 
     /// <summary>The tip's draft for a note: what the note already holds of it (a tip taken up again after it was left half-done).</summary>

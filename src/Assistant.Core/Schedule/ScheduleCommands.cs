@@ -219,5 +219,5 @@ public sealed partial class ScheduleCommands(ScheduleStore store, ScheduleView v
         return [[new Button(t["schedule.edit"], $"sc:e:{item.Id}:{item.Revision}"), new Button(t["schedule.cancel_item"], $"sc:c:{item.Id}:{item.Revision}")]];
     }
 
-    private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "…";
+    private static string Shorten(string text) => TextPreview.Shorten(text, 20);
 }

@@ -154,6 +154,6 @@ public sealed class LedgerEndpoint(LedgerTable table, TextCatalog catalog)
     private static string Shorten(string name)
     {
         var clean = TypedText.Clean(name) ?? "";
-        return clean.Length <= 30 ? clean : clean[..30] + "…";
+        return TextPreview.Shorten(clean, 30);
     }
 }

@@ -254,7 +254,7 @@ public static class ItineraryCsv
 
         // For a value that cannot be read, the value itself says more to the person fixing the file than its column.
         void BadValue(ImportProblem problem, Column column) =>
-            errors.Add(new ImportError(line, problem, Value(column) is { } v ? (v.Length > 40 ? v[..40] + "…" : v) : Name(column)));
+            errors.Add(new ImportError(line, problem, Value(column) is { } v ? TextPreview.Shorten(v, 40) : Name(column)));
 
         DateOnly? date = null;
         if (Has(Column.Date))
