@@ -10,7 +10,10 @@ namespace Assistant.Core.Findings;
 /// </summary>
 public static class FindingVisibility
 {
-    public static bool CanSee(Member viewer, Finding finding)
+    public static bool CanSee(Member viewer, Finding finding) => CanSee(viewer, FindingAudience.Of(finding));
+
+    /// <summary>The same rule on the few fields it reads, for an index that keeps them without the finding.</summary>
+    public static bool CanSee(Member viewer, FindingAudience finding)
     {
         if (viewer.TeamId != finding.TeamId)
         {
@@ -23,7 +26,7 @@ public static class FindingVisibility
             return finding.ResponsibleContactId == viewer.Id;
         }
 
-        return !finding.Covert || IsAuthor(viewer, finding) || viewer.Role.IsCoordinator();
+        return !finding.Covert || finding.IsAuthor(viewer.Id) || viewer.Role.IsCoordinator();
     }
 
     public static bool CanEdit(Member editor, Finding finding) =>
@@ -32,6 +35,19 @@ public static class FindingVisibility
         && (IsAuthor(editor, finding) || editor.Role.IsCoordinator());
 
     /// <summary>Its author, or the author of a duplicate merged into it.</summary>
-    public static bool IsAuthor(Member member, Finding finding) =>
-        member.Id == finding.AuthorId || finding.Contributors.Exists(c => c.UserId == member.Id);
+    public static bool IsAuthor(Member member, Finding finding) => FindingAudience.Of(finding).IsAuthor(member.Id);
+}
+
+/// <summary>What <see cref="FindingVisibility.CanSee(Member, FindingAudience)"/> reads of a finding: its team, whether it is covert, its authors, its rectification contact.</summary>
+public readonly record struct FindingAudience(int TeamId, bool Covert, long AuthorId, long[] Contributors, long? ResponsibleContactId)
+{
+    public static FindingAudience Of(Finding finding) => new(
+        finding.TeamId,
+        finding.Covert,
+        finding.AuthorId,
+        finding.Contributors.Count == 0 ? [] : [.. finding.Contributors.Select(c => c.UserId)],
+        finding.ResponsibleContactId);
+
+    /// <summary>Its author, or the author of a duplicate merged into it.</summary>
+    public bool IsAuthor(long userId) => userId == AuthorId || Array.IndexOf(Contributors, userId) >= 0;
 }

@@ -15,7 +15,8 @@ namespace Assistant.Core.Findings.Duplicates;
 /// the store reports every insert and update, and when that transaction ends (committed or rolled back) the
 /// finding is read again and re-indexed, so the index never holds what was not committed. A change committed while
 /// the index is being built is applied once it is. Every candidate is read again from the database and scored again
-/// before it is returned. The indexes of at most <see cref="MaxTeams"/> teams are kept (least recently used dropped).
+/// before it is returned; beside the index the slot keeps who may see each finding, so a check does not read the ones
+/// the viewer may not see (another member's covert findings, most of the reads in a busy team). The indexes of at most <see cref="MaxTeams"/> teams are kept (least recently used dropped).
 /// </remarks>
 public sealed class DuplicateDetector
 {
@@ -29,6 +30,7 @@ public sealed class DuplicateDetector
     private readonly FindingStore _store;
     private readonly ILogger<DuplicateDetector> _logger;
     private long _clock;
+    private long _candidatesRead;
 
     public DuplicateDetector(FindingStore store, ILogger<DuplicateDetector> logger)
     {
@@ -64,7 +66,7 @@ public sealed class DuplicateDetector
                 {
                     index.LastUsed = Interlocked.Increment(ref _clock);
                     ranked = [.. index.Alike(features)
-                        .Where(a => a.Features.Id != probe.ExcludeFindingId)
+                        .Where(a => a.Features.Id != probe.ExcludeFindingId && slot.MaySee(viewer, a.Features.Id))
                         .Select(a => (a.Features.Id, DuplicateScorer.Score(features, a.Features, a.Description).Score))
                         .Where(a => a.Score >= DuplicateScorer.Threshold)
                         .OrderByDescending(a => a.Score)];
@@ -77,6 +79,8 @@ public sealed class DuplicateDetector
         foreach (var (id, _) in ranked)
         {
             // Read again: the index may lag a change of this very transaction; the person's right to see it is checked on the row.
+            // (What the slot keeps of who may see each finding only spares reading the ones they certainly may not.)
+            Interlocked.Increment(ref _candidatesRead);
             if (_store.Get(id) is not { } finding || finding.TeamId != viewer.TeamId || finding.IsMerged
                 || !FindingVisibility.CanSee(viewer, finding))
             {
@@ -126,6 +130,9 @@ public sealed class DuplicateDetector
     /// <summary>Whether the team's index is in memory (for tests and the benchmark).</summary>
     internal bool IsIndexed(int teamId) => _teams.TryGetValue(teamId, out var slot) && slot.Index is not null;
 
+    /// <summary>How many candidates the checks have read from the database so far (for tests and the benchmark).</summary>
+    internal long CandidatesRead => Interlocked.Read(ref _candidatesRead);
+
     /// <summary>Drops every index (they are built again on the next check).</summary>
     internal void Reset() => _teams.Clear();
 
@@ -154,14 +161,21 @@ public sealed class DuplicateDetector
             {
                 // Read on another thread: outside the caller's transaction, so the index holds what is committed.
                 var findings = Task.Run(() => _store.OfTeam(teamId)).GetAwaiter().GetResult();
+                var live = findings.Where(f => !f.IsMerged).ToList();
                 var index = new TeamDuplicateIndex(teamId);
-                index.AddAll(findings.Where(f => !f.IsMerged).Select(f => FindingFeatures.Of(DuplicateProbe.Of(f), f.Id)));
+                index.AddAll(live.Select(f => FindingFeatures.Of(DuplicateProbe.Of(f), f.Id)));
                 lock (slot)
                 {
                     slot.Index = index;
+                    slot.Audiences.Clear();
+                    foreach (var finding in live)
+                    {
+                        slot.Audiences[finding.Id] = FindingAudience.Of(finding);
+                    }
+
                     foreach (var id in slot.Pending)
                     {
-                        Apply(index, id);
+                        Apply(slot, index, id);
                     }
                 }
             }
@@ -205,7 +219,7 @@ public sealed class DuplicateDetector
                 }
                 else if (slot.Index is { } index)
                 {
-                    Apply(index, findingId);
+                    Apply(slot, index, findingId);
                 }
             }
         }
@@ -217,18 +231,22 @@ public sealed class DuplicateDetector
             lock (slot)
             {
                 slot.Index = null;
+                slot.Audiences.Clear();
             }
         }
     }
 
-    private void Apply(TeamDuplicateIndex index, int findingId)
+    private void Apply(TeamSlot slot, TeamDuplicateIndex index, int findingId)
     {
         var finding = _store.Get(findingId);
         if (finding is null || finding.IsMerged || finding.TeamId != index.TeamId)
         {
             index.Remove(findingId);
+            slot.Audiences.Remove(findingId);
             return;
         }
+
+        slot.Audiences[finding.Id] = FindingAudience.Of(finding);
 
         var features = FindingFeatures.Of(DuplicateProbe.Of(finding), finding.Id);
         if (!index.Contains(finding.Id, features.Content))
@@ -250,6 +268,7 @@ public sealed class DuplicateDetector
             lock (slot)
             {
                 slot.Index = null;
+                slot.Audiences.Clear();
             }
         }
     }
@@ -266,5 +285,12 @@ public sealed class DuplicateDetector
         public bool Building { get; set; }
 
         public List<int> Pending { get; } = [];
+
+        /// <summary>Who may see each indexed finding, as committed: a check skips the ones the viewer may not, unread.</summary>
+        public Dictionary<int, FindingAudience> Audiences { get; } = [];
+
+        /// <summary>False only when the viewer certainly may not see the finding; an unknown one is read and checked.</summary>
+        public bool MaySee(Member viewer, int findingId) =>
+            !Audiences.TryGetValue(findingId, out var audience) || FindingVisibility.CanSee(viewer, audience);
     }
 }

@@ -55,6 +55,41 @@ public sealed class DuplicateDetectorTests
     }
 
     [Fact]
+    public void Check_ReadsNoCovertFindingTheViewerMayNotSee_AndFollowsOneMadeOpen()
+    {
+        using var h = Team(out var team);
+        var detector = h.Get<DuplicateDetector>();
+        var probe = new DuplicateProbe("华强化工", "长沙市", null, Again, Sector.HazardousChemicals, Aspect.Responsibilities);
+        var covert = new List<Finding>();
+        for (var i = 0; i < 5; i++)
+        {
+            var draft = Draft("湖南华强化工有限公司", Recorded);
+            draft.Covert = true;
+            covert.Add(Save(h, team, 953, draft));
+        }
+
+        // The author sees all five alike and reads the three it shows; another member none, reading nothing.
+        Assert.Equal(3, detector.Check(Member(h, 953), probe).Count);
+        var read = detector.CandidatesRead;
+        Assert.InRange(read, 3, 5);
+        Assert.Empty(detector.Check(Member(h, 954), probe));
+        Assert.Equal(read, detector.CandidatesRead);
+
+        // Made open (same text, so the bigrams stay as they were): offered to the other member at once.
+        var opened = h.Get<FindingStore>().Get(covert[2].Id)!;
+        opened.Covert = false;
+        h.Get<AssistantDatabase>().InTransaction(() => h.Get<FindingStore>().Update(opened));
+        Assert.Equal(opened.Id, Assert.Single(detector.Check(Member(h, 954), probe)).Finding.Id);
+        Assert.Equal(read + 1, detector.CandidatesRead);
+
+        // Covert again: hidden again, and again unread.
+        opened.Covert = true;
+        h.Get<AssistantDatabase>().InTransaction(() => h.Get<FindingStore>().Update(opened));
+        Assert.Empty(detector.Check(Member(h, 954), probe));
+        Assert.Equal(read + 1, detector.CandidatesRead);
+    }
+
+    [Fact]
     public void Index_FollowsCommitsAndMerges_AndForgetsARolledBackSave()
     {
         using var h = Team(out var team);
