@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
-using Stateless;
 using Stateless.Graph;
 
 namespace Assistant.Core.Conversations;
@@ -18,6 +18,8 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
     /// <summary>The longest answer shown whole among the answers so far.</summary>
     private const int GivenLength = 16;
 
+    /// <summary>Configured machines not in use: one per turn running at once, configured once (<see cref="FormMachine{TData}"/>).</summary>
+    private readonly ConcurrentBag<FormMachine<TData>> _idle = [];
     private FrozenDictionary<string, FormStep<TData>>? _byName;
     private bool? _cancelsEverywhere;
 
@@ -38,7 +40,7 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
     protected virtual bool KeepsEvidenceAtEveryStep => false;
 
     /// <summary>Every question has a cancel button (the machine says so: <see cref="FormMachine{TData}.CancelFromEveryStep"/>).</summary>
-    private bool CancelsEverywhere => _cancelsEverywhere ??= Build(null, new TData()).CancelsEverywhere;
+    private bool CancelsEverywhere => _cancelsEverywhere ??= Configured().CancelsEverywhere;
 
     private FrozenDictionary<string, FormStep<TData>> ByName => _byName ??= Steps.ToFrozenDictionary(s => s.Name);
 
@@ -60,19 +62,30 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
     public void Continue(FlowTurn turn)
     {
         var data = turn.Data<TData>();
-        var form = Build(turn, data);
+        var form = _idle.TryTake(out var idle) ? idle : Configured();
+        form.Bind(turn, data, Current(turn.Draft, data));
         var asked = form.Machine.State;
         var result = Read(turn, data, form);
         Accept(turn, data);
         Apply(turn, data, form, result);
+        var next = form.Machine.State;
+        form.Unbind();
+
+        // Kept only after a turn that ran through: one that threw may have left the machine midway.
+        _idle.Add(form);
         if (!turn.IsFinished)
         {
             Remember(turn, data, asked, result);
-            AskAndSave(turn, data, form.Machine.State);
+            AskAndSave(turn, data, next);
         }
     }
 
-    public string Diagram() => MermaidGraph.Format(Build(null, new TData()).Machine.GetInfo());
+    public string Diagram()
+    {
+        var form = Configured();
+        form.Bind(null, new TData(), Steps[0]);
+        return MermaidGraph.Format(form.Machine.GetInfo());
+    }
 
     /// <inheritdoc />
     public virtual string Describe(FlowTurn turn) => "";
@@ -111,18 +124,9 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
     private FormStep<TData> Current(Draft draft, TData data) =>
         ByName.TryGetValue(draft.State, out var step) && !step.IsTerminal ? step : FirstStep(data);
 
-    private FormMachine<TData> Build(FlowTurn? turn, TData data)
+    private FormMachine<TData> Configured()
     {
-        var current = turn is null ? Steps[0] : Current(turn.Draft, data);
-        var machine = new StateMachine<FormStep<TData>, FlowTrigger>(() => current, step =>
-        {
-            current = step;
-            if (turn is not null)
-            {
-                turn.Draft.State = step.Name;
-            }
-        });
-        var form = new FormMachine<TData>(machine, data, turn);
+        var form = new FormMachine<TData>(Steps[0]);
         Configure(form);
         return form;
     }
@@ -222,7 +226,7 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
         var shown = turn.Draft.Given
             .Select(a => Steps.FirstOrDefault(s => s.Shown is not null && KeyOf(s) == a.Field)?.Shown!(turn, data))
             .Where(text => !string.IsNullOrWhiteSpace(text))
-            .Select(text => text!.Length <= GivenLength ? text : text[..GivenLength] + "…")
+            .Select(text => TextPreview.Shorten(text!, GivenLength))
             .ToList();
         return shown.Count == 0 ? "" : turn.Context.T.Format("flow.given", string.Join(" · ", shown)) + "\n\n";
     }

@@ -3,32 +3,67 @@ using Stateless;
 namespace Assistant.Core.Conversations;
 
 /// <summary>
-/// The Stateless machine of one form flow for one turn, with the form's usual wiring: a question that
+/// The Stateless machine of one form flow, with the form's usual wiring: a question that
 /// returns to the card once the card has been reached, the card itself (save, cancel, edits), terminal
 /// states whose entry does the work, and cancel from every question. Anything else is configured on the
 /// machine directly (<see cref="Configure"/>); a trigger a state neither permits nor ignores is a bug and throws.
 /// </summary>
+/// <remarks>
+/// Configured once and used for many turns, one at a time (<see cref="FormFlow{TData}"/> keeps a few): a turn binds
+/// its draft (<see cref="Bind"/>), so guards and actions read <see cref="Data"/> when they run, never a draft captured
+/// when the machine was configured. Configuring costs more than a turn's work in the machine (every guard and action
+/// is described by reflection), so it is not done again for every button press.
+/// </remarks>
 /// <typeparam name="TData">The flow's draft data, which the guards read.</typeparam>
-public sealed class FormMachine<TData>
+public sealed class FormMachine<TData> where TData : class
 {
-    private readonly FlowTurn? _turn;
     private readonly HashSet<FormStep<TData>> _ended = [];
+    private readonly FormStep<TData> _initial;
     private FormStep<TData>? _review;
+    private FlowTurn? _turn;
+    private TData? _data;
+    private FormStep<TData> _state;
 
-    internal FormMachine(StateMachine<FormStep<TData>, FlowTrigger> machine, TData data, FlowTurn? turn)
+    /// <param name="initial">The state between turns and the diagram's first state: the form's first question.</param>
+    internal FormMachine(FormStep<TData> initial)
     {
-        Machine = machine;
-        Data = data;
-        _turn = turn;
+        _initial = initial;
+        _state = initial;
+        Machine = new StateMachine<FormStep<TData>, FlowTrigger>(
+            () => _state,
+            step =>
+            {
+                _state = step;
+                if (_turn is not null)
+                {
+                    _turn.Draft.State = step.Name;
+                }
+            });
     }
 
-    /// <summary>The draft's data: what guards decide on.</summary>
-    public TData Data { get; }
+    /// <summary>The draft's data of the turn being run: what guards decide on.</summary>
+    public TData Data => _data ?? throw new InvalidOperationException("The form's machine is used outside a turn.");
 
     internal StateMachine<FormStep<TData>, FlowTrigger> Machine { get; }
 
     /// <summary>Set by <see cref="CancelFromEveryStep"/>: a cancel button goes with every question.</summary>
     internal bool CancelsEverywhere { get; private set; }
+
+    /// <summary>Runs the machine for one turn (or none, for the diagram) on <paramref name="data"/>, in <paramref name="state"/>.</summary>
+    internal void Bind(FlowTurn? turn, TData data, FormStep<TData> state)
+    {
+        _turn = turn;
+        _data = data;
+        _state = state;
+    }
+
+    /// <summary>Lets go of the turn, so a kept machine holds no draft between turns.</summary>
+    internal void Unbind()
+    {
+        _turn = null;
+        _data = null;
+        _state = _initial;
+    }
 
     private bool BackToCard => Data is IReviewedDraft { ReturnToReview: true };
 
@@ -56,7 +91,7 @@ public sealed class FormMachine<TData>
     {
         _review = review;
         var card = Machine.Configure(review)
-            .OnEntry(() => ((IReviewedDraft)Data!).ReturnToReview = true, "answers now return to the card")
+            .OnEntry(() => ((IReviewedDraft)Data).ReturnToReview = true, "answers now return to the card")
             .Permit(FlowTrigger.Save, saved)
             .Permit(FlowTrigger.Cancel, cancelled);
         foreach (var target in targets)

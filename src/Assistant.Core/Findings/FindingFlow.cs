@@ -91,13 +91,12 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
     {
         var m = machine;
         var q = _q;
-        var d = m.Data;
         m.Review(q.Review, q.EditTargets, Saved, Cancelled)
             .Permit(FindingQuestions.AddToDuplicate, AddedToDuplicate);
         m.End(AddedToDuplicate, FindingQuestions.AddToDuplicate);
         foreach (var question in q.Questions)
         {
-            m.Configure(question).PermitDynamic(FlowTrigger.Answered, () => q.After(question, d), "the next question", Destinations(question));
+            m.Configure(question).PermitDynamic(FlowTrigger.Answered, () => q.After(question, m.Data), "the next question", Destinations(question));
         }
 
         m.Configure(q.Extras)
@@ -106,7 +105,7 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
             .Permit(FindingQuestions.ChooseResponsiblePerson, q.ResponsiblePerson)
             .Permit(FindingQuestions.ChooseDeadline, q.Deadline)
             .Permit(FindingQuestions.ChooseHandOver, q.HandOver)
-            .InternalTransition(FindingQuestions.ToggleFixedOnSpot, () => d.FixedOnSpot = !d.FixedOnSpot);
+            .InternalTransition(FindingQuestions.ToggleFixedOnSpot, () => m.Data.FixedOnSpot = !m.Data.FixedOnSpot);
         foreach (var detail in new[] { q.ResponsibleUnit, q.ResponsiblePerson, q.Deadline, q.HandOver })
         {
             m.Configure(detail).Permit(FlowTrigger.Answered, q.Extras);

@@ -180,16 +180,15 @@ public sealed class LedgerActionFlow : FormFlow<LedgerActionDraft>
 
     protected override void Configure(FormMachine<LedgerActionDraft> machine)
     {
-        var d = machine.Data;
         machine.Configure(Unit).Permit(FlowTrigger.Answered, Person);
         machine.Configure(Person).Permit(FlowTrigger.Answered, Deadline);
         machine.Configure(Deadline).Permit(FlowTrigger.Answered, Confirm).Permit(FlowTrigger.FarDeadline, ConfirmDeadline);
         machine.Configure(NewDeadline).Permit(FlowTrigger.Answered, Reason).Permit(FlowTrigger.FarDeadline, ConfirmDeadline);
         machine.Configure(ConfirmDeadline)
-            .PermitIf(FlowTrigger.Answered, Reason, () => Extending(d), "extension: ask the reason")
-            .PermitIf(FlowTrigger.Answered, Confirm, () => !Extending(d), "assignment: confirm")
-            .PermitIf(FlowTrigger.ChangeDeadline, NewDeadline, () => Extending(d), "extension: ask again")
-            .PermitIf(FlowTrigger.ChangeDeadline, Deadline, () => !Extending(d), "assignment: ask again")
+            .PermitIf(FlowTrigger.Answered, Reason, () => Extending(machine.Data), "extension: ask the reason")
+            .PermitIf(FlowTrigger.Answered, Confirm, () => !Extending(machine.Data), "assignment: confirm")
+            .PermitIf(FlowTrigger.ChangeDeadline, NewDeadline, () => Extending(machine.Data), "extension: ask again")
+            .PermitIf(FlowTrigger.ChangeDeadline, Deadline, () => !Extending(machine.Data), "assignment: ask again")
             .PermitReentry(FlowTrigger.FarDeadline);
         machine.Configure(Reason).Permit(FlowTrigger.Answered, Confirm);
         machine.Configure(Opinion).Permit(FlowTrigger.Answered, Evidence);

@@ -74,6 +74,40 @@ public sealed class FindingFlowTests
     }
 
     [Fact]
+    public void Flow_TwoMembersAnsweringInTurn_EachMachineDecidesOnTheirOwnDraft()
+    {
+        // The flow's machine is configured once and reused turn after turn: its guards must read the draft of the
+        // turn being run. Both members stand at the severity question; the same press leads each by their own answer.
+        using var h = WithTeam(out var team);
+        h.AddMember(team, 702, Role.Member, "王芳");
+        foreach (var user in new[] { Member, 702L })
+        {
+            h.Send(user, "/finding");
+            h.Press(user, "安全生产责任落实");
+            h.Press(user, "危险化学品");
+            h.Press(user, "实地检查");
+            h.Press(user, "明查");
+            h.Send(user, "长沙市望城区");
+            h.Send(user, "长沙某化工有限公司");
+            h.Send(user, "甲类仓库与办公楼防火间距不足");
+            h.Press(user, "描述完成");
+        }
+
+        h.Press(Member, "重大事故隐患");
+        h.Press(702, "一般隐患");
+
+        Assert.Contains("违反了哪条依据", h.LastText(Member), StringComparison.Ordinal);
+        Assert.Contains("请核对", h.LastText(702), StringComparison.Ordinal);
+        h.Send(Member, "《判定标准》第一条");
+        Assert.Contains("请核对", h.LastText(Member), StringComparison.Ordinal);
+        h.Press(702, "保存");
+        h.Press(Member, "保存");
+        var saved = h.Get<FindingStore>().OfTeam(team.Id);
+        Assert.Equal(Severity.MajorHazard, Assert.Single(saved, f => f.AuthorId == Member).Severity);
+        Assert.Equal(Severity.GeneralHazard, Assert.Single(saved, f => f.AuthorId == 702).Severity);
+    }
+
+    [Fact]
     public void Flow_AllStepsWithButtons_SavesAClassifiedNumberedFinding()
     {
         using var h = WithTeam(out var team);
