@@ -95,5 +95,4 @@ public static class FindingCard
 
     private static void Line(StringBuilder sb, Texts t, string fieldKey, string valueHtml) =>
         sb.Append('\n').Append(t[fieldKey]).Append(t["card.colon"]).Append(valueHtml);
-
 }

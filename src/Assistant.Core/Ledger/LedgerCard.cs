@@ -134,5 +134,4 @@ public static class LedgerCard
         return actions.Select(a => new Button(t[a.Key()], $"lg:{Codes[a]}:{id}:{revision}")).Chunk(2)
             .Select(row => (IReadOnlyList<Button>)[.. row]).ToList();
     }
-
 }
