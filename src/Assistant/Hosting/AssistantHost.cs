@@ -64,11 +64,9 @@ public static class AssistantHost
         {
             case HostMode.Telegram:
                 AddTelegram(builder);
-                builder.Services.AddHostedService<IdleMemoryTrim>();
                 break;
             case HostMode.Console:
                 AddConsole(builder);
-                builder.Services.AddHostedService<IdleMemoryTrim>();
                 break;
             default:
                 builder.Services.TryAddSingleton<IMessageTransport, NoTransport>();
