@@ -85,6 +85,7 @@ public static class AssistantHost
 
     private static void AddTelegram(HostApplicationBuilder builder)
     {
+        BotApiJson.UseGeneratedContract();
         var services = builder.Services;
         services.AddHttpClient("telegram")
             .RemoveAllLoggers() // the token is part of every request URL
