@@ -85,6 +85,9 @@ switch (what)
             break;
         }
 
+    case "documents":
+        await DocumentsCheck.RunAsync(HostProcess.Resolve(root, args.Skip(1).FirstOrDefault()));
+        break;
     case "idle":
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;

@@ -172,8 +172,8 @@ public static class CaptureBenchmark
         ["Storage__DatabasePath"] = Path.Combine(folder, "assistant.db"),
     };
 
-    /// <summary>A database in <paramref name="folder"/> with one team on a visit that started two days ago and <paramref name="members"/> members (Chinese).</summary>
-    public static void Seed(string folder, int members)
+    /// <summary>A database in <paramref name="folder"/> with one team on a visit that started two days ago and <paramref name="members"/> members (Chinese) of <paramref name="role"/>.</summary>
+    public static void Seed(string folder, int members, Role role = Role.Member)
     {
         using var bench = new BenchHost(folder, deleteOnDispose: false);
         var zone = TimeZones.Find("Asia/Shanghai") ?? throw new InvalidOperationException("No Asia/Shanghai time zone on this machine.");
@@ -185,6 +185,6 @@ public static class CaptureBenchmark
             throw new InvalidOperationException(error);
         }
 
-        bench.AddMembers(team, FirstUserId, members);
+        bench.AddMembers(team, FirstUserId, members, role);
     }
 }
