@@ -3,7 +3,7 @@ using Assistant.Core.Messaging;
 
 namespace Assistant.Benchmarks;
 
-/// <summary>A channel that keeps, per chat, the buttons of the latest message and lets a driver wait for replies.</summary>
+/// <summary>A channel that keeps, per chat, the buttons of the latest message or card and lets a driver wait for replies.</summary>
 public sealed class RecordingTransport : IMessageTransport
 {
     private readonly ConcurrentDictionary<long, Chat> _chats = new();
@@ -15,7 +15,9 @@ public sealed class RecordingTransport : IMessageTransport
         var chat = _chats.GetOrAdd(item.ChatId, _ => new Chat());
         lock (chat)
         {
-            if (item.EditMessageId is null)
+            // A new message, or the flow's live card edited in place with the next question (an edit that only
+            // takes a keyboard away is not a reply).
+            if (item.EditMessageId is null || !string.IsNullOrEmpty(item.Html))
             {
                 chat.Count++;
                 if (item.Keyboard is { Count: > 0 } keyboard)
