@@ -51,23 +51,11 @@ public static class DocumentsCheck
         {
             var mark = inbox.Mark();
             api.EnqueueText(leader, leader, command);
-            var files = new List<SentFile>();
-            foreach (var _ in kinds)
-            {
-                var arrival = await inbox.WaitAsync(mark, m => m.Document is not null, TimeSpan.FromSeconds(60));
-                if (arrival is null)
-                {
-                    break;
-                }
-
-                files.Add(arrival.Message.Document!);
-                mark = inbox.Mark();
-                inbox.Forget(mark);
-            }
-
             foreach (var kind in kinds)
             {
-                var file = files.FirstOrDefault(f => f.FileName.EndsWith(kind, StringComparison.OrdinalIgnoreCase));
+                // Each kind looked for among everything since the command: the files may arrive in any order, together.
+                var arrival = await inbox.WaitAsync(mark, m => m.Document?.FileName.EndsWith(kind, StringComparison.OrdinalIgnoreCase) == true, TimeSpan.FromSeconds(60));
+                var file = arrival?.Message.Document;
                 var verdict = file is null ? "missing" : Check(kind, file.Content);
                 if (verdict != "ok")
                 {
