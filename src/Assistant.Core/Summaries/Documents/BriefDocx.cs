@@ -283,7 +283,10 @@ public static class BriefDocx
                     Border(new RightBorder()),
                     Border(new InsideHorizontalBorder()),
                     Border(new InsideVerticalBorder())),
-                new TableLayout { Type = TableLayoutValues.Fixed }),
+                new TableLayout { Type = TableLayoutValues.Fixed },
+                new TableCellMarginDefault(
+                    new TableCellLeftMargin { Width = BriefTableWidths.CellMargin, Type = TableWidthValues.Dxa },
+                    new TableCellRightMargin { Width = BriefTableWidths.CellMargin, Type = TableWidthValues.Dxa })),
             new TableGrid(widths.Select(w => new GridColumn { Width = Twips(w) })));
 
         var header = new TableRow(new TableRowProperties(new TableHeader(), new CantSplit()));

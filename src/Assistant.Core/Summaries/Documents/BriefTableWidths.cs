@@ -10,10 +10,19 @@ internal static class BriefTableWidths
 
     private const int WidestColumn = 30;
 
-    /// <summary>A half-width character of table text (12 pt) is about 6 pt: 120 twips; a cell's margins take about two more.</summary>
+    /// <summary>
+    /// A half-width character of table text (12 pt) is about 6 pt: 120 twips. A cell's margins (<see cref="CellMargin"/>)
+    /// take about one more, and a font a reader's machine puts in for a missing one may be wider: two in all.
+    /// </summary>
     private const int TwipsPerHalfWidth = 120;
 
     private const int CellPadding = 2;
+
+    /// <summary>The left and right margin inside a table cell: 0.1 cm (Word's default, 0.19 cm, costs a ten-column table a column).</summary>
+    internal const int CellMargin = 57;
+
+    /// <summary>A column whose texts are all this short (in half widths: 一般隐患, 限期整改) keeps each on one line.</summary>
+    private const int ShortLabel = 8;
 
     /// <summary>The text width shared out by the widest line of each column, bounded so no column starves.</summary>
     internal static int[] Of(BriefTable source, int columns, int textWidth)
@@ -25,10 +34,18 @@ internal static class BriefTableWidths
             var texts = source.Rows.Where(r => i < r.Count).Select(r => SpreadsheetText.Clean(r[i], int.MaxValue)).Prepend(i < source.Headings.Count ? SpreadsheetText.Clean(source.Headings[i], int.MaxValue) : "").ToList();
             weights[i] = Math.Clamp(texts.Max(SpreadsheetText.DisplayWidth), NarrowestColumn, WidestColumn);
 
-            // A code, a number or a date must not break inside ("G7-0 / 01"), nor a two-character heading ("序 / 号").
+            // A code, a number or a date must not break inside ("G7-00 / 1", "2026年1 / 2月10日"), nor a two-character
+            // heading ("序 / 号"), nor a short label ("限期整 / 改").
             var unbreakable = texts.Max(LongestUnbreakable);
             var heading = i < source.Headings.Count ? Math.Min(SpreadsheetText.DisplayWidth(SpreadsheetText.Clean(source.Headings[i], int.MaxValue)), 8) : 0;
-            least[i] = (Math.Max(unbreakable, heading) + CellPadding) * TwipsPerHalfWidth;
+            least[i] = (Math.Max(Math.Max(unbreakable, heading), LabelWidth(texts.Skip(1))) + CellPadding) * TwipsPerHalfWidth;
+        }
+
+        // A table too narrow for every column's least width shares the page out in their proportion instead.
+        var leastTotal = least.Sum();
+        if (leastTotal > textWidth)
+        {
+            least = [.. least.Select(w => (int)((long)w * textWidth / leastTotal))];
         }
 
         var total = weights.Sum();
@@ -42,21 +59,40 @@ internal static class BriefTableWidths
             widths = [.. widths.Select((w, i) => w - (int)((long)excess * spare[i] / spareTotal))];
         }
 
-        widths[^1] += textWidth - widths.Sum();
+        // What rounding left over (a few twips either way) goes to the column with the most to spare.
+        var roomiest = Enumerable.Range(0, columns).MaxBy(i => widths[i] - least[i]);
+        widths[roomiest] += textWidth - widths.Sum();
         return widths;
     }
 
-    /// <summary>The display width of the longest run of Latin letters, digits and their punctuation (where no line may break).</summary>
-    private static int LongestUnbreakable(string text)
+    /// <summary>
+    /// The display width of the longest run where no line may break: Latin letters (a capital counted as two, it is
+    /// wider than a digit), digits and their punctuation, and a date with its units (2026年12月10日: a renderer that may
+    /// break it breaks it anywhere, "2026年1 / 2月10日"). A unit counts three: two for itself, one for the space Word
+    /// and LibreOffice put between Chinese and Latin text.
+    /// </summary>
+    internal static int LongestUnbreakable(string text)
     {
         var longest = 0;
         var run = 0;
+        var previous = ' ';
         foreach (var c in text)
         {
-            run = c < 0x2E80 && !char.IsWhiteSpace(c) ? run + 1 : 0;
+            run = char.IsAsciiLetterUpper(c) ? run + 2
+                : c < 0x2E80 && !char.IsWhiteSpace(c) ? run + 1
+                : c is '年' or '月' or '日' && char.IsAsciiDigit(previous) ? run + 3
+                : 0;
             longest = Math.Max(longest, run);
+            previous = c;
         }
 
         return longest;
+    }
+
+    /// <summary>The widest text of a column of short labels (<see cref="ShortLabel"/>), which stay whole; 0 for any other column.</summary>
+    private static int LabelWidth(IEnumerable<string> cells)
+    {
+        var widest = cells.DefaultIfEmpty("").Max(SpreadsheetText.DisplayWidth);
+        return widest <= ShortLabel ? widest : 0;
     }
 }
