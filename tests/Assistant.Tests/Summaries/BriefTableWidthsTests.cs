@@ -4,7 +4,7 @@ namespace Assistant.Tests.Summaries;
 
 /// <summary>
 /// The column widths of the briefs' Word tables: what a secretary would otherwise mend by hand before sending (an item
-/// number broken as "G7-00 / 1", a deadline as "2026年12月10 / 日", a status as "已整改销 / 号").
+/// number broken as "G7-00 / 1", a deadline as "2026年12月10 / 日", a status as "限期整 / 改").
 /// </summary>
 public sealed class BriefTableWidthsTests
 {
@@ -52,12 +52,14 @@ public sealed class BriefTableWidthsTests
     [Fact]
     public void ColumnOfShortLabels_KeepsEachWhole()
     {
-        string[] headings = ["编号", "问题", "整改情况"];
-        string[][] rows = [["G7-001", "疏散通道堆放货物，安全出口指示标志损坏，消防控制室值班人员无证上岗", "限期整改"], ["G7-002", "防火间距不足", "待整改"]];
+        // Three columns of long texts leave the state column, by its weight alone, less than 限期整改 needs.
+        const string longText = "疏散通道堆放货物，安全出口指示标志损坏，消防控制室值班人员无证上岗";
+        string[] headings = ["编号", "问题", "依据", "责任单位", "情况"];
+        string[][] rows = [["G7-001", longText, longText, longText, "限期整改"], ["G7-002", "防火间距不足", "—", "某公司", "待整改"]];
 
         var widths = BriefTableWidths.Of(new BriefTable(null, headings, rows), headings.Length, 11906 - 1587 - 1474);
 
-        Assert.True(widths[2] >= (8 + 2) * TwipsPerHalfWidth, $"整改情况 {widths[2]}: 限期整改 on one line");
+        Assert.True(widths[4] >= (8 + 2) * TwipsPerHalfWidth, $"情况 {widths[4]}: 限期整改 on one line");
     }
 
     [Fact]
