@@ -47,6 +47,7 @@ public sealed class BriefTableWidthsTests
         Assert.True(widths[1] >= (7 + 2) * TwipsPerHalfWidth, $"编号 {widths[1]}: G7-006 on one line (its capital is wide)");
         Assert.True(widths[8] >= (17 + 2) * TwipsPerHalfWidth, $"整改期限 {widths[8]}: 2026年12月20日 on one line");
         Assert.All([widths[5], widths[6]], w => Assert.True(w >= (12 + 2) * TwipsPerHalfWidth, $"the problem and its basis keep six characters a line: {string.Join(", ", widths)}"));
+        Assert.True(widths[5] == widths.Max(), $"the problems, the longest texts, get the widest column: {string.Join(", ", widths)}");
     }
 
     [Fact]

@@ -2,13 +2,17 @@ using Assistant.Core.Ledger.Documents;
 
 namespace Assistant.Core.Summaries.Documents;
 
-/// <summary>The column widths of a <see cref="BriefDocx"/> table (in twips), shared out by the widest text of each column.</summary>
+/// <summary>The column widths of a <see cref="BriefDocx"/> table (in twips), shared out by how much text each column holds.</summary>
 internal static class BriefTableWidths
 {
-    /// <summary>Column widths follow the widest text of each column, within these bounds (in character widths).</summary>
+    /// <summary>
+    /// Column widths follow how much text each column holds: its average text, or half its widest where a few long
+    /// texts stand among short ones (a basis among dashes), within these bounds (in character widths). A column of
+    /// long problems so outweighs one of states or dates, which keep only the least width they need.
+    /// </summary>
     private const int NarrowestColumn = 4;
 
-    private const int WidestColumn = 30;
+    private const int WidestColumn = 60;
 
     /// <summary>
     /// A half-width character of table text (12 pt) is about 6 pt: 120 twips. A cell's margins (<see cref="CellMargin"/>)
@@ -24,7 +28,7 @@ internal static class BriefTableWidths
     /// <summary>A column whose texts are all this short (in half widths: 一般隐患, 限期整改) keeps each on one line.</summary>
     private const int ShortLabel = 8;
 
-    /// <summary>The text width shared out by the widest line of each column, bounded so no column starves.</summary>
+    /// <summary>The text width shared out by the weight of each column, each at least as wide as its least width.</summary>
     internal static int[] Of(BriefTable source, int columns, int textWidth)
     {
         var weights = new int[columns];
@@ -32,7 +36,8 @@ internal static class BriefTableWidths
         for (var i = 0; i < columns; i++)
         {
             var texts = source.Rows.Where(r => i < r.Count).Select(r => SpreadsheetText.Clean(r[i], int.MaxValue)).Prepend(i < source.Headings.Count ? SpreadsheetText.Clean(source.Headings[i], int.MaxValue) : "").ToList();
-            weights[i] = Math.Clamp(texts.Max(SpreadsheetText.DisplayWidth), NarrowestColumn, WidestColumn);
+            var cells = texts.Skip(1).Select(SpreadsheetText.DisplayWidth).DefaultIfEmpty(SpreadsheetText.DisplayWidth(texts[0])).ToList();
+            weights[i] = Math.Clamp(Math.Max((int)cells.Average(), cells.Max() / 2), NarrowestColumn, WidestColumn);
 
             // A code, a number or a date must not break inside ("G7-00 / 1", "2026年1 / 2月10日"), nor a two-character
             // heading ("序 / 号"), nor a short label ("限期整 / 改").
