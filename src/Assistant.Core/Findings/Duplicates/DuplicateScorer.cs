@@ -141,23 +141,31 @@ internal static class DuplicateScorer
             return (0, false, false);
         }
 
+        // Every pair of candidates comes through here: plain loops over the few numbers of each, nothing allocated.
         var shared = 0;
         var placesDiffer = false;
         var quantitiesDiffer = false;
-        foreach (var measure in a.Select(n => n.Measure).Distinct(StringComparer.Ordinal))
+        for (var i = 0; i < a.Length; i++)
         {
-            var inB = b.Where(n => n.Measure == measure).ToList();
-            if (inB.Count == 0)
+            var measure = a[i].Measure;
+            if (IndexOfMeasure(a, measure) != i || IndexOfMeasure(b, measure) < 0)
             {
-                continue;
+                continue; // a measure is taken at its first number in a, and only when b has it too
             }
 
-            var inA = a.Where(n => n.Measure == measure).ToList();
-            var common = inA.Count(n => inB.Any(m => m.Value == n.Value));
+            var common = 0;
+            for (var j = i; j < a.Length; j++)
+            {
+                if (a[j].Measure == measure && HasNumber(b, measure, a[j].Value))
+                {
+                    common++;
+                }
+            }
+
             shared += common;
             if (common == 0 && measure.Length > 0)
             {
-                if (inA[0].Place)
+                if (a[i].Place)
                 {
                     placesDiffer = true;
                 }
@@ -169,5 +177,31 @@ internal static class DuplicateScorer
         }
 
         return (shared, placesDiffer, quantitiesDiffer);
+    }
+
+    private static int IndexOfMeasure(NumberToken[] numbers, string measure)
+    {
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            if (numbers[i].Measure == measure)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool HasNumber(NumberToken[] numbers, string measure, string value)
+    {
+        foreach (var number in numbers)
+        {
+            if (number.Measure == measure && number.Value == value)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
