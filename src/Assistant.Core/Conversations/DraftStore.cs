@@ -8,7 +8,7 @@ public sealed class DraftStore(AssistantDatabase db)
 
     private ILiteCollection<Draft> Collection => db.Collection<Draft>(CollectionName);
 
-    public Draft? Get(long userId) => Collection.FindById(userId);
+    public Draft? Get(long userId) => Collection.ById(userId);
 
     public void Save(Draft draft) => Collection.Upsert(draft);
 

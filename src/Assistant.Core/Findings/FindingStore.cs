@@ -16,7 +16,7 @@ public sealed class FindingStore(AssistantDatabase db)
 
     private ILiteCollection<TeamVocabulary> VocabularyCollection => db.Collection<TeamVocabulary>(Vocabulary);
 
-    public Finding? Get(int id) => FindingCollection.FindById(id);
+    public Finding? Get(int id) => FindingCollection.ById(id);
 
     public Finding? GetByCode(string code) => FindingCollection.FindOne(Where.Eq(nameof(Finding.Code), code.Trim().ToUpperInvariant()));
 
@@ -86,7 +86,7 @@ public sealed class FindingStore(AssistantDatabase db)
     public IReadOnlyList<FindingChange> ChangesOf(int findingId) =>
         ChangeCollection.Find(Where.Eq(nameof(FindingChange.FindingId), findingId)).OrderBy(c => c.Id).ToList();
 
-    public TeamVocabulary VocabularyOf(int teamId) => VocabularyCollection.FindById(teamId) ?? new TeamVocabulary { Id = teamId };
+    public TeamVocabulary VocabularyOf(int teamId) => VocabularyCollection.ById(teamId) ?? new TeamVocabulary { Id = teamId };
 
     /// <summary>Puts the unit and city first in the team's lists of recently used ones.</summary>
     public void Remember(int teamId, string? unit, string? city)

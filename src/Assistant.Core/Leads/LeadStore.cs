@@ -36,7 +36,7 @@ public sealed class LeadStore(AssistantDatabase db)
         });
     }
 
-    public Lead? Get(int id) => Leads.FindById(id);
+    public Lead? Get(int id) => Leads.ById(id);
 
     /// <summary>The team's lead made from a tip's note, if any (a team's leads are few: its range is read).</summary>
     public Lead? FromNote(int teamId, int noteId) => OfTeam(teamId).FirstOrDefault(l => l.SourceNoteId == noteId);

@@ -61,7 +61,7 @@ public sealed class LedgerQueries(AssistantDatabase db, FindingStore findings)
         return query;
     }
 
-    public LedgerQuery? Get(int id) => Queries.FindById(id);
+    public LedgerQuery? Get(int id) => Queries.ById(id);
 
     /// <summary>One page for this reader; <c>More</c> says whether a next page exists.</summary>
     public (IReadOnlyList<Finding> Items, bool More) Page(LedgerQuery query, Member reader, DateOnly today, int page)

@@ -47,7 +47,7 @@ public sealed class Outbox(AssistantDatabase db, OutboxSignal signal)
         }
     }
 
-    public OutboxItem? Get(long id) => Items.FindById(id);
+    public OutboxItem? Get(long id) => Items.ById(id);
 
     /// <summary>Everything in the table, oldest first (at start and in the sender's periodic sweep).</summary>
     public IReadOnlyList<OutboxEntry> Pending() =>

@@ -10,7 +10,7 @@ public sealed class NoteStore(AssistantDatabase db)
 
     private ILiteCollection<Note> Notes => db.Collection<Note>(CollectionName);
 
-    public Note? Get(int id) => Notes.FindById(id);
+    public Note? Get(int id) => Notes.ById(id);
 
     public void Insert(Note note) => Notes.Insert(note);
 

@@ -8,7 +8,7 @@ public sealed class ScheduleStore(AssistantDatabase db)
 
     private ILiteCollection<ScheduleItem> Items => db.Collection<ScheduleItem>(CollectionName);
 
-    public ScheduleItem? Get(int id) => Items.FindById(id);
+    public ScheduleItem? Get(int id) => Items.ById(id);
 
     public void Insert(ScheduleItem item) => Items.Insert(item);
 

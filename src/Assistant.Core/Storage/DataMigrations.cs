@@ -38,7 +38,7 @@ public static class DataMigrations
 
     /// <summary>The highest migration number applied to the file (0: none yet).</summary>
     public static int Version(ILiteDatabase database) =>
-        database.GetCollection(CollectionName).FindById(VersionId) is { } row ? row["Version"].AsInt32 : 0;
+        database.GetCollection(CollectionName).ById(VersionId) is { } row ? row["Version"].AsInt32 : 0;
 
     private static void Run(ILiteDatabase database, IReadOnlyList<DataMigration> migrations)
     {

@@ -9,7 +9,7 @@ public sealed class KeyValueStore(AssistantDatabase db)
 
     private ILiteCollection<KeyValueEntry> Collection => db.Collection<KeyValueEntry>(CollectionName);
 
-    public string? Get(string key) => Collection.FindById(key)?.Value;
+    public string? Get(string key) => Collection.ById(key)?.Value;
 
     public long? GetLong(string key) =>
         long.TryParse(Get(key), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;

@@ -17,7 +17,7 @@ public sealed class ProcessedUpdates(AssistantDatabase db)
     public static string CursorId(string channel, long chatId) => $"{channel}:{chatId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>The last update id handled in the chat, or null when none was.</summary>
-    public long? LastHandled(string channel, long chatId) => Collection.FindById(CursorId(channel, chatId))?.LastUpdateId;
+    public long? LastHandled(string channel, long chatId) => Collection.ById(CursorId(channel, chatId))?.LastUpdateId;
 
     public bool IsHandled(string channel, long chatId, long updateId) => LastHandled(channel, chatId) >= updateId;
 

@@ -38,7 +38,7 @@ public sealed class DayTallyStore(AssistantDatabase db)
 
     private ILiteCollection<DayTally> Tallies => db.Collection<DayTally>(CollectionName);
 
-    public DayTally? Get(int teamId, DateOnly day) => Tallies.FindById(DayTally.IdOf(teamId, day));
+    public DayTally? Get(int teamId, DateOnly day) => Tallies.ById(DayTally.IdOf(teamId, day));
 
     /// <summary>Sets one count (null: back to what the records show).</summary>
     public DayTally Set(int teamId, DateOnly day, TallyItem item, int? value, long by, DateTime utcNow)

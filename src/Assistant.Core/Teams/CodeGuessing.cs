@@ -30,7 +30,7 @@ public sealed class CodeGuessing(AssistantDatabase db, ILogger<CodeGuessing> log
 
     /// <summary>Until when the user or the chat must wait before a code is tried again; null when a code may be tried now.</summary>
     public DateTime? WaitUntil(long userId, long chatId, DateTime utcNow) =>
-        Keys(userId, chatId).Select(key => Rows.FindById(key)?.WaitUntilUtc).Where(until => until > utcNow).Max();
+        Keys(userId, chatId).Select(key => Rows.ById(key)?.WaitUntilUtc).Where(until => until > utcNow).Max();
 
     /// <summary>Counts a wrong code; returns the end of the wait it starts, or null while fewer than <see cref="MaxWrong"/>.</summary>
     public DateTime? Wrong(long userId, long chatId, DateTime utcNow)
@@ -38,7 +38,7 @@ public sealed class CodeGuessing(AssistantDatabase db, ILogger<CodeGuessing> log
         DateTime? wait = null;
         foreach (var key in Keys(userId, chatId))
         {
-            var row = Rows.FindById(key) ?? new CodeAttempts { Id = key };
+            var row = Rows.ById(key) ?? new CodeAttempts { Id = key };
             if (row.LastWrongUtc < utcNow - Memory)
             {
                 row.LockOuts = 0;

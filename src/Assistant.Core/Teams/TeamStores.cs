@@ -18,7 +18,7 @@ public sealed class TeamStore(AssistantDatabase db)
 
     private ILiteCollection<Invitation> InvitationCollection => db.Collection<Invitation>(Invitations);
 
-    public Team? GetTeam(int id) => _teams.Get(id, k => TeamCollection.FindById(k));
+    public Team? GetTeam(int id) => _teams.Get(id, k => TeamCollection.ById(k));
 
     public Team? FindTeamByName(string name) => TeamCollection.FindOne(x => x.Name == name.Trim());
 
@@ -43,7 +43,7 @@ public sealed class TeamStore(AssistantDatabase db)
         return team.FindingSequence;
     }
 
-    public Member? GetMember(long userId) => _members.Get(userId, k => MemberCollection.FindById(k));
+    public Member? GetMember(long userId) => _members.Get(userId, k => MemberCollection.ById(k));
 
     public IReadOnlyList<Member> MembersOf(int teamId) =>
         MemberCollection.Find(x => x.TeamId == teamId).OrderBy(x => x.Role).ThenBy(x => x.JoinedUtc).ToList();
@@ -60,7 +60,7 @@ public sealed class TeamStore(AssistantDatabase db)
         return MemberCollection.Delete(userId);
     }
 
-    public Invitation? GetInvitation(string code) => InvitationCollection.FindById(code);
+    public Invitation? GetInvitation(string code) => InvitationCollection.ById(code);
 
     public void Upsert(Invitation invitation) => InvitationCollection.Upsert(invitation);
 

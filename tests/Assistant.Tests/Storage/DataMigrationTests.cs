@@ -46,7 +46,7 @@ public sealed class DataMigrationTests
                 ["NewValue"] = Tipster + Kept,
             });
         });
-        Assert.Contains("13812345678", db.Database.GetCollection(FindingStore.Findings).FindById(id)["Description"].AsString, StringComparison.Ordinal);
+        Assert.Contains("13812345678", db.Database.GetCollection(FindingStore.Findings).ById(id)!["Description"].AsString, StringComparison.Ordinal);
     }
 
     private static void AssertNoIdentity(string? text)
@@ -77,7 +77,7 @@ public sealed class DataMigrationTests
 
             var database = h.Get<AssistantDatabase>().Database;
             Assert.Equal(1, DataMigrations.Version(database));
-            var row = database.GetCollection(DataMigrations.CollectionName).FindById("migration:1");
+            var row = database.GetCollection(DataMigrations.CollectionName).ById("migration:1")!;
             Assert.Equal(2, row["Changed"].AsInt32);
             applied = row["AppliedUtc"].AsDateTime;
         }
@@ -90,7 +90,7 @@ public sealed class DataMigrationTests
             AssertNoIdentity(h.Get<FindingStore>().Get(1)!.Description);
             var database = h.Get<AssistantDatabase>().Database;
             Assert.Equal(1, DataMigrations.Version(database));
-            Assert.Equal(applied, database.GetCollection(DataMigrations.CollectionName).FindById("migration:1")["AppliedUtc"].AsDateTime);
+            Assert.Equal(applied, database.GetCollection(DataMigrations.CollectionName).ById("migration:1")!["AppliedUtc"].AsDateTime);
         }
     }
 
@@ -101,7 +101,7 @@ public sealed class DataMigrationTests
         var database = h.Get<AssistantDatabase>().Database;
 
         Assert.Equal(1, DataMigrations.Version(database));
-        Assert.Equal(0, database.GetCollection(DataMigrations.CollectionName).FindById("migration:1")["Changed"].AsInt32);
+        Assert.Equal(0, database.GetCollection(DataMigrations.CollectionName).ById("migration:1")!["Changed"].AsInt32);
     }
 
     [Fact]

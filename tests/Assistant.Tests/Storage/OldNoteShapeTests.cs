@@ -62,7 +62,7 @@ public sealed class OldNoteShapeTests
         using (var db = AssistantDatabase.Open(folder.DatabasePath, []))
         {
             db.InTransaction(() => db.Database.GetCollection(NoteStore.CollectionName).Insert(OldNote(teamId)));
-            var raw = db.Database.GetCollection(NoteStore.CollectionName).FindById(1);
+            var raw = db.Database.GetCollection(NoteStore.CollectionName).ById(1)!;
             Assert.False(raw.ContainsKey(nameof(Note.Covert)));
             Assert.False(raw.ContainsKey(nameof(Note.CovertItemId)));
             Assert.False(raw.ContainsKey(nameof(Note.CovertParticipants)));
