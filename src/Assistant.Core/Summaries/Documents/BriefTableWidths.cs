@@ -37,13 +37,15 @@ internal static class BriefTableWidths
         {
             var texts = source.Rows.Where(r => i < r.Count).Select(r => SpreadsheetText.Clean(r[i], int.MaxValue)).Prepend(i < source.Headings.Count ? SpreadsheetText.Clean(source.Headings[i], int.MaxValue) : "").ToList();
             var cells = texts.Skip(1).Select(SpreadsheetText.DisplayWidth).DefaultIfEmpty(SpreadsheetText.DisplayWidth(texts[0])).ToList();
-            weights[i] = Math.Clamp(Math.Max((int)cells.Average(), cells.Max() / 2), NarrowestColumn, WidestColumn);
+            var widest = cells.Max();
+            weights[i] = Math.Clamp(Math.Max((int)cells.Average(), widest / 2), NarrowestColumn, WidestColumn);
 
             // A code, a number or a date must not break inside ("G7-00 / 1", "2026年1 / 2月10日"), nor a two-character
-            // heading ("序 / 号"), nor a short label ("限期整 / 改").
+            // heading ("序 / 号"), nor a short label ("限期整 / 改"): a column whose texts are all short keeps each whole.
             var unbreakable = texts.Max(LongestUnbreakable);
-            var heading = i < source.Headings.Count ? Math.Min(SpreadsheetText.DisplayWidth(SpreadsheetText.Clean(source.Headings[i], int.MaxValue)), 8) : 0;
-            least[i] = (Math.Max(Math.Max(unbreakable, heading), LabelWidth(texts.Skip(1))) + CellPadding) * TwipsPerHalfWidth;
+            var heading = Math.Min(SpreadsheetText.DisplayWidth(texts[0]), 8);
+            var label = widest <= ShortLabel ? widest : 0;
+            least[i] = (Math.Max(Math.Max(unbreakable, heading), label) + CellPadding) * TwipsPerHalfWidth;
         }
 
         // A table too narrow for every column's least width shares the page out in their proportion instead.
@@ -92,12 +94,5 @@ internal static class BriefTableWidths
         }
 
         return longest;
-    }
-
-    /// <summary>The widest text of a column of short labels (<see cref="ShortLabel"/>), which stay whole; 0 for any other column.</summary>
-    private static int LabelWidth(IEnumerable<string> cells)
-    {
-        var widest = cells.DefaultIfEmpty("").Max(SpreadsheetText.DisplayWidth);
-        return widest <= ShortLabel ? widest : 0;
     }
 }
