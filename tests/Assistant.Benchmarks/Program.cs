@@ -1,5 +1,6 @@
 using Assistant.Benchmarks;
 using Assistant.Benchmarks.Capture;
+using Assistant.Benchmarks.Layout;
 using Assistant.Benchmarks.Load;
 
 // Benchmarks and load drivers. Run in Release, on an otherwise idle machine:
@@ -18,6 +19,9 @@ using Assistant.Benchmarks.Load;
 //   dotnet run -c Release --project tests/Assistant.Benchmarks -- capture [MEMBERS, default 100] [FINDINGS EACH, default 5] [nopacing] [PROGRAM]
 //     (members record findings at full speed, reacting to every reply, against the program as a process of its own;
 //      PROGRAM: an Assistant.dll or a publish folder, default the Release build of src/Assistant)
+//   sudo dotnet run -c Release --project tests/Assistant.Benchmarks -- order PROGRAM [OUT]
+//     (the native program's method order, src/Assistant/native.order.gz by default: PROGRAM is a folder published
+//      with -p:Native=true; runs it idle and under load from a cold page cache with read-ahead off; root, Linux, nm)
 var what = args.Length > 0 ? args[0] : "all";
 var root = FindRoot();
 
@@ -88,6 +92,11 @@ switch (what)
     case "documents":
         await DocumentsCheck.RunAsync(HostProcess.Resolve(root, args.Skip(1).FirstOrDefault()));
         break;
+    case "order":
+        await NativeOrderProfile.RunAsync(
+            Path.GetFullPath(args.Length > 1 ? args[1] : throw new ArgumentException("order needs the folder of a native publish")),
+            args.Length > 2 ? Path.GetFullPath(args[2]) : Path.Combine(root, "src", "Assistant", "native.order.gz"));
+        break;
     case "idle":
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
@@ -101,7 +110,7 @@ switch (what)
         await IdleMemory.RunAsync(AssistantDll(root), TimeSpan.FromSeconds(15));
         break;
     default:
-        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | plan [SIZES] | leads [SIZES] | miniapp [FINDINGS] | summary | duplicates | load [MINUTES] [MEAN PAUSE S] [nopacing] | capture [MEMBERS] [FINDINGS] [nopacing] [PROGRAM] | startup [RUNS] [PROGRAM] | idle | all");
+        Console.Error.WriteLine("usage: pipeline | finding | ledger [SIZES] | plan [SIZES] | leads [SIZES] | miniapp [FINDINGS] | summary | duplicates | load [MINUTES] [MEAN PAUSE S] [nopacing] | capture [MEMBERS] [FINDINGS] [nopacing] [PROGRAM] | startup [RUNS] [PROGRAM] | order PROGRAM [OUT] | idle | all");
         return 1;
 }
 
