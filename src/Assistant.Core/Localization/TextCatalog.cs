@@ -39,7 +39,7 @@ public sealed class TextCatalog
         var name = $"Assistant.Core.Localization.Catalog.{code}.json";
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Language catalog {name} is not embedded.");
-        var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
+        var entries = JsonSerializer.Deserialize(stream, CatalogJson.Default.DictionaryStringString)
             ?? throw new InvalidOperationException($"Language catalog {name} is empty.");
         return entries.ToFrozenDictionary(StringComparer.Ordinal);
     }
@@ -90,3 +90,10 @@ public sealed class Texts
 
     public bool Has(string key) => _entries.ContainsKey(key);
 }
+
+/// <summary>
+/// The catalogs' JSON reader, generated at compile time: read by reflection, the two catalogs cost the native program
+/// the runtime's type building and its tables at every start (README, Performance).
+/// </summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class CatalogJson : System.Text.Json.Serialization.JsonSerializerContext;

@@ -13,8 +13,6 @@ namespace Assistant.Core.Findings.Suggestions;
 /// </summary>
 public sealed class SuggestionRules
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
-
     private const string ResourceName = "Assistant.Core.Findings.Suggestions.suggestion-rules.json";
 
     private SuggestionRules(IReadOnlyList<Rule<Sector>> sectors, IReadOnlyList<Rule<Aspect>> aspects, IReadOnlyList<Rule<Severity>> severities)
@@ -42,7 +40,7 @@ public sealed class SuggestionRules
     /// <summary>Reads rules from JSON; an unknown value or an empty keyword list is refused with its name.</summary>
     public static SuggestionRules Parse(string json)
     {
-        var file = JsonSerializer.Deserialize<RulesFile>(json, JsonOptions)
+        var file = JsonSerializer.Deserialize(json, SuggestionRulesJson.Default.RulesFile)
             ?? throw new InvalidDataException("The suggestion rules are empty.");
         return new SuggestionRules(Rows<Sector>(file.Sector), Rows<Aspect>(file.Aspect), Rows<Severity>(file.Severity));
     }
@@ -116,7 +114,7 @@ public sealed class SuggestionRules
     /// <summary>One row: the value, whether it wins outright, its keywords (lower case).</summary>
     public sealed record Rule<T>(T Value, bool Decisive, int Weight, IReadOnlyList<string> Keywords);
 
-    private sealed class RulesFile
+    internal sealed class RulesFile
     {
         public List<RuleRow>? Sector { get; set; }
 
@@ -125,7 +123,7 @@ public sealed class SuggestionRules
         public List<RuleRow>? Severity { get; set; }
     }
 
-    private sealed class RuleRow
+    internal sealed class RuleRow
     {
         public string Value { get; set; } = "";
 
@@ -137,3 +135,8 @@ public sealed class SuggestionRules
         public List<string>? Keywords { get; set; }
     }
 }
+
+/// <summary>The rules file's JSON reader, generated at compile time (as <see cref="Localization.CatalogJson"/>, read at every start).</summary>
+[JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true)]
+[JsonSerializable(typeof(SuggestionRules.RulesFile))]
+internal sealed partial class SuggestionRulesJson : JsonSerializerContext;
