@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Assistant.Core.Localization;
 
@@ -95,5 +96,5 @@ public sealed class Texts
 /// The catalogs' JSON reader, generated at compile time: read by reflection, the two catalogs cost the native program
 /// the runtime's type building and its tables at every start (README, Performance).
 /// </summary>
-[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
-internal sealed partial class CatalogJson : System.Text.Json.Serialization.JsonSerializerContext;
+[JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class CatalogJson : JsonSerializerContext;

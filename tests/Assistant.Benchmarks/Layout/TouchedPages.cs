@@ -28,6 +28,11 @@ public sealed partial class TouchedPages : IDisposable
     /// <summary>Turns read-ahead off for the device that holds <paramref name="file"/> until disposed.</summary>
     public static TouchedPages For(string file)
     {
+        if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
+        {
+            throw new InvalidOperationException("the touched-page profile needs Linux and root (it turns the disk's read-ahead off for the run): run it with sudo");
+        }
+
         var device = Run("stat", "-c", "%Hd:%Ld", file).Trim();
         var setting = $"/sys/class/bdi/{device}/read_ahead_kb";
         if (!File.Exists(setting))
