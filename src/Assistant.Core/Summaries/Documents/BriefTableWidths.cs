@@ -25,7 +25,10 @@ internal static class BriefTableWidths
     /// <summary>The left and right margin inside a table cell: 0.1 cm (Word's default, 0.19 cm, costs a ten-column table a column).</summary>
     internal const int CellMargin = 57;
 
-    /// <summary>A column whose texts are all this short (in half widths: 一般隐患, 限期整改) keeps each on one line.</summary>
+    /// <summary>
+    /// A text this short (in half widths: 一般隐患, 限期整改, 序号) keeps to one line: a heading always, a column's texts
+    /// where all of them are this short.
+    /// </summary>
     private const int ShortLabel = 8;
 
     /// <summary>The text width shared out by the weight of each column, each at least as wide as its least width.</summary>
@@ -43,7 +46,7 @@ internal static class BriefTableWidths
             // A code, a number or a date must not break inside ("G7-00 / 1", "2026年1 / 2月10日"), nor a two-character
             // heading ("序 / 号"), nor a short label ("限期整 / 改"): a column whose texts are all short keeps each whole.
             var unbreakable = texts.Max(LongestUnbreakable);
-            var heading = Math.Min(SpreadsheetText.DisplayWidth(texts[0]), 8);
+            var heading = Math.Min(SpreadsheetText.DisplayWidth(texts[0]), ShortLabel);
             var label = widest <= ShortLabel ? widest : 0;
             least[i] = (Math.Max(Math.Max(unbreakable, heading), label) + CellPadding) * TwipsPerHalfWidth;
         }
