@@ -51,6 +51,7 @@ public static class AssistantHost
             : HostMode.Telegram;
 
         ConfigureLogging(builder, mode);
+        UseCompiledActivators(builder);
         builder.Services.AddSingleton<ExitCode>();
         builder.AddSettings<TelegramOptions>(TelegramOptions.Section);
         builder.Services.AddSingleton<IConfigureOptions<TelegramOptions>, AdminUserIdsSetup>();
@@ -81,6 +82,25 @@ public static class AssistantHost
     {
         var current = Directory.GetCurrentDirectory();
         return File.Exists(Path.Combine(current, "appsettings.json")) ? current : AppContext.BaseDirectory;
+    }
+
+    /// <summary>
+    /// The registered classes built by the factories written at compile time (<see cref="CompiledActivation"/>), the
+    /// container validated as the host's default one is (in Development only).
+    /// </summary>
+    private static void UseCompiledActivators(HostApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.ConfigureContainer(new CompiledActivation(CompiledFactories(), new ServiceProviderOptions { ValidateScopes = development, ValidateOnBuild = development }));
+    }
+
+    /// <summary>The factories of the classes both assemblies register, by type.</summary>
+    internal static Dictionary<Type, Func<IServiceProvider, object>> CompiledFactories()
+    {
+        var factories = new Dictionary<Type, Func<IServiceProvider, object>>();
+        Core.CompiledActivators.AddTo(factories);
+        CompiledActivators.AddTo(factories);
+        return factories;
     }
 
     private static void AddTelegram(HostApplicationBuilder builder)
