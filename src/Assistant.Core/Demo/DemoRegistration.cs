@@ -5,8 +5,7 @@ public static class DemoRegistration
     /// <summary>The demo team and its records (the operator's <c>demo</c> verb, the console's live demo).</summary>
     public static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<DemoLoader>();
-        builder.Services.AddSingleton<DemoRecords>();
+        builder.Services.AddSingletons(typeof(DemoLoader), typeof(DemoRecords));
         return builder;
     }
 }

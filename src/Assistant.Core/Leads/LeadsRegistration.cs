@@ -16,18 +16,13 @@ public static class LeadsRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(LeadStore), LeadStore.EnsureSchema);
-        services.AddSingleton<LeadStore>();
-        services.AddSingleton<LeadService>();
+        services.AddSingletons(typeof(LeadStore), typeof(LeadService));
         services.AddSingleton<ILeadsAwaitingAnswers, StoredLeadsAwaitingAnswers>();
-        services.AddSingleton<LeadIntake>();
-        services.AddSingleton<ITipSavedHandler>(sp => sp.GetRequiredService<LeadIntake>());
-        services.AddSingleton<IFindingCreatedHandler>(sp => sp.GetRequiredService<LeadIntake>());
-        services.AddSingleton<LeadFlow>();
-        services.AddSingleton<IFlow>(sp => sp.GetRequiredService<LeadFlow>());
+        services.AddSingletonAs<LeadIntake>(typeof(ITipSavedHandler), typeof(IFindingCreatedHandler));
+        services.AddFlow<LeadFlow>();
         services.AddHandler<LeadCommands>();
         services.AddSingleton<IReminderKind, LeadReminderKind>();
-        services.AddSingleton<LeadReminders>();
-        services.AddSingleton<IReminderPlanner>(sp => sp.GetRequiredService<LeadReminders>());
+        services.AddSingletonAs<LeadReminders>(typeof(IReminderPlanner));
         services.AddSingleton<IFindingMergeObserver, LeadMergeRelink>();
         services.AddSingleton<ILeadStatusSource, LeadStatusesForFeedback>();
         return builder;

@@ -9,13 +9,9 @@ public static class MessagingRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(Outbox), Outbox.EnsureSchema);
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<Outbox>();
-        services.AddSingleton<DeliveryLog>();
-        services.AddSingleton<OutboxSender>();
-        services.AddSingleton<ChatActivity>();
+        services.AddSingletons(typeof(OutboxSignal), typeof(Outbox), typeof(DeliveryLog), typeof(ChatActivity));
         services.TryAddSingleton<IMiniAppLink, NoMiniApp>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddHostedSingleton<OutboxSender>();
         return builder;
     }
 }

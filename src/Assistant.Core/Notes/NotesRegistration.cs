@@ -12,8 +12,7 @@ public static class NotesRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(NoteStore), NoteStore.EnsureSchema);
-        services.AddSingleton<NoteStore>();
-        services.AddSingleton<CovertNotes>();
+        services.AddSingletons(typeof(NoteStore), typeof(CovertNotes));
         services.TryAddSingleton<IVoiceTranscriber, NoTranscriber>();
         services.AddSingletonAs<VoiceNoteTranscription>(typeof(IJobHandler));
         services.AddSingletonAs<NotesInput>(typeof(IFreeInputHandler));

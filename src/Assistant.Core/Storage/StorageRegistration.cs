@@ -19,11 +19,7 @@ public static class StorageRegistration
             var setups = sp.GetServices<SchemaSetup>().Append(DataMigrations.Setup(sp.GetServices<DataMigration>()));
             return AssistantDatabase.Open(path, setups, options.CheckpointPages, sp.GetRequiredService<StorageFaults>());
         });
-        services.AddSingleton<StorageFaults>();
-        services.AddSingleton<ProcessedUpdates>();
-        services.AddSingleton<KeyValueStore>();
-        services.AddSingleton<DocumentFolder>();
-        services.AddSingleton<AuditLog>();
+        services.AddSingletons(typeof(StorageFaults), typeof(ProcessedUpdates), typeof(KeyValueStore), typeof(DocumentFolder), typeof(AuditLog));
         return builder;
     }
 

@@ -56,9 +56,7 @@ public static class ModelRegistration
             services.AddOpenAIChatCompletion(model);
         }
 
-        services.AddSingleton<PromptLibrary>();
-        services.AddSingleton<ModelNarratives>();
-        services.AddSingleton<ModelBriefWriter>();
+        services.AddSingletons(typeof(PromptLibrary), typeof(ModelNarratives), typeof(ModelBriefWriter));
 
         // Voice notes to text when AI:TranscriptionEndpoint is set (the Notes capability's job uses it).
         services.AddSingleton<IVoiceTranscriber, ModelTranscriber>();
