@@ -14,10 +14,10 @@ namespace Assistant.Generators;
 /// <c>AddSingletons(typeof(T))</c>, <c>AddHostedService&lt;T&gt;()</c>, <c>ServiceDescriptor.Singleton&lt;I, T&gt;()</c>, any
 /// extension of <c>IServiceCollection</c>), a factory that calls its constructor directly: the container then builds the
 /// service without reading the constructor by reflection (costly in the native program: metadata, invoke stubs and, for
-/// <c>ILogger&lt;T&gt;</c>, generic types made at run time). The output is <c>{Assembly}.CompiledActivators</c>, in the root namespace beside the composition.
-/// A class is left to the container's reflection when it cannot be written the same way: not exactly one public
-/// constructor, a parameter passed by reference, carrying an attribute (keyed services) or with a default value, or a type
-/// not visible to the assembly.
+/// <c>ILogger&lt;T&gt;</c>, generic types made at run time). The output is <c>{Assembly}.CompiledActivators</c>, in the
+/// assembly's root namespace beside its composition. A class is left to the container's reflection when it cannot be
+/// written the same way: not exactly one public constructor, a parameter passed by reference, carrying an attribute (keyed
+/// services) or with a default value, or a type not visible to the assembly.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ActivatorGenerator : IIncrementalGenerator
@@ -38,15 +38,24 @@ public sealed class ActivatorGenerator : IIncrementalGenerator
             output.AddSource("CompiledActivators.g.cs", Emit(pair.Right, pair.Left)));
     }
 
+    /// <summary>
+    /// Cheap, before any semantic model: a call named like a registration that names a type, as a type argument
+    /// (<c>AddSingleton&lt;T&gt;()</c>) or as <c>typeof</c> (<c>AddSingletons(typeof(T))</c>). <c>list.Add(x)</c> is not looked at.
+    /// </summary>
     private static bool MayRegister(InvocationExpressionSyntax invocation)
     {
         var name = invocation.Expression switch
         {
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name,
+            SimpleNameSyntax simple => simple,
             _ => null,
         };
-        return name is not null && (name.StartsWith("Add", System.StringComparison.Ordinal) || name.StartsWith("TryAdd", System.StringComparison.Ordinal) || name is "Singleton" or "Transient" or "Scoped" or "Describe");
+        var text = name?.Identifier.ValueText;
+        var registration = text is not null
+            && (text.StartsWith("Add", System.StringComparison.Ordinal) || text.StartsWith("TryAdd", System.StringComparison.Ordinal)
+                || text is "Singleton" or "Transient" or "Scoped" or "Describe");
+        return registration
+            && (name is GenericNameSyntax || invocation.ArgumentList.Arguments.Any(a => a.Expression is TypeOfExpressionSyntax));
     }
 
     /// <summary>The factories (as source lines) of the classes this one invocation registers.</summary>
