@@ -119,6 +119,8 @@ public static class CaptureBenchmark
         var quietCpuBefore = host.CpuTime;
         await Task.Delay(Settle * 2);
         var quietCpu = (host.CpuTime - quietCpuBefore) / (Settle * 2).TotalSeconds;
+        var afterRss = host.RssMegabytes; // what a process that has worked keeps while it waits for the next burst
+        var afterParts = host.RssParts;
 
         var exitCode = await host.StopAsync(TimeSpan.FromSeconds(30));
         int saved;
@@ -145,7 +147,7 @@ public static class CaptureBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  actions per finding: mean {mean:F1} (min {min}, max {max})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  memory: peak RSS {peakRss:F1} MB, RSS at the end {endRss:F1} MB ({endParts}); exit code {exitCode}; {host.ErrorLines} error and {host.WarningLines} warning log lines"));
+            $"  memory: peak RSS {peakRss:F1} MB, RSS at the end {endRss:F1} MB ({endParts}), {(Settle * 2).TotalSeconds:F0} s later {afterRss:F1} MB ({afterParts}); exit code {exitCode}; {host.ErrorLines} error and {host.WarningLines} warning log lines"));
         Console.WriteLine("  latency, action queued at the fake -> the reply it caused:");
         Console.Write(tally.Table());
         foreach (var problem in tally.FirstProblems(10))
@@ -154,7 +156,7 @@ public static class CaptureBenchmark
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"capture row | pacing {(pacing ? "on" : "off")} | {findings / hostCpu.TotalSeconds:F1} findings/CPU-s | {(double)sends / actions:F2} calls/action | {mean:F1} actions/finding | p50 {tally.All.Percentile(50) / 1000:F1} ms p99 {tally.All.Percentile(99) / 1000:F1} ms | peak {peakRss:F0} MB idle {idleRss:F0} MB | first poll {firstPoll.TotalMilliseconds:F0} ms | {elapsed.TotalSeconds:F0} s | {tally.Stuck} given up"));
+            $"capture row | pacing {(pacing ? "on" : "off")} | {findings / hostCpu.TotalSeconds:F1} findings/CPU-s | {(double)sends / actions:F2} calls/action | {mean:F1} actions/finding | p50 {tally.All.Percentile(50) / 1000:F1} ms p99 {tally.All.Percentile(99) / 1000:F1} ms | peak {peakRss:F0} MB idle {idleRss:F0} MB, after the run {afterRss:F0} MB | first poll {firstPoll.TotalMilliseconds:F0} ms | {elapsed.TotalSeconds:F0} s | {tally.Stuck} given up"));
         // A member who gave up on a finding (no reply within a minute) is a result to report, not a failure of the run.
         if (exitCode != 0 || saved != findings + warmUp.Findings)
         {
