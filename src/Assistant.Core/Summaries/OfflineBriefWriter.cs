@@ -320,10 +320,10 @@ public static class OfflineBriefWriter
 
     private static List<BriefAnnex> Annexes(VisitFacts facts, Texts t)
     {
-        var annexes = new List<BriefAnnex> { new("", t["report.annex_problems"], ProblemTable(facts.Findings, t, facts.Team.CampaignYear)) };
+        var annexes = new List<BriefAnnex> { new("", t["report.annex_problems"], ProblemTable(facts.Findings, t, facts.Written)) };
         if (facts.AfterVisit.Count > 0)
         {
-            annexes.Add(new("", t["report.annex_after_visit"], ProblemTable(facts.AfterVisit, t, facts.Team.CampaignYear)));
+            annexes.Add(new("", t["report.annex_after_visit"], ProblemTable(facts.AfterVisit, t, facts.Written)));
         }
 
         if (facts.Leads.Count > 0)
@@ -341,8 +341,11 @@ public static class OfflineBriefWriter
         return [.. annexes.Select((a, i) => a with { Label = t.Plain("report.annex_label", i + 1) })];
     }
 
-    /// <summary>The problem list: number, code, unit and place, sector, severity, problem, basis, responsible unit, deadline, rectification.</summary>
-    private static BriefTable ProblemTable(IReadOnlyList<FindingFact> findings, Texts t, int campaignYear) => new(
+    /// <summary>
+    /// The problem list: number, code, unit and place, sector, severity, problem, basis, responsible unit, deadline, rectification
+    /// (as it stands on <paramref name="written"/>, the document's date).
+    /// </summary>
+    private static BriefTable ProblemTable(IReadOnlyList<FindingFact> findings, Texts t, DateOnly written) => new(
         null,
         [
             t["report.col.no"], t["report.col.code"], t["report.col.unit"], t["report.col.sector"], t["report.col.severity"], t["report.col.problem"],
@@ -351,14 +354,18 @@ public static class OfflineBriefWriter
         [.. findings.Select((f, i) => (IReadOnlyList<string>)
         [
             Number(i + 1), f.Code, Cell(BriefPhrases.UnitWhere(t, f)), Cell(BriefPhrases.SectorLabel(t, f)), t[f.Severity.Key()], Cell(f.Description),
-            Cell(f.Basis), Cell(f.ResponsibleUnit), f.Deadline is { } d ? BriefFormat.FullDate(t, d) : Cell(null), RectificationCell(t, f),
+            Cell(f.Basis), Cell(f.ResponsibleUnit), f.Deadline is { } d ? BriefFormat.FullDate(t, d) : Cell(null), RectificationCell(t, f, written),
         ])]);
 
-    /// <summary>已整改销号 for a closed item; 已整改待验收, 立行立改 or 限期整改 otherwise.</summary>
-    private static string RectificationCell(Texts t, FindingFact f) => f.Status switch
+    /// <summary>
+    /// 已整改销号 for a closed item, 已整改待验收 for one waiting to be verified; for one still open, 已逾期 once its deadline
+    /// has passed on the document's date (as the ledger counts it overdue), else 立行立改, 待整改 (no deadline) or 限期整改.
+    /// </summary>
+    private static string RectificationCell(Texts t, FindingFact f, DateOnly written) => f.Status switch
     {
         RectificationStatus.Closed => t["doc.closed_mark"],
         RectificationStatus.Rectified => t["doc.rectified_mark"],
+        _ when f.Deadline is { } deadline && deadline < written => t["doc.overdue_mark"],
         _ when f.FixedOnSpot => t["doc.fixed_mark"],
         _ when f.Deadline is null => t["status.open"],
         _ => t["doc.open_mark"],

@@ -285,6 +285,31 @@ public sealed class OfflineWriterTests
     }
 
     [Fact]
+    public void Feedback_AnOpenItemPastItsDeadlineOnTheDocumentsDate_IsMarkedOverdueInTheAnnex_NotToBeRectifiedByTheDeadline()
+    {
+        var written = BriefFixtures.VisitFacts.Written;
+        FindingFact Due(FindingFact f, DateOnly deadline, RectificationStatus status) => f with { Deadline = deadline, FixedOnSpot = false, Status = status };
+        var facts = BriefFixtures.VisitFacts with
+        {
+            Findings =
+            [
+                Due(BriefFixtures.Findings[0], written.AddDays(-1), RectificationStatus.Assigned),
+                Due(BriefFixtures.Findings[1], written, RectificationStatus.InProgress),
+                Due(BriefFixtures.Findings[2], written.AddDays(-3), RectificationStatus.Rectified),
+                Due(BriefFixtures.Findings[3], written.AddDays(-3), RectificationStatus.Closed),
+                Due(BriefFixtures.Findings[4], written.AddDays(-3), RectificationStatus.Open) with { FixedOnSpot = true },
+            ],
+        };
+
+        string[] Column(Language language) =>
+            [.. Assert.IsType<BriefTable>(OfflineBriefWriter.Feedback(facts, TextCatalog.Default.For(language)).Annexes[0].Content).Rows.Select(r => r[^1])];
+
+        Assert.Equal(["已逾期", "限期整改", "已整改待验收", "已整改销号", "已逾期"], Column(Language.Chinese));
+        Assert.Equal(["overdue", "to be rectified by the deadline", "rectified, awaiting verification", "rectified and closed", "overdue"],
+            Column(Language.English));
+    }
+
+    [Fact]
     public void Feedback_AfterVisitFindings_InAPartOfTheirOwn_NeverMixedIn()
     {
         var late = BriefFixtures.Finding(10, Aspect.Grassroots, Sector.Fire, Severity.MajorHazard, "株洲某商场", "株洲市", "自动喷水灭火系统瘫痪") with { Day = new DateOnly(2023, 11, 20) };
