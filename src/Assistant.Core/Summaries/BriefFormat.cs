@@ -69,6 +69,12 @@ public static class BriefFormat
     public static string ItemEnd(Texts t, bool last) =>
         t.Language == Language.English ? (last ? "." : ";") : (last ? "。" : "；");
 
+    /// <summary>
+    /// An introduction that ends in a colon, followed on the same line: one space after an English colon ("by phone): Reports…"),
+    /// none after a Chinese one ("电话1件）：反映…").
+    /// </summary>
+    public static string RunOn(string intro, string rest) => intro.EndsWith(':') ? intro + " " + rest : intro + rest;
+
     /// <summary>Text without its closing punctuation, so a template can add its own.</summary>
     public static string Trimmed(string text) => text.Trim().TrimEnd('。', '；', ';', '.', '！', '!', '，', ',');
 }

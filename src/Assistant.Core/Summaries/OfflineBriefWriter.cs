@@ -227,7 +227,7 @@ public static class OfflineBriefWriter
 
         if (listed.Count == 1)
         {
-            return [new BriefParagraph(BriefPhrases.TipsIntro(facts, t) + BriefPhrases.TipText(listed[0], t))];
+            return [new BriefParagraph(BriefFormat.RunOn(BriefPhrases.TipsIntro(facts, t), BriefPhrases.TipText(listed[0], t)))];
         }
 
         return [new BriefParagraph(BriefPhrases.TipsIntro(facts, t)), new BriefList([.. BriefPhrases.TipLines(facts, t)])];
@@ -247,7 +247,7 @@ public static class OfflineBriefWriter
 
         var lines = facts.Tomorrow.Select(i => BriefPhrases.ItineraryLine(t, i, tomorrow: true)).ToList();
         return lines.Count == 1
-            ? [new BriefParagraph(t.Plain("brief.tomorrow", date) + lines[0] + BriefFormat.ItemEnd(t, last: true))]
+            ? [new BriefParagraph(BriefFormat.RunOn(t.Plain("brief.tomorrow", date), lines[0] + BriefFormat.ItemEnd(t, last: true)))]
             : [new BriefParagraph(t.Plain("brief.tomorrow", date)), new BriefList([.. lines.Select((l, i) => l + BriefFormat.ItemEnd(t, i == lines.Count - 1))])];
     }
 

@@ -238,6 +238,26 @@ public sealed class OfflineWriterTests
     }
 
     [Fact]
+    public void Daily_OneTipAndOneItemTomorrow_RunOnAfterTheColon_ASpaceInEnglishOnly()
+    {
+        var facts = BriefFixtures.DayFacts with
+        {
+            Tips = [BriefFixtures.DayFacts.Tips[0]],
+            Counts = BriefFixtures.DayFacts.Counts with { Tips = 1 },
+            Tomorrow = [BriefFixtures.DayFacts.Tomorrow[0]],
+        };
+
+        var english = OfflineBriefWriter.Daily(facts, TextCatalog.Default.English);
+        var chinese = OfflineBriefWriter.Daily(facts, Zh);
+
+        string Paragraph(BriefDocument doc, int section) => Assert.IsType<BriefParagraph>(Assert.Single(doc.Sections[section].Blocks)).Text;
+        Assert.Contains("(1 by phone): Reports ", Paragraph(english, 3), StringComparison.Ordinal);
+        Assert.Matches(@"^Friday 3 November 2023: \S", Paragraph(english, 4));
+        Assert.Contains("（电话1件）：反映", Paragraph(chinese, 3), StringComparison.Ordinal);
+        Assert.Matches(@"^2023年11月3日（星期五）：\S", Paragraph(chinese, 4));
+    }
+
+    [Fact]
     public void Feedback_FourSections_SignatureThenAnnexesWithSeveritySectorAndRectification()
     {
         var doc = Write("feedback", "zh-CN");
