@@ -358,8 +358,9 @@ public static class OfflineBriefWriter
         ])]);
 
     /// <summary>
-    /// 已整改销号 for a closed item, 已整改待验收 for one waiting to be verified; for one still open, 已逾期 once its deadline
-    /// has passed on the document's date (as the ledger counts it overdue), else 立行立改, 待整改 (no deadline) or 限期整改.
+    /// 已整改销号 for a closed item, 已整改待验收 for one waiting to be verified (the ledger counts that one overdue too once
+    /// its deadline has passed; here its state says more); for one still open, 已逾期 once its deadline has passed on the
+    /// document's date (the ledger's date rule), else 立行立改, 待整改 (no deadline) or 限期整改.
     /// </summary>
     private static string RectificationCell(Texts t, FindingFact f, DateOnly written) => f.Status switch
     {
