@@ -66,8 +66,9 @@ public sealed class Texts
     public string this[string key] => _entries.TryGetValue(key, out var text) ? text : $"[{key}]";
 
     /// <summary>
-    /// The text for a key with <c>{0}</c>-style placeholders filled in. String arguments are
-    /// HTML-escaped (they may come from users); pass <see cref="SafeHtml"/> for markup built elsewhere.
+    /// The text for a key with <c>{0}</c>-style placeholders filled in, and plural blocks by their number
+    /// (<see cref="PluralText"/>). String arguments are HTML-escaped (they may come from users); pass
+    /// <see cref="SafeHtml"/> for markup built elsewhere.
     /// </summary>
     public string Format(string key, params object?[] args)
     {
@@ -83,11 +84,11 @@ public sealed class Texts
             };
         }
 
-        return string.Format(Culture, this[key], safe);
+        return string.Format(Culture, PluralText.Expand(this[key], args), safe);
     }
 
     /// <summary>The text for a key with placeholders filled in as they are: for documents, not for HTML.</summary>
-    public string Plain(string key, params object?[] args) => string.Format(Culture, this[key], args);
+    public string Plain(string key, params object?[] args) => string.Format(Culture, PluralText.Expand(this[key], args), args);
 
     public bool Has(string key) => _entries.ContainsKey(key);
 }

@@ -110,7 +110,7 @@ public static class OperatorVerbs
         }
 
         output.WriteLine(invitation.Id);
-        error.WriteLine($"Invitation to {team!.Name} as {role}, {invitation.MaxUses} use(s), valid until {TimeZones.ToLocal(invitation.ExpiresUtc, team.Zone):yyyy-MM-dd HH:mm} {team.TimeZone} time (the team's).");
+        error.WriteLine($"Invitation to {team!.Name} as {role}, {Count(invitation.MaxUses, "use")}, valid until {TimeZones.ToLocal(invitation.ExpiresUtc, team.Zone):yyyy-MM-dd HH:mm} {team.TimeZone} time (the team's).");
         error.WriteLine(bot.StartLink(invitation.Id) is { } link
             ? $"Link: {link}"
             : $"In a private chat with the bot, send: /start {invitation.Id}  (or https://t.me/<your bot>?start={invitation.Id})");
@@ -160,7 +160,7 @@ public static class OperatorVerbs
         var items = import.ToItems(team, result.Items);
         var counts = services.GetRequiredService<AssistantDatabase>().InTransaction(() =>
             services.GetRequiredService<ScheduleService>().Import(team.Id, TeamAdministration.OperatorActor, items, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
-        output.WriteLine($"Imported {items.Count} item(s) into the itinerary of {team.Name}: {counts.Added} added, {counts.Replaced} replaced (same title and start as an item already there), {counts.Unchanged} already there unchanged.");
+        output.WriteLine($"Imported {Count(items.Count, "item")} into the itinerary of {team.Name}: {counts.Added} added, {counts.Replaced} replaced (same title and start as an item already there), {counts.Unchanged} already there unchanged.");
         return Ok;
     }
 
@@ -177,6 +177,9 @@ public static class OperatorVerbs
         error.WriteLine($"{command}: --{name} '{text}' is not a date: expected YYYY-MM-DD, e.g. 2023-11-01");
         return false;
     }
+
+    /// <summary>"1 use", "5 uses": the operator's lines are English only.</summary>
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     private static int UsageError(TextWriter error, string message)
     {

@@ -22,7 +22,7 @@ public sealed class OperatorImportTests
         var wrong = await AssistantProcess.RunAsync(folder.Path, ["schedule", "import", "--team", "第七组", "--file", bad], environment: env);
 
         Assert.True(first.ExitCode == 0, first.Stderr);
-        Assert.Contains("Imported 1 item(s) into the itinerary of 第七组: 1 added, 0 replaced", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Imported 1 item into the itinerary of 第七组: 1 added, 0 replaced", first.Stdout, StringComparison.Ordinal);
         Assert.Contains("0 added, 0 replaced (same title and start as an item already there), 1 already there unchanged.", second.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, wrong.ExitCode);
         Assert.Contains("Line 2: unknown kind “座谈会” (use: 见面会、汇报会、实地检查、暗访、个别谈话、调阅材料、培训、反馈会、路途、其他)", wrong.Stderr, StringComparison.Ordinal);

@@ -120,7 +120,7 @@ public sealed class ProcessTests
         Assert.Contains("G7\t第七组\t湖南省\t2023-11-01..2023-11-10", list.Stdout, StringComparison.Ordinal);
         Assert.Equal(0, invite.ExitCode);
         Assert.Matches("^[A-HJ-NP-Z2-9]{8}$", invite.Stdout.Trim());
-        Assert.Contains("5 use(s)", invite.Stderr, StringComparison.Ordinal);
+        Assert.Contains("5 uses", invite.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]

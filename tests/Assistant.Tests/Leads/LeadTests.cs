@@ -315,7 +315,7 @@ public sealed class LeadTests
 
         h.Send(Leader, "/lang en");
         h.Send(Leader, "/leads overdue");
-        Assert.StartsWith("Leads (overdue), page 1\nXS013 燃气管道占压 · no feedback, 3 day(s) overdue", h.LastText(Leader), StringComparison.Ordinal);
+        Assert.StartsWith("Leads (overdue), page 1\nXS013 燃气管道占压 · no feedback, 3 days overdue", h.LastText(Leader), StringComparison.Ordinal);
     }
 
     [Fact]

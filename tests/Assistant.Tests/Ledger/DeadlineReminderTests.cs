@@ -153,7 +153,7 @@ public sealed class DeadlineReminderTests
 
         Through(h, 11, 13);
 
-        Assert.Single(Texts(h, Contact, "is due in 7 day(s)"));
+        Assert.Single(Texts(h, Contact, "is due in 7 days"));
         Assert.Single(Texts(h, Author, "还有 7 天"));
     }
 }

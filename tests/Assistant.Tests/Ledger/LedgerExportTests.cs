@@ -142,7 +142,7 @@ public sealed class LedgerExportTests
         await RunJobs(h);
 
         var files = Files(h, Liaison);
-        Assert.StartsWith("Internal — handle with care\nRectification ledger: 3 item(s), 1 overdue", Html.ToPlainText(files[0].Html), StringComparison.Ordinal);
+        Assert.StartsWith("Internal — handle with care\nRectification ledger: 3 items, 1 overdue", Html.ToPlainText(files[0].Html), StringComparison.Ordinal);
         using var book = LedgerDocumentsTests.Open(files[0].FileContent!);
         Assert.Equal("Number", book.Text("A3"));
         Assert.Equal("Days overdue", book.Text("R3"));

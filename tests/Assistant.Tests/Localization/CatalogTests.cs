@@ -82,7 +82,65 @@ public sealed partial class CatalogTests
         Assert.Contains("<b>x</b>", text, StringComparison.Ordinal);
     }
 
-    private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
+    [Fact]
+    public void English_EveryPluralEntry_ReadsInTheSingularForOne_AndThePluralForTwo_AndNoneWritesS()
+    {
+        var english = Catalog.Entries(Language.English);
+        var plural = english.Where(e => PluralText.HasPlural(e.Value)).Select(e => e.Key).ToList();
+        Assert.True(plural.Count >= 40, $"only {plural.Count} English entries have plural forms");
+        foreach (var key in plural)
+        {
+            var one = Catalog.English.Plain(key, [.. Enumerable.Repeat<object>(1, 16)]);
+            var two = Catalog.English.Plain(key, [.. Enumerable.Repeat<object>(2, 16)]);
+            Assert.NotEqual(one, two);
+            Assert.DoesNotContain("plural", one, StringComparison.Ordinal);
+            Assert.DoesNotContain("#", two, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(english.Where(e => e.Value.Contains("(s)", StringComparison.Ordinal)).Select(e => e.Key));
+        Assert.Empty(Catalog.Entries(Language.Chinese).Where(e => PluralText.HasPlural(e.Value)).Select(e => e.Key));
+    }
+
+    [Fact]
+    public void English_Counts_AgreeWithTheirNumber()
+    {
+        var t = Catalog.English;
+        Assert.Equal("1 tip received", t.Plain("brief.count.tips", 1));
+        Assert.Equal("3 tips received", t.Plain("brief.count.tips", 3));
+        Assert.Equal("0 tips received", t.Plain("brief.count.tips", 0));
+        Assert.Equal("1 site inspected (1 open, 0 covert)", t.Plain("brief.count.sites", 1, 1, 0));
+        Assert.Equal("⏳ Reminder: G7-001 is due in 1 day (8 Nov).", t.Plain("ledger.reminder_before", "G7-001", 1, "8 Nov"));
+        Assert.Equal("⏳ Reminder: G7-001 is due in 3 days (8 Nov).", t.Plain("ledger.reminder_before", "G7-001", 3, "8 Nov"));
+        Assert.Equal("1200 documents reviewed", t.Plain("brief.count.documents", 1200));
+        Assert.Equal("2 tips not fully registered (what it reports or how it was handled is missing): the brief counts them but does not list them.", t.Plain("brief.hint_incomplete_tips", 2));
+        Assert.Equal("1 tip not fully registered (what it reports or how it was handled is missing): the brief counts it but does not list it.", t.Plain("brief.hint_incomplete_tips", 1));
+        Assert.Equal("Lead overdue: XS001 “&lt;gas&gt;” (phone): the feedback date 1 Dec passed 1 day ago and no feedback has come.", t.Format("leads.reminder_passed", "XS001", "<gas>", "phone", "1 Dec", 1));
+        Assert.Equal("受理举报1件", Catalog.Chinese.Plain("brief.count.tips", 1));
+    }
+
+    [Theory]
+    [InlineData("{0} x", 1, "{0} x")]
+    [InlineData("{1, plural, one {# day} other {# days}} left", 1, "{1} day left")]
+    [InlineData("{1, plural, one {# day} other {# days}} left", 0, "{1} days left")]
+    [InlineData("in {1, plural, one {# day} other {# days}} ({0})", 5, "in {1} days ({0})")]
+    [InlineData("{1, plural, one {{0} has # item} other {{0} has # items}}", 5, "{0} has {1} items")]
+    [InlineData("{1, plural, one {{0} has # item} other {{0} has # items}}", 1, "{0} has {1} item")]
+    [InlineData("{1, plural, one {it} other {them}} and {1, plural, one {is} other {are}}", 1, "it and is")]
+    [InlineData("{1, plural, other {# things}}", 1, "{1} things")]
+    public void PluralText_Expand_ChoosesTheBranchOfItsArgument(string template, int count, string expected) =>
+        Assert.Equal(expected, PluralText.Expand(template, ["ctx", count]));
+
+    [Theory]
+    [InlineData("{0, plural, one {# day}}")]
+    [InlineData("{0, plural, one {# day} other {# days}")]
+    [InlineData("{3, plural, one {# day} other {# days}}")]
+    [InlineData("{0, plural, one # day}")]
+    public void PluralText_AMalformedBlock_IsAFormatError(string template) =>
+        Assert.Throws<FormatException>(() => PluralText.Expand(template, [2]));
+
+    /// <summary>The placeholders of a text, its plural blocks read as their plural branch.</summary>
+    private static HashSet<string> Placeholders(string text) =>
+        [.. Placeholder().Matches(PluralText.Expand(text, [.. Enumerable.Repeat<object>(2, 16)])).Select(m => m.Value)];
 
     [GeneratedRegex(@"\{\d+[^}]*\}")]
     private static partial Regex Placeholder();

@@ -369,7 +369,7 @@ public sealed class OfflineWriterTests
 
         Assert.Contains("No. 2", text, StringComparison.Ordinal);
         Assert.Contains("— 2 November 2023", text, StringComparison.Ordinal);
-        Assert.Contains("9 problem(s) and hazard(s) found: major accident hazards: 1, general hazards: 6, problems: 2.", text, StringComparison.Ordinal);
+        Assert.Contains("9 problems and hazards found: major accident hazards: 1, general hazards: 6, problems: 2.", text, StringComparison.Ordinal);
         Assert.Contains("长沙某化工有限公司 (长沙市望城区)", text, StringComparison.Ordinal);
         Assert.Contains("14:30–17:00 covert visit (people and place notified separately)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("二是", text, StringComparison.Ordinal);

@@ -53,6 +53,12 @@ public sealed class MiniAppBrowserTests(Browser browser, ITestOutputHelper outpu
         Assert.Equal("Ledger", browser.Text("#tab-ledger"));
         Assert.Matches(@"^\d+ items$", browser.Text("#summary"));
         Assert.DoesNotContain("G7-004", browser.Rows());
+
+        // Its counts agree with their number: "1 day overdue", "3 days overdue".
+        var late = browser.Driver.FindElements(By.CssSelector("#rows td.overdue.late")).Select(e => e.GetAttribute("textContent") ?? "").ToList();
+        Assert.Contains("1 day overdue", late);
+        Assert.Contains("3 days overdue", late);
+        Assert.All(late, l => Assert.Matches(@"^(1 day|([02-9]|\d\d+) days) overdue$", l));
     }
 
     [BrowserFact]

@@ -80,7 +80,11 @@
   function T(key) { return state.texts[key] || key; }
   function format(key) {
     var args = Array.prototype.slice.call(arguments, 1);
-    return T(key).replace(/\{(\d+)\}/g, function (m, i) { return args[i] === undefined ? m : String(args[i]); });
+    // English plural blocks, as the server writes them (PluralText): {0, plural, one {# day} other {# days}}.
+    var text = T(key).replace(/\{(\d+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g, function (m, i, one, other) {
+      return (Number(args[i]) === 1 ? one : other).replace(/#/g, '{' + i + '}');
+    });
+    return text.replace(/\{(\d+)\}/g, function (m, i) { return args[i] === undefined ? m : String(args[i]); });
   }
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
