@@ -161,11 +161,13 @@ public sealed class ConversationEngine : IConversationRunner
         flow?.Left(new FlowTurn(context, draft, FlowInput.None, _db.Database.Mapper));
     }
 
-    /// <summary>"You have an unfinished …, continuing: what it holds so far".</summary>
+    /// <summary>"You have an unfinished …, continuing: what it holds so far", or "… continuing." before its first answer.</summary>
     private string Resumed(UpdateContext context, IFlow flow, Draft draft)
     {
         var description = flow.Describe(new FlowTurn(context, draft, FlowInput.None, _db.Database.Mapper));
-        return context.T.Format("flow.resumed", context.T[flow.TitleKey], new SafeHtml(description));
+        return string.IsNullOrWhiteSpace(description)
+            ? context.T.Format("flow.resumed_empty", context.T[flow.TitleKey])
+            : context.T.Format("flow.resumed", context.T[flow.TitleKey], new SafeHtml(description));
     }
 
     private Draft? LiveDraft(UpdateContext context)

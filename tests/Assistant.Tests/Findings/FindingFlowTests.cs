@@ -470,6 +470,21 @@ public sealed class FindingFlowTests
     }
 
     [Fact]
+    public void FindingAgain_BeforeTheFirstAnswer_SaysItContinues_WithoutAnEmptyListAfterAColon()
+    {
+        using var h = CoreHarness.Create();
+        h.AddMember(h.CreateTeam(), Member, Role.Member);
+        h.Send(Member, "/finding");
+        Assert.Contains("哪个方面", h.LastText(Member), StringComparison.Ordinal);
+
+        h.Send(Member, "/finding");
+        var texts = h.AllText(Member);
+        Assert.Contains("您有未完成的“记录问题”，从上次停下的地方继续。", texts, StringComparison.Ordinal);
+        Assert.DoesNotContain("继续：", texts, StringComparison.Ordinal);
+        Assert.Contains("哪个方面", h.LastText(Member), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Restart_MidFlow_ResumesAtTheSameStepWithWhatWasEntered()
     {
         using var folder = new TempFolder();
