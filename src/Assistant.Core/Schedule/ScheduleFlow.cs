@@ -50,7 +50,7 @@ public sealed class ScheduleFlow : FormFlow<ScheduleDraft>
         };
         End = new("End")
         {
-            Shown = (_, d) => d.End?.ToString("HH:mm", CultureInfo.InvariantCulture),
+            Shown = (turn, d) => d.End is { } end ? turn.Context.T.Format("schedule.shown_end", end.ToString("HH:mm", CultureInfo.InvariantCulture)) : null,
             Ask = (turn, d) => new(turn.Context.T.Format("schedule.ask.end", d.Start!.Value.ToString("HH:mm", CultureInfo.InvariantCulture)), [LengthChoices(turn.Context.T)]),
             Read = ReadEnd,
         };

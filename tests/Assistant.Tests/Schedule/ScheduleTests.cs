@@ -201,6 +201,7 @@ public sealed class ScheduleTests
         h.Press(Liaison, "2小时");
         h.Send(Liaison, "湘潭市人民政府");
         h.Press(Liaison, "李明");
+        Assert.Contains("09:30 · 至11:30 · 湘潭市人民政府", h.LastText(Liaison), StringComparison.Ordinal);
         h.Send(Liaison, "张伟、省应急厅陪同人员");
         Assert.Contains("“省应急厅陪同人员”不是本组成员", h.LastText(Liaison), StringComparison.Ordinal);
         h.Press(Liaison, "省应急厅陪同人员作为外部人员");
