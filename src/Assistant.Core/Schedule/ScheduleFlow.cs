@@ -218,7 +218,22 @@ public sealed class ScheduleFlow : FormFlow<ScheduleDraft>
         var team = turn.Context.Team!;
         var preview = new ScheduleItem { TeamId = team.Id, CreatedBy = turn.Context.UserId };
         d.ApplyTo(preview, team.Zone);
-        return t[d.EditingItemId is null ? "schedule.review" : "schedule.review_edit"] + "\n\n" + _view.Card(t, team, preview, turn.Context.Member, inGroup: false);
+        return t[d.EditingItemId is null ? "schedule.review" : "schedule.review_edit"] + "\n\n" + _view.Card(t, team, preview, turn.Context.Member, inGroup: false)
+            + ClashLines(t, team, preview, d.EditingItemId, turn.Context.Member);
+    }
+
+    /// <summary>
+    /// A warning under the card for each item its people already have then (saving stays possible: two people may leave
+    /// a meeting early). A covert visit the reader may not see in full is left out, so that its people are not named.
+    /// </summary>
+    private string ClashLines(Texts t, Team team, ScheduleItem preview, int? editingId, Member? reader)
+    {
+        var lines = _service.Clashes(preview, editingId)
+            .Where(c => ScheduleVisibility.SeesDetails(reader, c.Other, inGroup: false))
+            .Select(c => t.Format("schedule.clash", string.Join(t["list.separator"], c.Members.Select(m => m.DisplayName)),
+                ScheduleView.Span(c.Other, team.Zone), c.Other.Title))
+            .ToList();
+        return lines.Count == 0 ? "" : "\n\n" + t["schedule.clash_title"] + "\n" + string.Join("\n", lines);
     }
 
     private void Save(FlowTurn turn, ScheduleDraft d)

@@ -119,6 +119,33 @@ public sealed class ScheduleService(ScheduleStore store, ReminderStore reminders
         a.Kind == b.Kind && a.EndUtc == b.EndUtc && a.Place == b.Place && a.WholeTeam == b.WholeTeam && a.Notes == b.Notes
         && a.Participants.SequenceEqual(b.Participants) && a.OtherParticipants.SequenceEqual(b.OtherParticipants);
 
+    /// <summary>
+    /// The other items of the team's itinerary at the same time as <paramref name="item"/> (not cancelled, overlapping by a
+    /// minute or more; not the item itself, <paramref name="exceptId"/> while it is being changed), each with the members who
+    /// would have to be in both. External participants are left out: nobody keeps their diaries.
+    /// </summary>
+    public IReadOnlyList<ScheduleClash> Clashes(ScheduleItem item, int? exceptId)
+    {
+        var members = Recipients(item).Select(m => m.Id).ToHashSet();
+        if (members.Count == 0)
+        {
+            return [];
+        }
+
+        // In the item's own order of its people (the team's by joining for a whole-team item), as its card lists them.
+        var team = teams.MembersOf(item.TeamId).Where(m => m.Role != Role.Contact)
+            .OrderBy(m => item.Participants.IndexOf(m.Id) is var at and >= 0 ? at : int.MaxValue).ThenBy(m => m.JoinedUtc).ThenBy(m => m.Id)
+            .ToList();
+        return store.Between(item.TeamId, item.StartUtc.AddDays(-ClashLookBackDays), item.EndUtc)
+            .Where(other => other.Id != exceptId && other.StartUtc < item.EndUtc && item.StartUtc < other.EndUtc)
+            .Select(other => new ScheduleClash(other, [.. team.Where(m => members.Contains(m.Id) && other.Involves(m.Id))]))
+            .Where(clash => clash.Members.Count > 0)
+            .ToList();
+    }
+
+    /// <summary>How long before an item another may have started and still run into it.</summary>
+    private const int ClashLookBackDays = 2;
+
     /// <summary>Members who take part (everyone but rectification contacts for a whole-team item).</summary>
     public IReadOnlyList<Member> Recipients(ScheduleItem item) =>
         teams.MembersOf(item.TeamId).Where(m => m.Role != Role.Contact && item.Involves(m.Id)).ToList();
@@ -157,6 +184,9 @@ public sealed class ScheduleService(ScheduleStore store, ReminderStore reminders
 }
 
 /// <summary>How an import changed the itinerary: items added, items replaced (same title and start), items already there as they were.</summary>
+/// <summary>Another item at the same time, and the members who would be in both.</summary>
+public sealed record ScheduleClash(ScheduleItem Other, IReadOnlyList<Member> Members);
+
 public readonly record struct ImportCounts(int Added, int Replaced, int Unchanged)
 {
     public int Total => Added + Replaced + Unchanged;

@@ -274,6 +274,82 @@ public sealed class ScheduleTests
         Assert.Contains("15:00–18:00", h.LastText(Zhang), StringComparison.Ordinal);
     }
 
+    /// <summary>Adds an interview through the flow up to its review card, and returns the card.</summary>
+    private static string InterviewCard(CoreHarness h, long by, string start, params string[] people)
+    {
+        h.Send(by, "/schedule add");
+        h.Press(by, "个别谈话");
+        h.Send(by, "约谈市燃气办负责同志");
+        h.Send(by, start);
+        h.Press(by, "1小时");
+        h.Press(by, "跳过");
+        foreach (var person in people)
+        {
+            h.Press(by, person);
+        }
+
+        h.Press(by, "下一步");
+        h.Press(by, "跳过");
+        Assert.Contains("请核对", h.LastText(by), StringComparison.Ordinal);
+        return h.LastText(by);
+    }
+
+    [Fact]
+    public void AddFlow_PeopleAlreadyBusyThen_AreNamedUnderTheCard_AndTheItemCanStillBeSaved()
+    {
+        using var h = WithDay(out var team);
+
+        var card = InterviewCard(h, Liaison, "11-02 09:00", "李明", "张伟");
+
+        Assert.Contains("时间冲突", card, StringComparison.Ordinal);
+        Assert.Contains("· 李明、张伟：08:30–10:00 听取省应急管理厅专题汇报", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("检查望城区化工园区", card, StringComparison.Ordinal);
+        h.Press(Liaison, "保存");
+        Assert.Contains(h.Get<ScheduleStore>().OfTeam(team.Id), i => i.Title == "约谈市燃气办负责同志");
+    }
+
+    [Fact]
+    public void AddFlow_RightAfterAnotherItem_IsNoClash()
+    {
+        using var h = WithDay(out _);
+
+        var card = InterviewCard(h, Liaison, "11-02 10:00", "李明");
+
+        Assert.DoesNotContain("时间冲突", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddFlow_ACovertVisitTheReaderMayNotSee_IsNotNamedAsAClash_ButTheLeaderSeesIt()
+    {
+        using var h = WithDay(out _);
+
+        var liaison = InterviewCard(h, Liaison, "11-02 07:00", "李明");
+        Assert.DoesNotContain("时间冲突", liaison, StringComparison.Ordinal);
+        Assert.DoesNotContain("暗访", liaison, StringComparison.Ordinal);
+        Assert.DoesNotContain("05:30", liaison, StringComparison.Ordinal);
+        h.Press(Liaison, "取消");
+
+        var leader = InterviewCard(h, Leader, "11-02 07:00", "李明");
+        Assert.Contains("· 李明：05:30–08:00 暗访城区瓶装液化气供应站", leader, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EditFromTheCard_TheItemDoesNotClashWithItself()
+    {
+        using var h = WithDay(out var team);
+        var item = h.Get<ScheduleStore>().OfTeam(team.Id).Single(i => i.Title == "检查望城区化工园区");
+
+        h.PressData(Leader, $"sc:v:{item.Id}");
+        h.Press(Leader, "修改");
+        Assert.Contains("修改日程", h.LastText(Leader), StringComparison.Ordinal);
+        Assert.DoesNotContain("时间冲突", h.LastText(Leader), StringComparison.Ordinal);
+
+        h.Press(Leader, "时间");
+        h.Send(Leader, "11-02 09:00");
+        h.Press(Leader, "3小时");
+        Assert.Contains("· 李明、张伟：08:30–10:00 听取省应急管理厅专题汇报", h.LastText(Leader), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void CancelFromTheCard_AsksThenCancelsAndTellsTheParticipants()
     {
