@@ -6,7 +6,7 @@ namespace Assistant.Core.Schedule;
 
 /// <summary>
 /// Adds an item to the itinerary or changes one (liaison and leader): kind, title, start, end,
-/// place, participants (<see cref="ScheduleParticipants"/>), notes, then a card to edit, save or cancel.
+/// place, participants (<see cref="ScheduleParticipants"/>), then a card to add notes, edit, save or cancel.
 /// </summary>
 public sealed class ScheduleFlow : FormFlow<ScheduleDraft>
 {
@@ -128,7 +128,10 @@ public sealed class ScheduleFlow : FormFlow<ScheduleDraft>
         machine.Configure(Start).Permit(FlowTrigger.Answered, End);
         machine.Next(End, Place);
         machine.Next(Place, Participants);
-        machine.Next(Participants, Notes).Permit(ScheduleParticipants.UnknownName, UnknownParticipant);
+        // The notes are rarely wanted: not asked, but on the card (✎ 备注) like every answer.
+        machine.Configure(Participants)
+            .Permit(FlowTrigger.Answered, Review)
+            .Permit(ScheduleParticipants.UnknownName, UnknownParticipant);
         machine.Configure(UnknownParticipant)
             .Permit(FlowTrigger.Answered, Participants)
             .PermitReentry(ScheduleParticipants.UnknownName);

@@ -54,7 +54,6 @@ public sealed class FieldTestTelegramTests
         await leader.PressAsync("1小时");
         await leader.PressAsync("跳过");
         await leader.PressAsync("下一步");
-        await leader.PressAsync("跳过");
         await leader.PressAsync("保存");
         var item = Assert.Single(field.App.Get<ScheduleStore>().OfTeam(field.Team.Id), i => i.Title == "听取整改进展汇报");
         Assert.Equal(new DateTime(2026, 12, 5, 1, 0, 0), item.StartUtc);
@@ -169,7 +168,6 @@ public sealed class FieldTestTelegramTests
         Assert.Contains("“王五”不是本组成员", question.PlainText, StringComparison.Ordinal);
         await leader.PressAsync("王五作为外部人员");
         await leader.PressAsync("下一步");
-        await leader.PressAsync("跳过");
         await leader.PressAsync("保存");
         var saved = await field.Api.WaitForSentAsync(m => m.ChatId == Leader && m.PlainText!.Contains("已加入日程", StringComparison.Ordinal), Long);
 

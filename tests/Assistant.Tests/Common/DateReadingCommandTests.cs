@@ -180,7 +180,6 @@ public sealed class DateReadingCommandTests
         h.Press(Leader, "1小时");
         h.Press(Leader, "跳过");
         h.Press(Leader, "下一步");
-        h.Press(Leader, "跳过");
         Assert.Contains("2023年11月5日 星期日", h.LastText(Leader), StringComparison.Ordinal);
         h.Press(Leader, "保存");
         Assert.Equal(new DateTime(2023, 11, 5, 1, 0, 0), h.Get<ScheduleStore>().OfTeam(team.Id).Single().StartUtc);
