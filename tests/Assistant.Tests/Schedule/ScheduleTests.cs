@@ -307,6 +307,23 @@ public sealed class ScheduleTests
     }
 
     [Fact]
+    public void AddFlow_NotesAreNotAsked_ButAddedFromTheCard()
+    {
+        using var h = WithDay(out var team);
+
+        var card = InterviewCard(h, Liaison, "11-02 10:00", "李明");
+        Assert.DoesNotContain("备注：", card, StringComparison.Ordinal);
+        h.Press(Liaison, "备注");
+        Assert.Contains("备注", h.LastText(Liaison), StringComparison.Ordinal);
+        h.Send(Liaison, "请市燃气办准备瓶装液化气供应站名单");
+        Assert.Contains("备注：请市燃气办准备瓶装液化气供应站名单", h.LastText(Liaison), StringComparison.Ordinal);
+        h.Press(Liaison, "保存");
+
+        var item = h.Get<ScheduleStore>().OfTeam(team.Id).Single(i => i.Title == "约谈市燃气办负责同志");
+        Assert.Equal("请市燃气办准备瓶装液化气供应站名单", item.Notes);
+    }
+
+    [Fact]
     public void AddFlow_RightAfterAnotherItem_IsNoClash()
     {
         using var h = WithDay(out _);
