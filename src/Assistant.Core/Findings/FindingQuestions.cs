@@ -144,7 +144,18 @@ public sealed class FindingQuestions
                 _ => StepResult.Unexpected,
             },
         };
-        ResponsibleUnit = Detail("ResponsibleUnit", "field.responsible_unit", "finding.ask.responsible_unit", d => d.ResponsibleUnit, (d, v) => d.ResponsibleUnit = v);
+        ResponsibleUnit = new("ResponsibleUnit")
+        {
+            Field = "field.responsible_unit",
+            IsAnswered = d => d.ResponsibleUnit is not null,
+            Ask = (turn, d) =>
+            {
+                d.Offered = ResponsibleUnits.Offer(store, turn.Context.Member, d.Unit);
+                return new(turn.Context.T["finding.ask.responsible_unit"], [.. ResponsibleUnits.Buttons(d.Offered), [new Choice(turn.Context.T["common.clear"], "clear")]]);
+            },
+            Read = (turn, d) => ResponsibleUnits.Read(turn, d.Offered, unit => d.ResponsibleUnit = unit,
+                () => Answers.TextOrNone(turn, "clear", MaxShortText, v => d.ResponsibleUnit = v)),
+        };
         ResponsiblePerson = Detail("ResponsiblePerson", "field.responsible_person", "finding.ask.responsible_person", d => d.ResponsiblePerson, (d, v) => d.ResponsiblePerson = v);
         HandOver = Detail("HandOver", "field.handed_over", "finding.ask.handover", d => d.HandedOverTo, (d, v) => d.HandedOverTo = v);
         Deadline = new("Deadline")

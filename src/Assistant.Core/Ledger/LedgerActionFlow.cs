@@ -43,6 +43,9 @@ public sealed class LedgerActionDraft : IDeadlineDraft, IEvidenceDraft
     /// <summary>Contacts offered as buttons (a button carries only its index).</summary>
     public List<long> Offered { get; set; } = [];
 
+    /// <summary>Responsible units offered as buttons (<see cref="ResponsibleUnits"/>).</summary>
+    public List<string> OfferedUnits { get; set; } = [];
+
     /// <summary>The draft's free texts that may carry a tipster's identity (not the responsible person's name), each read and written once.</summary>
     private static readonly IReadOnlyList<(Func<LedgerActionDraft, string?> Get, Action<LedgerActionDraft, string?> Set)> Texts =
     [
@@ -87,8 +90,8 @@ public sealed class LedgerActionFlow : FormFlow<LedgerActionDraft>
         Unit = new("Unit")
         {
             Shown = (_, d) => d.Unit,
-            Ask = (turn, d) => new(turn.Context.T.Format("ledger.ask.unit", Code(d))),
-            Read = (turn, d) => Answers.Text(turn, MaxText, v => d.Unit = v),
+            Ask = AskUnit,
+            Read = (turn, d) => ResponsibleUnits.Read(turn, d.OfferedUnits, unit => d.Unit = unit, () => Answers.Text(turn, MaxText, v => d.Unit = v)),
         };
         Person = new("Person")
         {
@@ -204,6 +207,13 @@ public sealed class LedgerActionFlow : FormFlow<LedgerActionDraft>
     private static bool Extending(LedgerActionDraft d) => d.Action == RectificationAction.ExtendDeadline;
 
     private string Code(LedgerActionDraft d) => _findings.Get(d.FindingId)?.Code ?? "?";
+
+    /// <summary>The responsible unit: typed, or one of those offered (the unit inspected, the team's latest).</summary>
+    private Question AskUnit(FlowTurn turn, LedgerActionDraft d)
+    {
+        d.OfferedUnits = ResponsibleUnits.Offer(_findings, turn.Context.Member, _findings.Get(d.FindingId)?.Unit);
+        return new(turn.Context.T.Format("ledger.ask.unit", Code(d)), ResponsibleUnits.Buttons(d.OfferedUnits));
+    }
 
     private static Question AskPerson(FlowTurn turn, LedgerActionDraft d, TeamStore teams)
     {

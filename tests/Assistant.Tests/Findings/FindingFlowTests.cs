@@ -353,6 +353,40 @@ public sealed class FindingFlowTests
     }
 
     [Fact]
+    public void ResponsibleUnit_OffersTheUnitInspectedAndTheTeamsLatest_ButNoCovertFindingsTheMemberMayNotSee()
+    {
+        const long Other = 702;
+        using var h = WithTeam(out var team);
+        h.AddMember(team, Other, Role.Member, "张伟");
+        WalkToReview(h, Other, unit: "株洲某液化气站", covert: true);
+        h.Press(Other, "整改信息");
+        h.Press(Other, "责任单位");
+        h.Send(Other, "株洲市燃气管理处");
+        h.Press(Other, "下一步：核对");
+        h.Press(Other, "保存");
+        WalkToReview(h, Other, unit: "长沙市望城区应急管理局");
+        h.Press(Other, "整改信息");
+        h.Press(Other, "责任单位");
+        h.Send(Other, "望城区人民政府");
+        h.Press(Other, "下一步：核对");
+        h.Press(Other, "保存");
+
+        WalkToReview(h, Member);
+        h.Press(Member, "整改信息");
+        h.Press(Member, "责任单位");
+        var buttons = h.LatestButtons(Member).Select(b => b.Label).ToList();
+        Assert.Equal("长沙某化工有限公司", buttons[0]);
+        Assert.Contains("望城区人民政府", buttons);
+        Assert.DoesNotContain("株洲市燃气管理处", buttons);
+        Assert.DoesNotContain("株洲", h.AllText(Member), StringComparison.Ordinal);
+        h.Press(Member, "望城区人民政府");
+        h.Press(Member, "下一步：核对");
+        h.Press(Member, "保存");
+
+        Assert.Equal("望城区人民政府", h.Get<FindingStore>().ByAuthor(team.Id, Member)[0].ResponsibleUnit);
+    }
+
+    [Fact]
     public void Flow_OptionalDetailsAndDates_AreAskedAndValidated()
     {
         using var h = WithTeam(out var team);

@@ -139,6 +139,26 @@ public sealed class LedgerTests
     }
 
     [Fact]
+    public void Assign_OffersTheUnitInspectedAndTheTeamsLatestResponsibleUnits_OneTapSetsIt()
+    {
+        using var h = Team(out _);
+        var earlier = FindingFlowTests.Record(h, Author, unit: "长沙市望城区应急管理局");
+        Assign(h, earlier);
+        var f = FindingFlowTests.Record(h, Author, unit: "长沙某化工有限公司");
+
+        Do(h, Liaison, f, "a");
+        var buttons = h.LatestButtons(Liaison).Select(b => b.Label).ToList();
+        Assert.Equal("长沙某化工有限公司", buttons[0]);
+        Assert.Contains("望城区应急管理局", buttons);
+        h.Press(Liaison, "长沙某化工有限公司");
+        h.Press(Liaison, "王责任人");
+        h.Send(Liaison, "11-20");
+        h.Press(Liaison, "确认");
+
+        Assert.Equal(("长沙某化工有限公司", RectificationStatus.Assigned), (Current(h, f).ResponsibleUnit, Current(h, f).Status));
+    }
+
+    [Fact]
     public void Refused_MemberAssigning_SaysWhoMayAndWhatTheMemberCanDo()
     {
         using var h = Team(out _);
