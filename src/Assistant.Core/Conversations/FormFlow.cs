@@ -233,8 +233,12 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
 
     /// <summary>
     /// Asks the question, then saves: asking may note what its buttons stand for. Where every question can be
-    /// cancelled, the cancel button joins the last row when it has room (fewer than three), else a row of its own.
+    /// cancelled, the cancel button joins the last row when it has room (fewer than three buttons, each label still whole
+    /// in its share of a phone's row once the cancel button is beside it), else a row of its own.
     /// </summary>
+    /// <summary>About what a row of buttons shows whole on a phone, in half-width characters (20 Chinese characters).</summary>
+    private const int PhoneRowWidth = 40;
+
     private void AskAndSave(FlowTurn turn, TData data, FormStep<TData> step)
     {
         var question = step.Ask!(turn, data);
@@ -242,7 +246,7 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
         if (CancelsEverywhere)
         {
             var cancel = new Choice(turn.Context.T["flow.cancel"], "cancel");
-            if (rows.Count > 0 && rows[^1].Count < 3)
+            if (rows.Count > 0 && rows[^1].Count < 3 && rows[^1].All(c => TextWidth.Of(c.Label) <= PhoneRowWidth / (rows[^1].Count + 1)))
             {
                 rows[^1].Add(cancel);
             }

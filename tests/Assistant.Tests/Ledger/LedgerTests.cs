@@ -142,14 +142,22 @@ public sealed class LedgerTests
     public void Assign_OffersTheUnitInspectedAndTheTeamsLatestResponsibleUnits_OneTapSetsIt()
     {
         using var h = Team(out _);
+        const string Long = "长沙市望城区人民政府安全生产委员会办公室";
         var earlier = FindingFlowTests.Record(h, Author, unit: "长沙市望城区应急管理局");
-        Assign(h, earlier);
+        Do(h, Liaison, earlier, "a");
+        h.Send(Liaison, Long);
+        h.Press(Liaison, "王责任人");
+        h.Send(Liaison, "11-20");
+        h.Press(Liaison, "确认");
         var f = FindingFlowTests.Record(h, Author, unit: "长沙某化工有限公司");
 
         Do(h, Liaison, f, "a");
         var buttons = h.LatestButtons(Liaison).Select(b => b.Label).ToList();
-        Assert.Equal("长沙某化工有限公司", buttons[0]);
-        Assert.Contains("望城区应急管理局", buttons);
+        Assert.Equal(["长沙某化工有限公司", Long, "✖ 取消"], buttons);
+
+        // One unit a row, and the cancel button on a row of its own: beside a long name it would cut it short.
+        var rows = h.Messages(Liaison).Last(m => m.Keyboard is { Count: > 0 }).Keyboard!;
+        Assert.All(rows, row => Assert.Single(row));
         h.Press(Liaison, "长沙某化工有限公司");
         h.Press(Liaison, "王责任人");
         h.Send(Liaison, "11-20");

@@ -323,12 +323,12 @@ public static class LedgerWorkbook
                 LedgerCellKind.DateTime => 16,
                 _ => rows.Count == 0 ? 0 : rows.Max(r => spec.Value(r) switch
                 {
-                    string text => SpreadsheetText.DisplayWidth(text),
+                    string text => TextWidth.Of(text),
                     int number => number.ToString(CultureInfo.InvariantCulture).Length,
                     _ => 0,
                 }),
             };
-            var wanted = Math.Max(SpreadsheetText.DisplayWidth(names[column]) + 4, content + 2);
+            var wanted = Math.Max(TextWidth.Of(names[column]) + 4, content + 2);
             var width = Math.Clamp(wanted, spec.MinWidth, spec.MaxWidth);
             columns.Append(new Column { Min = (uint)(column + 1), Max = (uint)(column + 1), Width = width, CustomWidth = true });
         }

@@ -88,34 +88,6 @@ internal static class SpreadsheetText
         return builder.ToString();
     }
 
-    /// <summary>
-    /// The width a text takes in Excel's column units, roughly: an East Asian wide character counts two, anything
-    /// else one; for text with line breaks, the widest line.
-    /// </summary>
-    public static int DisplayWidth(string value)
-    {
-        var widest = 0;
-        var current = 0;
-        foreach (var c in value)
-        {
-            if (c == '\n')
-            {
-                widest = Math.Max(widest, current);
-                current = 0;
-            }
-            else if (char.IsLowSurrogate(c))
-            {
-                current++; // the pair (mostly CJK extension B and emoji) counts two in all
-            }
-            else
-            {
-                current += IsWide(c) ? 2 : 1;
-            }
-        }
-
-        return Math.Max(widest, current);
-    }
-
     private static bool NeedsCleaning(string value)
     {
         for (var i = 0; i < value.Length; i++)
@@ -162,9 +134,4 @@ internal static class SpreadsheetText
 
         return true;
     }
-
-    private static bool IsWide(char c) =>
-        c is (>= '\u1100' and <= '\u115F') or (>= '\u2E80' and <= '\uA4CF') or (>= '\uAC00' and <= '\uD7A3')
-            or (>= '\uF900' and <= '\uFAFF') or (>= '\uFE30' and <= '\uFE4F') or (>= '\uFF00' and <= '\uFF60')
-            or (>= '\uFFE0' and <= '\uFFE6');
 }

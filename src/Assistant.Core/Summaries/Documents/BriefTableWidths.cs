@@ -39,14 +39,14 @@ internal static class BriefTableWidths
         for (var i = 0; i < columns; i++)
         {
             var texts = source.Rows.Where(r => i < r.Count).Select(r => SpreadsheetText.Clean(r[i], int.MaxValue)).Prepend(i < source.Headings.Count ? SpreadsheetText.Clean(source.Headings[i], int.MaxValue) : "").ToList();
-            var cells = texts.Skip(1).Select(SpreadsheetText.DisplayWidth).DefaultIfEmpty(SpreadsheetText.DisplayWidth(texts[0])).ToList();
+            var cells = texts.Skip(1).Select(TextWidth.Of).DefaultIfEmpty(TextWidth.Of(texts[0])).ToList();
             var widest = cells.Max();
             weights[i] = Math.Clamp(Math.Max((int)cells.Average(), widest / 2), NarrowestColumn, WidestColumn);
 
             // A code, a number or a date must not break inside ("G7-00 / 1", "2026年1 / 2月10日"), nor a two-character
             // heading ("序 / 号"), nor a short label ("限期整 / 改"): a column whose texts are all short keeps each whole.
             var unbreakable = texts.Max(LongestUnbreakable);
-            var heading = Math.Min(SpreadsheetText.DisplayWidth(texts[0]), ShortLabel);
+            var heading = Math.Min(TextWidth.Of(texts[0]), ShortLabel);
             var label = widest <= ShortLabel ? widest : 0;
             least[i] = (Math.Max(Math.Max(unbreakable, heading), label) + CellPadding) * TwipsPerHalfWidth;
         }
