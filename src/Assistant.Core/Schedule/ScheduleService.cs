@@ -138,7 +138,7 @@ public sealed class ScheduleService(ScheduleStore store, ReminderStore reminders
             .ToList();
         return store.Between(item.TeamId, item.StartUtc.AddDays(-ClashLookBackDays), item.EndUtc)
             .Where(other => other.Id != exceptId && other.StartUtc < item.EndUtc && item.StartUtc < other.EndUtc)
-            .Select(other => new ScheduleClash(other, [.. team.Where(m => members.Contains(m.Id) && other.Involves(m.Id))]))
+            .Select(other => new ScheduleClash(other, [.. team.Where(m => members.Contains(m.Id) && other.Involves(m.Id))], team.Count))
             .Where(clash => clash.Members.Count > 0)
             .ToList();
     }
@@ -184,8 +184,12 @@ public sealed class ScheduleService(ScheduleStore store, ReminderStore reminders
 }
 
 /// <summary>How an import changed the itinerary: items added, items replaced (same title and start), items already there as they were.</summary>
-/// <summary>Another item at the same time, and the members who would be in both.</summary>
-public sealed record ScheduleClash(ScheduleItem Other, IReadOnlyList<Member> Members);
+/// <summary>Another item at the same time, and the members who would be in both (of a team of <paramref name="TeamSize"/>).</summary>
+public sealed record ScheduleClash(ScheduleItem Other, IReadOnlyList<Member> Members, int TeamSize)
+{
+    /// <summary>Whether the whole team would be in both.</summary>
+    public bool Everyone => Members.Count == TeamSize;
+}
 
 public readonly record struct ImportCounts(int Added, int Replaced, int Unchanged)
 {

@@ -324,6 +324,17 @@ public sealed class ScheduleTests
     }
 
     [Fact]
+    public void AddFlow_AWholeTeamItemAtTheTimeOfAnother_NamesTheWholeTeamOnce()
+    {
+        using var h = WithDay(out _);
+
+        var card = InterviewCard(h, Liaison, "11-02 09:00", "全体");
+
+        Assert.Contains("· 全体：08:30–10:00 听取省应急管理厅专题汇报", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("刘组长、", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddFlow_RightAfterAnotherItem_IsNoClash()
     {
         using var h = WithDay(out _);
