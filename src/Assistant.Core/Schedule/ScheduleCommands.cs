@@ -144,8 +144,20 @@ public sealed partial class ScheduleCommands(ScheduleStore store, ScheduleView v
         }
 
         var text = (title is null ? "" : title + "\n\n") + view.Days(t, team, items, context.Member, context.InGroup, from, to);
-        context.Reply(text, ItemButtons(context, items));
+        var buttons = ItemButtons(context, items);
+        if (from != to && buttons is { Count: > MaxButtonsOverDays })
+        {
+            // A row per item over a week or the whole visit is a keyboard longer than the screen: one day's list has them.
+            var day = DateOnly.FromDateTime(TimeZones.ToLocal(items[0].StartUtc, team.Zone));
+            context.Reply(text + "\n\n" + t.Format("schedule.edit_by_day", day.ToString("MM-dd", CultureInfo.InvariantCulture)));
+            return;
+        }
+
+        context.Reply(text, buttons);
     }
+
+    /// <summary>The most items a list of several days offers a button each for.</summary>
+    private const int MaxButtonsOverDays = 8;
 
     private void ShowNext(UpdateContext context)
     {

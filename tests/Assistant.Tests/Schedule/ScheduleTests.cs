@@ -377,6 +377,28 @@ public sealed class ScheduleTests
     }
 
     [Fact]
+    public void Week_OfManyItems_PointsToTheDaysList_ForChanges_InsteadOfAButtonPerItem()
+    {
+        using var h = WithDay(out var team);
+        h.Send(Liaison, "/week");
+        Assert.NotEmpty(h.LatestButtons(Liaison));
+
+        for (var n = 0; n < 6; n++)
+        {
+            Add(h, team, EventKind.Interview, "个别谈话" + n, new DateTime(2023, 11, 3, 9 + n, 0, 0), 45, false, Li);
+        }
+
+        h.Clear();
+        h.Send(Liaison, "/week");
+        Assert.Contains("个别谈话5", h.LastText(Liaison), StringComparison.Ordinal);
+        Assert.Contains("修改或取消某项安排：发送那一天的日程，如 /schedule 11-02。", h.LastText(Liaison), StringComparison.Ordinal);
+        Assert.Empty(h.LatestButtons(Liaison));
+
+        h.Send(Liaison, "/schedule 11-03");
+        Assert.Equal(7, h.LatestButtons(Liaison).Count);
+    }
+
+    [Fact]
     public void CancelFromTheCard_AsksThenCancelsAndTellsTheParticipants()
     {
         using var h = WithDay(out var team);
