@@ -51,7 +51,9 @@ public sealed class TipFlow : FormFlow<TipDraft>
         Handling = new("Handling")
         {
             Shown = (_, d) => d.Handling,
-            Ask = (turn, d) => new(turn.Context.T.Format("tip.ask.handling", d.Subject ?? ""), HandlingPresets.Select(k => new[] { new Choice(turn.Context.T[k], k) })),
+            // The example's feedback date is a week from today, so that it never reads as a date already past.
+            Ask = (turn, d) => new(turn.Context.T.Format("tip.ask.handling", d.Subject ?? "", DateText.Short(turn.Context.T, turn.Context.Today.AddDays(7), turn.Context.Today)),
+                HandlingPresets.Select(k => new[] { new Choice(turn.Context.T[k], k) })),
             Read = (turn, d) => ReadWithoutIdentity(turn, v => d.Handling = v) is var read && read == StepResult.Answered ? StepResult.Fire(FlowTrigger.Save) : read,
         };
         Saved = FormStep.End<TipDraft>("Saved", "mark the note as a tip", Save);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Assistant.Core.Audit;
+using Assistant.Core.Common;
 using Assistant.Core.Findings;
 using Assistant.Core.Leads;
 using Assistant.Core.Messaging;
@@ -55,6 +57,23 @@ public sealed class LeadTests
 
     private static List<string> Texts(CoreHarness h, long chat, string fragment) =>
         [.. h.Messages(chat).Select(m => Html.ToPlainText(m.Html)).Where(m => m.Contains(fragment, StringComparison.Ordinal))];
+
+    [Fact]
+    public void TheHandlingQuestionsExample_NamesADateAWeekAhead_WhichTypedAsShownBecomesTheLeadsDate()
+    {
+        using var h = Team(out _);
+        var today = TimeZones.Today(h.Time.GetUtcNow(), TimeZones.Find("Asia/Shanghai")!);
+        var example = "转交长沙市核查，" + today.AddDays(7).ToString("M月d日", CultureInfo.InvariantCulture) + "前反馈";
+
+        h.Send(Author, "来电举报某液化气站违规充装");
+        h.Press(Author, "举报线索");
+        h.Press(Author, "电话");
+        h.Send(Author, "某液化气站违规充装");
+        Assert.Contains("例如：" + example + "。", h.LastText(Author), StringComparison.Ordinal);
+        h.Send(Author, example);
+
+        Assert.Equal(today.AddDays(7), Leads(h).Single().DueDate);
+    }
 
     [Fact]
     public void ATip_BecomesALead_WithTheDateItsHandlingNames_AndNoTipsterIdentity()
