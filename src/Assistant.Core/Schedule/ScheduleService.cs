@@ -143,6 +143,15 @@ public sealed class ScheduleService(ScheduleStore store, ReminderStore reminders
             .ToList();
     }
 
+    /// <summary>Every pair of the team's items starting in a span whose people would have to be in both, each pair once.</summary>
+    public IReadOnlyList<(ScheduleItem First, ScheduleClash Clash)> ClashesBetween(int teamId, DateTime fromUtc, DateTime toUtc)
+    {
+        var seen = new HashSet<(int, int)>();
+        return [.. store.Between(teamId, fromUtc, toUtc)
+            .SelectMany(item => Clashes(item, item.Id).Select(clash => (First: item, Clash: clash)))
+            .Where(pair => seen.Add((Math.Min(pair.First.Id, pair.Clash.Other.Id), Math.Max(pair.First.Id, pair.Clash.Other.Id))))];
+    }
+
     /// <summary>How long before an item another may have started and still run into it.</summary>
     private const int ClashLookBackDays = 2;
 

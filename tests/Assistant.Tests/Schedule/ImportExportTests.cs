@@ -57,6 +57,49 @@ public sealed class ImportExportTests
         Assert.Equal(["省燃气办同志"], items[0].OtherParticipants.ToArray());
         Assert.True(items[1].WholeTeam);
         Assert.Contains("已导入 3 项安排", h.LastText(Liaison), StringComparison.Ordinal);
+        Assert.DoesNotContain("时间冲突", h.LastText(Liaison), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Csv_WithTheSamePeopleInTwoItemsAtOnce_IsImported_AndTheClashesAreListed()
+    {
+        var (h, _, files) = Setup();
+        using var _ = h;
+        const string Clashing = """
+            日期,开始,结束,类型,事项,地点,参加人员,备注
+            2023-11-03,09:30,11:30,汇报会,听取湘潭市政府汇报,湘潭市人民政府,全体,
+            2023-11-03,10:00,11:00,个别谈话,约谈市燃气办负责同志,湘潭市,李明、张伟,
+            2023-11-03,11:30,12:00,其他,碰头,湘潭市,李明,
+            """;
+
+        await SendFile(h, files, Liaison, "湘潭日程.csv", Clashing);
+
+        var reply = h.LastText(Liaison);
+        Assert.Contains("已导入 3 项安排", reply, StringComparison.Ordinal);
+        Assert.Contains("时间冲突1处", reply, StringComparison.Ordinal);
+        Assert.Contains("· 李明、张伟，2023年11月3日：09:30–11:30 听取湘潭市政府汇报 / 10:00–11:00 约谈市燃气办负责同志", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("碰头 /", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Csv_ClashingWithACovertVisitTheImporterMayNotSee_DoesNotNameIt()
+    {
+        var (h, team, files) = Setup();
+        using var _ = h;
+        ScheduleTests.Add(h, team, EventKind.CovertVisit, "暗访城区瓶装液化气供应站", new DateTime(2023, 11, 3, 5, 30, 0), 150, false, Li);
+        const string Early = """
+            日期,开始,结束,类型,事项,地点,参加人员,备注
+            2023-11-03,06:00,07:00,其他,早餐会,驻地,李明,
+            """;
+
+        await SendFile(h, files, Liaison, "早餐会.csv", Early);
+        var liaison = h.LastText(Liaison);
+        Assert.Contains("已导入 1 项安排", liaison, StringComparison.Ordinal);
+        Assert.DoesNotContain("时间冲突", liaison, StringComparison.Ordinal);
+        Assert.DoesNotContain("暗访", liaison, StringComparison.Ordinal);
+
+        await SendFile(h, files, ScheduleTests.Leader, "早餐会.csv", Early);
+        Assert.Contains("05:30–08:00 暗访城区瓶装液化气供应站", h.LastText(ScheduleTests.Leader), StringComparison.Ordinal);
     }
 
     [Fact]
