@@ -124,7 +124,7 @@ public sealed class ItineraryImport(JobStore jobs, IFileSource files, ScheduleSe
         }
 
         var lines = clashes.Take(MaxClashesShown).Select(c => t.Format("schedule.import_clash",
-            c.Clash.Everyone ? t["schedule.whole_team"] : string.Join(t["list.separator"], c.Clash.Members.Select(m => m.DisplayName)),
+            c.Clash.Who(t),
             FindingCard.Date(t, DateOnly.FromDateTime(Common.TimeZones.ToLocal(c.First.StartUtc, team.Zone))),
             ScheduleView.Span(c.First, team.Zone), c.First.Title, ScheduleView.Span(c.Clash.Other, team.Zone), c.Clash.Other.Title));
         var more = clashes.Count > MaxClashesShown ? "\n" + t.Format("schedule.import_more_clashes", clashes.Count - MaxClashesShown) : "";

@@ -233,7 +233,7 @@ public sealed class ScheduleFlow : FormFlow<ScheduleDraft>
     {
         var lines = _service.Clashes(preview, editingId)
             .Where(c => ScheduleVisibility.SeesDetails(reader, c.Other, inGroup: false))
-            .Select(c => t.Format("schedule.clash", c.Everyone ? t["schedule.whole_team"] : string.Join(t["list.separator"], c.Members.Select(m => m.DisplayName)),
+            .Select(c => t.Format("schedule.clash", c.Who(t),
                 ScheduleView.Span(c.Other, team.Zone), c.Other.Title))
             .ToList();
         return lines.Count == 0 ? "" : "\n\n" + t["schedule.clash_title"] + "\n" + string.Join("\n", lines);

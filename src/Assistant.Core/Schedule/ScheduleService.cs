@@ -198,6 +198,9 @@ public sealed record ScheduleClash(ScheduleItem Other, IReadOnlyList<Member> Mem
 {
     /// <summary>Whether the whole team would be in both.</summary>
     public bool Everyone => Members.Count == TeamSize;
+
+    /// <summary>"李明、张伟", or "全体" when it is the whole team.</summary>
+    public string Who(Texts t) => Everyone ? t["schedule.whole_team"] : string.Join(t["list.separator"], Members.Select(m => m.DisplayName));
 }
 
 public readonly record struct ImportCounts(int Added, int Replaced, int Unchanged)
