@@ -1,3 +1,3 @@
 using Assistant.Hosting;
 
-return await AssistantProgram.RunAsync(args, Console.Out, Console.Error);
+return await AssistantProgram.RunAsync(args, Console.Out, Console.Error, started: StartupCollection.Collect);

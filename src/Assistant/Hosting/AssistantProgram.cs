@@ -14,7 +14,9 @@ public static class AssistantProgram
     /// <param name="output">Where the usage and operator verbs write (stdout).</param>
     /// <param name="error">Where problems are reported (stderr).</param>
     /// <param name="configure">Tests add settings and fakes here (see <see cref="AssistantHost.CreateBuilder"/>).</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, Action<HostApplicationBuilder>? configure = null)
+    /// <param name="started">Runs once the host has started a channel (not for usage, operator verbs or a refused start).</param>
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter output, TextWriter error, Action<HostApplicationBuilder>? configure = null, Action? started = null)
     {
         var invocation = Invocation.Parse(args);
         if (invocation.Help)
@@ -48,6 +50,11 @@ public static class AssistantProgram
 
             var exitCode = host.Services.GetRequiredService<ExitCode>();
             var services = StartupFailure.BackgroundServices(host.Services); // RunAsync disposes the host's services
+            if (started is not null)
+            {
+                host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.Register(started);
+            }
+
             await host.RunAsync();
             if (exitCode.Value is { } code)
             {

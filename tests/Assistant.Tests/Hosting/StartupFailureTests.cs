@@ -7,7 +7,10 @@ using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Tests.Hosting;
 
-/// <summary>The whole start-up path (<see cref="AssistantProgram"/>): any exception ends in one line and a non-zero exit code.</summary>
+/// <summary>
+/// The whole start-up path (<see cref="AssistantProgram"/>): any exception ends in one line and a non-zero exit code;
+/// the program's action after the start (<see cref="StartupCollection"/>) runs once, and only after a start.
+/// </summary>
 public sealed class StartupFailureTests
 {
     [Fact]
@@ -73,6 +76,64 @@ public sealed class StartupFailureTests
 
         Assert.True(code == 0, error.ToString());
         Assert.Contains("/help — 查看可用命令", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_TheConsoleStarts_RunsTheStartedActionOnceAfterTheStart()
+    {
+        using var folder = new TempFolder();
+        var output = new StringWriter();
+        var calls = 0;
+        string? shownBefore = null;
+
+        var code = await AssistantProgram.RunAsync(["--console"], output, TextWriter.Null, b => Console(b, folder, new StringReader("/help\n"), output), started: () =>
+        {
+            calls++;
+            shownBefore = output.ToString();
+        });
+
+        Assert.Equal(0, code);
+        Assert.Equal(1, calls);
+        Assert.Contains("已载入演示数据", shownBefore, StringComparison.Ordinal); // the start's own work had run
+        Assert.Contains("/help — 查看可用命令", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_AHostedServiceFailsToStart_DoesNotRunTheStartedAction()
+    {
+        using var folder = new TempFolder();
+        var calls = 0;
+
+        var code = await AssistantProgram.RunAsync(["--console"], TextWriter.Null, TextWriter.Null, b =>
+        {
+            Console(b, folder);
+            b.Services.AddHostedService<FailingStart>();
+        }, started: () => calls++);
+
+        Assert.Equal(StartupFailure.UnexpectedExitCode, code);
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
+    public async Task Run_AnOperatorVerb_DoesNotRunTheStartedAction()
+    {
+        using var folder = new TempFolder();
+        var calls = 0;
+
+        var code = await AssistantProgram.RunAsync(["team", "list"], TextWriter.Null, TextWriter.Null, b => Console(b, folder), started: () => calls++);
+
+        Assert.Equal(0, code);
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
+    public void StartupCollection_Collect_RunsAFullBlockingCollection()
+    {
+        var before = GC.CollectionCount(GC.MaxGeneration);
+
+        StartupCollection.Collect();
+
+        Assert.True(GC.CollectionCount(GC.MaxGeneration) > before);
     }
 
     private static void Console(HostApplicationBuilder builder, TempFolder folder, TextReader? input = null, TextWriter? output = null)
