@@ -5,7 +5,7 @@ namespace Assistant.Hosting;
 /// (<see cref="GCCollectionMode.Aggressive"/>). What the start allocated (settings, container, catalogs, rules) is
 /// garbage by then; without this the process would keep those pages for the rest of its life, idle or not. Only the
 /// program itself does this (<c>Program.cs</c>); tests that start hosts in one process do not.
-/// Measured: README, Performance ("After the start, one collection").
+/// Measured: README, Performance ("The young generation's budget and one collection after the start").
 /// </summary>
 public static class StartupCollection
 {
