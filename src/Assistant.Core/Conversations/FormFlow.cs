@@ -117,6 +117,12 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
     /// <summary>A shared location where the question takes none: kept by the flow (say so; ask again), or null when the flow keeps none.</summary>
     protected virtual StepResult? KeepLocation(FlowTurn turn, TData data, FormStep<TData> step) => null;
 
+    /// <summary>
+    /// Typed text a button question did not take: kept by the flow (say so; go on or ask again), or null when the flow
+    /// keeps none and the member is told to press a button.
+    /// </summary>
+    protected virtual StepResult? KeepText(FlowTurn turn, TData data, FormStep<TData> step, string text) => null;
+
     /// <summary>What Save answers while required answers are missing.</summary>
     protected virtual string MissingMessage(Texts t, IReadOnlyList<string> fields) =>
         t.Format("flow.missing", new SafeHtml(string.Join(t["list.separator"], fields.Select(k => t[k]))));
@@ -161,7 +167,10 @@ public abstract class FormFlow<TData> : IFlow where TData : class, new()
             return StepResult.Fire(FlowTrigger.Cancel);
         }
 
-        return step.Read!(turn, data);
+        var result = step.Read!(turn, data);
+        return result.IsUnexpected && input.Choice is null && input.Text?.Trim() is { Length: > 0 } typed
+            ? KeepText(turn, data, step, typed) ?? result
+            : result;
     }
 
     private void Apply(FlowTurn turn, TData data, FormMachine<TData> form, StepResult result)

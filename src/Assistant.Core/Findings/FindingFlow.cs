@@ -1,5 +1,6 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Findings.Duplicates;
+using Assistant.Core.Findings.Suggestions;
 using Assistant.Core.Teams;
 using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Findings.FindingDraft>;
 
@@ -22,10 +23,12 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
     private readonly EvidenceDownloads _downloads;
     private readonly DuplicateOffer _duplicates;
     private readonly FindingQuestions _q;
+    private readonly RuleSuggester _rules;
 
-    public FindingFlow(FindingService findings, FindingStore store, IEnumerable<IFindingCreatedHandler> created, EvidenceDownloads downloads, DuplicateOffer duplicates)
+    public FindingFlow(FindingService findings, FindingStore store, IEnumerable<IFindingCreatedHandler> created, EvidenceDownloads downloads, DuplicateOffer duplicates, RuleSuggester rules)
         : base(FlowName, "flow.finding")
     {
+        _rules = rules;
         _findings = findings;
         _store = store;
         _created = [.. created];
@@ -86,6 +89,27 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
         data.Longitude = turn.Input.Location.Longitude;
         return StepResult.Again(turn.Context.T[step == _q.City ? "finding.location_kept_city" : "finding.location_kept"]);
     }
+
+    /// <summary>
+    /// A description typed where a button was asked for, before the description question (the member starts with what
+    /// they saw, as in one message): kept as the description, with what the keyword rules suggest from it, instead of
+    /// being refused and lost. The flow goes on to the next question still open.
+    /// </summary>
+    protected override StepResult? KeepText(FlowTurn turn, FindingDraft data, Step step, string text)
+    {
+        if (data.EditingFindingId is not null || data.Description.Length > 0 || step == _q.Description
+            || text.StartsWith('/') || text.Length > FindingQuestions.MaxDescription || text.Count(char.IsLetter) < MinKeptDescription)
+        {
+            return null;
+        }
+
+        FindingFromMessage.Fill(data, _rules.Suggest(text));
+        turn.Say(turn.Context.T["finding.description_kept"]);
+        return step.IsAnswered is { } answered && answered(data) ? StepResult.Answered : StepResult.Stay;
+    }
+
+    /// <summary>Typed text with fewer letters (CJK or Latin) is taken for a mistyped label, not a description.</summary>
+    private const int MinKeptDescription = 5;
 
     protected override void Configure(FormMachine<FindingDraft> machine)
     {

@@ -78,17 +78,7 @@ public sealed class OneMessageCaptureTests
 
         h.Dispatch(PhotoWithCaption(GasText + "，存在重大事故隐患"));
 
-        var asked = new List<string>();
-        for (var i = 0; i < 6 && !h.LastText(Member).Contains("请核对", StringComparison.Ordinal); i++)
-        {
-            var question = h.LastText(Member);
-            asked.Add(question);
-            h.Press(Member, question.Contains("方面", StringComparison.Ordinal) ? "基层末梢抓工作落实"
-                : question.Contains("方式", StringComparison.Ordinal) ? "实地检查"
-                : question.Contains("明查还是暗访", StringComparison.Ordinal) ? "明查"
-                : question.Contains("依据", StringComparison.Ordinal) ? "稍后补充"
-                : throw new InvalidOperationException("Unexpected question: " + question));
-        }
+        var asked = PressUpToTheCard(h);
 
         Assert.DoesNotContain(asked, q => q.Contains("哪个领域", StringComparison.Ordinal) || q.Contains("被检查单位", StringComparison.Ordinal)
             || q.Contains("发现了什么问题", StringComparison.Ordinal) || q.Contains("问题的性质", StringComparison.Ordinal));
@@ -198,6 +188,92 @@ public sealed class OneMessageCaptureTests
         Assert.Equal(before, h.Messages(Member).Count);
         h.Press(Member, "保存");
         Assert.Equal(Sector.UrbanGas, Saved(h, team).Sector);
+    }
+
+    /// <summary>Presses the answer to each button question the flow asks, up to the card; returns the questions asked.</summary>
+    private static List<string> PressUpToTheCard(CoreHarness h)
+    {
+        var asked = new List<string>();
+        for (var i = 0; i < 8 && !h.LastText(Member).Contains("请核对", StringComparison.Ordinal); i++)
+        {
+            var question = h.LastText(Member);
+            asked.Add(question);
+            h.Press(Member, question.Contains("方面", StringComparison.Ordinal) ? "基层末梢抓工作落实"
+                : question.Contains("方式", StringComparison.Ordinal) ? "实地检查"
+                : question.Contains("明查还是暗访", StringComparison.Ordinal) ? "明查"
+                : question.Contains("问题的性质", StringComparison.Ordinal) ? "一般隐患"
+                : question.Contains("依据", StringComparison.Ordinal) ? "稍后补充"
+                : throw new InvalidOperationException("Unexpected question: " + question));
+        }
+
+        return asked;
+    }
+
+    [Fact]
+    public void TypedAtTheAspectQuestion_IsKeptAsTheDescription_WithSuggestions_AndNotAskedForAgain()
+    {
+        using var h = WithTeam(out var team);
+        h.Send(Member, "/finding");
+        Assert.Contains("属于哪个方面", h.LastText(Member), StringComparison.Ordinal);
+
+        h.Send(Member, GasText);
+
+        var said = string.Join("\n", h.Messages(Member).TakeLast(2).Select(m => Html.ToPlainText(m.Html)));
+        Assert.Contains("已把这段文字记为问题描述", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("请点选下面的按钮", said, StringComparison.Ordinal);
+        Assert.Equal(GasText, h.Get<DraftStore>().Get(Member)!.Data["Description"].AsString);
+
+        var asked = PressUpToTheCard(h);
+
+        Assert.DoesNotContain(asked, q => q.Contains("发现了什么问题", StringComparison.Ordinal)
+            || q.Contains("哪个领域", StringComparison.Ordinal) || q.Contains("被检查单位", StringComparison.Ordinal));
+        Assert.Contains("是根据你发来的内容或你今天上一个问题自动填写的建议", h.LastText(Member), StringComparison.Ordinal);
+        h.Press(Member, "保存");
+        var finding = Saved(h, team);
+        Assert.Equal((GasText, Sector.UrbanGas, Method.OnSiteInspection), (finding.Description, finding.Sector, finding.Method));
+        Assert.Equal(new RuleSuggester().Suggest(GasText).Unit, finding.Unit);
+    }
+
+    [Theory]
+    [InlineData("随便写写")]
+    [InlineData("/notes")]
+    public void TypedAtTheAspectQuestion_ShortTextOrACommand_IsStillAMistypedButton(string text)
+    {
+        using var h = WithTeam(out _);
+        h.Send(Member, "/finding");
+
+        h.Send(Member, text);
+
+        Assert.Equal("", h.Get<DraftStore>().Get(Member)?.Data["Description"].AsString ?? "");
+        Assert.DoesNotContain("已把这段文字记为问题描述", h.AllText(Member), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TypedAtAButtonQuestion_OnceADescriptionIsThere_ChangesNothing()
+    {
+        using var h = WithTeam(out _);
+        h.Send(Member, "/finding");
+        h.Send(Member, GasText);
+        Assert.Contains("属于哪个方面", h.LastText(Member), StringComparison.Ordinal); // the text suggests no aspect: asked again
+
+        h.Send(Member, "另外一段不相干的文字内容");
+
+        Assert.Contains("请点选下面的按钮", Html.ToPlainText(h.Messages(Member)[^2].Html), StringComparison.Ordinal);
+        Assert.Equal(GasText, h.Get<DraftStore>().Get(Member)!.Data["Description"].AsString);
+    }
+
+    [Fact]
+    public void TypedAtTheAspectQuestion_InEnglish_TheMemberIsToldToo()
+    {
+        using var h = WithTeam(out _);
+        h.Send(Member, "/lang");
+        h.Press(Member, "English");
+        h.Send(Member, "/finding");
+
+        h.Send(Member, "Fire exit blocked by stored goods in the warehouse");
+
+        Assert.Contains("Kept that text as the description", h.AllText(Member), StringComparison.Ordinal);
+        Assert.Equal("Fire exit blocked by stored goods in the warehouse", h.Get<DraftStore>().Get(Member)!.Data["Description"].AsString);
     }
 
     /// <summary>The note a member wrote after recording a covert finding at another unit, in another city.</summary>

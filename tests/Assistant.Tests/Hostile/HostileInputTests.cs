@@ -118,7 +118,7 @@ public sealed class HostileInputTests
         // Overlong text.
         new("note of 100,000 characters", Nothing, w => Send(w, Author, HundredThousand), Author, "太长了（最多 20000 字）"),
         new("/note of 100,000 characters", Nothing, w => Send(w, Author, "/note " + HundredThousand), Author, "太长了（最多 20000 字）"),
-        new("10,000 characters where a button is needed", AtAspect, w => Send(w, Author, TenThousand), Author, "请点选下面的按钮", MayChange: Drafts),
+        new("10,000 characters where a button is needed (kept as the description)", AtAspect, w => Send(w, Author, TenThousand), Author, "已把这段文字记为问题描述", MayChange: Drafts),
         new("100,000 characters as a city", AtCity, w => Send(w, Author, HundredThousand), Author, "太长了", MayChange: Drafts),
         new("/finding with a 10,000-character code", WithFinding, w => Send(w, Author, "/finding " + TenThousand), Author, "没有找到这个问题编号"),
         new("/ledger with 1000 filter words", WithFinding, w => Send(w, Colleague, "/ledger " + string.Join(' ', Enumerable.Range(0, 1000).Select(i => "词" + i))), Colleague, "没有符合条件的问题"),
