@@ -1,6 +1,7 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Findings.Duplicates;
 using Assistant.Core.Findings.Suggestions;
+using Assistant.Core.Jobs;
 using Assistant.Core.Teams;
 using Step = Assistant.Core.Conversations.FormStep<Assistant.Core.Findings.FindingDraft>;
 
@@ -24,11 +25,16 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
     private readonly DuplicateOffer _duplicates;
     private readonly FindingQuestions _q;
     private readonly RuleSuggester _rules;
+    private readonly IFindingSuggester _suggester;
+    private readonly JobStore _jobs;
 
-    public FindingFlow(FindingService findings, FindingStore store, IEnumerable<IFindingCreatedHandler> created, EvidenceDownloads downloads, DuplicateOffer duplicates, RuleSuggester rules)
+    public FindingFlow(FindingService findings, FindingStore store, IEnumerable<IFindingCreatedHandler> created, EvidenceDownloads downloads, DuplicateOffer duplicates,
+        RuleSuggester rules, IFindingSuggester suggester, JobStore jobs)
         : base(FlowName, "flow.finding")
     {
         _rules = rules;
+        _suggester = suggester;
+        _jobs = jobs;
         _findings = findings;
         _store = store;
         _created = [.. created];
@@ -93,7 +99,9 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
     /// <summary>
     /// A description typed where a button was asked for, before the description question (the member starts with what
     /// they saw, as in one message): kept as the description, with what the keyword rules suggest from it, instead of
-    /// being refused and lost. The flow goes on to the next question still open.
+    /// being refused and lost. The flow goes on to the next question still open. With a model configured, its
+    /// suggestions follow as for one message (<see cref="SuggestionRefinement"/>), while the member has not answered
+    /// the question this turn asks.
     /// </summary>
     protected override StepResult? KeepText(FlowTurn turn, FindingDraft data, Step step, string text)
     {
@@ -103,8 +111,15 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
             return null;
         }
 
-        FindingFromMessage.Fill(data, _rules.Suggest(text));
+        var suggestion = _rules.Suggest(text);
+        FindingFromMessage.Fill(data, suggestion);
         turn.Say(turn.Context.T["finding.description_kept"]);
+        if (_suggester is not RuleSuggester && suggestion.Description.Length > 0)
+        {
+            // Every turn asks one question: the one after this answer is step + 1.
+            SuggestionRefinement.Queue(_jobs, turn.Draft, suggestion.Description, turn.Context.UtcNow, turn.Draft.Step + 1);
+        }
+
         return step.IsAnswered is { } answered && answered(data) ? StepResult.Answered : StepResult.Stay;
     }
 

@@ -234,6 +234,27 @@ public sealed class OneMessageCaptureTests
         Assert.Equal(new RuleSuggester().Suggest(GasText).Unit, finding.Unit);
     }
 
+    [Fact]
+    public async Task TypedAtTheAspectQuestion_WithAModel_TheModelsSuggestionsFollow()
+    {
+        await using var server = await FakeModelServer.StartAsync();
+        server.Reply(_ => """{"sector": "UrbanGas", "aspect": "Campaigns", "severity": "Problem", "unit": "某某燃气有限公司", "place": "长沙市岳麓区"}""");
+        using var h = WithTeam(out var team, ModelSettings(server));
+        h.Send(Member, "/finding");
+        h.Send(Member, GasText);
+        Assert.Contains("属于哪个方面", h.LastText(Member), StringComparison.Ordinal); // the rules suggest no aspect
+        Assert.Empty(server.Requests);
+
+        await h.Get<JobRunner>().RunDueAsync(CancellationToken.None);
+
+        Assert.Single(server.Requests);
+        var asked = PressUpToTheCard(h);
+        Assert.DoesNotContain(asked, q => q.Contains("方面", StringComparison.Ordinal) || q.Contains("问题的性质", StringComparison.Ordinal));
+        h.Press(Member, "保存");
+        var finding = Saved(h, team);
+        Assert.Equal((Aspect.Campaigns, Severity.Problem, Sector.UrbanGas, GasText), (finding.Aspect, finding.Severity, finding.Sector, finding.Description));
+    }
+
     [Theory]
     [InlineData("随便写写")]
     [InlineData("/notes")]

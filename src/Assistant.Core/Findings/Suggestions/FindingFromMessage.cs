@@ -1,5 +1,6 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Dispatching;
+using Assistant.Core.Jobs;
 
 namespace Assistant.Core.Findings.Suggestions;
 
@@ -10,7 +11,7 @@ namespace Assistant.Core.Findings.Suggestions;
 /// from the member's last finding of the day. Each is marked as a suggestion on the card. With a model configured, the
 /// model's suggestions follow from a job (<see cref="SuggestionRefinement"/>) while the member has not answered yet.
 /// </summary>
-public sealed class FindingFromMessage(FindingStarter starter, RuleSuggester rules, IFindingSuggester suggester, ConversationEngine engine, SuggestionRefinement refinement)
+public sealed class FindingFromMessage(FindingStarter starter, RuleSuggester rules, IFindingSuggester suggester, ConversationEngine engine, JobStore jobs)
 {
     /// <summary>
     /// Starts the flow filled from <paramref name="text"/>. <paramref name="covert"/>: the text is a note written on a covert
@@ -34,7 +35,7 @@ public sealed class FindingFromMessage(FindingStarter starter, RuleSuggester rul
         if (!hadDraft && suggester is not RuleSuggester && suggestion.Description.Length > 0
             && engine.OpenDraft(context.UserId) is { Flow: FindingFlow.FlowName } started)
         {
-            refinement.Queue(started, suggestion.Description, context.UtcNow);
+            SuggestionRefinement.Queue(jobs, started, suggestion.Description, context.UtcNow, started.Step);
         }
     }
 

@@ -13,18 +13,22 @@ namespace Assistant.Core.Findings.Suggestions;
 /// message's buttons are then stale and change nothing. Otherwise the keyword rules' suggestions stand.
 /// </summary>
 public sealed class SuggestionRefinement(
-    JobStore jobs, IFindingSuggester suggester, DraftStore drafts, TeamStore teams, FindingFlow flow, Outbox outbox, AssistantDatabase db,
+    IFindingSuggester suggester, DraftStore drafts, TeamStore teams, FindingFlow flow, Outbox outbox, AssistantDatabase db,
     TextCatalog catalog, TimeProvider time) : IJobHandler
 {
     public const string JobKind = "finding-suggestion";
 
     public string Kind => JobKind;
 
-    /// <summary>Queues the model's suggestions for a draft just started. Call inside the update's transaction.</summary>
-    public void Queue(Draft draft, string text, DateTime utcNow)
+    /// <summary>
+    /// Queues the model's suggestions for a draft, to apply while it still stands at question <paramref name="step"/>
+    /// (the one just asked, or the one this turn is about to ask). Call inside the update's transaction.
+    /// </summary>
+    public static void Queue(JobStore jobs, Draft draft, string text, DateTime utcNow, int step)
     {
+        ArgumentNullException.ThrowIfNull(jobs);
         ArgumentNullException.ThrowIfNull(draft);
-        jobs.Enqueue(JobKind, new BsonDocument { ["user"] = draft.Id, ["nonce"] = draft.Nonce, ["step"] = draft.Step, ["text"] = text }, utcNow);
+        jobs.Enqueue(JobKind, new BsonDocument { ["user"] = draft.Id, ["nonce"] = draft.Nonce, ["step"] = step, ["text"] = text }, utcNow);
     }
 
     public async Task<JobResult> RunAsync(Job job, CancellationToken cancellationToken)
