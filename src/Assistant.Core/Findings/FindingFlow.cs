@@ -114,7 +114,7 @@ public sealed class FindingFlow : FormFlow<FindingDraft>
         var suggestion = _rules.Suggest(text);
         FindingFromMessage.Fill(data, suggestion);
         turn.Say(turn.Context.T["finding.description_kept"]);
-        if (_suggester is not RuleSuggester && suggestion.Description.Length > 0)
+        if (SuggestionRefinement.Follows(_suggester, suggestion))
         {
             // Every turn asks one question: the one after this answer is step + 1.
             SuggestionRefinement.Queue(_jobs, turn.Draft, suggestion.Description, turn.Context.UtcNow, turn.Draft.Step + 1);

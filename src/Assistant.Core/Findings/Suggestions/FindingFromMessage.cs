@@ -32,7 +32,7 @@ public sealed class FindingFromMessage(FindingStarter starter, RuleSuggester rul
         Fill(draft, suggestion);
         var hadDraft = engine.OpenDraft(context.UserId) is not null;
         starter.Start(context, draft, suggestDefaults: true);
-        if (!hadDraft && suggester is not RuleSuggester && suggestion.Description.Length > 0
+        if (!hadDraft && SuggestionRefinement.Follows(suggester, suggestion)
             && engine.OpenDraft(context.UserId) is { Flow: FindingFlow.FlowName } started)
         {
             SuggestionRefinement.Queue(jobs, started, suggestion.Description, context.UtcNow, started.Step);

@@ -20,6 +20,10 @@ public sealed class SuggestionRefinement(
 
     public string Kind => JobKind;
 
+    /// <summary>Whether the model's suggestions follow the rules' for this text: a model is configured and the text gave a description.</summary>
+    public static bool Follows(IFindingSuggester suggester, FindingSuggestion rules) =>
+        suggester is not RuleSuggester && rules.Description.Length > 0;
+
     /// <summary>
     /// Queues the model's suggestions for a draft, to apply while it still stands at question <paramref name="step"/>
     /// (the one just asked, or the one this turn is about to ask). Call inside the update's transaction.
