@@ -26,9 +26,6 @@ public sealed class Team
     /// <summary>Telegram group chats linked to this team with /linkgroup.</summary>
     public List<long> GroupChatIds { get; set; } = [];
 
-    /// <summary>Last finding number issued (G7-001 is 1).</summary>
-    public int FindingSequence { get; set; }
-
     public DateTime CreatedUtc { get; set; }
 
     public TimeZoneInfo Zone => Common.TimeZones.Find(TimeZone) ?? TimeZoneInfo.Utc;

@@ -9,6 +9,7 @@ public static class TeamsRegistration
     {
         var services = builder.Services;
         services.AddSchema(nameof(TeamStore), TeamStore.EnsureSchema);
+        services.AddMigration(2, "move each team's last finding number out of the team row", TeamStore.MoveFindingSequences);
         services.AddSingletons(typeof(TeamStore), typeof(InvitationService));
         services.AddSchema(nameof(CodeGuessing), CodeGuessing.EnsureSchema);
         services.AddSingletons(typeof(CodeGuessing), typeof(TeamAdministration));

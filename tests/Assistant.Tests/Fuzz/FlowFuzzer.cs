@@ -793,7 +793,8 @@ internal sealed partial class FlowFuzzer : IDisposable
 
         foreach (var teamId in new[] { _teamA, _teamB })
         {
-            var team = _h.Get<TeamStore>().GetTeam(teamId)!;
+            var teams = _h.Get<TeamStore>();
+            var team = teams.GetTeam(teamId)!;
             var ofTeam = all.Where(f => f.TeamId == teamId).OrderBy(f => f.Number).ToList();
             for (var i = 0; i < ofTeam.Count; i++)
             {
@@ -801,7 +802,7 @@ internal sealed partial class FlowFuzzer : IDisposable
                 Check(ofTeam[i].Number == i + 1 && ofTeam[i].Code == expected, $"findings of {team.Code} are not numbered 1..n: {string.Join(", ", ofTeam.Select(f => f.Code))}");
             }
 
-            Check(team.FindingSequence == ofTeam.Count, $"team {team.Code} handed out {team.FindingSequence} numbers for {ofTeam.Count} findings");
+            Check(teams.LastFindingNumber(team.Id) == ofTeam.Count, $"team {team.Code} handed out {teams.LastFindingNumber(team.Id)} numbers for {ofTeam.Count} findings");
         }
 
         var mapper = _h.Get<AssistantDatabase>().Database.Mapper;

@@ -1,6 +1,7 @@
 using Assistant.Core.Common;
 using Assistant.Core.Findings;
 using Assistant.Core.Storage;
+using Assistant.Core.Teams;
 using Assistant.Tests.Support;
 using LiteDB;
 
@@ -15,6 +16,9 @@ public sealed class DataMigrationTests
 {
     private const string Tipster = "举报人张三电话13812345678反映";
     private const string Kept = "加油站卸油区未设置静电接地装置";
+
+    /// <summary>The highest migration number the assistant has.</summary>
+    private const int Latest = 2;
 
     /// <summary>Writes a finding (and one change of its history) as raw documents into the file, no setup or migration run.</summary>
     private static void WriteRaw(TempFolder folder, int id, string code)
@@ -76,7 +80,7 @@ public sealed class DataMigrationTests
             Assert.Equal(Kept, change.OldValue);
 
             var database = h.Get<AssistantDatabase>().Database;
-            Assert.Equal(1, DataMigrations.Version(database));
+            Assert.Equal(Latest, DataMigrations.Version(database));
             var row = database.GetCollection(DataMigrations.CollectionName).ById("migration:1")!;
             Assert.Equal(2, row["Changed"].AsInt32);
             applied = row["AppliedUtc"].AsDateTime;
@@ -89,7 +93,7 @@ public sealed class DataMigrationTests
             Assert.Contains("13812345678", h.Get<FindingStore>().Get(2)!.Description, StringComparison.Ordinal);
             AssertNoIdentity(h.Get<FindingStore>().Get(1)!.Description);
             var database = h.Get<AssistantDatabase>().Database;
-            Assert.Equal(1, DataMigrations.Version(database));
+            Assert.Equal(Latest, DataMigrations.Version(database));
             Assert.Equal(applied, database.GetCollection(DataMigrations.CollectionName).ById("migration:1")!["AppliedUtc"].AsDateTime);
         }
     }
@@ -100,8 +104,45 @@ public sealed class DataMigrationTests
         using var h = CoreHarness.Create();
         var database = h.Get<AssistantDatabase>().Database;
 
-        Assert.Equal(1, DataMigrations.Version(database));
+        Assert.Equal(Latest, DataMigrations.Version(database));
         Assert.Equal(0, database.GetCollection(DataMigrations.CollectionName).ById("migration:1")!["Changed"].AsInt32);
+        Assert.Equal(0, database.GetCollection(DataMigrations.CollectionName).ById("migration:2")!["Changed"].AsInt32);
+    }
+
+    [Fact]
+    public void StartUp_MovesTheLastFindingNumberOutOfTheTeamRow_AndNumberingGoesOn()
+    {
+        using var folder = new TempFolder();
+        using (var db = AssistantDatabase.Open(folder.DatabasePath, []))
+        {
+            // A team row as a version that kept the count in it left it: G7-001 to G7-007 issued.
+            db.InTransaction(() => db.Database.GetCollection(TeamStore.Teams).Insert(new BsonDocument
+            {
+                ["_id"] = 1,
+                ["Name"] = "第七组",
+                ["Code"] = "G7",
+                ["Region"] = "湖南省",
+                ["TimeZone"] = "Asia/Shanghai",
+                ["FindingSequence"] = 7,
+            }));
+        }
+
+        using var h = CoreHarness.Create(folder);
+        var database = h.Get<AssistantDatabase>().Database;
+        Assert.Equal(Latest, DataMigrations.Version(database));
+        Assert.Equal(1, database.GetCollection(DataMigrations.CollectionName).ById("migration:2")!["Changed"].AsInt32);
+        Assert.False(database.GetCollection(TeamStore.Teams).ById(1)!.ContainsKey("FindingSequence"));
+
+        var teams = h.Get<TeamStore>();
+        var team = teams.GetTeam(1)!;
+        Assert.Equal("G7", team.Code);
+        Assert.Equal(7, teams.LastFindingNumber(team.Id));
+        var author = h.AddMember(team, 42, Role.Member);
+        var now = h.Time.GetUtcNow().UtcDateTime;
+        var finding = h.Get<AssistantDatabase>().InTransaction(() => h.Get<FindingService>().Create(
+            team, author, new FindingDraft { Description = Kept, Aspect = Aspect.Campaigns, Sector = Sector.Fire, Severity = Severity.Problem }, DateOnly.FromDateTime(now), now));
+        Assert.Equal("G7-008", finding.Code);
+        Assert.Equal(8, teams.LastFindingNumber(team.Id));
     }
 
     [Fact]

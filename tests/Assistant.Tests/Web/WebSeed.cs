@@ -70,11 +70,11 @@ public static class WebSeed
                 Add(store, other, otherLeader, n, Sector.WaterTransport, Aspect.Grassroots, Severity.GeneralHazard, $"岳阳某码头{n}", RectificationStatus.Assigned, new(2023, 11, 10), city: "岳阳市");
             }
 
-            foreach (var t in new[] { team, other })
+            foreach (var (t, count) in new[] { (team, TeamSize), (other, 3) })
             {
-                var current = teams.GetTeam(t.Id)!;
-                current.FindingSequence = t.Id == team.Id ? TeamSize : 3;
-                teams.Update(current);
+                while (teams.NextFindingNumber(t.Id) < count)
+                {
+                }
             }
         });
         return (team, other);
