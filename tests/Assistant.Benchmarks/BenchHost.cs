@@ -74,7 +74,7 @@ public sealed class BenchHost : IDisposable
         public DeliveryLimits Limits => DeliveryLimits.Unlimited with { MaxConcurrentSends = 8 };
 
         public Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken) =>
-            Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered(1));
+            Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered());
     }
 }
 

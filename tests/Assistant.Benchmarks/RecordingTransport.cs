@@ -30,7 +30,7 @@ public sealed class RecordingTransport : IMessageTransport
             }
         }
 
-        return Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered(1));
+        return Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered());
     }
 
     /// <summary>A task that completes when the next message for the chat arrives (call before sending).</summary>

@@ -20,7 +20,7 @@ public interface IMessageTransport
 public abstract record DeliveryResult
 {
     /// <summary>The channel accepted the message (or it was already in that state, e.g. "message is not modified").</summary>
-    public sealed record Delivered(int? MessageId) : DeliveryResult;
+    public sealed record Delivered : DeliveryResult;
 
     /// <summary>Try again later: after <paramref name="After"/> when the channel said so (429), else with backoff.</summary>
     public sealed record RetryLater(string Reason, TimeSpan? After = null) : DeliveryResult;

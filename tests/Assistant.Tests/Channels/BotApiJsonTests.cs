@@ -66,6 +66,40 @@ public sealed class BotApiJsonTests
         Assert.Contains("\"chat_id\":1001", written);
     }
 
+    [Fact]
+    public void A_sent_message_is_acknowledged_by_the_generated_contract_without_reading_the_message()
+    {
+        const string json = """
+            {"ok":true,"result":{"message_id":42,"date":1796000000,"chat":{"id":1001,"type":"private"},
+             "text":"已保存","entities":[{"type":"bold","offset":0,"length":3}],
+             "reply_markup":{"inline_keyboard":[[{"text":"保存","callback_data":"finding:save"}]]}}}
+            """;
+
+        var info = JsonBotAPI.Options.GetTypeInfo(typeof(ApiResponse<Acknowledged>));
+        var answer = (ApiResponse<Acknowledged>)JsonSerializer.Deserialize(json, info)!;
+
+        Assert.Same(AcknowledgedJson.Default, info.OriginatingResolver);
+        Assert.True(answer.Ok);
+        Assert.NotNull(answer.Result); // Telegram.Bot takes a null result for a failed request
+        var failed = JsonSerializer.Deserialize<ApiResponse<Acknowledged>>(
+            """{"ok":false,"error_code":400,"description":"Bad Request: message to edit not found"}""", JsonBotAPI.Options)!;
+        Assert.Equal((false, 400, "Bad Request: message to edit not found"), (failed.Ok, failed.ErrorCode, failed.Description));
+        Assert.Null(failed.Result);
+    }
+
+    [Fact]
+    public async Task An_acknowledged_request_sends_the_same_body_as_Telegram_Bot_s_own()
+    {
+        var request = new EditMessageTextRequest { ChatId = 1001, MessageId = 42, Text = "<b>已保存</b>", ParseMode = Telegram.Bot.Types.Enums.ParseMode.Html };
+        var acknowledged = new AcknowledgedRequest(request);
+
+        Assert.Equal(("editMessageText", HttpMethod.Post), (acknowledged.MethodName, acknowledged.HttpMethod));
+        using var content = acknowledged.ToHttpContent()!;
+        var body = await content.ReadAsStringAsync();
+        Assert.Equal(JsonSerializer.Serialize(request, JsonBotAPI.Options), body);
+        Assert.Contains("\"message_id\":42", body, StringComparison.Ordinal);
+    }
+
     private static Type? AnswerOf(Type request)
     {
         for (var t = request; t is not null; t = t.BaseType)

@@ -209,7 +209,7 @@ public sealed class OutboxSenderTests
             Started.TrySetResult();
             await Answer.Task.WaitAsync(cancellationToken);
             Interlocked.Increment(ref _answered);
-            return new DeliveryResult.Delivered(1);
+            return new DeliveryResult.Delivered();
         }
     }
 
@@ -236,7 +236,7 @@ public sealed class OutboxSenderTests
             }
 
             DeliveredQueue.Enqueue(item);
-            return Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered(1));
+            return Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered());
         }
 
         public Task WaitForDeliveredAsync(int count) => Eventually.TrueAsync(() => DeliveredQueue.Count >= count, $"{count} deliveries");

@@ -186,7 +186,7 @@ public sealed class WritingProgressTests
         public DeliveryLimits Limits => DeliveryLimits.Unlimited;
 
         public Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken) =>
-            Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered(null));
+            Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered());
 
         public Task ShowTypingAsync(long chatId, CancellationToken cancellationToken)
         {

@@ -222,6 +222,6 @@ public sealed class CoreHarness : IDisposable
         public DeliveryLimits Limits => DeliveryLimits.Unlimited;
 
         public Task<DeliveryResult> DeliverAsync(OutboxItem item, CancellationToken cancellationToken) =>
-            Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered(null));
+            Task.FromResult<DeliveryResult>(new DeliveryResult.Delivered());
     }
 }

@@ -21,7 +21,7 @@ public sealed class ConsoleTransport(ConsoleSession session, TeamStore teams, Do
     {
         if (item.EditMessageId is not null && (item.KeyboardOnly || item.Html.Length == 0))
         {
-            return new DeliveryResult.Delivered(item.EditMessageId);
+            return new DeliveryResult.Delivered();
         }
 
         var sb = new StringBuilder();
@@ -72,7 +72,7 @@ public sealed class ConsoleTransport(ConsoleSession session, TeamStore teams, Do
         sb.Append('\n');
         await session.Output.WriteLineAsync(sb.ToString());
         await session.Output.FlushAsync(cancellationToken);
-        return new DeliveryResult.Delivered(null);
+        return new DeliveryResult.Delivered();
     }
 
     private string SaveFile(OutboxItem item)

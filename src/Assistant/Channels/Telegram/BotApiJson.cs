@@ -10,8 +10,8 @@ namespace Assistant.Channels.Telegram;
 /// reflection-based JSON is off for the whole program; this program leaves it on for other libraries, so without
 /// this step every Bot API type is read by reflection, and the native program has to keep all of Telegram.Bot whole
 /// for that reflection to find its members. With the generated contract first, the trimmer keeps what the contract
-/// names and drops the rest (README, Performance). Reflection stays second in the chain for any type the contract
-/// does not name.
+/// names and drops the rest (README, Performance). The contract of the sender's lean answers
+/// (<see cref="AcknowledgedJson"/>) comes next, and reflection last, for any type neither names.
 /// </summary>
 internal static class BotApiJson
 {
@@ -29,6 +29,7 @@ internal static class BotApiJson
             }
 
             options.TypeInfoResolverChain.Insert(0, JsonBotSerializerContext.Default);
+            options.TypeInfoResolverChain.Insert(1, AcknowledgedJson.Default);
             if (JsonSerializer.IsReflectionEnabledByDefault)
             {
                 options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());

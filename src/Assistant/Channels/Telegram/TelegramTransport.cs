@@ -1,5 +1,6 @@
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Requests;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
@@ -24,7 +25,8 @@ public sealed class TelegramTransport(ITelegramBotClient client, IOptions<Telegr
         timeout.CancelAfter(item.FileContent is null ? options.Value.RequestTimeout : options.Value.RequestTimeout * 4);
         try
         {
-            return new DeliveryResult.Delivered(await SendAsync(item, ParseMode.Html, item.Html, timeout.Token));
+            await SendAsync(item, ParseMode.Html, item.Html, timeout.Token);
+            return new DeliveryResult.Delivered();
         }
         catch (ApiRequestException ex) when (ex.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase))
         {
@@ -32,7 +34,8 @@ public sealed class TelegramTransport(ITelegramBotClient client, IOptions<Telegr
             logger.LogError("Chat {Chat}: Telegram rejected the HTML of message {Id} ({Error}); sending it as plain text.", item.ChatId, item.Id, Redact(ex.Message));
             try
             {
-                return new DeliveryResult.Delivered(await SendAsync(item, ParseMode.None, Html.ToPlainText(item.Html), timeout.Token));
+                await SendAsync(item, ParseMode.None, Html.ToPlainText(item.Html), timeout.Token);
+                return new DeliveryResult.Delivered();
             }
             catch (Exception retry) when (retry is ApiRequestException or RequestException or HttpRequestException)
             {
@@ -52,31 +55,27 @@ public sealed class TelegramTransport(ITelegramBotClient client, IOptions<Telegr
         await client.SendChatAction(chatId, ChatAction.Typing, cancellationToken: timeout.Token);
     }
 
-    private async Task<int?> SendAsync(OutboxItem item, ParseMode mode, string text, CancellationToken ct)
+    private async Task SendAsync(OutboxItem item, ParseMode mode, string text, CancellationToken ct)
     {
         var markup = Markup(item.Keyboard);
         if (item.EditMessageId is { } messageId)
         {
             if (item.KeyboardOnly)
             {
-                await client.EditMessageReplyMarkup(item.ChatId, messageId, markup, cancellationToken: ct);
-            }
-            else
-            {
-                try
-                {
-                    await client.EditMessageText(item.ChatId, messageId, text, mode, markup, NoPreview, cancellationToken: ct);
-                }
-                catch (ApiRequestException ex) when (ex.ErrorCode == 400 && CannotEdit(ex.Message))
-                {
-                    // A card the member deleted, too old to edit, or not text: what it would show goes out as a new message.
-                    logger.LogDebug("Chat {Chat}: message {Message} cannot be edited ({Error}); sending a new one.", item.ChatId, messageId, Redact(ex.Message));
-                    var fresh = await client.SendMessage(item.ChatId, text, mode, replyMarkup: markup, linkPreviewOptions: NoPreview, cancellationToken: ct);
-                    return fresh.Id;
-                }
+                await Send(new EditMessageReplyMarkupRequest { ChatId = item.ChatId, MessageId = messageId, ReplyMarkup = markup }, ct);
+                return;
             }
 
-            return messageId;
+            try
+            {
+                await Send(new EditMessageTextRequest { ChatId = item.ChatId, MessageId = messageId, Text = text, ParseMode = mode, ReplyMarkup = markup, LinkPreviewOptions = NoPreview }, ct);
+                return;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode == 400 && CannotEdit(ex.Message))
+            {
+                // A card the member deleted, too old to edit, or not text: what it would show goes out as a new message.
+                logger.LogDebug("Chat {Chat}: message {Message} cannot be edited ({Error}); sending a new one.", item.ChatId, messageId, Redact(ex.Message));
+            }
         }
 
         if (item.FileContent is { } content)
@@ -84,15 +83,19 @@ public sealed class TelegramTransport(ITelegramBotClient client, IOptions<Telegr
             await using var stream = new MemoryStream(content, writable: false);
             var file = InputFile.FromStream(stream, item.FileName ?? "file");
             var caption = text.Length == 0 ? null : text;
-            var sent = item.FileAsPhoto
-                ? await client.SendPhoto(item.ChatId, file, caption, mode, replyMarkup: markup, cancellationToken: ct)
-                : await client.SendDocument(item.ChatId, file, caption, mode, replyMarkup: markup, cancellationToken: ct);
-            return sent.Id;
+            await Send(
+                item.FileAsPhoto
+                    ? new SendPhotoRequest { ChatId = item.ChatId, Photo = file, Caption = caption, ParseMode = mode, ReplyMarkup = markup }
+                    : new SendDocumentRequest { ChatId = item.ChatId, Document = file, Caption = caption, ParseMode = mode, ReplyMarkup = markup },
+                ct);
+            return;
         }
 
-        var message = await client.SendMessage(item.ChatId, text, mode, replyMarkup: markup, linkPreviewOptions: NoPreview, cancellationToken: ct);
-        return message.Id;
+        await Send(new SendMessageRequest { ChatId = item.ChatId, Text = text, ParseMode = mode, ReplyMarkup = markup, LinkPreviewOptions = NoPreview }, ct);
     }
+
+    /// <summary>Sends a message request, reading of the answer only whether it succeeded (<see cref="AcknowledgedRequest"/>).</summary>
+    private async Task Send(RequestBase<Message> request, CancellationToken ct) => await client.SendRequest(new AcknowledgedRequest(request), ct);
 
     /// <summary>Telegram's answers to an edit of a message that is gone or cannot take the edit (not "not modified": that one is done).</summary>
     private static bool CannotEdit(string message) =>
@@ -123,7 +126,7 @@ public sealed class TelegramTransport(ITelegramBotClient client, IOptions<Telegr
             {
                 // Not modified: what the edit shows is there already. Gone or not editable (only a buttons-only edit
                 // gets here; a text edit was sent anew): nothing is left to change.
-                return new DeliveryResult.Delivered(null);
+                return new DeliveryResult.Delivered();
             }
 
             if (api.ErrorCode is >= 500 or 401 or 0)
