@@ -61,6 +61,10 @@ public static class FormStep
     /// <summary>A terminal state: entering it does <paramref name="enter"/>, then the flow ends.</summary>
     public static FormStep<TData> End<TData>(string name, string description, Action<FlowTurn, TData> enter) =>
         new(name) { Enter = enter, EnterDescription = description };
+
+    /// <summary>The terminal state "Cancelled": says the text <paramref name="textKey"/>, and the flow ends with nothing changed.</summary>
+    public static FormStep<TData> Cancelled<TData>(string description, string textKey) =>
+        End<TData>("Cancelled", description, (turn, _) => turn.Say(turn.Context.T[textKey]));
 }
 
 /// <summary>A question as asked: its text (HTML) and rows of choices (none: a typed answer).</summary>

@@ -68,15 +68,7 @@ public sealed class FindingQuestions
             Ask = (turn, _) => new(turn.Context.T["finding.ask.openness"], [FindingChoices.Openness(turn.Context.T)]),
             Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Openness, Answers.Pick(turn, FindingChoices.Openness(turn.Context.T), v => d.Covert = v == "covert")),
         };
-        City = new("City")
-        {
-            Field = FieldKeys.City,
-            Required = true,
-            IsAnswered = d => !string.IsNullOrWhiteSpace(d.City),
-            Shown = (_, d) => d.City,
-            Ask = (turn, d) => FindingChoices.WithOffers(turn.Context.T["finding.ask.city"], d, d.Defaults?.City, store.VocabularyOf(turn.Draft.TeamId).Cities),
-            Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.City, FindingChoices.OfferedOrText(turn, d, 60, v => d.City = v)),
-        };
+        City = OfferedText("City", FieldKeys.City, "finding.ask.city", 60, d => d.City, (d, v) => d.City = v, d => d.Defaults?.City, v => v.Cities, store);
         Place = new("Place")
         {
             Field = FieldKeys.Place,
@@ -86,15 +78,7 @@ public sealed class FindingQuestions
             Ask = (turn, _) => new(turn.Context.T["finding.ask.place"], [[new Choice(turn.Context.T["common.skip"], "skip")]]),
             Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Place, ReadPlace(turn, d)),
         };
-        Unit = new("Unit")
-        {
-            Field = FieldKeys.Unit,
-            Required = true,
-            IsAnswered = d => !string.IsNullOrWhiteSpace(d.Unit),
-            Shown = (_, d) => d.Unit,
-            Ask = (turn, d) => FindingChoices.WithOffers(turn.Context.T["finding.ask.unit"], d, d.Defaults?.Unit, store.VocabularyOf(turn.Draft.TeamId).Units),
-            Read = (turn, d) => FindingChoices.Confirm(d, FieldKeys.Unit, FindingChoices.OfferedOrText(turn, d, MaxShortText, v => d.Unit = v)),
-        };
+        Unit = OfferedText("Unit", FieldKeys.Unit, "finding.ask.unit", MaxShortText, d => d.Unit, (d, v) => d.Unit = v, d => d.Defaults?.Unit, v => v.Units, store);
         Description = new("Description")
         {
             Field = FieldKeys.Description,
@@ -187,6 +171,23 @@ public sealed class FindingQuestions
             duplicates is null || isComplete is null ? null : (turn, d) => turn.Context.Member is { } m ? duplicates.For(turn.Context.T, m, d, isComplete!(d)) : null, AddToDuplicate);
         Review = new("Review") { Ask = (turn, d) => SuggestionsOnCard.Relabel(turn.Context.T, d, card.Ask!(turn, d)), Read = card.Read };
     }
+
+    /// <summary>
+    /// A required short text (the city, the unit), typed or chosen from buttons: the member's own last value first, then
+    /// the team's recently used ones.
+    /// </summary>
+    private static Step OfferedText(
+        string name, string field, string askKey, int max,
+        Func<FindingDraft, string?> get, Action<FindingDraft, string> set,
+        Func<FindingDraft, string?> mine, Func<TeamVocabulary, IReadOnlyList<string>> used, FindingStore store) => new(name)
+    {
+        Field = field,
+        Required = true,
+        IsAnswered = d => !string.IsNullOrWhiteSpace(get(d)),
+        Shown = (_, d) => get(d),
+        Ask = (turn, d) => FindingChoices.WithOffers(turn.Context.T[askKey], d, mine(d), used(store.VocabularyOf(turn.Draft.TeamId))),
+        Read = (turn, d) => FindingChoices.Confirm(d, field, FindingChoices.OfferedOrText(turn, d, max, v => set(d, v))),
+    };
 
     public Step Aspect { get; }
 

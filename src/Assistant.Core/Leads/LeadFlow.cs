@@ -80,7 +80,7 @@ public sealed class LeadFlow : FormFlow<LeadDraft>
             Read = (turn, d) => Answers.TextWithoutIdentity(turn, LeadService.MaxReason, v => d.Reason = v) is var r && r == StepResult.Answered ? StepResult.Fire(FlowTrigger.Save) : r,
         };
         Saved = FormStep.End<LeadDraft>("Saved", "change the lead (lead, role and state checked again)", Save);
-        Cancelled = FormStep.End<LeadDraft>("Cancelled", "nothing changed", (turn, _) => turn.Say(turn.Context.T["leads.cancelled"]));
+        Cancelled = FormStep.Cancelled<LeadDraft>("nothing changed", "leads.cancelled");
     }
 
     private Step Answer { get; }

@@ -137,7 +137,7 @@ public sealed class LedgerActionFlow : FormFlow<LedgerActionDraft>
             Read = (turn, _) => turn.Input.Choice == "ok" ? StepResult.Fire(FlowTrigger.Save) : StepResult.Unexpected,
         };
         Applied = FormStep.End<LedgerActionDraft>("Applied", "apply the step (checked again)", Apply);
-        Cancelled = FormStep.End<LedgerActionDraft>("Cancelled", "nothing applied", (turn, _) => turn.Say(turn.Context.T["ledger.action_cancelled"]));
+        Cancelled = FormStep.Cancelled<LedgerActionDraft>("nothing applied", "ledger.action_cancelled");
     }
 
     private Step Unit { get; }

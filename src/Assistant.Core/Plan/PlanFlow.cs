@@ -60,7 +60,7 @@ public sealed class PlanFlow : FormFlow<PlanDraft>
                 is var r && r == StepResult.Answered ? StepResult.Fire(FlowTrigger.Save) : r,
         };
         Saved = FormStep.End<PlanDraft>("Saved", "change the plan (role and state checked again)", Save);
-        Cancelled = FormStep.End<PlanDraft>("Cancelled", "nothing changed", (turn, _) => turn.Say(turn.Context.T["plan.cancelled"]));
+        Cancelled = FormStep.Cancelled<PlanDraft>("nothing changed", "plan.cancelled");
     }
 
     private FormStep<PlanDraft> Document { get; }

@@ -79,7 +79,7 @@ public sealed class ScheduleFlow : FormFlow<ScheduleDraft>
         ];
         Review = ReviewCard.Step<ScheduleDraft>("Review", Card, EditTargets);
         Saved = FormStep.End<ScheduleDraft>("Saved", "create or update the item, tell its participants", Save);
-        Cancelled = FormStep.End<ScheduleDraft>("Cancelled", "nothing saved", (turn, _) => turn.Say(turn.Context.T["schedule.flow_cancelled"]));
+        Cancelled = FormStep.Cancelled<ScheduleDraft>("nothing saved", "schedule.flow_cancelled");
     }
 
     private Step Kind { get; }

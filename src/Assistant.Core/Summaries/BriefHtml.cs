@@ -81,32 +81,38 @@ public static class BriefHtml
 
     private static void Append(StringBuilder sb, BriefBlock block, string language)
     {
-        switch (block)
+        if (block is BriefSubheading h)
         {
-            case BriefParagraph p:
-                sb.Append('\n').Append(Html.Escape(p.Text));
-                break;
-            case BriefNarrative n:
-                AppendLines(sb, n.Paragraphs);
-                break;
-            case BriefSubheading h:
-                sb.Append('\n').Append(Html.Bold(h.Text));
-                break;
-            case BriefList list:
-                AppendLines(sb, list.Items);
-                break;
-            case BriefTable table:
-                if (table.Caption is { Length: > 0 } caption)
-                {
-                    sb.Append('\n').Append(Html.Bold(caption));
-                }
+            sb.Append('\n').Append(Html.Bold(h.Text));
+        }
+        else if (block is BriefTable table)
+        {
+            AppendTable(sb, table, language);
+        }
+        else
+        {
+            AppendLines(sb, block switch
+            {
+                BriefParagraph p => [p.Text],
+                BriefNarrative n => n.Paragraphs,
+                BriefList list => list.Items,
+                _ => [],
+            });
+        }
+    }
 
-                foreach (var row in table.Rows)
-                {
-                    sb.Append('\n').Append(Html.Escape(string.Join(BriefDocxStyles.IsEnglish(language) ? " | " : "｜", row.Where(c => c.Length > 0 && c != "—").Select(c => c.ReplaceLineEndings(" ")))));
-                }
+    /// <summary>The caption in bold, then each row on a line, its filled cells joined by a bar.</summary>
+    private static void AppendTable(StringBuilder sb, BriefTable table, string language)
+    {
+        if (table.Caption is { Length: > 0 } caption)
+        {
+            sb.Append('\n').Append(Html.Bold(caption));
+        }
 
-                break;
+        var bar = BriefDocxStyles.IsEnglish(language) ? " | " : "｜";
+        foreach (var row in table.Rows)
+        {
+            sb.Append('\n').Append(Html.Escape(string.Join(bar, row.Where(c => c.Length > 0 && c != "—").Select(c => c.ReplaceLineEndings(" ")))));
         }
     }
 }

@@ -34,17 +34,16 @@ public sealed record DuplicateEvidence
     public string Describe(Texts t)
     {
         var parts = new List<string>();
-        switch (Unit)
+        var unitReason = Unit switch
         {
-            case UnitMatch.Same:
-                parts.Add(t["duplicates.reason.same_unit"]);
-                break;
-            case UnitMatch.Similar:
-                parts.Add(t["duplicates.reason.similar_unit"]);
-                break;
-            case UnitMatch.Different:
-                parts.Add(t["duplicates.reason.other_unit"]);
-                break;
+            UnitMatch.Same => "duplicates.reason.same_unit",
+            UnitMatch.Similar => "duplicates.reason.similar_unit",
+            UnitMatch.Different => "duplicates.reason.other_unit",
+            _ => null,
+        };
+        if (unitReason is not null)
+        {
+            parts.Add(t[unitReason]);
         }
 
         parts.Add(t.Format("duplicates.reason.description", Description.ToString("0.00", CultureInfo.InvariantCulture)));
