@@ -357,6 +357,21 @@ public sealed class BriefDocumentsTests
             word.Paragraphs.Take(10).Select(word.StyleOf));
     }
 
+    [Fact]
+    public void Docx_EnglishDates_HeldTogetherByNoBreakSpaces()
+    {
+        var doc = English with
+        {
+            Masthead = new BriefMasthead("No. 2", "State Council Safety and Fire Assessment Inspection, Team 7 (G7)", "8 December 2026"),
+            Sections = [new BriefSection("3. Deadlines", [new BriefParagraph("Given a deadline: 4, the earliest 11 December; 2 units named, 12 Decembers apart.")])],
+        };
+        using var word = WordReadBack.Open(BriefDocx.Render(doc));
+
+        var issuer = Assert.Single(word.Paragraphs, p => word.StyleOf(p) == BriefDocxStyles.IssuerLine);
+        Assert.Equal("State Council Safety and Fire Assessment Inspection, Team 7 (G7)\t8\u00A0December\u00A02026", WordReadBack.Text(issuer));
+        Assert.Contains(word.Paragraphs, p => WordReadBack.Text(p) == "Given a deadline: 4, the earliest 11\u00A0December; 2 units named, 12 Decembers apart.");
+    }
+
     // ---------------------------------------------------------------- Markdown
 
     [Fact]

@@ -9,58 +9,8 @@ internal static class SpreadsheetText
     /// <summary>The most characters an Excel cell holds.</summary>
     public const int MaxCellLength = 32767;
 
-    /// <summary>
-    /// Removes what XML 1.0 forbids (C0 controls other than tab and LF, lone surrogates, U+FFFE, U+FFFF), turns CR
-    /// and CRLF into LF (what Excel uses inside a cell) and cuts the text to <paramref name="maxLength"/> characters
-    /// without splitting a surrogate pair. Null becomes empty.
-    /// </summary>
-    public static string Clean(string? value, int maxLength = MaxCellLength)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        if (value.Length <= maxLength && !NeedsCleaning(value))
-        {
-            return value;
-        }
-
-        var builder = new StringBuilder(Math.Min(value.Length, maxLength));
-        for (var i = 0; i < value.Length && builder.Length < maxLength; i++)
-        {
-            var c = value[i];
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                {
-                    if (builder.Length + 2 > maxLength)
-                    {
-                        break;
-                    }
-
-                    builder.Append(c).Append(value[++i]);
-                }
-
-                continue; // a lone high surrogate is dropped
-            }
-
-            if (c == '\r')
-            {
-                builder.Append('\n');
-                if (i + 1 < value.Length && value[i + 1] == '\n')
-                {
-                    i++;
-                }
-            }
-            else if (IsAllowed(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>The text as XML holds it (<see cref="XmlText.Clean"/>), cut to what a cell holds.</summary>
+    public static string Clean(string? value, int maxLength = MaxCellLength) => XmlText.Clean(value, maxLength);
 
     /// <summary>
     /// Excel reads <c>_x0041_</c> in stored text as the character U+0041; a literal <c>_x</c> + four hex digits + <c>_</c>
@@ -87,35 +37,6 @@ internal static class SpreadsheetText
 
         return builder.ToString();
     }
-
-    private static bool NeedsCleaning(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                {
-                    i++;
-                    continue;
-                }
-
-                return true;
-            }
-
-            if (c == '\r' || !IsAllowed(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>XML 1.0 Char, minus surrogates (handled as pairs by the callers) and CR (normalised to LF).</summary>
-    private static bool IsAllowed(char c) =>
-        c is '\t' or '\n' || (c >= '\u0020' && c <= '\uD7FF') || (c >= '\uE000' && c <= '\uFFFD');
 
     private static bool IsEscapeAt(string value, int i)
     {

@@ -1,4 +1,4 @@
-using Assistant.Core.Ledger.Documents;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -16,7 +16,7 @@ namespace Assistant.Core.Summaries.Documents;
 /// document and headings show in Word's navigation pane. Characters XML forbids are removed; a line break inside a
 /// text becomes a <c>w:br</c>, a tab a <c>w:tab</c>.
 /// </remarks>
-public static class BriefDocx
+public static partial class BriefDocx
 {
     /// <summary>A4 portrait, in twips.</summary>
     internal const int PageWidth = 11906;
@@ -361,7 +361,16 @@ public static class BriefDocx
     private static string Twips(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>XML-safe text: forbidden characters removed, CR and CRLF read as LF; null is empty.</summary>
-    private static string Clean(string? text) => SpreadsheetText.Clean(text, int.MaxValue);
+    /// <summary>
+    /// The text without the characters XML forbids, an English date held together by no-break spaces ("11 December",
+    /// "8 December 2026"), so that a line never ends between its day and its month: a long issuer moves the masthead's
+    /// date to the next line whole.
+    /// </summary>
+    private static string Clean(string? text) =>
+        EnglishDate().Replace(XmlText.Clean(text), m => m.Value.Replace(' ', '\u00A0'));
+
+    [GeneratedRegex(@"(?<![\w.])\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)(?![A-Za-z])(?: \d{4}(?!\d))?")]
+    private static partial Regex EnglishDate();
 
     private static string OneLine(string? text) =>
         string.Join(" ", Clean(text).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

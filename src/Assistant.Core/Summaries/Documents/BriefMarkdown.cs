@@ -1,5 +1,4 @@
 using System.Buffers;
-using Assistant.Core.Ledger.Documents;
 
 namespace Assistant.Core.Summaries.Documents;
 
@@ -173,7 +172,7 @@ public static class BriefMarkdown
 
     /// <summary>The text's non-blank lines, trimmed: XML-invalid characters removed, CR and CRLF read as LF.</summary>
     private static IEnumerable<string> Lines(string? text) =>
-        SpreadsheetText.Clean(text, int.MaxValue)
+        XmlText.Clean(text)
             .Split('\n')
             .Select(line => line.Trim())
             .Where(line => line.Length > 0);

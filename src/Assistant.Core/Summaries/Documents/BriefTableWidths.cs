@@ -1,5 +1,3 @@
-using Assistant.Core.Ledger.Documents;
-
 namespace Assistant.Core.Summaries.Documents;
 
 /// <summary>The column widths of a <see cref="BriefDocx"/> table (in twips), shared out by how much text each column holds.</summary>
@@ -38,7 +36,7 @@ internal static class BriefTableWidths
         var least = new int[columns];
         for (var i = 0; i < columns; i++)
         {
-            var texts = source.Rows.Where(r => i < r.Count).Select(r => SpreadsheetText.Clean(r[i], int.MaxValue)).Prepend(i < source.Headings.Count ? SpreadsheetText.Clean(source.Headings[i], int.MaxValue) : "").ToList();
+            var texts = source.Rows.Where(r => i < r.Count).Select(r => XmlText.Clean(r[i])).Prepend(i < source.Headings.Count ? XmlText.Clean(source.Headings[i]) : "").ToList();
             var cells = texts.Skip(1).Select(TextWidth.Of).DefaultIfEmpty(TextWidth.Of(texts[0])).ToList();
             var widest = cells.Max();
             weights[i] = Math.Clamp(Math.Max((int)cells.Average(), widest / 2), NarrowestColumn, WidestColumn);
