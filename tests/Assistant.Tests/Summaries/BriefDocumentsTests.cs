@@ -372,6 +372,16 @@ public sealed class BriefDocumentsTests
         Assert.Contains(word.Paragraphs, p => WordReadBack.Text(p) == "Given a deadline: 4, the earliest 11\u00A0December; 2 units named, 12 Decembers apart.");
     }
 
+    [Fact]
+    public void Docx_EnglishDatesInATable_MayWrapAtTheirSpaces()
+    {
+        var doc = English with { Sections = [new BriefSection("Annex", [new BriefTable("Problem list", ["No.", "Deadline"], [["1", "11 December 2026"]])])] };
+        using var word = WordReadBack.Open(BriefDocx.Render(doc));
+
+        var cells = word.Body.Descendants<TableCell>().Select(WordReadBack.Text).ToList();
+        Assert.Contains("11 December 2026", cells);
+    }
+
     // ---------------------------------------------------------------- Markdown
 
     [Fact]

@@ -221,7 +221,10 @@ public static partial class BriefDocx
         }
     }
 
-    private static Paragraph StyledParagraph(string styleId, string? text)
+    /// <summary>A paragraph of the body: an English date in it held together (<see cref="HoldDatesTogether"/>).</summary>
+    private static Paragraph StyledParagraph(string styleId, string? text) => ParagraphOf(styleId, HoldDatesTogether(text));
+
+    private static Paragraph ParagraphOf(string styleId, string? text)
     {
         var paragraph = new Paragraph(new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = styleId } });
         var run = TextRun(text);
@@ -320,7 +323,7 @@ public static partial class BriefDocx
                 new TableCellProperties(
                     new TableCellWidth { Width = Twips(widths[i]), Type = TableWidthUnitValues.Dxa },
                     new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
-                StyledParagraph(styleId, i < texts.Count ? texts[i] : null)));
+                ParagraphOf(styleId, i < texts.Count ? texts[i] : null)));
         }
     }
 
@@ -361,13 +364,16 @@ public static partial class BriefDocx
     private static string Twips(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>XML-safe text: forbidden characters removed, CR and CRLF read as LF; null is empty.</summary>
+    private static string Clean(string? text) => XmlText.Clean(text);
+
     /// <summary>
-    /// The text without the characters XML forbids, an English date held together by no-break spaces ("11 December",
-    /// "8 December 2026"), so that a line never ends between its day and its month: a long issuer moves the masthead's
-    /// date to the next line whole.
+    /// An English date held together by no-break spaces ("11 December", "8 December 2026"), as a Chinese one is by its
+    /// units: a line of the body never ends inside it, and a long issuer moves the masthead's date to the next line
+    /// whole. Not in a table's cells: there a date may wrap at its spaces ("11 December / 2026") rather than take its
+    /// width from the problems' column.
     /// </summary>
-    private static string Clean(string? text) =>
-        EnglishDate().Replace(XmlText.Clean(text), m => m.Value.Replace(' ', '\u00A0'));
+    private static string? HoldDatesTogether(string? text) =>
+        text is null ? null : EnglishDate().Replace(text, m => m.Value.Replace(' ', '\u00A0'));
 
     [GeneratedRegex(@"(?<![\w.])\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)(?![A-Za-z])(?: \d{4}(?!\d))?")]
     private static partial Regex EnglishDate();
