@@ -162,7 +162,9 @@ public sealed class DuplicateDetector
                 // Read on another thread: outside the caller's transaction, so the index holds what is committed.
                 var findings = Task.Run(() => _store.OfTeam(teamId)).GetAwaiter().GetResult();
                 var live = findings.Where(f => !f.IsMerged).ToList();
-                var index = new TeamDuplicateIndex(teamId);
+                // Built for a check about to use it: the most recently used, so dropping the least recently used
+                // keeps it (it was 0, and with more teams than MaxTeams the check dropped and built it again forever).
+                var index = new TeamDuplicateIndex(teamId) { LastUsed = Interlocked.Increment(ref _clock) };
                 index.AddAll(live.Select(f => FindingFeatures.Of(DuplicateProbe.Of(f), f.Id)));
                 lock (slot)
                 {
@@ -189,7 +191,7 @@ public sealed class DuplicateDetector
             }
         }
 
-        DropLeastRecentlyUsed();
+        DropLeastRecentlyUsed(slot);
         return slot;
     }
 
@@ -255,7 +257,8 @@ public sealed class DuplicateDetector
         }
     }
 
-    private void DropLeastRecentlyUsed()
+    /// <summary>Keeps at most <see cref="MaxTeams"/> indexes, never <paramref name="justBuilt"/>'s.</summary>
+    private void DropLeastRecentlyUsed(TeamSlot justBuilt)
     {
         var built = _teams.Values.Where(s => s.Index is not null).ToList();
         if (built.Count <= MaxTeams)
@@ -263,7 +266,7 @@ public sealed class DuplicateDetector
             return;
         }
 
-        foreach (var slot in built.OrderBy(s => s.Index?.LastUsed ?? 0).Take(built.Count - MaxTeams))
+        foreach (var slot in built.Where(s => s != justBuilt).OrderBy(s => s.Index?.LastUsed ?? 0).Take(built.Count - MaxTeams))
         {
             lock (slot)
             {

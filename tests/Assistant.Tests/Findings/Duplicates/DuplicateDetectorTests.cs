@@ -36,6 +36,45 @@ public sealed class DuplicateDetectorTests
     }
 
     [Fact]
+    public void Check_MoreTeamsThanItKeeps_EachCheckAnswers_AndTheLeastRecentlyUsedIndexIsDropped()
+    {
+        using var h = Team(out var first);
+        var detector = h.Get<DuplicateDetector>();
+        var probe = new DuplicateProbe("华强化工", "长沙市", null, Again, Sector.HazardousChemicals, Aspect.Responsibilities);
+        var teams = new List<(Team Team, Member Member, Finding Finding)> { (first, Member(h, 953), Save(h, first, 953, Draft("湖南华强化工有限公司", Recorded))) };
+        for (var i = 1; i <= DuplicateDetector.MaxTeams; i++)
+        {
+            var team = h.CreateTeam($"第{i + 10}组", "湖南省", $"T{i}");
+            var leader = h.AddMember(team, 5000 + i, Role.Leader, $"组长{i}");
+            teams.Add((team, leader, Save(h, team, 5000 + i, Draft("湖南华强化工有限公司", Recorded))));
+        }
+
+        // One team more than the detector keeps indexes of, checked on a thread of its own with a bound: before the fix
+        // the last team's index, built but not used yet, was the least recently used, dropped at once and built again,
+        // so its check (on the dispatcher's thread, inside its transaction) never returned and the bot stopped answering.
+        List<IReadOnlyList<DuplicateCandidate>>? found = null;
+        var checks = new Thread(() =>
+        {
+            try
+            {
+                found = [.. teams.Select(t => detector.Check(t.Member, probe))];
+            }
+            catch (LiteDB.LiteException)
+            {
+                // A check that never answered meets the database closed under it once the test has failed.
+            }
+        })
+        { IsBackground = true };
+        checks.Start();
+        Assert.True(checks.Join(TimeSpan.FromMinutes(1)), "every check answers");
+
+        Assert.Equal(teams.Select(t => t.Finding.Id), found!.Select(f => Assert.Single(f).Finding.Id));
+        Assert.True(detector.IsIndexed(teams[^1].Team.Id), "the team checked last keeps its index");
+        Assert.False(detector.IsIndexed(first.Id), "the least recently used team's index is dropped");
+        Assert.Equal(DuplicateDetector.MaxTeams, teams.Count(t => detector.IsIndexed(t.Team.Id)));
+    }
+
+    [Fact]
     public void Check_NeverOffersACovertFindingToAMemberWhoMayNotSeeIt_NorAnotherTeamsFinding()
     {
         using var h = Team(out var team);
