@@ -75,15 +75,22 @@ public sealed class BriefDocumentsTests
         "Written by the offline template.",
         "en");
 
+    private static BriefDocument Signed => Feedback with
+    {
+        Sections = [.. Feedback.Sections.Take(3)],
+        Signature = new BriefSignature(["1. 问题隐患清单", "2. 移交线索清单"], "国务院安全生产和消防工作考核巡查第七组", "2023年11月10日"),
+    };
+
     // ---------------------------------------------------------------- Word: structure and validity
 
     [Theory]
     [InlineData("daily")]
     [InlineData("feedback")]
     [InlineData("english")]
+    [InlineData("signed")]
     public void Docx_EveryDocument_OpensAndPassesOpenXmlValidation(string which)
     {
-        var doc = which switch { "daily" => DailyBrief, "feedback" => Feedback, _ => English };
+        var doc = which switch { "daily" => DailyBrief, "feedback" => Feedback, "signed" => Signed, _ => English };
         using var stream = new MemoryStream(BriefDocx.Render(doc));
         using var word = WordprocessingDocument.Open(stream, false);
 
@@ -370,6 +377,21 @@ public sealed class BriefDocumentsTests
         var issuer = Assert.Single(word.Paragraphs, p => word.StyleOf(p) == BriefDocxStyles.IssuerLine);
         Assert.Equal("State Council Safety and Fire Assessment Inspection, Team 7 (G7)\t8\u00A0December\u00A02026", WordReadBack.Text(issuer));
         Assert.Contains(word.Paragraphs, p => WordReadBack.Text(p) == "Given a deadline: 4, the earliest 11\u00A0December; 2 units named, 12 Decembers apart.");
+    }
+
+    [Fact]
+    public void Docx_Signature_KeptOnOnePageWithTheLastLinesOfTheText()
+    {
+        using var word = WordReadBack.Open(BriefDocx.Render(Signed));
+
+        var texts = word.Paragraphs.Select(WordReadBack.Text).ToList();
+        var last = texts.IndexOf("请于30日内报送整改方案。");
+        var date = texts.IndexOf("2023年11月10日");
+        Assert.Equal(["请于30日内报送整改方案。", "", "附件：1. 问题隐患清单", "\u3000\u3000\u30002. 移交线索清单", "", "国务院安全生产和消防工作考核巡查第七组", "2023年11月10日"], texts[last..(date + 1)]);
+
+        // Each keeps with the next, from the text's last paragraph to the issuer: a page break can fall only before them.
+        Assert.All(word.Paragraphs.Skip(last).Take(date - last), p => Assert.NotNull(p.ParagraphProperties?.KeepNext));
+        Assert.Null(word.Paragraphs[date].ParagraphProperties?.KeepNext);
     }
 
     [Fact]

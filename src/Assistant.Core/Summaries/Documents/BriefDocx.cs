@@ -101,20 +101,7 @@ public static partial class BriefDocx
 
         if (doc.Signature is { } signature)
         {
-            var chinese = !BriefDocxStyles.IsEnglish(doc.Language);
-            if (signature.AnnexList.Count > 0)
-            {
-                body.Append(StyledParagraph(BriefDocxStyles.BodyText, null));
-                for (var i = 0; i < signature.AnnexList.Count; i++)
-                {
-                    var lead = chinese ? (i == 0 ? "附件：" : "\u3000\u3000\u3000") : (i == 0 ? "Annexes: " : "\t");
-                    body.Append(StyledParagraph(BriefDocxStyles.BodyText, lead + signature.AnnexList[i]));
-                }
-            }
-
-            body.Append(StyledParagraph(BriefDocxStyles.BodyText, null));
-            body.Append(StyledParagraph(BriefDocxStyles.Signature, signature.Issuer));
-            body.Append(StyledParagraph(BriefDocxStyles.Signature, signature.Date));
+            AppendSignature(body, signature, chinese: !BriefDocxStyles.IsEnglish(doc.Language));
         }
 
         for (var i = 0; i < doc.Distribution.Count; i++)
@@ -210,6 +197,39 @@ public static partial class BriefDocx
         {
             AppendIfAny(body, styleId, text);
         }
+    }
+
+    /// <summary>
+    /// The list of annexes and the signature (issuer, date), kept on one page with the last lines of the text: a page
+    /// never holds the signature alone, nor its date without the issuer (GB/T 9704).
+    /// </summary>
+    private static void AppendSignature(Body body, BriefSignature signature, bool chinese)
+    {
+        if (body.Elements<Paragraph>().LastOrDefault() is { } last)
+        {
+            KeepWithNext(last);
+        }
+
+        if (signature.AnnexList.Count > 0)
+        {
+            body.Append(KeepWithNext(StyledParagraph(BriefDocxStyles.BodyText, null)));
+            for (var i = 0; i < signature.AnnexList.Count; i++)
+            {
+                var lead = chinese ? (i == 0 ? "附件：" : "\u3000\u3000\u3000") : (i == 0 ? "Annexes: " : "\t");
+                body.Append(KeepWithNext(StyledParagraph(BriefDocxStyles.BodyText, lead + signature.AnnexList[i])));
+            }
+        }
+
+        body.Append(KeepWithNext(StyledParagraph(BriefDocxStyles.BodyText, null)));
+        body.Append(KeepWithNext(StyledParagraph(BriefDocxStyles.Signature, signature.Issuer)));
+        body.Append(StyledParagraph(BriefDocxStyles.Signature, signature.Date));
+    }
+
+    private static Paragraph KeepWithNext(Paragraph paragraph)
+    {
+        var properties = paragraph.ParagraphProperties ??= new ParagraphProperties();
+        properties.KeepNext ??= new KeepNext();
+        return paragraph;
     }
 
     /// <summary>A paragraph only when the text has something to show.</summary>
