@@ -5,8 +5,8 @@ public static class XmlText
 {
     /// <summary>
     /// Removes what XML 1.0 forbids (C0 controls other than tab and LF, lone surrogates, U+FFFE, U+FFFF), turns CR
-    /// and CRLF into LF (a line break inside a Word paragraph or an Excel cell) and cuts the text to <paramref name="maxLength"/> characters
-    /// without splitting a surrogate pair. Null becomes empty.
+    /// and CRLF into LF (a line break inside a Word paragraph or an Excel cell) and cuts the text to
+    /// <paramref name="maxLength"/> characters without splitting a surrogate pair. Null becomes empty.
     /// </summary>
     public static string Clean(string? value, int maxLength = int.MaxValue)
     {
