@@ -205,7 +205,8 @@ public static partial class BriefDocx
     /// </summary>
     private static void AppendSignature(Body body, BriefSignature signature, bool chinese)
     {
-        if (body.Elements<Paragraph>().LastOrDefault() is { } last)
+        // The text's last paragraph, when the text ends in one (not a table): read from the end, not found by a walk.
+        if (body.LastChild is Paragraph last)
         {
             KeepWithNext(last);
         }
